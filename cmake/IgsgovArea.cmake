@@ -1,0 +1,28 @@
+# igsgov_area(NAME SOURCES src... [DEPS target...])
+# Declares one architectural area as the static library igsgov_<NAME>.
+# Areas depend on each other only through DEPS, so the graph of the code is
+# visible in the build files. Public headers live in module/include.
+function(igsgov_area name)
+  cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
+  add_library(igsgov_${name} STATIC ${A_SOURCES})
+  target_include_directories(igsgov_${name}
+    PUBLIC ${PROJECT_SOURCE_DIR}/module/include ${PROJECT_SOURCE_DIR}/module/src ${PROJECT_SOURCE_DIR})
+  target_compile_options(igsgov_${name} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_link_libraries(igsgov_${name} PUBLIC ${A_DEPS})
+  set_property(GLOBAL APPEND PROPERTY IGSGOV_AREAS igsgov_${name})
+endfunction()
+
+# igsgov_unit_test(NAME SOURCES src... DEPS target...)
+# A GoogleTest executable registered with CTest (test names discovered).
+function(igsgov_unit_test name)
+  cmake_parse_arguments(T "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  add_executable(${name} ${T_SOURCES})
+  target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
+  target_compile_definitions(${name} PRIVATE
+    IGSGOV_SOURCE_DIR="${PROJECT_SOURCE_DIR}" IGSGOV_BINARY_DIR="${PROJECT_BINARY_DIR}")
+  set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
+  if(NOT T_LABELS)
+    set(T_LABELS unit)
+  endif()
+  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
+endfunction()

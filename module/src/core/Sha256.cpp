@@ -1,0 +1,37 @@
+#include "core/Sha256.hpp"
+
+#include "core/Error.hpp"
+
+#include <openssl/evp.h>
+
+namespace igsgov {
+
+Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
+    throw Error(ErrorCode::internal, "SHA-256 kon niet gestart worden");
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(ctx_); }
+
+Sha256& Sha256::update(std::string_view bytes) {
+  EVP_DigestUpdate(ctx_, bytes.data(), bytes.size());
+  return *this;
+}
+
+std::string Sha256::hexDigest() {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int len = 0;
+  EVP_DigestFinal_ex(ctx_, md, &len);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(len * 2);
+  for (unsigned i = 0; i < len; ++i) {
+    out.push_back(hex[md[i] >> 4]);
+    out.push_back(hex[md[i] & 15]);
+  }
+  return out;
+}
+
+std::string sha256Hex(std::string_view bytes) { return Sha256().update(bytes).hexDigest(); }
+
+}  // namespace igsgov
