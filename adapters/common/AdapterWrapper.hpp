@@ -1,0 +1,45 @@
+// AdapterWrapper: a forwarding decorator (like LevelDB's EnvWrapper). Every
+// hook forwards to the wrapped adapter's public operation; a decorator
+// overrides only the hooks it changes (fault injection, counting, throttling).
+//
+// Ownership: the wrapper does not own the target unless constructed from a
+// unique_ptr; the target must outlive a non-owning wrapper.
+// Thread safety: as the target's.
+#pragma once
+
+#include "adapters/common/Adapter.hpp"
+
+#include <memory>
+
+namespace igsgov::adapters {
+
+class AdapterWrapper : public Adapter {
+public:
+  explicit AdapterWrapper(Adapter& target, std::string label = {});
+  explicit AdapterWrapper(std::unique_ptr<Adapter> owned, std::string label = {});
+
+  Adapter& target() { return *target_; }
+
+protected:
+  Capabilities doCapabilities() override { return target_->capabilities(); }
+  std::vector<Entry> doList(const RelPath& dir) override { return target_->list(dir.str()); }
+  std::optional<Entry> doStat(const RelPath& path) override { return target_->stat(path.str()); }
+  std::uint64_t doGet(const RelPath& path, std::ostream& out) override { return target_->get(path.str(), out); }
+  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override {
+    return target_->put(path.str(), bytes, pre);
+  }
+  std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) override {
+    return target_->putMany(items);
+  }
+  Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override {
+    return target_->move(from.str(), to.str(), overwrite);
+  }
+  void doRemove(const RelPath& path, const Precondition& pre) override { target_->remove(path.str(), pre); }
+  void doMkdirs(const RelPath& path) override { target_->mkdirs(path.str()); }
+
+private:
+  std::unique_ptr<Adapter> owned_;
+  Adapter* target_;
+};
+
+}  // namespace igsgov::adapters
