@@ -25,6 +25,10 @@ EndpointConfig EndpointConfig::fromJson(const JsonObject& obj) {
     r.fail("endpoint", "alleen http- of https-URL's worden ondersteund: '" + c.endpoint + "'");
   if (uri.getHost().empty()) r.fail("endpoint", "de URL heeft geen host: '" + c.endpoint + "'");
 
+  // Numbers must be JSON numbers (Reader would also accept "10").
+  for (const char* f : {"timeout_s", "max_bytes"})
+    if (r.has(f) && !obj->get(f).isInteger()) r.fail(f, "geheel getal verwacht");
+
   c.graph = r.optStr("graph");
   if (c.graph && c.graph->empty()) r.fail("graph", "lege graaf-URI");
   if (auto t = r.optInteger("timeout_s")) {
