@@ -1,0 +1,40 @@
+// Multistatus: a streaming (SAX) parser for WebDAV PROPFIND 207 responses.
+//
+// Reads the response body from an std::istream as it arrives and calls the
+// callback once per <D:response>, so a folder of 100,000 entries is never
+// held as a DOM. Security: a document with a DOCTYPE is refused (no DTD, so
+// no entity expansion bombs), external general and parameter entities are
+// switched off.
+//
+// Only properties in a <D:propstat> whose status is 2xx are taken. Values are
+// raw (the href undecoded; see Href.hpp).
+// Failure: malformed XML or a DOCTYPE -> Error(io) naming the line.
+// Thread safety: a function; independent calls may run in parallel.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+namespace igsgov::adapters::webdav {
+
+struct PropResponse {
+  std::string href;
+  int status = 0;               // from <D:status> of the response itself, if any
+  bool hasProps = false;        // a 2xx propstat was seen
+  bool isCollection = false;
+  std::optional<std::uint64_t> contentLength;
+  std::string etag;             // "" when absent
+  std::string lastModified;     // RFC 1123 text, "" when absent
+  std::string sha256;           // from oc:checksums "SHA256:<hex>" when the server offers it
+};
+
+// Calls `onResponse` for every response; returns the number of responses.
+std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse);
+
+// The PROPFIND request body asking for the properties above.
+const std::string& propfindBody();
+
+}  // namespace igsgov::adapters::webdav

@@ -1,0 +1,448 @@
+#include "adapters/webdav/WebDavAdapter.hpp"
+
+#include "adapters/common/Names.hpp"
+#include "adapters/webdav/Href.hpp"
+#include "core/Sha256.hpp"
+
+#include <Poco/DateTimeParser.h>
+#include <Poco/String.h>
+#include <Poco/UUIDGenerator.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <istream>
+#include <map>
+#include <ostream>
+#include <thread>
+
+namespace igsgov::adapters::webdav {
+namespace {
+
+Place at(const RelPath& p) { return Place().set("path", "'" + p.str() + "'"); }
+
+std::string randomName(const char* prefix) {
+  std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  Poco::removeInPlace(id, '-');
+  return std::string(prefix) + id;
+}
+
+bool ok2xx(int s) { return s >= 200 && s < 300; }
+bool weak(const std::string& etag) { return etag.rfind("W/", 0) == 0; }
+
+std::string basePathOf(const Poco::URI& url) {
+  std::string out = "/";
+  std::vector<std::string> segs;
+  url.getPathSegments(segs);
+  for (const auto& s : segs) out += encodeSegment(s) + "/";
+  return out;
+}
+
+}  // namespace
+
+WebDavAdapter::WebDavAdapter(const WebDavConfig& config)
+    : Adapter("webdav " + config.displayUrl()), config_(config), http_(config) {
+  basePath_ = basePathOf(config_.url);
+  decodedBasePath_ = decodeStrict(basePath_);
+}
+
+std::string WebDavAdapter::url(const RelPath& p, bool dir) const { return encodePath(basePath_, p, dir); }
+
+void WebDavAdapter::fail(const HttpResponse& r, const std::string& op, const RelPath& path) const {
+  std::string what = op + ": HTTP " + std::to_string(r.status);
+  Place where = at(path);
+  switch (r.status) {
+    case 401: throw Error(ErrorCode::denied, "aanmelden bij de WebDAV-server geweigerd (" + what + ")", where);
+    case 403: throw Error(ErrorCode::denied, "geen toegang op de WebDAV-server (" + what + ")", where);
+    case 404:
+    case 410: throw Error(ErrorCode::notFound, "niet gevonden op de WebDAV-server (" + what + ")", where);
+    case 409:
+      throw Error(ErrorCode::notFound, "bovenliggende map ontbreekt op de WebDAV-server (" + what + ")", where);
+    case 412: throw Error(ErrorCode::conflict, "voorwaarde niet vervuld: het doel is intussen gewijzigd of bestaat al (" + what + ")", where);
+    case 423: throw Error(ErrorCode::busy, "vergrendeld op de WebDAV-server (" + what + ")", where);
+    case 507: throw Error(ErrorCode::io, "de WebDAV-server is vol (" + what + ")", where);
+    default: throw Error(ErrorCode::io, "onverwacht antwoord van de WebDAV-server (" + what + ")", where);
+  }
+}
+
+Entry WebDavAdapter::toEntry(const RelPath& path, PropResponse&& r) const {
+  Entry e;
+  e.path = path.str();
+  e.name = path.name();
+  e.href = std::move(r.href);
+  e.isDir = r.isCollection;
+  e.size = e.isDir ? 0 : r.contentLength.value_or(0);
+  e.etag = std::move(r.etag);
+  e.weakEtag = weak(e.etag);
+  e.sha256 = std::move(r.sha256);
+  if (!r.lastModified.empty()) {
+    Poco::DateTime dt;
+    int tz = 0;
+    if (Poco::DateTimeParser::tryParse(r.lastModified, dt, tz)) e.mtime = dt.timestamp().epochTime() - tz;
+  }
+  return e;
+}
+
+std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found) {
+  std::vector<Entry> out;
+  auto onBody = [&](std::istream& in) {
+    parseMultistatus(in, [&](PropResponse&& r) {
+      if (r.status != 0 && !ok2xx(r.status)) return;
+      if (!r.hasProps) return;
+      RelPath rel = relativeTo(decodedBasePath_, r.href);
+      out.push_back(toEntry(rel, std::move(r)));
+    });
+  };
+  HttpResponse r = http_.send("PROPFIND", url(path, depth > 0 || path.isRoot()),
+                              {{"Depth", depth == 0 ? "0" : "1"}, {"Content-Type", "application/xml; charset=utf-8"}},
+                              propfindBody(), onBody);
+  if (r.status == 404) {
+    found = false;
+    return {};
+  }
+  if (r.status != 207) fail(r, "PROPFIND", path);
+  found = true;
+  return out;
+}
+
+void WebDavAdapter::connect() {
+  std::lock_guard lock(connectMutex_);
+  if (connected_) return;
+  bool found = false;
+  auto self = propfind(RelPath(), 0, found);
+  if (!found) throw Error(ErrorCode::notFound, "de basismap bestaat niet op de WebDAV-server", Place().set("path", config_.displayUrl()));
+  if (self.empty() || !self.front().isDir)
+    throwInvalid("de basis-URL is geen WebDAV-map", Place().set("path", config_.displayUrl()));
+  probe();
+  connected_ = true;
+  logger()->info("{}: connected, {}", label(), caps_.describe());
+}
+
+void WebDavAdapter::probe() {
+  RelPath p = RelPath().child(randomName(".igsgov-probe-"));
+  HttpResponse r = http_.send("PUT", url(p), {{"If-None-Match", "*"}, {"Content-Type", "application/octet-stream"}}, "igsgov probe 1\n");
+  if (!ok2xx(r.status)) fail(r, "PUT (probe)", p);
+  try {
+    r = http_.send("PUT", url(p), {{"If-None-Match", "*"}, {"Content-Type", "application/octet-stream"}}, "igsgov probe 2\n");
+    bool createOnly = r.status == 412;
+    r = http_.send("PUT", url(p), {{"If-Match", "\"igsgov-bogus-etag\""}, {"Content-Type", "application/octet-stream"}},
+                   "igsgov probe 3\n");
+    bool ifMatch = r.status == 412;
+    bool found = false;
+    auto props = propfind(p, 0, found);
+    bool strong = found && !props.empty() && !props.front().etag.empty() && !props.front().weakEtag;
+    caps_.serverHash = found && !props.empty() && !props.front().sha256.empty();
+    std::string upper = Poco::toUpper(p.name());
+    bool foundUpper = false;
+    propfind(RelPath().child(upper), 0, foundUpper);
+    caps_.caseInsensitive = foundUpper;
+    r = http_.send("DELETE", url(p), {{"If-Match", "\"igsgov-bogus-etag\""}});
+    bool deleteChecked = r.status == 412;
+    if (deleteChecked) http_.send("DELETE", url(p), {});
+    caps_.strongEtags = strong;
+    caps_.conditionalRequests = createOnly && ifMatch && deleteChecked && strong;
+    caps_.atomicPut = true;
+    caps_.maxNameLength = 255;
+    caps_.parallelTransfers = static_cast<std::size_t>(config_.parallel);
+  } catch (...) {
+    deleteQuietly(p);
+    throw;
+  }
+}
+
+Capabilities WebDavAdapter::doCapabilities() {
+  connect();
+  return caps_;
+}
+
+std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
+  connect();
+  bool found = false;
+  auto all = propfind(dir, 1, found);
+  if (!found) throw Error(ErrorCode::notFound, "map niet gevonden op de WebDAV-server", at(dir));
+  std::vector<Entry> out;
+  out.reserve(all.size());
+  bool selfSeen = false;
+  for (auto& e : all) {
+    if (e.path == dir.str()) {
+      selfSeen = true;
+      if (!e.isDir) throwInvalid("is geen map", at(dir));
+      continue;
+    }
+    RelPath rel = RelPath::parse(e.path);
+    if (!(rel.parent() == dir)) continue;  // not a direct child: ignore what depth 1 should not have sent
+    if (isReservedName(rel.name())) continue;
+    out.push_back(std::move(e));
+  }
+  if (!selfSeen && !dir.isRoot()) logger()->debug("{}: PROPFIND of '{}' did not list the folder itself", label(), dir.str());
+  return out;
+}
+
+std::optional<Entry> WebDavAdapter::doStat(const RelPath& path) {
+  connect();
+  bool found = false;
+  auto all = propfind(path, 0, found);
+  if (!found) return std::nullopt;
+  for (auto& e : all)
+    if (e.path == path.str()) return std::move(e);
+  if (all.size() == 1) return std::move(all.front());
+  throw Error(ErrorCode::io, "WebDAV-server gaf geen eigenschappen voor het pad terug", at(path));
+}
+
+std::uint64_t WebDavAdapter::doGet(const RelPath& path, std::ostream& out) {
+  connect();
+  std::uint64_t total = 0;
+  HttpResponse r = http_.send("GET", url(path), {}, {}, [&](std::istream& in) {
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) {
+      out.write(buf, in.gcount());
+      total += static_cast<std::uint64_t>(in.gcount());
+    }
+    if (in.bad()) throw Error(ErrorCode::io, "lezen van de WebDAV-server onderbroken", at(path));
+  });
+  if (r.status == 301 || r.status == 302) throwInvalid("is een map, geen bestand", at(path));
+  if (!ok2xx(r.status)) fail(r, "GET", path);
+  std::string length = r.header("Content-Length");
+  if (!length.empty() && length != std::to_string(total))
+    throw Error(ErrorCode::io, "download onvolledig: " + std::to_string(total) + " van " + length + " bytes", at(path));
+  if (!out) throw Error(ErrorCode::io, "schrijven naar de uitvoer mislukt", at(path));
+  return total;
+}
+
+std::string WebDavAdapter::hashOf(const RelPath& path) {
+  Sha256 h;
+  HttpResponse r = http_.send("GET", url(path), {}, {}, [&](std::istream& in) {
+    char buf[65536];
+    while (in.read(buf, sizeof buf) || in.gcount() > 0) h.update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+  });
+  if (r.status == 404) throwConflict("het bestand is intussen verwijderd", at(path));
+  if (!ok2xx(r.status)) fail(r, "GET", path);
+  return h.hexDigest();
+}
+
+std::vector<std::string> WebDavAdapter::childNames(const RelPath& dir) {
+  bool found = false;
+  auto all = propfind(dir, 1, found);
+  if (!found) throw Error(ErrorCode::notFound, "bovenliggende map ontbreekt op de WebDAV-server", at(dir));
+  std::vector<std::string> names;
+  for (const auto& e : all) {
+    if (e.path == dir.str()) {
+      if (!e.isDir) throwInvalid("bovenliggende map is een bestand", at(dir));
+      continue;
+    }
+    if (!isReservedName(e.name)) names.push_back(e.name);
+  }
+  return names;
+}
+
+void WebDavAdapter::checkClash(const RelPath& path, const std::vector<std::string>& names) {
+  if (auto other = findClash(names, path.name()))
+    throwConflict("naam botst met '" + *other + "' in dezelfde map (hoofdletters of accenten verschillen)", at(path));
+}
+
+Entry WebDavAdapter::doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+  connect();
+  if (pre.kind != Precondition::Kind::ifMatch) checkClash(path, childNames(path.parent()));
+  return putChecked(path, bytes, pre);
+}
+
+Entry WebDavAdapter::putChecked(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+  bool etagUsable = pre.kind != Precondition::Kind::ifMatch || (!pre.etag.empty() && !weak(pre.etag));
+  if (caps_.conditionalRequests && etagUsable) return putConditional(path, bytes, pre);
+  return putViaTemp(path, bytes, pre);
+}
+
+Entry WebDavAdapter::putConditional(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+  HttpClient::Headers h{{"Content-Type", "application/octet-stream"}};
+  if (pre.kind == Precondition::Kind::createOnly) h.emplace_back("If-None-Match", "*");
+  if (pre.kind == Precondition::Kind::ifMatch) h.emplace_back("If-Match", pre.etag);
+  HttpResponse r = http_.send("PUT", url(path), h, bytes);
+  if (r.status == 412) {
+    if (pre.kind == Precondition::Kind::createOnly) throwConflict("bestand bestaat al", at(path));
+    throwConflict("het bestand is intussen gewijzigd", at(path));
+  }
+  if (r.status == 405) throwConflict("er staat een map met deze naam", at(path));
+  if (!ok2xx(r.status)) fail(r, "PUT", path);
+  return verifyAfterPut(path, bytes);
+}
+
+void WebDavAdapter::verifyMatch(const RelPath& path, const Precondition& pre) {
+  auto current = doStat(path);
+  if (!current) throwConflict("het bestand is intussen verwijderd", at(path));
+  if (current->isDir) throwConflict("er staat een map met deze naam", at(path));
+  bool checked = false;
+  if (!pre.etag.empty() && !current->etag.empty() && !current->weakEtag && !weak(pre.etag)) {
+    if (pre.etag != current->etag) throwConflict("het bestand is intussen gewijzigd (etag)", at(path));
+    checked = true;
+  }
+  if (!pre.sha256.empty()) {
+    if (hashOf(path) != pre.sha256) throwConflict("het bestand is intussen gewijzigd (inhoud)", at(path));
+    checked = true;
+  }
+  if (!checked)
+    throw Error(ErrorCode::unsupported,
+                "de server geeft geen bruikbare etag; geef de SHA-256 van de gekende versie mee", at(path));
+}
+
+Entry WebDavAdapter::putViaTemp(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+  RelPath tmp = path.parent().child(randomName(".igsgov-tmp-"));
+  HttpResponse r = http_.send("PUT", url(tmp), {{"Content-Type", "application/octet-stream"}}, bytes);
+  if (!ok2xx(r.status)) fail(r, "PUT", path);
+  try {
+    auto staged = doStat(tmp);
+    if (!staged || staged->size != bytes.size())
+      throw Error(ErrorCode::io, "grootte na upload klopt niet", at(path));
+    if (config_.verifyHash && hashOf(tmp) != sha256Hex(bytes))
+      throw Error(ErrorCode::io, "inhoud na upload klopt niet (SHA-256)", at(path));
+    if (pre.kind == Precondition::Kind::createOnly) {
+      if (doStat(path)) throwConflict("bestand bestaat al", at(path));
+    } else if (pre.kind == Precondition::Kind::ifMatch) {
+      verifyMatch(path, pre);
+    }
+    move(tmp, path, pre.kind != Precondition::Kind::createOnly, false);
+  } catch (...) {
+    deleteQuietly(tmp);
+    throw;
+  }
+  return verifyAfterPut(path, bytes);
+}
+
+Entry WebDavAdapter::verifyAfterPut(const RelPath& path, std::string_view bytes) {
+  auto e = doStat(path);
+  if (!e) throw Error(ErrorCode::io, "bestand na upload niet teruggevonden", at(path));
+  if (e->size != bytes.size())
+    throw Error(ErrorCode::io,
+                "grootte na upload klopt niet: " + std::to_string(e->size) + " in plaats van " + std::to_string(bytes.size()),
+                at(path));
+  if (config_.verifyHash && e->sha256.empty()) {
+    std::string sent = sha256Hex(bytes);
+    if (hashOf(path) != sent) throw Error(ErrorCode::io, "inhoud na upload klopt niet (SHA-256)", at(path));
+    e->sha256 = sent;
+  }
+  return *e;
+}
+
+std::vector<PutOutcome> WebDavAdapter::doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) {
+  connect();
+  std::vector<PutOutcome> out(items.size());
+  std::vector<bool> ready(items.size(), false);
+  // Clash check: each folder listed once; names in this batch count too.
+  std::map<std::string, std::vector<std::string>> names;
+  std::map<std::string, std::optional<Error>> folderError;
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    out[i].path = paths[i].str();
+    const std::string parent = paths[i].parent().str();
+    try {
+      if (!names.count(parent) && !folderError.count(parent)) {
+        try {
+          names[parent] = childNames(paths[i].parent());
+        } catch (...) {
+          folderError[parent] = currentError(parent);
+        }
+      }
+      if (folderError.count(parent)) throw *folderError[parent];
+      auto& known = names[parent];
+      if (items[i].pre.kind != Precondition::Kind::ifMatch) checkClash(paths[i], known);
+      known.push_back(paths[i].name());
+      ready[i] = true;
+    } catch (...) {
+      out[i].error = currentError(paths[i].str());
+    }
+  }
+  std::atomic<std::size_t> next{0};
+  auto worker = [&] {
+    for (std::size_t i = next++; i < items.size(); i = next++) {
+      if (!ready[i]) continue;
+      try {
+        out[i].entry = putChecked(paths[i], items[i].bytes, items[i].pre);
+      } catch (...) {
+        out[i].error = currentError(paths[i].str());
+      }
+    }
+  };
+  std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(config_.parallel), items.size());
+  std::vector<std::thread> threads;
+  for (std::size_t t = 1; t < n; ++t) threads.emplace_back(worker);
+  worker();
+  for (auto& t : threads) t.join();
+  return out;
+}
+
+void WebDavAdapter::move(const RelPath& from, const RelPath& to, bool overwrite, bool isDir) {
+  HttpResponse r = http_.send("MOVE", url(from, isDir),
+                              {{"Destination", http_.absoluteUrl(url(to, isDir))}, {"Overwrite", overwrite ? "T" : "F"}});
+  if (r.status == 412) throwConflict("doel bestaat al", at(to));
+  if (!ok2xx(r.status)) fail(r, "MOVE", to);
+}
+
+Entry WebDavAdapter::doMove(const RelPath& from, const RelPath& to, bool overwrite) {
+  connect();
+  auto source = doStat(from);
+  if (!source) throw Error(ErrorCode::notFound, "bron niet gevonden", at(from));
+  auto names = childNames(to.parent());
+  bool targetExists = std::find(names.begin(), names.end(), to.name()) != names.end();
+  if (targetExists && !overwrite) throwConflict("doel bestaat al", at(to));
+  if (!targetExists) checkClash(to, names);
+  move(from, to, overwrite, source->isDir);
+  auto e = doStat(to);
+  if (!e) throw Error(ErrorCode::io, "verplaatst bestand niet teruggevonden", at(to));
+  return *e;
+}
+
+void WebDavAdapter::doRemove(const RelPath& path, const Precondition& pre) {
+  connect();
+  auto current = doStat(path);
+  if (!current) throw Error(ErrorCode::notFound, "niet gevonden op de WebDAV-server", at(path));
+  HttpClient::Headers h;
+  if (pre.kind == Precondition::Kind::ifMatch) {
+    if (caps_.conditionalRequests && !pre.etag.empty() && !weak(pre.etag))
+      h.emplace_back("If-Match", pre.etag);
+    else
+      verifyMatch(path, pre);
+  }
+  HttpResponse r = http_.send("DELETE", url(path, current->isDir), h);
+  if (r.status == 412) throwConflict("het bestand is intussen gewijzigd", at(path));
+  if (!ok2xx(r.status)) fail(r, "DELETE", path);
+}
+
+void WebDavAdapter::deleteQuietly(const RelPath& path) {
+  try {
+    http_.send("DELETE", url(path), {});
+  } catch (...) {
+    logger()->warn("{}: could not remove temporary '{}'", label(), path.str());
+  }
+}
+
+void WebDavAdapter::doMkdirs(const RelPath& path) {
+  connect();
+  if (path.isRoot()) return;
+  if (auto e = doStat(path)) {
+    if (!e->isDir) throwConflict("er staat een bestand met deze naam", at(path));
+    return;
+  }
+  RelPath current;
+  for (const auto& seg : path.segments()) {
+    current = current.child(seg);
+    auto names = childNames(current.parent());
+    if (std::find(names.begin(), names.end(), seg) != names.end()) {
+      auto e = doStat(current);
+      if (e && !e->isDir) throwConflict("er staat een bestand met deze naam", at(current));
+      continue;
+    }
+    checkClash(current, names);
+    HttpResponse r = http_.send("MKCOL", url(current, true), {});
+    if (r.status == 405) {
+      auto e = doStat(current);
+      if (!e || !e->isDir) throwConflict("er staat een bestand met deze naam", at(current));
+      continue;
+    }
+    if (!ok2xx(r.status)) fail(r, "MKCOL", current);
+  }
+}
+
+void registerFactory(Registry& registry) {
+  registry.add("webdav", [](const JsonObject& config) -> std::unique_ptr<Adapter> {
+    return std::make_unique<WebDavAdapter>(WebDavConfig::fromJson(config));
+  });
+}
+
+}  // namespace igsgov::adapters::webdav

@@ -1,0 +1,95 @@
+// WebDavAdapter: a WebDAV server (Apache mod_dav, lighttpd, nginx dav-ext,
+// SharePoint, Nextcloud, Alfresco...) as a document system.
+//
+// Contract (on top of Adapter's):
+//   - Connect (lazily, on the first operation, retried after a failure):
+//     PROPFIND depth 0 of the base URL, then a probe file
+//     ".igsgov-probe-<random>" decides whether the server HONOURS conditional
+//     requests: a second PUT with "If-None-Match: *" and a PUT with a bogus
+//     "If-Match" must both answer 412, and a DELETE with a bogus If-Match too.
+//     The probe is deleted afterwards. capabilities() reports the result.
+//   - list(): PROPFIND depth 1 (never infinity), parsed as a stream (SAX,
+//     no DTD). None of the servers above pages PROPFIND results, so large
+//     folders come in one streamed response.
+//   - Entries keep the server's href (undecoded) as identity; names are the
+//     strictly percent-decoded last segments (a bad %-escape is Error(io)).
+//   - put(): never sends Content-Range. New names are checked against the
+//     folder's names in NFC + lower case first (a clash is Error(conflict)).
+//       With conditional requests: one PUT with If-None-Match: * (createOnly)
+//       or If-Match: <etag> (ifMatch); 412 -> conflict.
+//       Without: PUT to ".igsgov-tmp-*" in the same folder, verify its size,
+//       re-check the target (createOnly: still absent; ifMatch: same etag if
+//       the server gives strong etags, and same SHA-256 by GET when the caller
+//       passed one), then MOVE with "Overwrite: F" (createOnly) or T. A
+//       change that lands between the re-check and the MOVE (milliseconds)
+//       cannot be caught on such servers.
+//     Afterwards the size is verified by PROPFIND, and with verify_hash the
+//     content by GET + SHA-256. The returned entry is the server's state.
+//   - putMany(): up to `parallel` transfers at once on keep-alive connections;
+//     each folder is listed once for the clash check.
+//   - HTTP status mapping: 401/403 -> denied, 404 -> notFound, 409 on
+//     PUT/MKCOL/MOVE -> notFound (parent missing), 412 -> conflict,
+//     423 -> busy, other 4xx/5xx -> io.
+// Thread safety: all operations are thread-safe.
+#pragma once
+
+#include "adapters/common/Adapter.hpp"
+#include "adapters/common/Registry.hpp"
+#include "adapters/webdav/HttpClient.hpp"
+#include "adapters/webdav/Multistatus.hpp"
+#include "adapters/webdav/WebDavConfig.hpp"
+
+#include <mutex>
+
+namespace igsgov::adapters::webdav {
+
+class WebDavAdapter : public Adapter {
+public:
+  explicit WebDavAdapter(const WebDavConfig& config);
+
+  // For tests and diagnostics: TCP connections opened so far.
+  int connectionsOpened() const { return http_.connectionsOpened(); }
+
+protected:
+  Capabilities doCapabilities() override;
+  std::vector<Entry> doList(const RelPath& dir) override;
+  std::optional<Entry> doStat(const RelPath& path) override;
+  std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
+  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;
+  std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) override;
+  Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
+  void doRemove(const RelPath& path, const Precondition& pre) override;
+  void doMkdirs(const RelPath& path) override;
+
+private:
+  void connect();
+  void probe();
+  std::string url(const RelPath& p, bool dir = false) const;
+  Entry toEntry(const RelPath& path, PropResponse&& r) const;
+  std::vector<Entry> propfind(const RelPath& path, int depth, bool& found);
+  // Raw names of the folder's children (for clash checks); throws notFound if the folder is missing.
+  std::vector<std::string> childNames(const RelPath& dir);
+  void checkClash(const RelPath& path, const std::vector<std::string>& names);
+  Entry putChecked(const RelPath& path, std::string_view bytes, const Precondition& pre);
+  Entry putConditional(const RelPath& path, std::string_view bytes, const Precondition& pre);
+  Entry putViaTemp(const RelPath& path, std::string_view bytes, const Precondition& pre);
+  void verifyMatch(const RelPath& path, const Precondition& pre);
+  Entry verifyAfterPut(const RelPath& path, std::string_view bytes);
+  void move(const RelPath& from, const RelPath& to, bool overwrite, bool isDir);
+  void deleteQuietly(const RelPath& path);
+  std::string hashOf(const RelPath& path);
+  [[noreturn]] void fail(const HttpResponse& r, const std::string& op, const RelPath& path) const;
+
+  WebDavConfig config_;
+  HttpClient http_;
+  std::string basePath_;         // encoded, ends with '/'
+  std::string decodedBasePath_;  // decoded, ends with '/'
+  std::mutex connectMutex_;
+  bool connected_ = false;
+  Capabilities caps_;
+};
+
+// Registers type "webdav" (see WebDavConfig for the fields).
+void registerFactory(Registry& registry);
+
+}  // namespace igsgov::adapters::webdav
