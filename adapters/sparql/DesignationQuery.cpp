@@ -4,14 +4,14 @@
 #include "adapters/sparql/LiteralDate.hpp"
 
 #include <algorithm>
+#include <set>
 #include <tuple>
 
 namespace igsgov::adapters::sparql {
 
 namespace {
 
-// Every variable of the SELECT, in order. The ORDER BY uses all of them so that
-// LIMIT/OFFSET pages are stable.
+// Every variable of the SELECT, in order.
 const std::vector<std::string>& selectVars() {
   static const std::vector<std::string> vars = {
       "mandataris", "persoon", "voornaam", "familienaam", "mandaat", "rol", "rolLabel",
@@ -174,9 +174,13 @@ std::string designationQuery(const DesignationQueryOptions& options, int limit, 
   if (options.igs) checkIri(*options.igs, "igs");
   if (options.body) checkIri(*options.body, "body");
   std::string q = kPrefixes;
-  q += "SELECT DISTINCT";
+  // No DISTINCT and no ORDER BY over all columns: Virtuoso refuses more than 20
+  // keys (SQ186). Pages are taken over the seats (mandataris, orgaan, IGS) in a
+  // sub-select; every seat of a page comes back with all its detail rows, and
+  // duplicate rows are harmless because rows are grouped per mandataris.
+  q += "SELECT";
   for (const auto& v : selectVars()) q += " ?" + v;
-  q += "\nWHERE {\n";
+  q += "\nWHERE {\n  {\n    SELECT DISTINCT ?mandataris ?persoon ?mandaat ?rol ?orgaanInTijd ?orgaan ?igs WHERE {\n";
   if (options.igs) q += "  VALUES ?igs { <" + *options.igs + "> }\n";
   if (options.body) q += "  VALUES ?orgaan { <" + *options.body + "> }\n";
   q += "  ?mandataris a mandaat:Mandataris ;\n"
@@ -198,6 +202,10 @@ std::string designationQuery(const DesignationQueryOptions& options, int limit, 
        "      <http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000002>\n"
        "      <http://data.vlaanderen.be/id/concept/BestuurseenheidClassificatieCode/5ab0e9b8a3b2ca7c5e000003>\n"
        "    }\n  }\n";
+  q += "    }\n    ORDER BY ?mandataris ?persoon ?mandaat ?rol ?orgaanInTijd ?orgaan ?igs\n";
+  if (limit > 0) q += "    LIMIT " + std::to_string(limit) + "\n";
+  if (offset > 0) q += "    OFFSET " + std::to_string(offset) + "\n";
+  q += "  }\n";
   q += "  OPTIONAL { ?persoon (persoon:gebruikteVoornaam|persoonOslo:gebruikteVoornaam) ?voornaam }\n"
        "  OPTIONAL { ?persoon foaf:familyName ?familienaam }\n"
        "  OPTIONAL { ?rol skos:prefLabel ?rolLabel }\n"
@@ -229,11 +237,7 @@ std::string designationQuery(const DesignationQueryOptions& options, int limit, 
        "      OPTIONAL { ?raad besluit:bestuurt ?gemeente . OPTIONAL { ?gemeente skos:prefLabel ?gemeenteLabel } }\n"
        "    }\n"
        "  }\n";
-  q += "}\nORDER BY";
-  for (const auto& v : selectVars()) q += " ?" + v;
-  q += "\n";
-  if (limit > 0) q += "LIMIT " + std::to_string(limit) + "\n";
-  if (offset > 0) q += "OFFSET " + std::to_string(offset) + "\n";
+  q += "}\n";
   return q;
 }
 
@@ -280,16 +284,25 @@ std::vector<ProposedDesignation> readProposals(SparqlClient& client, const Desig
   int pageSize = options.pageSize > 0 ? options.pageSize : 2000;
   ResultSet all;
   for (int page = 0;; ++page) {
-    if (page >= 10000) {
+    if (page >= 100000) {
       Place p;
       p.set("endpoint", client.config().endpoint);
       throw Error(ErrorCode::io, "SPARQL-bron geeft eindeloos nieuwe pagina's terug", p);
     }
     ResultSet rs = client.query(designationQuery(options, pageSize, page * pageSize));
-    std::size_t n = rs.rows.size();
+    // A page holds `pageSize` seats unless it is the last one.
+    std::set<std::string> seats;
+    for (const auto& row : rs.rows) {
+      std::string key;
+      for (const char* v : {"mandataris", "persoon", "mandaat", "rol", "orgaanInTijd", "orgaan", "igs"}) {
+        auto it = row.find(v);
+        key += (it == row.end() ? std::string() : it->second.value) + '\x1f';
+      }
+      seats.insert(key);
+    }
     if (all.variables.empty()) all.variables = rs.variables;
     for (auto& r : rs.rows) all.rows.push_back(std::move(r));
-    if (n < static_cast<std::size_t>(pageSize)) break;
+    if (seats.size() < static_cast<std::size_t>(pageSize)) break;
   }
   try {
     return proposalsFromResults(all, client.config().roles);
