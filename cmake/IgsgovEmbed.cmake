@@ -1,0 +1,28 @@
+# igsgov_embed(<target> FUNCTION <c++ function name> FILES <file>...)
+# Compiles the given files into <target> as a table of {name, bytes}, reachable
+# through `igsgov::EmbeddedFiles <function>()` (core/Embedded.hpp). Used for the
+# schema migrations and the reference data so the library needs no data
+# directory at run time. Re-runs when a file changes.
+function(igsgov_embed target)
+  cmake_parse_arguments(E "" "FUNCTION" "FILES" ${ARGN})
+  set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${E_FUNCTION}.cpp)
+  set(body "#include \"core/Embedded.hpp\"\nnamespace igsgov {\nnamespace {\n")
+  set(index 0)
+  set(table "")
+  foreach(f ${E_FILES})
+    get_filename_component(abs ${f} ABSOLUTE)
+    get_filename_component(name ${f} NAME)
+    set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${abs})
+    file(READ ${abs} hex HEX)
+    string(LENGTH "${hex}" hexlen)
+    math(EXPR size "${hexlen} / 2")
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," bytes "${hex}")
+    string(APPEND body "const unsigned char f${index}[] = {${bytes}0};\n")
+    string(APPEND table "  {\"${name}\", std::string_view(reinterpret_cast<const char*>(f${index}), ${size})},\n")
+    math(EXPR index "${index} + 1")
+  endforeach()
+  string(APPEND body "const EmbeddedFile files[] = {\n${table}};\n}  // namespace\n")
+  string(APPEND body "EmbeddedFiles ${E_FUNCTION}() { return {files, ${index}}; }\n}  // namespace igsgov\n")
+  file(GENERATE OUTPUT ${out} CONTENT "${body}")
+  target_sources(${target} PRIVATE ${out})
+endfunction()

@@ -1,0 +1,96 @@
+// igsgov: the command-line front end. Every command is a catalogue operation
+// executed through the C ABI of libigsgov (the same path a host system uses).
+#include "CommandLine.hpp"
+
+#include "igsgov/igsgov.h"
+
+#include <Poco/JSON/Parser.h>
+
+#include <iostream>
+#include <sstream>
+
+namespace {
+
+// Exit codes per igsgov_code (documented in --help and docs/cli.md).
+int exitCode(int code) {
+  switch (code) {
+    case IGSGOV_OK: return 0;
+    case IGSGOV_EINVALID: return 2;
+    case IGSGOV_ENOTFOUND: return 3;
+    case IGSGOV_ECONFLICT: return 4;
+    case IGSGOV_EINTEGRITY: return 5;
+    case IGSGOV_EIO: return 6;
+    case IGSGOV_EUNSUPPORTED: return 7;
+    case IGSGOV_EDENIED: return 8;
+    case IGSGOV_EBUSY: return 9;
+    case IGSGOV_EINTERNAL: return 10;
+    case IGSGOV_EARGUMENT: return 64;
+    default: return 1;
+  }
+}
+
+int fail(int code, const std::string& format) {
+  const igsgov_error* e = igsgov_error_last();
+  std::cerr << "fout: " << e->message << "\n";
+  if (format == "json") std::cout << e->detail << "\n";
+  return exitCode(code);
+}
+
+struct Library {
+  Library() { igsgov_init(); }
+  ~Library() { igsgov_shutdown(); }
+};
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Library lib;
+  igsgov_buf cat{};
+  if (igsgov_catalogue(&cat) != IGSGOV_OK) return fail(IGSGOV_EINTERNAL, "text");
+  Poco::JSON::Parser parser;
+  auto catalogue = parser.parse(std::string(cat.ptr, cat.size)).extract<Poco::JSON::Object::Ptr>();
+  igsgov_buf_dispose(&cat);
+
+  igsgov::cli::Call call;
+  try {
+    call = igsgov::cli::parse(std::vector<std::string>(argv + 1, argv + argc), catalogue);
+  } catch (const igsgov::cli::UsageError& e) {
+    std::cerr << "fout: " << e.what() << "\n";
+    return 64;
+  }
+  if (call.version) {
+    std::cout << "igsgov " << igsgov_version_string() << "\n";
+    return 0;
+  }
+  if (call.help || !call.operation) {
+    std::cout << (call.operation ? igsgov::cli::commandHelp(call.operation) : igsgov::cli::overviewHelp(catalogue));
+    return 0;
+  }
+  if (call.db.empty()) {
+    std::cerr << "fout: geen register opgegeven: gebruik --db BESTAND of zet IGSGOV_DB\n";
+    return 64;
+  }
+  std::string name = call.operation->getValue<std::string>("name");
+  igsgov_open_options open = IGSGOV_OPEN_OPTIONS_INIT;
+  open.create = call.operation->getValue<std::string>("access") == "create";
+  igsgov_register* reg = nullptr;
+  if (int rc = igsgov_open(&reg, call.db.c_str(), &open); rc != IGSGOV_OK) return fail(rc, call.format);
+
+  std::ostringstream input;
+  call.input->stringify(input);
+  igsgov_exec_options exec = IGSGOV_EXEC_OPTIONS_INIT;
+  exec.actor = call.actor.c_str();
+  exec.reason = call.reason.empty() ? nullptr : call.reason.c_str();
+  exec.format = call.format == "json" ? IGSGOV_FORMAT_JSON : IGSGOV_FORMAT_TEXT;
+  igsgov_buf out{};
+  int rc = igsgov_execute(&out, reg, name.c_str(), input.str().c_str(), &exec);
+  if (rc != IGSGOV_OK) {
+    igsgov_close(reg);
+    return fail(rc, call.format);
+  }
+  std::cout << std::string(out.ptr, out.size);
+  if (out.size && out.ptr[out.size - 1] != '\n') std::cout << "\n";
+  igsgov_buf_dispose(&out);
+  igsgov_close(reg);
+  return 0;
+}

@@ -1,0 +1,135 @@
+#include "journal/Journal.hpp"
+
+#include "core/Error.hpp"
+#include "core/Sha256.hpp"
+
+namespace igsgov::journal {
+
+const char* const kGenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+Journal::Journal(store::Database& db) : db_(db) {}
+
+Head Journal::head() {
+  Head h;
+  h.hash = kGenesisHash;
+  auto st = db_.prepare("SELECT seq, hash, at FROM journal ORDER BY seq DESC LIMIT 1");
+  if (st.step()) {
+    h.seq = st.integer(0);
+    h.hash = st.text(1);
+    h.at = st.text(2);
+  }
+  return h;
+}
+
+void Journal::begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at) {
+  if (active_) throw Error(ErrorCode::internal, "journaalregel al geopend");
+  active_ = true;
+  // A register being created has no journal table until its first migration ran.
+  auto st = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'");
+  st.step();
+  seq_ = st.integer(0) ? head().seq + 1 : 1;
+  atText_ = formatTimestamp(at);
+  actor_ = actor;
+  operation_ = operation;
+  reason_ = reason;
+  effects_.clear();
+}
+
+store::Statement& Journal::insertStatement(const std::string& table, const Columns& columns) {
+  std::string key = table;
+  for (const auto& c : columns) key += "," + c.first;
+  auto it = insertCache_.find(key);
+  if (it != insertCache_.end()) return *it->second;
+  std::string sql = "INSERT INTO " + table + " (";
+  std::string vals;
+  for (size_t i = 0; i < columns.size(); ++i) {
+    sql += (i ? ", " : "") + columns[i].first;
+    vals += i ? ", ?" : "?";
+  }
+  sql += ") VALUES (" + vals + ")";
+  auto st = std::make_unique<store::Statement>(db_.prepare(sql));
+  return *insertCache_.emplace(key, std::move(st)).first->second;
+}
+
+long long Journal::insertRow(const std::string& table, Columns columns) {
+  if (!active_) throw Error(ErrorCode::internal, "schrijven buiten een journaalregel");
+  auto& st = insertStatement(table, columns);
+  for (size_t i = 0; i < columns.size(); ++i) st.bind(static_cast<int>(i + 1), columns[i].second);
+  st.run();
+  long long rowId = db_.lastInsertRowId();
+  columns.emplace_back("row_id", rowId);
+  effects_.push_back({table, rowId, "insert", insertDigest(table, columns)});
+  return rowId;
+}
+
+void Journal::closeRow(const std::string& table, long long rowId) {
+  if (!active_) throw Error(ErrorCode::internal, "schrijven buiten een journaalregel");
+  auto st = db_.prepare("UPDATE " + table + " SET rec_to = ? WHERE row_id = ? AND rec_to IS NULL");
+  st.bind(1, atText_).bind(2, rowId).run();
+  if (db_.changes() != 1)
+    throw Error(ErrorCode::conflict, "deze versie werd intussen al vervangen",
+                Place().set("record", table + " rij " + std::to_string(rowId)));
+  effects_.push_back({table, rowId, "close", closeDigest(table, rowId, atText_)});
+}
+
+std::string effectLine(const Effect& e) {
+  return e.table + "|" + std::to_string(e.rowId) + "|" + e.action + "|" + e.digest + "\n";
+}
+
+std::string entryCanonical(long long seq, const std::string& at, const std::string& actor,
+                           const std::string& operation, const std::string& reason, const std::string& inputCanonical,
+                           long long effectCount, const std::string& effectsDigest) {
+  // Built by hand in canonical key order (actor, at, effect_count, effects_digest,
+  // input, operation, reason, seq) so the input is embedded verbatim.
+  std::string out = "{\"actor\":";
+  appendJsonString(out, actor);
+  out += ",\"at\":";
+  appendJsonString(out, at);
+  out += ",\"effect_count\":" + std::to_string(effectCount);
+  out += ",\"effects_digest\":";
+  appendJsonString(out, effectsDigest);
+  out += ",\"input\":" + inputCanonical;
+  out += ",\"operation\":";
+  appendJsonString(out, operation);
+  out += ",\"reason\":";
+  appendJsonString(out, reason);
+  out += ",\"seq\":" + std::to_string(seq) + "}";
+  return out;
+}
+
+std::string entryHash(const std::string& prevHash, const std::string& canonical) {
+  return Sha256().update(prevHash).update(canonical).hexDigest();
+}
+
+std::string Journal::finish(const Poco::Dynamic::Var& input) {
+  if (!active_) throw Error(ErrorCode::internal, "geen open journaalregel");
+  Sha256 effectsHash;
+  for (const auto& e : effects_) effectsHash.update(effectLine(e));
+  std::string effectsDigest = effectsHash.hexDigest();
+  std::string inputCanonical = canonicalJson(input);
+  Head prev = head();
+  std::string hash = entryHash(prev.hash, entryCanonical(seq_, atText_, actor_, operation_, reason_, inputCanonical,
+                                                         static_cast<long long>(effects_.size()), effectsDigest));
+  auto st = db_.prepare(
+      "INSERT INTO journal (seq, at, actor, operation, reason, input, effect_count, effects_digest, prev_hash, hash) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, seq_).bind(2, atText_).bind(3, actor_).bind(4, operation_).bind(5, reason_).bind(6, inputCanonical);
+  st.bind(7, static_cast<long long>(effects_.size())).bind(8, effectsDigest).bind(9, prev.hash).bind(10, hash);
+  st.run();
+  auto eff = db_.prepare("INSERT INTO journal_effect (seq, n, tbl, row_id, action, digest) VALUES (?,?,?,?,?,?)");
+  long long n = 0;
+  for (const auto& e : effects_) {
+    eff.bind(1, seq_).bind(2, ++n).bind(3, e.table).bind(4, e.rowId).bind(5, e.action).bind(6, e.digest);
+    eff.run();
+  }
+  active_ = false;
+  effects_.clear();
+  return hash;
+}
+
+void Journal::abandon() {
+  active_ = false;
+  effects_.clear();
+}
+
+}  // namespace igsgov::journal

@@ -1,0 +1,84 @@
+// Journal: the append-only, hash-chained log of every change to the register.
+//
+// One entry per write operation: seq, record time, actor, operation name,
+// reason, the operation's input (canonical JSON, or a summary for bulk input),
+// and the effects: every row inserted (with its insert digest) and every row
+// closed (rec_to set, with its close digest). The entry's hash is
+//   SHA-256(prev_hash || canonical JSON of {seq, at, actor, operation, reason,
+//           input, effect_count, effects_digest})
+// where effects_digest is SHA-256 over the effect lines in order. The first
+// entry's prev_hash is 64 zeros.
+//
+// Use: begin() inside the caller's transaction, write rows through
+// insertRow()/closeRow() (which record the effects), then finish(). If the
+// operation throws, the caller rolls the transaction back and calls abandon().
+// Not thread-safe; one Journal per Register, used under its write lock.
+#pragma once
+
+#include "core/Json.hpp"
+#include "core/Timestamp.hpp"
+#include "journal/RowDigest.hpp"
+#include "store/Database.hpp"
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace igsgov::journal {
+
+struct Effect {
+  std::string table;
+  long long rowId;
+  std::string action;  // insert | close
+  std::string digest;
+};
+
+struct Head {
+  long long seq = 0;        // 0 when the journal is empty
+  std::string hash;         // 64 zeros when empty
+  std::string at;
+};
+
+extern const char* const kGenesisHash;
+
+class Journal {
+public:
+  explicit Journal(store::Database& db);
+
+  void begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at);
+  bool active() const { return active_; }
+  long long seq() const { return seq_; }           // of the entry being written
+  const std::string& at() const { return atText_; }  // its record time as text
+
+  // Inserts a row (columns without row_id, rec_to) and records the effect; returns row_id.
+  long long insertRow(const std::string& table, Columns columns);
+  // Sets rec_to on a current row and records the effect; throws conflict when not current.
+  void closeRow(const std::string& table, long long rowId);
+
+  // Writes the entry; returns its hash.
+  std::string finish(const Poco::Dynamic::Var& input);
+  void abandon();
+
+  Head head();
+  std::size_t pendingEffects() const { return effects_.size(); }
+
+private:
+  store::Statement& insertStatement(const std::string& table, const Columns& columns);
+
+  store::Database& db_;
+  bool active_ = false;
+  long long seq_ = 0;
+  std::string atText_, actor_, operation_, reason_;
+  std::vector<Effect> effects_;
+  std::map<std::string, std::unique_ptr<store::Statement>> insertCache_;
+};
+
+// The canonical text hashed for one entry (exposed for the verifier and tests).
+std::string entryCanonical(long long seq, const std::string& at, const std::string& actor,
+                           const std::string& operation, const std::string& reason, const std::string& inputCanonical,
+                           long long effectCount, const std::string& effectsDigest);
+std::string entryHash(const std::string& prevHash, const std::string& canonical);
+std::string effectLine(const Effect& e);
+
+}  // namespace igsgov::journal

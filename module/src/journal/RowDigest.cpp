@@ -1,0 +1,44 @@
+#include "journal/RowDigest.hpp"
+
+#include "core/Sha256.hpp"
+
+#include <algorithm>
+
+namespace igsgov::journal {
+
+std::string insertDigest(const std::string& table, const Columns& columns) {
+  std::vector<const std::pair<std::string, store::Value>*> sorted;
+  sorted.reserve(columns.size());
+  for (const auto& c : columns)
+    if (c.first != "rec_to") sorted.push_back(&c);
+  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::string buf = table;
+  buf.push_back('\n');
+  for (auto* c : sorted) {
+    buf += c->first;
+    if (std::holds_alternative<long long>(c->second)) {
+      buf += "=i:" + std::to_string(std::get<long long>(c->second));
+    } else if (std::holds_alternative<std::string>(c->second)) {
+      const auto& s = std::get<std::string>(c->second);
+      buf += "=t" + std::to_string(s.size()) + ":" + s;
+    } else {
+      buf += "=n";
+    }
+    buf.push_back('\n');
+  }
+  return sha256Hex(buf);
+}
+
+std::string closeDigest(const std::string& table, long long rowId, const std::string& recTo) {
+  return sha256Hex(table + "\n" + std::to_string(rowId) + "\nrec_to=" + recTo + "\n");
+}
+
+Columns readColumns(const store::Statement& st) {
+  Columns out;
+  int n = st.columnCount();
+  out.reserve(static_cast<size_t>(n));
+  for (int i = 0; i < n; ++i) out.emplace_back(st.columnName(i), st.value(i));
+  return out;
+}
+
+}  // namespace igsgov::journal

@@ -1,0 +1,26 @@
+// Row digests: what the journal records about each row an operation writes.
+//
+// insertDigest: SHA-256 over the table name and every column of the row except
+// rec_to, each as name, SQLite type and value, in column-name order, so the
+// digest computed when writing equals the one recomputed from the stored row.
+// closeDigest: SHA-256 over table, row id and the rec_to value set when the
+// row was superseded. Pure functions, thread-safe.
+#pragma once
+
+#include "store/Database.hpp"
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace igsgov::journal {
+
+using Columns = std::vector<std::pair<std::string, store::Value>>;
+
+std::string insertDigest(const std::string& table, const Columns& columns);
+std::string closeDigest(const std::string& table, long long rowId, const std::string& recTo);
+
+// Reads the current row of a statement (SELECT *) as Columns.
+Columns readColumns(const store::Statement& st);
+
+}  // namespace igsgov::journal

@@ -1,0 +1,71 @@
+#include "ops/Catalogue.hpp"
+
+#include "core/Error.hpp"
+
+namespace igsgov::ops {
+
+const std::set<std::string> kAllRoles = {"beheerder", "directeur", "secretariaat", "auditor"};
+const std::set<std::string> kWriterRoles = {"beheerder", "directeur", "secretariaat"};
+
+void Catalogue::add(Operation op) {
+  if (find(op.name)) throw Error(ErrorCode::internal, "operatie dubbel geregistreerd: " + op.name);
+  ops_.push_back(std::move(op));
+}
+
+const Operation* Catalogue::find(const std::string& name) const {
+  for (const auto& op : ops_)
+    if (op.name == name) return &op;
+  return nullptr;
+}
+
+JsonObject Catalogue::describe() const {
+  auto out = newObject();
+  auto list = newArray();
+  for (const auto& op : ops_) {
+    auto o = newObject();
+    o->set("name", op.name);
+    o->set("summary", op.summary);
+    o->set("access", op.access == Access::read ? "read" : op.access == Access::write ? "write" : "create");
+    auto roles = newArray();
+    for (const auto& r : op.roles) roles->add(r);
+    o->set("roles", roles);
+    auto params = newArray();
+    for (const auto& p : op.params) {
+      auto po = newObject();
+      po->set("name", p.name);
+      po->set("type", p.type);
+      po->set("required", p.required);
+      po->set("help", p.help);
+      params->add(po);
+    }
+    o->set("params", params);
+    o->set("open_params", op.openParams);
+    auto cli = newArray();
+    for (const auto& w : op.cli) cli->add(w);
+    o->set("cli", cli);
+    auto aliases = newArray();
+    for (const auto& a : op.aliases) {
+      auto words = newArray();
+      for (const auto& w : a) words->add(w);
+      aliases->add(words);
+    }
+    o->set("aliases", aliases);
+    if (!op.positional.empty()) o->set("positional", op.positional);
+    list->add(o);
+  }
+  out->set("operations", list);
+  return out;
+}
+
+const Catalogue& catalogue() {
+  static const Catalogue c = [] {
+    Catalogue c;
+    addRegisterOperations(c);
+    addRecordOperations(c);
+    addAuditOperations(c);
+    return c;
+  }();
+  return c;
+}
+
+}  // namespace igsgov::ops

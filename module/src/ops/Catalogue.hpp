@@ -1,0 +1,70 @@
+// The operation catalogue: every user action is one named operation with JSON
+// in and JSON out. It is the single source for the C ABI (igsgov_execute), the
+// CLI (command words and options are generated from it), the REST API and its
+// OpenAPI document. Validation of the input's shape, authorisation (roles) and
+// journaling happen once, in Session::execute, never per surface.
+//
+// The catalogue is an immutable table built on first use (thread-safe).
+#pragma once
+
+#include "core/Json.hpp"
+#include "records/Register.hpp"
+
+#include <functional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace igsgov::ops {
+
+enum class Access { read, write, create };  // create: makes a new register (register.init)
+
+struct Param {
+  std::string name;      // JSON field, snake_case; the CLI option is --name-with-dashes
+  std::string type;      // string | date | timestamp | integer | boolean | object | array
+  bool required = false;
+  std::string help;      // Dutch
+};
+
+using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;
+using ReadFn = std::function<JsonObject(store::Database&, const JsonObject&)>;
+using TextFn = std::function<std::string(const JsonObject&)>;
+
+struct Operation {
+  std::string name;                    // "mandate.appoint"
+  std::string summary;                 // Dutch, one line
+  Access access = Access::read;
+  std::set<std::string> roles;         // roles allowed to call it
+  std::vector<Param> params;
+  bool openParams = false;             // accepts fields beyond params (entity fields, checked by the operation)
+  std::vector<std::string> cli;        // command words, e.g. {"mandate", "appoint"}
+  std::vector<std::vector<std::string>> aliases;  // e.g. {{"composition"}}
+  std::string positional;              // param filled by a positional CLI argument
+  WriteFn write;
+  ReadFn read;
+  TextFn text;                         // Dutch text rendering of the output (optional)
+};
+
+extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
+extern const std::set<std::string> kWriterRoles;   // beheerder, directeur, secretariaat
+
+class Catalogue {
+public:
+  void add(Operation op);
+  const Operation* find(const std::string& name) const;
+  const std::vector<Operation>& all() const { return ops_; }
+  // The catalogue as JSON (names, summaries, params, roles, CLI words).
+  JsonObject describe() const;
+
+private:
+  std::vector<Operation> ops_;
+};
+
+const Catalogue& catalogue();
+
+// Registration functions, one per area (called once by catalogue()).
+void addRegisterOperations(Catalogue& c);
+void addRecordOperations(Catalogue& c);
+void addAuditOperations(Catalogue& c);
+
+}  // namespace igsgov::ops

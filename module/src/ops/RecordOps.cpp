@@ -1,0 +1,137 @@
+// Operations on cooperations, members, bodies, seats, persons and mandates.
+// Their params are derived from the entity specs (records/Entities.cpp), so the
+// CLI options, the OpenAPI schema and the stored columns cannot drift apart.
+#include "ops/Catalogue.hpp"
+#include "ops/TextRender.hpp"
+#include "records/Composition.hpp"
+#include "records/Entities.hpp"
+#include "records/Mandates.hpp"
+#include "records/Organisation.hpp"
+
+namespace igsgov::ops {
+using namespace records;
+
+namespace {
+
+std::string typeName(FieldType t) {
+  switch (t) {
+    case FieldType::date: return "date";
+    case FieldType::integer: return "integer";
+    case FieldType::boolean: return "boolean";
+    default: return "string";
+  }
+}
+
+// id + the entity's fields; `allOptional` for revisions; `skip` leaves fields out.
+std::vector<Param> entityParams(const EntitySpec& spec, bool allOptional, const std::set<std::string>& skip = {}) {
+  std::vector<Param> out{{"id", "string", true, "id van " + spec.kindNl}};
+  for (const auto& f : spec.fields)
+    if (!skip.count(f.json)) out.push_back({f.json, typeName(f.type), f.required && !allOptional, ""});
+  return out;
+}
+
+std::vector<Param> plus(std::vector<Param> a, const std::vector<Param>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
+const Param kReasonRequired{"reason", "string", true, "waarom (komt in het journaal)"};
+
+Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn) {
+  Operation op;
+  op.name = name;
+  op.summary = std::move(summary);
+  op.access = Access::write;
+  op.roles = {"beheerder", "directeur", "secretariaat"};
+  op.params = std::move(params);
+  auto dot = name.find('.');
+  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
+  op.write = std::move(fn);
+  return op;
+}
+
+Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn) {
+  Operation op;
+  op.name = name;
+  op.summary = std::move(summary);
+  op.access = Access::read;
+  op.roles = kAllRoles;
+  op.params = std::move(params);
+  auto dot = name.find('.');
+  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
+  op.read = std::move(fn);
+  return op;
+}
+
+WriteFn revision(JsonObject (*fn)(Writer&, const JsonObject&, const std::string&), const char* kind) {
+  return [fn, kind](Writer& w, const JsonObject& in) { return fn(w, in, kind); };
+}
+
+}  // namespace
+
+void addRecordOperations(Catalogue& c) {
+  const auto& coop = cooperationSpec();
+  c.add(writeOp("cooperation.create", "Registreer een samenwerkingsverband", entityParams(coop, false), cooperationCreate));
+  c.add(writeOp("cooperation.change", "Leg een wijziging van een samenwerkingsverband vast (bv. verlengde looptijd)",
+                plus(entityParams(coop, true), {kReason}), revision(cooperationRevise, "change")));
+  c.add(writeOp("cooperation.correct", "Verbeter een foute registratie van een samenwerkingsverband",
+                plus(entityParams(coop, true), {kReasonRequired}), revision(cooperationRevise, "correction")));
+  c.add(readOp("cooperation.list", "Lijst van samenwerkingsverbanden", {}, cooperationList));
+  c.add(readOp("cooperation.show", "Een samenwerkingsverband met deelnemers, organen en zetels",
+               {{"id", "string", true, "id van het samenwerkingsverband"}}, cooperationShow));
+
+  const auto& member = memberSpec();
+  c.add(writeOp("member.add", "Voeg een deelnemer toe (gemeente, OCMW of andere partner)", entityParams(member, false),
+                memberAdd));
+  c.add(writeOp("member.end", "Beëindig een deelname", {{"id", "string", true, ""}, {"until", "date", true, "laatste dag"}, kReason},
+                memberEnd));
+  c.add(writeOp("member.correct", "Verbeter een foute registratie van een deelnemer",
+                plus(entityParams(member, true), {kReasonRequired}), revision(memberRevise, "correction")));
+
+  const auto& body = bodySpec();
+  c.add(writeOp("body.create", "Registreer een orgaan (raad van bestuur, algemene vergadering, …) met zijn zetels",
+                plus(entityParams(body, false), {{"seats", "array", false, "zetels: [{id, label, holders, member}]"}}),
+                bodyCreate));
+  c.add(writeOp("body.correct", "Verbeter een foute registratie van een orgaan",
+                plus(entityParams(body, true), {kReasonRequired}), revision(bodyRevise, "correction")));
+  c.add(writeOp("seat.create", "Voeg een zetel toe aan een orgaan", entityParams(seatSpec(), false), seatCreate));
+
+  const auto& person = personSpec();
+  c.add(writeOp("person.create", "Registreer een persoon (nooit een rijksregisternummer)", entityParams(person, false),
+                personCreate));
+  c.add(writeOp("person.correct", "Verbeter een foute registratie van een persoon",
+                plus(entityParams(person, true), {kReasonRequired}), revision(personRevise, "correction")));
+  c.add(readOp("person.list", "Lijst van personen", {}, personList));
+
+  const auto& mandate = mandateSpec();
+  const Param decision{"decision", "object", false, "aanduidingsbesluit: {council, date, reference, uri}"};
+  c.add(writeOp("mandate.appoint", "Registreer een mandaat (aanduiding in een orgaan)",
+                plus(entityParams(mandate, false, {"retracted"}), {decision}), mandateAppoint));
+  c.add(writeOp("mandate.end", "Beëindig een mandaat (toestandswijziging)",
+                {{"id", "string", true, ""}, {"until", "date", true, "laatste dag"}, {"status", "string", false, ""}, kReason},
+                mandateEnd));
+  c.add(writeOp("mandate.change",
+                "Toestandswijziging: het mandaat eindigt de dag voor 'from' en een nieuw mandaat neemt over",
+                plus(entityParams(mandate, true, {"retracted", "predecessor"}),
+                     {{"new_id", "string", true, "id van het nieuwe mandaat"}, decision, kReason}),
+                mandateChange));
+  c.add(writeOp("mandate.correct", "Verbeter een foute registratie van een mandaat (correctie, geen toestandswijziging)",
+                plus(entityParams(mandate, true, {"retracted", "predecessor"}), {decision, kReasonRequired}),
+                mandateCorrect));
+  c.add(writeOp("mandate.retract", "Trek een mandaat in dat nooit had mogen bestaan",
+                {{"id", "string", true, ""}, kReasonRequired}, mandateRetract));
+  c.add(readOp("mandate.history", "De volledige geschiedenis van een mandaat en zijn opvolgers",
+               {{"id", "string", true, "id van het mandaat"}}, mandateHistory));
+
+  auto composition = readOp("body.composition", "Wie zat in dit orgaan op een datum, zoals het register het kende op een tijdstip",
+                            {{"body", "string", true, "id van het orgaan"},
+                             {"as_of", "date", false, "datum (standaard vandaag)"},
+                             {"known_at", "timestamp", false, "zoals gekend op (standaard nu)"}},
+                            bodyComposition);
+  composition.aliases = {{"composition"}};
+  composition.text = compositionText;
+  c.add(composition);
+}
+
+}  // namespace igsgov::ops

@@ -1,0 +1,73 @@
+#include "ops/Session.hpp"
+
+#include "core/Error.hpp"
+#include "core/Timestamp.hpp"
+#include "ops/TextRender.hpp"
+
+namespace igsgov::ops {
+
+Session::Session(const std::string& path, bool create)
+    : reg_(create ? records::Register::create(path) : records::Register::open(path)) {}
+
+Session::~Session() = default;
+
+void checkParams(const Operation& op, const JsonObject& in) {
+  Place base;
+  base.set("operation", op.name);
+  std::vector<std::string> names;
+  in->getNames(names);
+  if (!op.openParams) {
+    for (const auto& n : names) {
+      bool known = false;
+      for (const auto& p : op.params) known = known || p.name == n;
+      if (!known) throwInvalid("onbekende parameter", Place(base).set("field", "'" + n + "'"));
+    }
+  }
+  for (const auto& p : op.params) {
+    bool present = in->has(p.name) && !in->isNull(p.name);
+    if (!present) {
+      if (p.required) throwInvalid("verplichte parameter ontbreekt", Place(base).set("field", "'" + p.name + "'"));
+      continue;
+    }
+    auto v = in->get(p.name);
+    auto fail = [&](const std::string& what) {
+      throwInvalid(what, Place(base).set("field", "'" + p.name + "'"));
+    };
+    if (p.type == "string" && !v.isString()) fail("tekst verwacht");
+    if (p.type == "date") {
+      if (!v.isString() || !Date::parse(v.convert<std::string>())) fail("geen geldige datum (JJJJ-MM-DD verwacht)");
+    }
+    if (p.type == "timestamp") {
+      if (!v.isString() || !parseTimestamp(v.convert<std::string>())) fail("geen geldige datum of tijdstip");
+    }
+    if (p.type == "integer" && !v.isInteger()) fail("geheel getal verwacht");
+    if (p.type == "boolean" && v.type() != typeid(bool)) fail("true of false verwacht");
+    if (p.type == "object" && v.type() != typeid(Poco::JSON::Object::Ptr)) fail("object verwacht");
+    if (p.type == "array" && v.type() != typeid(Poco::JSON::Array::Ptr)) fail("lijst verwacht");
+  }
+}
+
+JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, const Caller& caller) {
+  const Operation* op = catalogue().find(name);
+  if (!op) throw Error(ErrorCode::notFound, "onbekende operatie '" + name + "'", Place().set("operation", name));
+  if (!op->roles.count(caller.role))
+    throw Error(ErrorCode::denied, "de rol '" + caller.role + "' mag '" + name + "' niet uitvoeren",
+                Place().set("operation", name));
+  JsonObject input = inputIn.isNull() ? newObject() : inputIn;
+  checkParams(*op, input);
+  if (op->access == Access::create) {
+    // The register was created by the constructor; report what init did.
+    return reg_->read([&](store::Database& db) { return op->read(db, input); });
+  }
+  if (op->access == Access::read) return reg_->read([&](store::Database& db) { return op->read(db, input); });
+  records::WriteInfo info{caller.actor, name, caller.reason};
+  return reg_->write(info, input, [&](records::Writer& w) { return op->write(w, input); });
+}
+
+std::string Session::renderText(const std::string& name, const JsonObject& output) {
+  const Operation* op = catalogue().find(name);
+  if (op && op->text) return op->text(output);
+  return genericText(output);
+}
+
+}  // namespace igsgov::ops

@@ -1,0 +1,46 @@
+// Session: executes catalogue operations against one register file.
+//
+// Checks the caller's role against the operation's roles, the input's shape
+// against the operation's params (unknown fields, required fields, types),
+// then runs the operation: reads under the register's lock, writes in one
+// transaction with one journal entry (actor, operation, reason).
+//
+// Thread safety: a Session may be used from several threads; the Register it
+// opens serialises calls. Ownership: the Session owns its Register.
+#pragma once
+
+#include "ops/Catalogue.hpp"
+
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace igsgov::ops {
+
+struct Caller {
+  std::string actor = "onbekend";
+  std::string role = "beheerder";  // local use (CLI, embedding host) acts as beheerder
+  std::string reason;
+};
+
+class Session {
+public:
+  // create: make a new register at path (register.init) instead of opening one.
+  Session(const std::string& path, bool create);
+  ~Session();
+
+  JsonObject execute(const std::string& operation, const JsonObject& input, const Caller& caller);
+  // Renders an operation's output as Dutch text (its renderer, or a generic one).
+  static std::string renderText(const std::string& operation, const JsonObject& output);
+
+  records::Register& reg() { return *reg_; }
+
+private:
+  std::unique_ptr<records::Register> reg_;
+  JsonObject initResult_;
+};
+
+// Checks an input object against an operation's params; throws Error(invalid).
+void checkParams(const Operation& op, const JsonObject& input);
+
+}  // namespace igsgov::ops

@@ -1,0 +1,247 @@
+#include "records/Mandates.hpp"
+
+#include "core/Error.hpp"
+#include "model/Vocabulary.hpp"
+#include "records/Entities.hpp"
+#include "records/Organisation.hpp"
+
+namespace igsgov::records {
+namespace {
+
+const std::string K = "mandaat";
+
+const std::vector<std::pair<std::string, std::string>>& decisionFields() {
+  static const std::vector<std::pair<std::string, std::string>> f = {
+      {"council", "decision_council"}, {"date", "decision_date"}, {"reference", "decision_ref"}, {"uri", "decision_uri"}};
+  return f;
+}
+
+void checkCode(const model::CodeList& list, const JsonObject& d, const std::string& field, const std::string& id,
+               const std::string& what) {
+  auto v = textOf(d, field);
+  if (v && !list.labels.count(*v)) {
+    std::string allowed;
+    for (const auto& c : list.codes()) allowed += (allowed.empty() ? "" : ", ") + c;
+    throwInvalid("onbekende " + what + " '" + *v + "' (toegelaten: " + allowed + ")", recordField(K, id, field));
+  }
+}
+
+std::string fmtPeriod(const std::optional<Date>& from, const std::optional<Date>& until) {
+  return (from ? from->iso() : std::string("…")) + " – " + (until ? until->iso() : std::string("…"));
+}
+
+}  // namespace
+
+JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired) {
+  Reader r(in, K, id);
+  auto flat = newObject();
+  std::vector<std::string> names;
+  in->getNames(names);
+  for (const auto& n : names)
+    if (n != "decision") flat->set(n, in->get(n));
+  if (auto d = r.optObject("decision")) {
+    std::vector<std::string> given;
+    d->getNames(given);
+    for (const auto& g : given) {
+      bool known = false;
+      for (const auto& [json, col] : decisionFields()) known = known || g == json;
+      if (!known) throwInvalid("onbekend veld", recordField(K, id, "decision." + g));
+    }
+    for (const auto& [json, col] : decisionFields())
+      if (d->has(json)) flat->set(col, d->get(json));
+  }
+  return readFields(mandateSpec(), Reader(flat, K, id), {"reason", "new_id"}, enforceRequired);
+}
+
+JsonObject mandateJson(const JsonObject& flat) {
+  auto out = newObject();
+  auto decision = newObject();
+  std::vector<std::string> names;
+  flat->getNames(names);
+  for (const auto& n : names) {
+    bool isDecision = false;
+    for (const auto& [json, col] : decisionFields())
+      if (n == col) {
+        decision->set(json, flat->get(n));
+        isDecision = true;
+      }
+    if (!isDecision) out->set(n, flat->get(n));
+  }
+  if (decision->size() > 0) out->set("decision", decision);
+  return out;
+}
+
+void validateMandate(store::Database& db, const std::string& id, JsonObject d) {
+  checkCode(model::roles(), d, "role", id, "rol");
+  checkCode(model::sides(), d, "side", id, "zijde");
+  checkCode(model::statuses(), d, "status", id, "status");
+  auto from = dateOf(d, "from");
+  auto until = dateOf(d, "until");
+  if (from && until && *until < *from)
+    throwInvalid("de einddatum " + until->iso() + " ligt voor de begindatum " + from->iso(), recordField(K, id, "until"));
+  std::string role = textOf(d, "role").value_or("");
+  bool advisoryRole = role == "bestuurder_raadgevend" || role == "deskundige";
+  if (!d->has("voting")) d->set("voting", !advisoryRole);
+  if (advisoryRole && d->getValue<bool>("voting"))
+    throwInvalid("een " + model::roles().label(role) + " is niet stemgerechtigd", recordField(K, id, "voting"));
+  if (!d->has("status")) d->set("status", std::string("effectief"));
+  if (!d->has("retracted")) d->set("retracted", false);
+
+  requireCurrent(db, personSpec(), textOf(d, "person").value_or(""), recordField(K, id, "person"));
+  auto body = requireCurrent(db, bodySpec(), textOf(d, "body").value_or(""), recordField(K, id, "body"));
+  auto bodyFrom = dateOf(body.data, "from");
+  auto bodyUntil = dateOf(body.data, "until");
+  bool retracted = d->getValue<bool>("retracted");
+  if (!retracted) {
+    if ((bodyFrom && from && *from < *bodyFrom) || (bodyUntil && (!until || *until > *bodyUntil)))
+      throwInvalid("het mandaat (" + fmtPeriod(from, until) + ") valt buiten de periode van orgaan '" + body.id + "' (" +
+                       fmtPeriod(bodyFrom, bodyUntil) + ")",
+                   recordField(K, id, bodyUntil && (!until || *until > *bodyUntil) ? "until" : "from"));
+  }
+  std::string coop = textOf(body.data, "cooperation").value_or("");
+  if (auto member = textOf(d, "member")) {
+    auto m = requireCurrent(db, memberSpec(), *member, recordField(K, id, "member"));
+    if (textOf(m.data, "cooperation") != coop)
+      throwInvalid("deelnemer '" + *member + "' hoort niet bij samenwerkingsverband '" + coop + "'",
+                   recordField(K, id, "member"));
+  }
+  if (auto seat = textOf(d, "seat")) {
+    auto s = requireCurrent(db, seatSpec(), *seat, recordField(K, id, "seat"));
+    if (textOf(s.data, "body") != body.id)
+      throwInvalid("zetel '" + *seat + "' hoort niet bij orgaan '" + body.id + "'", recordField(K, id, "seat"));
+    if (!retracted) {
+      long long holders = s.data->getValue<long long>("holders");
+      auto& st = db.cached(
+          "SELECT id, person_id, valid_from, valid_until FROM mandate WHERE seat_id = ? AND rec_to IS NULL "
+          "AND retracted = 0 AND id <> ? AND valid_from <= coalesce(?, '9999-12-31') "
+          "AND coalesce(valid_until, '9999-12-31') >= ? ORDER BY valid_from");
+      st.bind(1, *seat).bind(2, id).bind(3, until ? std::optional<std::string>(until->iso()) : std::nullopt);
+      st.bind(4, from->iso());
+      long long overlapping = 0;
+      std::string first;
+      while (st.step()) {
+        if (++overlapping == 1)
+          first = "mandaat '" + st.text(0) + "' van '" + st.text(1) + "' (" + st.text(2) + " – " +
+                  (st.isNull(3) ? std::string("…") : st.text(3)) + ")";
+      }
+      if (overlapping >= holders)
+        throwConflict("zetel '" + *seat + "' is in die periode al bezet door " + first, recordField(K, id, "seat"));
+    }
+  }
+}
+
+JsonObject mandateAppoint(Writer& w, const JsonObject& in) {
+  std::string id = Reader(in, K).str("id");
+  auto data = readMandateFields(in, id, true);
+  if (data->has("retracted")) data->remove("retracted");
+  validateMandate(w.db(), id, data);
+  create(w, mandateSpec(), id, data);
+  return mandateJson(versionJson(*current(w.db(), mandateSpec(), id), false));
+}
+
+namespace {
+JsonObject reviseMandate(Writer& w, const JsonObject& in, const std::string& kind, bool reasonRequired,
+                         const std::function<void(JsonObject&)>& adjust) {
+  std::string id = Reader(in, K).str("id");
+  Reader r(in, K, id);
+  auto reason = r.optStr("reason").value_or("");
+  if (reasonRequired && reason.empty()) r.fail("reason", "een reden is verplicht");
+  auto prev = requireCurrent(w.db(), mandateSpec(), id, recordField(K, id, "id"));
+  if (prev.data->has("retracted") && prev.data->getValue<bool>("retracted") && kind != "correction")
+    throwConflict("dit mandaat werd ingetrokken", recordField(K, id, "id"));
+  auto changes = readMandateFields(in, id, false);
+  auto data = mergeFields(prev.data, changes);
+  data->remove("id");
+  adjust(data);
+  validateMandate(w.db(), id, data);
+  revise(w, mandateSpec(), prev, data, kind, reason);
+  return mandateJson(versionJson(*current(w.db(), mandateSpec(), id), true));
+}
+}  // namespace
+
+JsonObject mandateEnd(Writer& w, const JsonObject& in) {
+  std::string id = Reader(in, K).str("id");
+  Reader r(in, K, id);
+  r.rejectUnknown({"id", "until", "reason", "status"});
+  r.date("until");
+  return reviseMandate(w, in, "end", false, [](JsonObject&) {});
+}
+
+JsonObject mandateCorrect(Writer& w, const JsonObject& in) {
+  return reviseMandate(w, in, "correction", true, [](JsonObject&) {});
+}
+
+JsonObject mandateRetract(Writer& w, const JsonObject& in) {
+  std::string id = Reader(in, K).str("id");
+  Reader(in, K, id).rejectUnknown({"id", "reason"});
+  return reviseMandate(w, in, "retraction", true, [](JsonObject& d) { d->set("retracted", true); });
+}
+
+JsonObject mandateChange(Writer& w, const JsonObject& in) {
+  std::string id = Reader(in, K).str("id");
+  Reader r(in, K, id);
+  std::string newId = r.str("new_id");
+  Date from = r.date("from");
+  auto prev = requireCurrent(w.db(), mandateSpec(), id, recordField(K, id, "id"));
+  auto prevFrom = dateOf(prev.data, "from");
+  if (prevFrom && from <= *prevFrom)
+    throwInvalid("de wijziging moet na de begindatum van het mandaat (" + prevFrom->iso() + ") ingaan",
+                 recordField(K, id, "from"));
+  // 1. End the old mandate the day before.
+  auto end = newObject();
+  end->set("id", id);
+  end->set("until", from.addDays(-1).iso());
+  if (auto reason = r.optStr("reason")) end->set("reason", *reason);
+  auto oldUntil = dateOf(prev.data, "until");
+  reviseMandate(w, end, "end", false, [](JsonObject&) {});
+  // 2. Start the new one with the old values, the changes applied.
+  auto changes = readMandateFields(in, newId, false);
+  auto data = mergeFields(prev.data, changes);
+  data->remove("id");
+  data->remove("new_id");
+  data->set("from", from.iso());
+  if (!changes->has("until")) {
+    if (oldUntil) data->set("until", oldUntil->iso());
+    else data->remove("until");
+  }
+  data->set("predecessor", id);
+  data->set("retracted", false);
+  validateMandate(w.db(), newId, data);
+  create(w, mandateSpec(), newId, data, r.optStr("reason").value_or(""));
+  auto out = newObject();
+  out->set("ended", mandateJson(versionJson(*current(w.db(), mandateSpec(), id), false)));
+  out->set("started", mandateJson(versionJson(*current(w.db(), mandateSpec(), newId), false)));
+  return out;
+}
+
+JsonObject mandateHistory(store::Database& db, const JsonObject& in) {
+  std::string id = Reader(in, K).str("id");
+  if (!exists(db, mandateSpec(), id)) throwNotFound("onbekend mandaat '" + id + "'", recordField(K, id, "id"));
+  // Walk back to the first mandate of the chain, then forward through successors.
+  std::string first = id;
+  for (int guard = 0; guard < 1000; ++guard) {
+    auto v = current(db, mandateSpec(), first);
+    auto pred = v ? textOf(v->data, "predecessor") : std::nullopt;
+    if (!pred) break;
+    first = *pred;
+  }
+  auto chain = newArray();
+  std::string cur = first;
+  for (int guard = 0; guard < 1000 && !cur.empty(); ++guard) {
+    auto entry = newObject();
+    entry->set("id", cur);
+    auto versions = newArray();
+    for (const auto& v : history(db, mandateSpec(), cur)) versions->add(mandateJson(versionJson(v, true)));
+    entry->set("versions", versions);
+    chain->add(entry);
+    auto& st = db.cached("SELECT id FROM mandate WHERE predecessor_id = ? AND rec_to IS NULL LIMIT 1");
+    st.bind(1, cur);
+    cur = st.step() ? st.text(0) : "";
+  }
+  auto out = newObject();
+  out->set("mandate", id);
+  out->set("chain", chain);
+  return out;
+}
+
+}  // namespace igsgov::records

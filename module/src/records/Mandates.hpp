@@ -1,0 +1,33 @@
+// Mandates: who holds which seat in which body, for whom, from when to when,
+// designated by which decision, and the two ways a mandate record changes:
+//   - a state change (mandate.change): the situation changed (new role,
+//     fractie, status, seat): the old mandate ends the day before, a new
+//     mandate starts, linked by `predecessor`. Both are valid-time facts.
+//   - a correction (mandate.correct): the record was wrong: a new version
+//     supersedes it in record time; as-of queries "as the register knew it"
+//     before the correction still see the old version.
+// Ending (mandate.end) sets the end date as a state change of the same record;
+// a retraction (mandate.retract) marks a record that should never have existed.
+// Every function is one catalogue operation (see Organisation.hpp).
+#pragma once
+
+#include "records/Register.hpp"
+
+namespace igsgov::records {
+
+JsonObject mandateAppoint(Writer& w, const JsonObject& in);
+JsonObject mandateEnd(Writer& w, const JsonObject& in);
+JsonObject mandateChange(Writer& w, const JsonObject& in);
+JsonObject mandateCorrect(Writer& w, const JsonObject& in);
+JsonObject mandateRetract(Writer& w, const JsonObject& in);
+JsonObject mandateHistory(store::Database& db, const JsonObject& in);
+
+// Validates and completes a mandate (defaults for voting and status, nested
+// decision flattened). Used by appoint, correct, change and import.
+void validateMandate(store::Database& db, const std::string& id, JsonObject data);
+// Reads a mandate from JSON with the nested "decision" object flattened.
+JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired);
+// The mandate as JSON with a nested "decision".
+JsonObject mandateJson(const JsonObject& flat);
+
+}  // namespace igsgov::records

@@ -1,0 +1,80 @@
+// Register: one open register file (SQLite) with its journal and record clock.
+//
+// The Register owns the database connection. Every change goes through
+// write(): one BEGIN IMMEDIATE transaction, one journal entry, all or nothing.
+// Reads use the same connection (WAL lets other processes read meanwhile).
+//
+// Thread safety: a Register may be shared between threads; every public call
+// takes the register's mutex, so calls are serialised. Ownership: the caller
+// owns the Register (unique_ptr); nothing global is kept.
+#pragma once
+
+#include "core/Json.hpp"
+#include "core/Timestamp.hpp"
+#include "journal/Journal.hpp"
+#include "store/Database.hpp"
+
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+
+namespace igsgov::records {
+
+struct WriteInfo {
+  std::string actor;      // who: a user, a token's owner, "cli:<user>"
+  std::string operation;  // the catalogue name, e.g. "mandate.appoint"
+  std::string reason;     // why (optional)
+};
+
+class Register;
+
+// What an operation may use while it writes.
+class Writer {
+public:
+  Writer(Register& reg, journal::Journal& journal) : reg_(reg), journal_(journal) {}
+  Register& reg() { return reg_; }
+  store::Database& db();
+  journal::Journal& journal() { return journal_; }
+  const std::string& at() const { return journal_.at(); }  // record time of this write
+  // The value hashed into the journal as the entry's input (default: the call's input).
+  void setJournalInput(Poco::Dynamic::Var v) { journalInput_ = std::move(v); }
+  const Poco::Dynamic::Var& journalInput() const { return journalInput_; }
+
+private:
+  Register& reg_;
+  journal::Journal& journal_;
+  Poco::Dynamic::Var journalInput_;
+};
+
+class Register {
+public:
+  // Creates a new register file (fails with conflict when it exists and holds a register).
+  static std::unique_ptr<Register> create(const std::string& path);
+  // Opens an existing register; applies pending migrations (journaled).
+  static std::unique_ptr<Register> open(const std::string& path);
+  ~Register();
+
+  const std::string& path() const;
+
+  // Runs fn inside one transaction and one journal entry. `input` is what the
+  // entry records unless fn replaces it (Writer::setJournalInput). On any
+  // exception nothing is written and the exception propagates.
+  JsonObject write(const WriteInfo& info, const Poco::Dynamic::Var& input,
+                   const std::function<JsonObject(Writer&)>& fn);
+
+  // Runs fn for reading under the register's lock.
+  JsonObject read(const std::function<JsonObject(store::Database&)>& fn);
+
+  std::mutex& mutex() { return mutex_; }
+  store::Database& db() { return *db_; }  // only under mutex()
+
+private:
+  Register(std::unique_ptr<store::Database> db);
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<journal::Journal> journal_;
+  RecordClock clock_;
+  std::mutex mutex_;
+};
+
+}  // namespace igsgov::records

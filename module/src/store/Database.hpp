@@ -1,0 +1,104 @@
+// Database: a thin RAII layer over one SQLite connection (sqlite3 C API).
+//
+// Owns the connection; Statement owns one prepared statement. Every SQLite
+// failure is translated here, at the store's edge, into igsgov::Error:
+// SQLITE_BUSY/LOCKED -> busy, constraint violations -> conflict, the rest -> io.
+// Not thread-safe: one Database is used by one thread at a time (the Register
+// serialises access with its own mutex).
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <unordered_map>
+#include <string>
+#include <variant>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace igsgov::store {
+
+// A column value as SQLite stores it. Blobs are not used by the register.
+using Value = std::variant<std::monostate, long long, std::string>;
+
+class Statement {
+public:
+  Statement(sqlite3* db, const std::string& sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&&) = delete;
+  Statement(const Statement&) = delete;
+
+  // Parameters are 1-based, as in SQLite.
+  Statement& bind(int index, const Value& v);
+  Statement& bind(int index, const std::string& s);
+  Statement& bind(int index, const char* s) { return bind(index, std::string(s)); }
+  Statement& bind(int index, long long n);
+  Statement& bind(int index, int n) { return bind(index, static_cast<long long>(n)); }
+  Statement& bind(int index, const std::optional<std::string>& s);
+  Statement& bindNull(int index);
+
+  bool step();  // true while a row is available
+  void run();   // steps to completion (for statements without rows)
+  void reset(); // ready to bind and step again
+
+  int columnCount() const;
+  std::string columnName(int i) const;
+  bool isNull(int i) const;
+  long long integer(int i) const;
+  std::string text(int i) const;  // "" for NULL
+  std::optional<std::string> optText(int i) const;
+  Value value(int i) const;
+
+private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_;
+  std::string sql_;
+};
+
+class Database {
+public:
+  // Opens (creating when `create`) the file with WAL, foreign keys and a busy timeout.
+  Database(const std::string& path, bool create);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(const std::string& sql);  // one or more statements without results
+  Statement prepare(const std::string& sql) { return Statement(db_, sql); }
+  // A prepared statement kept for the connection's lifetime, reset and ready.
+  // Do not hold two uses of the same SQL text at once (the second resets the first).
+  Statement& cached(const std::string& sql);
+  long long lastInsertRowId() const;
+  int changes() const;
+  const std::string& path() const { return path_; }
+
+  // Transactions: BEGIN IMMEDIATE takes the write lock at once (no upgrade deadlocks).
+  void begin();
+  void commit();
+  void rollback() noexcept;
+  bool inTransaction() const;
+
+private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
+};
+
+// RAII write transaction: rolls back unless commit() was called.
+class Transaction {
+public:
+  explicit Transaction(Database& db) : db_(db) { db_.begin(); }
+  ~Transaction() { if (!done_) db_.rollback(); }
+  void commit() { db_.commit(); done_ = true; }
+
+private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// Translates a SQLite result code into igsgov::Error and throws it.
+[[noreturn]] void throwSqlite(sqlite3* db, int rc, const std::string& context);
+
+}  // namespace igsgov::store
