@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <random>
 #include <sstream>
 
 using namespace igsgov;
@@ -119,9 +120,57 @@ TEST(PlanCsv, ErrorsNameLineColumnAndHeader) {
   expectCsvError("", "", "", "", "leeg");
 }
 
+TEST(PlanCsv, FullMessageAsDocumentedInFinancieringMd) {
+  try {
+    planFromCsv(kHead + "doelstelling;BD1;;Doel;ja;;;2026;1;;;;;\nactie;A1;BD1;Actie;nee;0709;;2026;0,235;;;;;\n",
+                igsHeader(), "plan.csv");
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.fullText(),
+              "bedrag '0,235' is geen geheel aantal cent (bestand plan.csv, regel 3, kolom 9, veld "
+              "'exploitatie_uitgaven')");
+  }
+}
+
 TEST(PlanCsv, HeaderNamesAreCaseInsensitiveAndTrimmed) {
   std::string head = kHead;
   head.replace(0, 6, " Niveau ");
   Plan p = planFromCsv(head + "doelstelling;BD1;;Doel;ja;;;;;;;;;\n", igsHeader());
   EXPECT_EQ(p.items.size(), 1u);
+}
+
+// Property: random plans (titles with ';', '"', line breaks, accents; negative and
+// large amounts; items with and without amounts) survive export + import unchanged.
+TEST(PlanCsv, RandomPlansRoundTrip) {
+  std::mt19937_64 rng(42);
+  const std::vector<std::string> words = {"cultuur", "a;b", "\"quote\"", "twee\nlijnen", "coördinatie", "€", " x"};
+  for (int round = 0; round < 200; ++round) {
+    Plan p;
+    p.owner = {round % 2 ? OwnerKind::member : OwnerKind::igs, "o" + std::to_string(round)};
+    p.period = PlanPeriod::of(2026, 2031);
+    int code = 0;
+    for (int d = 0; d < 1 + static_cast<int>(rng() % 3); ++d) {
+      PlanItem bd{Level::doelstelling, "BD" + std::to_string(++code), "", "", rng() % 2 == 0, "", {}, std::nullopt};
+      bd.title = words[rng() % words.size()] + " " + words[rng() % words.size()];
+      if (round % 2 && rng() % 2) bd.igsLink = IgsLink{"igs", "BD" + std::to_string(rng() % 5)};
+      p.items.push_back(bd);
+      for (int a = 0; a < static_cast<int>(rng() % 3); ++a) {
+        PlanItem ap{Level::actieplan, "AP" + std::to_string(++code), bd.code, "plan " + words[rng() % words.size()],
+                    false, rng() % 2 ? "0119" : "", {}, std::nullopt};
+        p.items.push_back(ap);
+        for (int c = 0; c < static_cast<int>(rng() % 3); ++c) {
+          PlanItem act{Level::actie, "A" + std::to_string(++code), ap.code, "actie", rng() % 2 == 0, "0709", {},
+                       std::nullopt};
+          for (int y = 2026; y <= 2031; ++y)
+            if (rng() % 2)
+              for (auto& cell : act.amounts[y].cells)
+                cell = Cents(static_cast<std::int64_t>(rng() % 2000000000001LL) - 1000000000000LL);
+          p.items.push_back(act);
+        }
+      }
+    }
+    validatePlan(p);
+    PlanHeader h{p.owner, p.period, p.version, p.versionLabel};
+    ASSERT_EQ(planFromCsv(planToCsv(p), h), p) << "round " << round;
+  }
 }
