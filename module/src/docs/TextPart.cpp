@@ -1,0 +1,135 @@
+// Compiles HTML and Markdown templates: plain text with the same tags.
+//
+// Lines play the role of paragraphs: a section tag alone on its line (only
+// white space besides it) removes the whole line, newline included, so loops
+// leave no blank lines. Values are HTML-escaped in HTML, written as they are
+// in Markdown.
+#include "docs/Assemble.hpp"
+#include "docs/PartCompiler.hpp"
+
+#include <algorithm>
+
+namespace igsgov::docs {
+
+namespace {
+
+bool blank(std::string_view s) {
+  for (char c : s)
+    if (c != ' ' && c != '\t' && c != '\r') return false;
+  return true;
+}
+
+}  // namespace
+
+bool compileTextPart(std::string_view text, const std::string& part, PartKind kind,
+                     PartProgram& program, std::vector<TemplateIssue>& issues,
+                     std::vector<TagUse>& uses) {
+  if (text.find('{') == std::string_view::npos && text.find('}') == std::string_view::npos)
+    return false;
+  // Line starts, to number lines.
+  std::vector<std::size_t> lineStarts{0};
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n') lineStarts.push_back(i + 1);
+  auto lineOf = [&](std::size_t pos) {
+    return static_cast<std::size_t>(std::upper_bound(lineStarts.begin(), lineStarts.end(), pos) -
+                                    lineStarts.begin());
+  };
+  auto siteFor = [&](std::size_t b, std::size_t e) {
+    TagSite s;
+    s.part = part;
+    s.paragraph = lineOf(b);
+    s.offset = b;
+    s.snippet = snippetOf(text, b, e);
+    return s;
+  };
+
+  std::vector<DelimitedTag> delimited;
+  std::vector<DelimiterIssue> problems;
+  lexDelimiters(text, delimited, problems);
+  for (const auto& p : problems) {
+    TagSite s = siteFor(p.offset, p.offset + 1);
+    issues.push_back(issueAt(p.id,
+                             p.id == "unclosed_tag"
+                                 ? "tag wordt niet gesloten met '}': \"" + s.snippet + "\""
+                                 : "'}' zonder bijhorende '{': \"" + s.snippet + "\"",
+                             s));
+  }
+
+  Flat flat;
+  std::size_t cursor = 0;
+  for (std::size_t k = 0; k < delimited.size(); ++k) {
+    const auto& d = delimited[k];
+    FlatTag t;
+    t.begin = d.begin;
+    t.end = d.end;
+    t.site = siteFor(d.begin, d.end);
+    std::string inner(text.substr(d.begin + 1, d.end - d.begin - 2));
+    std::string message;
+    t.valid = parseTag(inner, t.parsed, message);
+    t.site.tag = t.valid ? tagText(t.parsed) : "{" + inner + "}";
+    if (!t.valid)
+      issues.push_back(issueAt("invalid_tag", "ongeldige tag {" + inner + "}: " + message, t.site));
+    else {
+      TagUse u;
+      u.part = part;
+      u.tag = t.site.tag;
+      u.kind = tagKindName(t.parsed.kind);
+      u.name = t.parsed.name;
+      u.formatters = t.parsed.formatters;
+      u.paragraph = t.site.paragraph;
+      u.offset = t.site.offset;
+      uses.push_back(std::move(u));
+    }
+    // A section tag alone on its line takes the line with it.
+    std::size_t cutBegin = d.begin, cutEnd = d.end;
+    bool section = t.valid && (t.parsed.kind == ParsedTag::open ||
+                               t.parsed.kind == ParsedTag::inverted ||
+                               t.parsed.kind == ParsedTag::close);
+    if (section) {
+      std::size_t ls = lineStarts[lineOf(d.begin) - 1];
+      std::size_t le = text.find('\n', d.end);
+      if (le == std::string_view::npos) le = text.size();
+      bool prevOk = k == 0 || delimited[k - 1].end <= ls;
+      bool nextOk = k + 1 == delimited.size() || delimited[k + 1].begin > le;
+      if (prevOk && nextOk && ls >= cursor && blank(text.substr(ls, d.begin - ls)) &&
+          blank(text.substr(d.end, le - d.end))) {
+        cutBegin = ls;
+        cutEnd = le < text.size() ? le + 1 : le;
+      }
+    }
+    flat.literal(text.substr(cursor, cutBegin - cursor));
+    FlatItem it;
+    it.kind = FlatItem::tag;
+    it.tagIdx = static_cast<int>(flat.tags.size());
+    flat.items.push_back(std::move(it));
+    t.item = static_cast<int>(flat.items.size()) - 1;
+    flat.tags.push_back(std::move(t));
+    cursor = cutEnd;
+  }
+  flat.literal(text.substr(cursor));
+
+  std::vector<SectionRange> ranges;
+  for (auto [o, c] : pairSections(flat, issues)) {
+    SectionRange r;
+    r.openTag = o;
+    r.closeTag = c;
+    r.start = flat.tags[o].item;
+    r.end = flat.tags[c].item;
+    r.innerStart = r.start + 1;
+    r.innerEnd = r.end;
+    ranges.push_back(r);
+  }
+  for (int t = 0; t < static_cast<int>(flat.tags.size()); ++t) {
+    if (!flat.tags[t].valid || flat.tags[t].parsed.kind != ParsedTag::raw) continue;
+    SectionRange r;
+    r.openTag = t;
+    r.start = r.end = r.innerStart = r.innerEnd = flat.tags[t].item;
+    ranges.push_back(r);
+  }
+  program.mode = kind == PartKind::html ? ValueMode::html : ValueMode::plain;
+  program.sizeHint = text.size();
+  assemble(flat, std::move(ranges), program, issues);
+  return true;
+}
+
+}  // namespace igsgov::docs

@@ -1,0 +1,50 @@
+// HTML and Markdown templates.
+#include "core/Json.hpp"
+#include "docs/Template.hpp"
+
+#include <gtest/gtest.h>
+
+using namespace igsgov;
+using namespace igsgov::docs;
+
+TEST(TextTemplate, HtmlEscapesValuesAndCarriesMeta) {
+  CompileOptions c;
+  c.format = Format::html;
+  Template t = Template::compile("<html><head><title>{titel}</title></head><body><p>{x}</p></body></html>", c);
+  RenderOptions o;
+  o.properties = {{"igsgov.as_of", "2026-11-22"}};
+  std::string out = t.render(parseJson(R"({"titel":"A & B","x":"<script>"})"), o);
+  EXPECT_EQ(out,
+            "<html><head>\n<meta name=\"igsgov.as_of\" content=\"2026-11-22\"><title>A &amp; B</title></head>"
+            "<body><p>&lt;script&gt;</p></body></html>");
+}
+
+TEST(TextTemplate, MarkdownLoopLinesLeaveNoBlankLines) {
+  Template t = Template::compile("# {titel}\n\n{#leden}\n- {naam} ({bedrag | euro})\n{/leden}\n{^leden}\nGeen leden.\n{/leden}\nEinde\n");
+  EXPECT_EQ(t.format(), Format::markdown);
+  std::string out = t.render(parseJson(R"({"titel":"Leden","leden":[{"naam":"A","bedrag":100},{"naam":"B & C","bedrag":250}]})"));
+  EXPECT_EQ(out, "# Leden\n\n- A (\xE2\x82\xAC 1,00)\n- B & C (\xE2\x82\xAC 2,50)\nEinde\n");
+  std::string none = t.render(parseJson(R"({"titel":"Leden","leden":[]})"));
+  EXPECT_EQ(none, "# Leden\n\nGeen leden.\nEinde\n");
+}
+
+TEST(TextTemplate, MarkdownProvenanceComment) {
+  Template t = Template::compile("Hallo {naam}");
+  RenderOptions o;
+  o.properties = {{"igsgov.operation", "brief--test"}};
+  std::string out = t.render(parseJson(R"({"naam":"X"})"), o);
+  EXPECT_EQ(out, "Hallo X\n\n<!--\nigsgov.operation: brief- -test\n-->\n");
+}
+
+TEST(TextTemplate, ErrorsCarryLineNumbers) {
+  try {
+    Template::compile("regel 1\nregel {2\n{/x}\n");
+    FAIL();
+  } catch (const TemplateErrors& e) {
+    ASSERT_EQ(e.issues().size(), 2u);
+    EXPECT_EQ(e.issues()[0].id, "unclosed_tag");
+    EXPECT_EQ(e.issues()[0].paragraph, 2u);
+    EXPECT_EQ(e.issues()[1].id, "unopened_loop");
+    EXPECT_EQ(e.issues()[1].paragraph, 3u);
+  }
+}
