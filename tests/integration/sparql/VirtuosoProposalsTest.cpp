@@ -140,11 +140,31 @@ TEST_F(Virtuoso, ProposalsMatchTheFixtureIntent) {
   expectIntent(read(client, o));
 }
 
-TEST_F(Virtuoso, GemeenteMandatesAreNeverProposed) {
+TEST_F(Virtuoso, AllIgsWithoutGemeenteMandates) {
   SparqlClient client(config());
   auto all = read(client, {});
   for (const auto& p : all) EXPECT_NE(p.source, fx + "mandataris-gr-1");
+  ASSERT_EQ(all.size(), kIntent.size() + 1);
+  // The second IGS sorts last; its seat hangs on the orgaan itself.
+  const ProposedDesignation p9 = all.back();
+  all.pop_back();
   expectIntent(all);
+  EXPECT_EQ(p9.source, fx + "mandataris-9");
+  EXPECT_EQ(p9.personName(), "Anneke Claeys (fictief)");
+  EXPECT_EQ(p9.igs.label, "IGS Erfgoed Leiestreek (fictief)");
+  EXPECT_EQ(p9.body.uri, fx + "rvb-erfgoed");
+  EXPECT_EQ(p9.bodyInTime, "");
+  EXPECT_EQ(p9.role, Role::bestuurder);
+  EXPECT_EQ(p9.roleConcept.label, "Lid van de Raad van Bestuur");
+  ASSERT_TRUE(p9.start.has_value());
+  EXPECT_EQ(p9.start->iso(), "2025-04-01");
+  EXPECT_FALSE(p9.status.has_value());
+  EXPECT_TRUE(p9.fractie.empty());
+  ASSERT_EQ(p9.decisions.size(), 1u);
+  EXPECT_EQ(p9.decisions[0].reference, "2025/030");
+  EXPECT_EQ(p9.decisions[0].date()->iso(), "2025-03-27");
+  EXPECT_EQ(p9.memberGemeente().label, "Deinze");
+  EXPECT_TRUE(p9.flags.empty());
 }
 
 TEST_F(Virtuoso, BodyFilter) {
@@ -180,7 +200,7 @@ TEST_F(Virtuoso, DefaultGraph) {
   const char* graph = std::getenv("IGSGOV_SPARQL_GRAPH");
   ASSERT_NE(graph, nullptr);
   SparqlClient inGraph(config(std::string(R"(, "graph": ")") + graph + "\""));
-  EXPECT_EQ(read(inGraph, {}).size(), 8u);
+  EXPECT_EQ(read(inGraph, {}).size(), 9u);
   SparqlClient otherGraph(config(R"(, "graph": "https://igsgov.example/fixture/empty-graph")"));
   EXPECT_EQ(read(otherGraph, {}).size(), 0u);
 }
