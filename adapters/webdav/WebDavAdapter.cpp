@@ -157,8 +157,21 @@ Capabilities WebDavAdapter::doCapabilities() {
 std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
   connect();
   bool found = false;
-  auto all = propfind(dir, 1, found);
-  if (!found) throw Error(ErrorCode::notFound, "map niet gevonden op de WebDAV-server", at(dir));
+  std::vector<Entry> all;
+  try {
+    all = propfind(dir, 1, found);
+  } catch (const Error& e) {
+    // Servers answer a folder URL that names a file in their own ways (Apache 500, lighttpd 403).
+    if ((e.errorCode() != ErrorCode::io && e.errorCode() != ErrorCode::denied) || dir.isRoot()) throw;
+    auto self = doStat(dir);
+    if (self && !self->isDir) throwInvalid("is geen map", at(dir));
+    throw;
+  }
+  if (!found) {
+    auto self = dir.isRoot() ? std::nullopt : doStat(dir);
+    if (self && !self->isDir) throwInvalid("is geen map", at(dir));
+    throw Error(ErrorCode::notFound, "map niet gevonden op de WebDAV-server", at(dir));
+  }
   std::vector<Entry> out;
   out.reserve(all.size());
   bool selfSeen = false;

@@ -1,0 +1,125 @@
+// WebDAV-only behaviour against real servers: authentication, credentials
+// kept out of logs, keep-alive reuse, TLS verification.
+#include "Targets.hpp"
+
+#include "adapters/webdav/WebDavAdapter.hpp"
+
+#include <gtest/gtest.h>
+#include <spdlog/sinks/ostream_sink.h>
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+namespace igsgov::adapters::testing {
+namespace {
+
+template <typename Fn>
+ErrorCode codeOf(Fn&& fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    return e.errorCode();
+  }
+  return ErrorCode::ok;
+}
+
+class WebDavServer : public ::testing::TestWithParam<Target> {};
+
+TEST_P(WebDavServer, WrongPasswordIsDenied) {
+  ::setenv("IGSGOV_TEST_WRONG_PW", "not-the-password", 1);
+  JsonObject extra = newObject();
+  extra->set("password_env", "IGSGOV_TEST_WRONG_PW");
+  Root root = freshRoot(GetParam(), extra);
+  auto adapter = makeAdapter(root);
+  EXPECT_EQ(codeOf([&] { adapter->list(""); }), ErrorCode::denied);
+  EXPECT_EQ(codeOf([&] { adapter->put("x.txt", "x", Precondition::createOnly()); }), ErrorCode::denied);
+}
+
+TEST_P(WebDavServer, CredentialsNeverReachTheLog) {
+  std::ostringstream captured;
+  auto sink = std::make_shared<spdlog::sinks::ostream_sink_mt>(captured);
+  auto log = logger();
+  log->sinks().push_back(sink);
+  auto previous = log->level();
+  log->set_level(spdlog::level::trace);
+  {
+    Root root = freshRoot(GetParam());
+    auto adapter = makeAdapter(root);
+    adapter->put("a.txt", "a", Precondition::createOnly());
+    adapter->list("");
+    EXPECT_EQ(codeOf([&] { adapter->put("a.txt", "b", Precondition::createOnly()); }), ErrorCode::conflict);
+    ::setenv("IGSGOV_TEST_WRONG_PW", "wrong-pass-value", 1);
+    JsonObject extra = newObject();
+    extra->set("password_env", "IGSGOV_TEST_WRONG_PW");
+    auto denied = makeAdapter(freshRoot(GetParam(), extra));
+    EXPECT_EQ(codeOf([&] { denied->list(""); }), ErrorCode::denied);
+  }
+  log->set_level(previous);
+  log->sinks().pop_back();
+  std::string text = captured.str();
+  EXPECT_NE(text.find("put 'a.txt'"), std::string::npos) << "nothing was logged:\n" << text;
+  EXPECT_NE(text.find("failed"), std::string::npos);
+  EXPECT_EQ(text.find(testPassword), std::string::npos);
+  EXPECT_EQ(text.find("wrong-pass-value"), std::string::npos);
+  EXPECT_EQ(text.find("Authorization"), std::string::npos);
+  EXPECT_EQ(text.find("Basic "), std::string::npos);
+  EXPECT_EQ(text.find("Digest "), std::string::npos);
+}
+
+TEST_P(WebDavServer, KeepAliveConnectionsAreReused) {
+  JsonObject extra = newObject();
+  extra->set("parallel", 4);
+  Root root = freshRoot(GetParam(), extra);
+  auto adapter = makeAdapter(root);
+  std::vector<PutItem> items;
+  for (int i = 0; i < 200; ++i) items.push_back({"f" + std::to_string(i), "x", Precondition::createOnly()});
+  for (const auto& o : adapter->putMany(items)) ASSERT_TRUE(o.ok()) << o.error->fullText();
+  for (int i = 0; i < 20; ++i) adapter->stat("f" + std::to_string(i));
+  auto* dav = dynamic_cast<webdav::WebDavAdapter*>(adapter.get());
+  ASSERT_NE(dav, nullptr);
+  // Hundreds of requests, but only about one connection per parallel transfer.
+  EXPECT_LE(dav->connectionsOpened(), 4 + 2);
+}
+
+TEST_P(WebDavServer, NamesFromTheServerAreDecodedStrictly) {
+  Root root = freshRoot(GetParam());
+  auto adapter = makeAdapter(root);
+  // A name with bytes that need encoding, made on the server's disk directly.
+  std::string name = "Notulen 2025 \xC3\xA9\xC3\xA9n+twee%.odt";
+  {
+    std::ofstream(root.diskPath + "/" + name) << "n";
+  }
+  giveToServer(root.diskPath);
+  auto entries = adapter->list("");
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].name, name);
+  EXPECT_NE(entries[0].href.find('%'), std::string::npos);  // the server's encoded href is the identity
+  EXPECT_EQ(adapter->get(name), "n");
+}
+
+const Target davTargets[] = {
+    {"apache_basic", "apache", "basic", true},
+    {"apache_digest", "apache", "digest", true},
+    {"apache_https", "apache", "https", true},
+    {"lighttpd", "lighttpd", "basic", true},
+    {"nginx", "nginx", "basic", false},
+};
+
+INSTANTIATE_TEST_SUITE_P(Servers, WebDavServer, ::testing::ValuesIn(davTargets),
+                         [](const ::testing::TestParamInfo<Target>& info) { return info.param.name; });
+
+TEST(WebDavTls, VerificationFailsWithoutTheTestCa) {
+  Target https{"apache_https", "apache", "https", true};
+  Root root = freshRoot(https);
+  root.config->remove("ca_file");  // fall back to the system CAs, which do not know our test CA
+  auto adapter = makeAdapter(root);
+  EXPECT_EQ(codeOf([&] { adapter->list(""); }), ErrorCode::denied);
+  // With the CA it works (same server, same folder).
+  Root good = freshRoot(https);
+  EXPECT_NO_THROW(makeAdapter(good)->list(""));
+}
+
+}  // namespace
+}  // namespace igsgov::adapters::testing
