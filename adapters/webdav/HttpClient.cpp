@@ -184,8 +184,7 @@ HttpResponse HttpClient::send(const std::string& method, const std::string& path
         wasAuthenticated = scheme_ != Scheme::none;
       }
       // A stale digest nonce gets a fresh challenge; otherwise retry only the first time.
-      bool stale = Poco::icompare(response.header("WWW-Authenticate"), "stale=true") != 0 &&
-                   Poco::toLower(response.header("WWW-Authenticate")).find("stale=true") != std::string::npos;
+      bool stale = Poco::toLower(response.header("WWW-Authenticate")).find("stale=true") != std::string::npos;
       if ((!wasAuthenticated || stale) && takeChallenge(probe, challenge)) continue;
     }
     return response;

@@ -3,6 +3,7 @@
 #include "Targets.hpp"
 
 #include "adapters/webdav/WebDavAdapter.hpp"
+#include "core/Sha256.hpp"
 
 #include <gtest/gtest.h>
 #include <spdlog/sinks/ostream_sink.h>
@@ -97,6 +98,17 @@ TEST_P(WebDavServer, NamesFromTheServerAreDecodedStrictly) {
   EXPECT_EQ(entries[0].name, name);
   EXPECT_NE(entries[0].href.find('%'), std::string::npos);  // the server's encoded href is the identity
   EXPECT_EQ(adapter->get(name), "n");
+}
+
+TEST_P(WebDavServer, VerifyHashFlagChecksContentAfterUpload) {
+  JsonObject extra = newObject();
+  extra->set("verify_hash", true);
+  Root root = freshRoot(GetParam(), extra);
+  auto adapter = makeAdapter(root);
+  Entry e = adapter->put("v.txt", "verified content", Precondition::createOnly());
+  EXPECT_EQ(e.sha256, sha256Hex("verified content"));
+  Entry plain = makeAdapter(freshRoot(GetParam()))->put("v.txt", "x", Precondition::createOnly());
+  EXPECT_EQ(plain.sha256, "");  // none of these servers reports a hash, and nobody asked for a check
 }
 
 const Target davTargets[] = {
