@@ -45,7 +45,7 @@ std::string Place::describe() const {
 }
 
 Error::Error(ErrorCode code, const std::string& message, Place place)
-    : Poco::Exception(message, static_cast<int>(code)), place_(std::move(place)) {}
+    : Poco::Exception(message, static_cast<int>(code)), place_(std::move(place)), text_(fullText()) {}
 
 Poco::JSON::Object::Ptr Error::toJson() const {
   Poco::JSON::Object::Ptr o = new Poco::JSON::Object;

@@ -61,12 +61,15 @@ public:
   std::string fullText() const;
 
   const char* name() const noexcept override { return "igsgov error"; }
+  // The Dutch message with its place (what tests and logs show).
+  const char* what() const noexcept override { return text_.c_str(); }
   const char* className() const noexcept override { return "igsgov::Error"; }
   Poco::Exception* clone() const override { return new Error(*this); }
   void rethrow() const override { throw *this; }
 
 private:
   Place place_;
+  std::string text_;
 };
 
 // Shorthands that read well at the throw site.

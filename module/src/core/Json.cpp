@@ -200,20 +200,14 @@ Date Reader::date(const std::string& field) const {
 std::optional<long long> Reader::optInteger(const std::string& field) const {
   if (!has(field)) return std::nullopt;
   auto v = obj_->get(field);
-  if (v.isInteger()) return v.convert<long long>();
-  if (v.isNumeric()) {
-    double d = v.convert<double>();
-    if (d == static_cast<double>(static_cast<long long>(d))) return static_cast<long long>(d);
-    fail(field, "geheel getal verwacht");
+  if (v.isInteger()) {
+    if (!v.isSigned() && v.convert<unsigned long long>() > 9223372036854775807ULL) fail(field, "getal te groot");
+    return v.convert<long long>();
   }
-  if (v.isString()) {
-    std::string s = v.convert<std::string>();
-    std::size_t used = 0;
-    try {
-      long long n = std::stoll(s, &used);
-      if (used == s.size()) return n;
-    } catch (...) {
-    }
+  if (v.isNumeric() && v.type() != typeid(bool)) {
+    double d = v.convert<double>();
+    if (d >= -9.2e18 && d <= 9.2e18 && d == static_cast<double>(static_cast<long long>(d))) return static_cast<long long>(d);
+    fail(field, "geheel getal verwacht (binnen het bereik van 64 bits)");
   }
   fail(field, "geheel getal verwacht");
 }

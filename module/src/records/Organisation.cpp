@@ -6,6 +6,8 @@
 #include "records/Entities.hpp"
 #include "refdata/RefData.hpp"
 
+#include <cctype>
+
 namespace igsgov::records {
 namespace {
 
@@ -199,7 +201,11 @@ void validateBody(store::Database& db, const std::string& id, JsonObject d) {
   requireCurrent(db, cooperationSpec(), textOf(d, "cooperation").value_or(""), recordField(k, id, "cooperation"));
   checkCode(model::bodyTypes(), d, "type", recordField(k, id, "type"), "soort orgaan");
   checkPeriod(d, "from", "until", k, id);
-  if (!textOf(d, "name")) d->set("name", model::bodyTypes().label(textOf(d, "type").value_or("")));
+  if (!textOf(d, "name")) {
+    std::string label = model::bodyTypes().label(textOf(d, "type").value_or(""));
+    if (!label.empty()) label[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[0])));
+    d->set("name", label);
+  }
 }
 
 void validateSeat(store::Database& db, const std::string& id, JsonObject d) {
