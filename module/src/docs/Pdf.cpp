@@ -80,15 +80,17 @@ std::string convertToPdf(const std::string& document, const std::string& extensi
   } drain(outStream, log);
   reader.start(drain);
   bool timedOut = false;
-  while (Poco::Process::isRunning(handle)) {
+  // tryWait() reaps the child; isRunning() would still see a zombie.
+  int rc = -1;
+  while ((rc = handle.tryWait()) == -1) {
     if (std::chrono::steady_clock::now() > deadline) {
       Poco::Process::kill(handle);
       timedOut = true;
+      rc = handle.wait();
       break;
     }
     Poco::Thread::sleep(50);
   }
-  int rc = handle.wait();
   outPipe.close(Poco::Pipe::CLOSE_WRITE);
   reader.join();
   if (timedOut)
