@@ -49,7 +49,7 @@ std::vector<std::pair<int, int>> pairSections(const Flat& flat, std::vector<Temp
       int open = stack.back();
       stack.pop_back();
       const FlatTag& o = flat.tags[open];
-      if (o.parsed.name != tag.parsed.name) {
+      if (!tag.parsed.name.empty() && o.parsed.name != tag.parsed.name) {
         issues.push_back(issueAt("closing_tag_does_not_match_opening_tag",
                                  "sluittag " + tag.site.tag + " past niet bij openingstag " +
                                      o.site.tag,

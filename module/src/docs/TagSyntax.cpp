@@ -81,6 +81,7 @@ bool parseTag(std::string_view inner, ParsedTag& out, std::string& message) {
     message = "formatters zijn alleen toegestaan in een waarde-tag";
     return false;
   }
+  if (expr.empty() && out.kind == ParsedTag::close) return true;  // {/} closes the innermost section
   if (expr.empty()) {
     message = "tag zonder naam";
     return false;
