@@ -12,7 +12,8 @@ const std::vector<std::string>& journaledTables() {
   static const std::vector<std::string> tables = {
       "ref_gemeente", "ref_population", "cooperation_key", "member_key", "body_key", "seat_key",
       "person_key",   "mandate_key",    "cooperation",     "member",     "body",     "seat",
-      "person",       "mandate"};
+      "person",       "mandate",
+      "rule_ack_key", "rule_ack", "rule_override_key", "rule_override"};
   return tables;
 }
 
@@ -55,7 +56,7 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
     if (chainBroken) continue;
     std::string storedPrev = entries.text(8), storedHash = entries.text(9);
     if (seq != expectSeq) {
-      add({"journal_entry", seq, "", 0,
+      add({"journal_entry", expectSeq, "", 0,
            "journaalregel " + std::to_string(expectSeq) + " ontbreekt (volgende gevonden: " + std::to_string(seq) + ")"});
       chainBroken = true;
       continue;

@@ -73,6 +73,10 @@ std::unique_ptr<Register> Register::open(const std::string& path) {
 JsonObject Register::write(const WriteInfo& info, const Poco::Dynamic::Var& input,
                            const std::function<JsonObject(Writer&)>& fn) {
   std::lock_guard lock(mutex_);
+  struct Release {
+    store::Database& db;
+    ~Release() { db.releaseCached(); }
+  } release{*db_};
   store::Transaction tx(*db_);
   journal_->begin(info.actor, info.operation, info.reason, clock_.next());
   try {
@@ -95,6 +99,10 @@ JsonObject Register::write(const WriteInfo& info, const Poco::Dynamic::Var& inpu
 
 JsonObject Register::read(const std::function<JsonObject(store::Database&)>& fn) {
   std::lock_guard lock(mutex_);
+  struct Release {
+    store::Database& db;
+    ~Release() { db.releaseCached(); }
+  } release{*db_};
   return fn(*db_);
 }
 

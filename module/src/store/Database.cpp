@@ -72,6 +72,7 @@ void Statement::run() {
 }
 
 void Statement::reset() {
+  if (!stmt_) return;
   sqlite3_reset(stmt_);
   sqlite3_clear_bindings(stmt_);
 }
@@ -122,6 +123,10 @@ Database::Database(const std::string& path, bool create) : path_(path) {
 Database::~Database() {
   cache_.clear();
   sqlite3_close_v2(db_);
+}
+
+void Database::releaseCached() noexcept {
+  for (auto& [sql, st] : cache_) st->reset();
 }
 
 Statement& Database::cached(const std::string& sql) {

@@ -70,6 +70,9 @@ public:
   // A prepared statement kept for the connection's lifetime, reset and ready.
   // Do not hold two uses of the same SQL text at once (the second resets the first).
   Statement& cached(const std::string& sql);
+  // Resets every cached statement. A statement left on a row keeps its read
+  // snapshot open (WAL), so the Register calls this after every operation.
+  void releaseCached() noexcept;
   long long lastInsertRowId() const;
   int changes() const;
   const std::string& path() const { return path_; }

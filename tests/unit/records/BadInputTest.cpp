@@ -1,0 +1,130 @@
+// Every kind of bad input gets an error naming the record and the field, and
+// leaves the register exactly as it was (export and journal unchanged).
+#include "RegisterFixture.hpp"
+
+#include <Poco/FileStream.h>
+
+using namespace igsgov;
+using igsgov::testing::RegisterFixture;
+
+class BadInput : public RegisterFixture {
+protected:
+  void SetUp() override {
+    RegisterFixture::SetUp();
+    smallRegister();
+    run("mandate.appoint", R"({"id":"a1","person":"p1","body":"rvb","seat":"s1","role":"bestuurder","from":"2021-02-01"})");
+    before_ = state();
+    journal_ = journalLength();
+  }
+  void expectRefused(const std::string& op, const std::string& json, ErrorCode code, const std::string& field,
+                     const std::string& messagePart) {
+    SCOPED_TRACE(op + " " + json);
+    Error e = fails(op, json);
+    EXPECT_EQ(e.errorCode(), code) << e.fullText();
+    if (!field.empty()) {
+      ASSERT_TRUE(e.place().fields.count("field")) << e.fullText();
+      EXPECT_EQ(e.place().fields.at("field"), "'" + field + "'") << e.fullText();
+    }
+    EXPECT_NE(e.fullText().find(messagePart), std::string::npos) << e.fullText();
+    EXPECT_EQ(state(), before_) << "the register changed";
+    EXPECT_EQ(journalLength(), journal_) << "a journal entry was written";
+  }
+  std::string writeFile(const std::string& name, const std::string& text) {
+    std::string p = dir_ + "/" + name;
+    Poco::FileOutputStream out(p);
+    out << text;
+    return p;
+  }
+  std::string before_;
+  long long journal_ = 0;
+};
+
+TEST_F(BadInput, InvalidKboCheckDigit) {
+  expectRefused("cooperation.create", R"({"id":"c2","name":"X","legal_form":"projectvereniging","kbo":"0123.456.748"})",
+                ErrorCode::invalid, "kbo", "controlegetal");
+}
+
+TEST_F(BadInput, UnknownNisCode) {
+  expectRefused("member.add", R"({"id":"m3","cooperation":"c1","kind":"gemeente","nis":"99999","from":"2025-01-01"})",
+                ErrorCode::invalid, "nis", "onbekende NIS-code");
+}
+
+TEST_F(BadInput, OutdatedNisCodeNamesItsSuccessor) {
+  // Galmaarden (23023) merged into Pajottegem (23106) on 1 January 2025.
+  expectRefused("member.add", R"({"id":"m3","cooperation":"c1","kind":"gemeente","nis":"23023","from":"2025-03-01"})",
+                ErrorCode::invalid, "nis", "gebruik 23106 (Pajottegem)");
+  // Before the merger the old code is right.
+  run("member.add", R"({"id":"m4","cooperation":"c1","kind":"gemeente","nis":"23023","from":"2021-01-01","until":"2024-12-31"})");
+}
+
+TEST_F(BadInput, EndBeforeStart) {
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2022-02-01","until":"2022-01-01"})",
+                ErrorCode::invalid, "until", "ligt voor de begindatum");
+  expectRefused("member.add", R"({"id":"m9","cooperation":"c1","kind":"partner","name":"CAW","partner_kind":"privaat_zonder_winstoogmerk","from":"2022-02-01","until":"2021-01-01"})",
+                ErrorCode::invalid, "until", "ligt voor de begindatum");
+}
+
+TEST_F(BadInput, TwoHoldersOfOneSeat) {
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","seat":"s1","role":"bestuurder","from":"2023-01-01"})",
+                ErrorCode::conflict, "seat", "al bezet door mandaat 'a1'");
+}
+
+TEST_F(BadInput, MandateOutsideTheBodysPeriod) {
+  run("body.create", R"({"id":"sg","cooperation":"c1","type":"stuurgroep","from":"2022-01-01","until":"2024-12-31"})");
+  before_ = state();
+  journal_ = journalLength();
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"sg","role":"deskundige","from":"2021-06-01","until":"2022-06-01"})",
+                ErrorCode::invalid, "from", "valt buiten de periode");
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"sg","role":"deskundige","from":"2022-06-01"})",
+                ErrorCode::invalid, "until", "valt buiten de periode");
+}
+
+TEST_F(BadInput, UnknownPersonOrBody) {
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"nobody","body":"rvb","role":"bestuurder","from":"2023-01-01"})",
+                ErrorCode::notFound, "person", "onbekend persoon 'nobody'");
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"nobody","role":"bestuurder","from":"2023-01-01"})",
+                ErrorCode::notFound, "body", "onbekend orgaan 'nobody'");
+}
+
+TEST_F(BadInput, RijksregisternummerIsNeverStored) {
+  expectRefused("person.create", R"({"id":"p9","name":"Jan 85.07.30-033.28"})", ErrorCode::invalid, "name",
+                "rijksregisternummer");
+}
+
+TEST_F(BadInput, MalformedJsonImport) {
+  auto p = writeFile("broken.json", "{\"format\": \"igsgov-register\", \"version\": 1,\n \"persons\": [ {\"id\": \"x\" ]\n}");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_NE(e.fullText().find("broken.json"), std::string::npos) << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, NewerInterchangeVersion) {
+  auto p = writeFile("future.json", R"({"format":"igsgov-register","version":2,"persons":[]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::unsupported);
+  EXPECT_NE(e.fullText().find("versie 2"), std::string::npos) << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, ImportIsAllOrNothingAndNamesThePosition) {
+  // A valid person first, then a mandate for an unknown body: nothing of the file may stay.
+  auto p = writeFile("partial.json", R"({"format":"igsgov-register","version":1,
+    "persons":[{"id":"p-new","name":"Nieuwe Persoon","fictitious":true}],
+    "mandates":[{"id":"x1","person":"p-new","body":"rvb","role":"bestuurder","from":"2022-01-01"},
+                {"id":"x2","person":"p-new","body":"geen-orgaan","role":"bestuurder","from":"2022-01-01"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::notFound);
+  EXPECT_EQ(e.place().fields.at("path"), "mandates[1]") << e.fullText();
+  EXPECT_EQ(state(), before_);
+  EXPECT_EQ(journalLength(), journal_);
+}
+
+TEST_F(BadInput, UnknownFieldsAndValues) {
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","role":"koning","from":"2023-01-01"})",
+                ErrorCode::invalid, "role", "onbekende rol 'koning'");
+  expectRefused("cooperation.create", R"({"id":"c9","name":"X","legal_form":"projectvereniging","kleur":"blauw"})",
+                ErrorCode::invalid, "kleur", "onbekende parameter");
+  expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-02-30"})",
+                ErrorCode::invalid, "from", "geen geldige datum");
+}
