@@ -1,34 +1,51 @@
 /*
  * igsgov.h - the C ABI of libigsgov, the governance-records library for
- * Flemish intermunicipal cooperation (IGS).
+ * Flemish intermunicipal cooperation (IGS). Full reference: docs/dev/c-abi.md.
  *
  * Contract
- *  - Every function returns 0 (IGSGOV_OK) on success or a negative igsgov_code.
- *    On failure the calling thread's last error (igsgov_error_last) holds the
- *    code, a Dutch message for the end user and a JSON detail naming the place
- *    (record, field, file, line, ...). No C++ exception ever crosses this ABI.
- *  - Out-parameters come first. Buffers handed out are owned by the library
- *    and released with igsgov_buf_dispose.
+ *  - Every int-returning function returns 0 (IGSGOV_OK) on success or a
+ *    negative igsgov_code. On failure the calling thread's last error
+ *    (igsgov_error_last) holds the code, a Dutch message for the end user and
+ *    a JSON detail naming the place (record, field, file, line, ...). A call
+ *    that succeeds clears it. No C++ exception ever crosses this ABI.
+ *  - Out-parameters come first. On failure they are set to NULL / empty.
+ *  - Buffers handed out (igsgov_buf) are owned by the library and released
+ *    with igsgov_buf_dispose; the host never calls free() on them.
  *  - A NULL or invalid argument returns IGSGOV_EARGUMENT; it never crashes.
+ *    Register handles are checked against the library's table of open
+ *    registers, so a closed or foreign handle is reported, not dereferenced.
+ *    Limits: a pointer to memory that is not an igsgov_buf / option struct
+ *    cannot be detected (see docs/dev/c-abi.md, "What cannot be checked").
  *  - Options are passed in versioned structs: set .version to the *_VERSION
- *    constant you compiled against (use the *_INIT macros).
+ *    constant you compiled against (use the *_INIT macros). Passing NULL
+ *    means "all defaults". A version newer than this library knows returns
+ *    IGSGOV_EUNSUPPORTED; version 0 returns IGSGOV_EARGUMENT. Later versions
+ *    only append fields, and older versions stay accepted.
  *  - igsgov_init / igsgov_shutdown are reference counted; call them in pairs.
- *    The library keeps no other process-wide state and never creates a
- *    Poco::Util::Application.
+ *    igsgov_open, igsgov_execute and igsgov_catalogue need at least one
+ *    igsgov_init that has not been shut down. igsgov_close, igsgov_buf_dispose,
+ *    igsgov_error_*, igsgov_version_* work at any time. The library never
+ *    creates a Poco::Util::Application and leaves the host's spdlog, SQLite
+ *    and OpenSSL state alone.
+ *  - The void functions (igsgov_close, igsgov_buf_dispose) and igsgov_error_last
+ *    do not clear the last error, so a host may close a register after a
+ *    failed call and still report that call's error.
  *
  * Thread safety
- *  - igsgov_init, igsgov_shutdown, igsgov_log_set_callback: call from one
- *    thread while no other igsgov call runs.
- *  - A igsgov_register* may be shared by threads: calls on it are serialised
- *    internally. Different registers are independent.
- *  - igsgov_error_last is per thread. igsgov_catalogue, igsgov_version_* are
- *    safe from any thread.
+ *  - igsgov_init, igsgov_shutdown, igsgov_log_set_callback, igsgov_catalogue,
+ *    igsgov_version_*, igsgov_error_* are safe from any thread.
+ *  - An igsgov_register* may be shared by threads: calls on it are serialised
+ *    internally (one operation at a time per register). Different registers are
+ *    independent and run in parallel. igsgov_close may even race with calls on
+ *    the same handle: those calls finish first, later ones get IGSGOV_EARGUMENT.
+ *  - igsgov_error_last is per thread.
+ *  - An igsgov_buf belongs to whoever received it; do not dispose it twice
+ *    from two threads at once.
  *
  * Operations
  *  Every user action is an operation of the catalogue, executed with
  *  igsgov_execute(&out, reg, "mandate.appoint", json_in, &opts). The list of
- *  operations with their parameters is igsgov_catalogue(). See
- *  docs/dev/c-abi.md and docs/operaties.md.
+ *  operations with their parameters is igsgov_catalogue().
  */
 #ifndef IGSGOV_H
 #define IGSGOV_H
@@ -100,33 +117,76 @@ typedef struct igsgov_exec_options {
 } igsgov_exec_options;
 #define IGSGOV_EXEC_OPTIONS_INIT {IGSGOV_EXEC_OPTIONS_VERSION, NULL, NULL, NULL, IGSGOV_FORMAT_JSON}
 
-/* Log levels for the callback: 0 trace, 1 debug, 2 info, 3 warn, 4 error. */
+/* Log levels for the callback. */
+typedef enum igsgov_log_level {
+  IGSGOV_LOG_TRACE = 0,
+  IGSGOV_LOG_DEBUG = 1,
+  IGSGOV_LOG_INFO = 2,
+  IGSGOV_LOG_WARN = 3,
+  IGSGOV_LOG_ERROR = 4
+} igsgov_log_level;
+
+/* Receives one log line (English, no trailing newline). message is valid only
+ * during the call. Called on the thread that logs, one line at a time (never
+ * concurrently). Calls into igsgov made from inside the callback work, but
+ * their own log lines are dropped (no recursion, no deadlock). */
 typedef void (*igsgov_log_fn)(int level, const char* message, void* userdata);
 
+/* Reference-counted start and stop; the last igsgov_shutdown also removes the
+ * log callback. igsgov_shutdown without a matching igsgov_init is
+ * IGSGOV_EARGUMENT. */
 IGSGOV_API int igsgov_init(void);
 IGSGOV_API int igsgov_shutdown(void);
+
+/* The library's version: major * 10000 + minor * 100 + patch, and "M.m.p".
+ * Compare igsgov_version_number() / 10000 with IGSGOV_VERSION_MAJOR to check
+ * that the library you loaded is compatible with the header you compiled. */
 IGSGOV_API int igsgov_version_number(void);
 IGSGOV_API const char* igsgov_version_string(void);
 
-/* Sends the library's log lines at or above min_level to fn (NULL: stop). */
+/* Sends the library's log lines at or above min_level (an igsgov_log_level)
+ * to fn; fn NULL stops. When this returns, the previous callback is no longer
+ * running and will not be called again, so its userdata may be freed. */
 IGSGOV_API int igsgov_log_set_callback(igsgov_log_fn fn, void* userdata, int min_level);
 
+/* Opens (or with options->create makes) the register file at path (UTF-8).
+ * On success *out is a new handle owned by the caller: close it with
+ * igsgov_close. On failure *out is NULL. */
 IGSGOV_API int igsgov_open(igsgov_register** out, const char* path, const igsgov_open_options* options);
+
+/* Closes a register. NULL is ignored. A handle that is not open (closed
+ * already, or not from igsgov_open) is left alone and sets the last error to
+ * IGSGOV_EARGUMENT. Calls running on the handle in other threads finish first. */
 IGSGOV_API void igsgov_close(igsgov_register* reg);
 
-/* Executes one catalogue operation. json_in may be NULL for "{}". On success
- * *out holds the output (JSON or Dutch text per options->format). */
+/* Executes one catalogue operation on reg. json_in is a JSON object (UTF-8);
+ * NULL or "" means {}. options NULL means actor "onbekend", role beheerder,
+ * no reason, JSON output. On success *out holds the output (JSON or Dutch text
+ * per options->format; release it with igsgov_buf_dispose); on failure *out
+ * is {NULL, 0} and the register is unchanged. */
 IGSGOV_API int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char* operation, const char* json_in,
                               const igsgov_exec_options* options);
 
-/* The catalogue (operations, params, roles, CLI words) as JSON. */
+/* The catalogue (operations, params, roles, CLI words) as JSON:
+ * {"operations": [{"name", "summary", "access", "roles", "params", ...}]}. */
 IGSGOV_API int igsgov_catalogue(igsgov_buf* out);
 
+/* Frees buf->ptr and sets buf to {NULL, 0}. NULL and an already disposed
+ * (or zero-initialised) buffer are ignored. */
 IGSGOV_API void igsgov_buf_dispose(igsgov_buf* buf);
 
-/* The calling thread's last error; never NULL (code 0 when none). Valid until
- * the thread's next igsgov call. */
+/* The calling thread's last error; never NULL (code 0, message "" and detail
+ * "{}" when none). The strings stay valid until the thread's next call that
+ * returns int, or igsgov_error_clear. */
 IGSGOV_API const igsgov_error* igsgov_error_last(void);
+
+/* Resets the calling thread's last error to code 0. */
+IGSGOV_API void igsgov_error_clear(void);
+
+/* The stable English name of a code ("ok", "invalid", "not_found", ...; the
+ * "code" field of the detail JSON and of REST error bodies); "unknown" for a
+ * number that is not an igsgov_code. Never NULL, static storage. */
+IGSGOV_API const char* igsgov_error_name(int code);
 
 #ifdef __cplusplus
 }

@@ -1,75 +1,83 @@
-// The C ABI (module/include/igsgov/igsgov.h): one guard maps every C++
-// exception to a code and the thread's last error.
+// The C ABI (module/include/igsgov/igsgov.h): argument checks first, then one
+// guard that maps every C++ exception to a code and the thread's last error.
 #include "igsgov/igsgov.h"
 
+#include "capi/Handles.hpp"
+#include "capi/LastError.hpp"
 #include "capi/Logging.hpp"
 #include "core/Error.hpp"
 #include "ops/Session.hpp"
 
+#include <Poco/Exception.h>
+
 #include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <cstring>
 #include <new>
 
-struct igsgov_register {
-  std::unique_ptr<igsgov::ops::Session> session;
-};
+// The header's version macros and the CMake project version must agree.
+static_assert(IGSGOV_VERSION_MAJOR == IGSGOV_BUILD_VERSION_MAJOR && IGSGOV_VERSION_MINOR == IGSGOV_BUILD_VERSION_MINOR &&
+                  IGSGOV_VERSION_PATCH == IGSGOV_BUILD_VERSION_PATCH,
+              "igsgov.h IGSGOV_VERSION_* differ from project(VERSION) in CMakeLists.txt");
 
 namespace {
 
+using igsgov::ErrorCode;
+using igsgov::Place;
+namespace capi = igsgov::capi;
+
 std::atomic<int> g_initCount{0};
 
-struct LastError {
-  int code = 0;
-  std::string message;
-  std::string detail;
-  igsgov_error view{0, "", "{}"};
-};
-thread_local LastError t_last;
-
-int setError(int code, const std::string& message, const std::string& detail) {
-  t_last.code = code;
-  t_last.message = message;
-  t_last.detail = detail;
-  t_last.view = {code, t_last.message.c_str(), t_last.detail.c_str()};
-  return code;
-}
-
-void clearError() { setError(0, "", "{}"); }
-
-int fromError(const igsgov::Error& e) {
-  return setError(e.code(), e.fullText(), igsgov::canonicalJson(e.toJson()));
-}
-
 template <class F>
-int guard(F fn) {
-  clearError();
+int guard(const char* function, F fn) noexcept {
   try {
     return fn();
   } catch (const igsgov::Error& e) {
-    igsgov::capi::log(3, e.fullText());
-    return fromError(e);
+    capi::log(IGSGOV_LOG_WARN, std::string(function) + " failed: " + e.fullText());
+    return capi::setError(e);
   } catch (const std::bad_alloc&) {
-    return setError(IGSGOV_EGENERIC, "onvoldoende geheugen", "{}");
+    return capi::setError(ErrorCode::generic, "onvoldoende geheugen");
+  } catch (const Poco::FileNotFoundException& e) {
+    return capi::setError(ErrorCode::notFound, "bestand niet gevonden: " + e.message());
+  } catch (const Poco::FileAccessDeniedException& e) {
+    return capi::setError(ErrorCode::io, "geen toegang tot bestand: " + e.message());
+  } catch (const Poco::IOException& e) {
+    return capi::setError(ErrorCode::io, "invoer/uitvoer mislukt: " + e.displayText());
   } catch (const Poco::Exception& e) {
-    igsgov::Error err(igsgov::ErrorCode::generic, "onverwachte fout: " + e.displayText());
-    return fromError(err);
+    capi::log(IGSGOV_LOG_ERROR, std::string(function) + " failed unexpectedly: " + e.displayText());
+    return capi::setError(ErrorCode::generic, "onverwachte fout: " + e.displayText());
   } catch (const std::exception& e) {
-    igsgov::Error err(igsgov::ErrorCode::internal, std::string("interne fout: ") + e.what());
-    return fromError(err);
+    capi::log(IGSGOV_LOG_ERROR, std::string(function) + " internal error: " + e.what());
+    return capi::setError(ErrorCode::internal, std::string("interne fout: ") + e.what());
   } catch (...) {
-    return setError(IGSGOV_EINTERNAL, "interne fout", "{}");
+    return capi::setError(ErrorCode::internal, "interne fout");
   }
 }
 
-int argError(const char* what) {
-  return setError(IGSGOV_EARGUMENT, std::string("ongeldig argument: ") + what,
-                  std::string("{\"code\":\"argument\",\"number\":-11,\"message\":\"") + what + "\",\"place\":{}}");
+bool initialised() { return g_initCount.load() > 0; }
+
+int notInitialised(const char* function) {
+  return capi::setError(ErrorCode::argument,
+                        std::string(function) + " vóór igsgov_init (of na de laatste igsgov_shutdown)",
+                        Place().set("function", function));
+}
+
+// Checks a versioned option struct's version field.
+int checkVersion(unsigned int version, unsigned int known, const char* type) {
+  if (version == 0)
+    return capi::argumentError("options", std::string("versie 0 van ") + type + " (gebruik het _INIT-macro)");
+  if (version > known)
+    return capi::setError(ErrorCode::unsupported,
+                          std::string("versie ") + std::to_string(version) + " van " + type +
+                              " is nieuwer dan deze bibliotheek (kent versie " + std::to_string(known) + ")",
+                          Place().set("argument", "options"));
+  return IGSGOV_OK;
 }
 
 int fill(igsgov_buf* out, const std::string& s) {
   char* p = static_cast<char*>(std::malloc(s.size() + 1));
-  if (!p) return setError(IGSGOV_EGENERIC, "onvoldoende geheugen", "{}");
+  if (!p) throw std::bad_alloc();
   std::memcpy(p, s.data(), s.size());
   p[s.size()] = '\0';
   out->ptr = p;
@@ -82,71 +90,113 @@ int fill(igsgov_buf* out, const std::string& s) {
 extern "C" {
 
 int igsgov_init(void) {
+  capi::clearError();
   g_initCount.fetch_add(1);
   return IGSGOV_OK;
 }
 
 int igsgov_shutdown(void) {
-  int before = g_initCount.load();
-  if (before <= 0) return argError("igsgov_shutdown zonder igsgov_init");
-  if (g_initCount.fetch_sub(1) == 1) igsgov::capi::setLogCallback(nullptr, nullptr, 0);
+  capi::clearError();
+  int count = g_initCount.load();
+  do {
+    if (count <= 0) return capi::argumentError("igsgov_shutdown", "zonder bijhorende igsgov_init");
+  } while (!g_initCount.compare_exchange_weak(count, count - 1));
+  if (count == 1) {
+    if (std::size_t open = capi::openCount())
+      capi::log(IGSGOV_LOG_WARN, "last igsgov_shutdown with " + std::to_string(open) + " register(s) still open");
+    if (!capi::inLogCallback()) capi::setLogCallback(nullptr, nullptr, 0);
+  }
   return IGSGOV_OK;
 }
 
 int igsgov_version_number(void) { return IGSGOV_VERSION_NUMBER; }
 
-const char* igsgov_version_string(void) { return "0.1.0"; }
+const char* igsgov_version_string(void) { return IGSGOV_BUILD_VERSION; }
 
 int igsgov_log_set_callback(igsgov_log_fn fn, void* userdata, int min_level) {
-  return guard([&] {
-    igsgov::capi::setLogCallback(fn, userdata, min_level);
+  capi::clearError();
+  if (min_level < IGSGOV_LOG_TRACE || min_level > IGSGOV_LOG_ERROR)
+    return capi::argumentError("min_level", std::to_string(min_level) + " is geen logniveau (0 tot 4)");
+  if (capi::inLogCallback())
+    return capi::argumentError("fn", "igsgov_log_set_callback mag niet vanuit de logfunctie zelf");
+  return guard("igsgov_log_set_callback", [&]() -> int {
+    capi::setLogCallback(fn, userdata, min_level);
     return IGSGOV_OK;
   });
 }
 
 int igsgov_open(igsgov_register** out, const char* path, const igsgov_open_options* options) {
-  if (!out) return argError("out is NULL");
+  capi::clearError();
+  if (!out) return capi::argumentError("out", "is NULL");
   *out = nullptr;
-  if (!path || !*path) return argError("path is leeg");
-  if (options && options->version != IGSGOV_OPEN_OPTIONS_VERSION) return argError("onbekende versie van igsgov_open_options");
+  if (!initialised()) return notInitialised("igsgov_open");
+  if (!path) return capi::argumentError("path", "is NULL");
+  if (!*path) return capi::argumentError("path", "is leeg");
+  if (options)
+    if (int rc = checkVersion(options->version, IGSGOV_OPEN_OPTIONS_VERSION, "igsgov_open_options")) return rc;
   bool create = options && options->create;
-  return guard([&] {
-    auto reg = std::make_unique<igsgov_register>();
-    reg->session = std::make_unique<igsgov::ops::Session>(path, create);
-    igsgov::capi::log(2, std::string(create ? "register aangemaakt: " : "register geopend: ") + path);
-    *out = reg.release();
+  return guard("igsgov_open", [&]() -> int {
+    auto session = std::make_shared<igsgov::ops::Session>(path, create);
+    *out = capi::adopt(std::move(session));
+    capi::log(IGSGOV_LOG_INFO, std::string(create ? "register created: " : "register opened: ") + path);
     return IGSGOV_OK;
   });
 }
 
-void igsgov_close(igsgov_register* reg) { delete reg; }
+void igsgov_close(igsgov_register* reg) {
+  if (!reg) return;
+  try {
+    if (!capi::release(reg)) {
+      capi::argumentError("reg", "is geen open register (al gesloten of niet van igsgov_open)");
+      return;
+    }
+    capi::log(IGSGOV_LOG_DEBUG, "register closed");
+  } catch (...) {
+    // Closing never throws out; a failure to log is not worth reporting.
+  }
+}
 
 int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char* operation, const char* json_in,
                    const igsgov_exec_options* options) {
-  if (!out) return argError("out is NULL");
+  capi::clearError();
+  if (!out) return capi::argumentError("out", "is NULL");
   out->ptr = nullptr;
   out->size = 0;
-  if (!reg || !reg->session) return argError("register is NULL");
-  if (!operation) return argError("operation is NULL");
-  if (options && options->version != IGSGOV_EXEC_OPTIONS_VERSION) return argError("onbekende versie van igsgov_exec_options");
-  return guard([&] {
+  if (!initialised()) return notInitialised("igsgov_execute");
+  if (!reg) return capi::argumentError("reg", "is NULL");
+  if (!operation) return capi::argumentError("operation", "is NULL");
+  if (options) {
+    if (int rc = checkVersion(options->version, IGSGOV_EXEC_OPTIONS_VERSION, "igsgov_exec_options")) return rc;
+    if (options->format != IGSGOV_FORMAT_JSON && options->format != IGSGOV_FORMAT_TEXT)
+      return capi::argumentError("options.format", std::to_string(options->format) + " is geen igsgov_format");
+  }
+  return guard("igsgov_execute", [&]() -> int {
+    auto session = capi::acquire(reg);
+    if (!session) return capi::argumentError("reg", "is geen open register (al gesloten of niet van igsgov_open)");
     igsgov::ops::Caller caller;
     if (options && options->actor) caller.actor = options->actor;
     if (options && options->role) caller.role = options->role;
     if (options && options->reason) caller.reason = options->reason;
+    auto started = std::chrono::steady_clock::now();
     auto input = igsgov::parseJsonObject(json_in && *json_in ? json_in : "{}", "invoer");
-    auto result = reg->session->execute(operation, input, caller);
-    igsgov::capi::log(1, std::string("operatie uitgevoerd: ") + operation + " door " + caller.actor);
+    auto result = session->execute(operation, input, caller);
     bool text = options && options->format == IGSGOV_FORMAT_TEXT;
-    return fill(out, text ? igsgov::ops::Session::renderText(operation, result) : igsgov::toJsonText(result));
+    fill(out, text ? igsgov::ops::Session::renderText(operation, result) : igsgov::toJsonText(result));
+    auto us = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - started);
+    capi::log(IGSGOV_LOG_DEBUG, std::string("executed ") + operation + " for " + caller.actor + " in " +
+                                    std::to_string(us.count()) + " us");
+    return IGSGOV_OK;
   });
 }
 
 int igsgov_catalogue(igsgov_buf* out) {
-  if (!out) return argError("out is NULL");
+  capi::clearError();
+  if (!out) return capi::argumentError("out", "is NULL");
   out->ptr = nullptr;
   out->size = 0;
-  return guard([&] { return fill(out, igsgov::toJsonText(igsgov::ops::catalogue().describe())); });
+  if (!initialised()) return notInitialised("igsgov_catalogue");
+  return guard("igsgov_catalogue",
+               [&]() -> int { return fill(out, igsgov::toJsonText(igsgov::ops::catalogue().describe())); });
 }
 
 void igsgov_buf_dispose(igsgov_buf* buf) {
@@ -156,6 +206,13 @@ void igsgov_buf_dispose(igsgov_buf* buf) {
   buf->size = 0;
 }
 
-const igsgov_error* igsgov_error_last(void) { return &t_last.view; }
+const igsgov_error* igsgov_error_last(void) { return capi::lastError(); }
+
+void igsgov_error_clear(void) { capi::clearError(); }
+
+const char* igsgov_error_name(int code) {
+  if (code > 0 || code < IGSGOV_EARGUMENT) return "unknown";
+  return igsgov::errorCodeName(static_cast<ErrorCode>(code));
+}
 
 }  // extern "C"

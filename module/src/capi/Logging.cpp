@@ -9,6 +9,8 @@
 namespace igsgov::capi {
 namespace {
 
+thread_local bool t_inCallback = false;
+
 class CallbackSink : public spdlog::sinks::base_sink<std::mutex> {
 public:
   void set(igsgov_log_fn fn, void* userdata) {
@@ -24,7 +26,12 @@ protected:
     formatter_->format(msg, formatted);
     std::string line(formatted.data(), formatted.size());
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-    fn_(static_cast<int>(msg.level), line.c_str(), userdata_);
+    t_inCallback = true;
+    try {
+      fn_(static_cast<int>(msg.level), line.c_str(), userdata_);
+    } catch (...) {
+    }
+    t_inCallback = false;
   }
   void flush_() override {}
 
@@ -39,24 +46,33 @@ struct LoggerHolder {
   LoggerHolder() {
     logger->set_pattern("%v");
     logger->set_level(spdlog::level::off);
+    logger->set_error_handler([](const std::string&) {});
   }
 };
 
+// Never destroyed: threads of the host may log during static destruction.
 LoggerHolder& holder() {
-  static LoggerHolder h;
-  return h;
+  static LoggerHolder* h = new LoggerHolder;
+  return *h;
 }
 
 }  // namespace
 
 void setLogCallback(igsgov_log_fn fn, void* userdata, int minLevel) {
   auto& h = holder();
+  if (!fn) h.logger->set_level(spdlog::level::off);
   h.sink->set(fn, userdata);
-  h.logger->set_level(fn ? static_cast<spdlog::level::level_enum>(minLevel) : spdlog::level::off);
+  if (fn) h.logger->set_level(static_cast<spdlog::level::level_enum>(minLevel));
 }
 
 void log(int level, const std::string& message) {
-  holder().logger->log(static_cast<spdlog::level::level_enum>(level), message);
+  if (t_inCallback) return;
+  auto& h = holder();
+  auto lvl = static_cast<spdlog::level::level_enum>(level);
+  if (!h.logger->should_log(lvl)) return;
+  h.logger->log(lvl, message);
 }
+
+bool inLogCallback() { return t_inCallback; }
 
 }  // namespace igsgov::capi
