@@ -4,6 +4,7 @@
 #include "journal/Journal.hpp"
 #include "journal/RowDigest.hpp"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace igsgov::journal {
@@ -11,22 +12,34 @@ namespace igsgov::journal {
 const std::vector<std::string>& journaledTables() {
   static const std::vector<std::string> tables = {
       "ref_gemeente", "ref_population", "cooperation_key", "member_key", "body_key", "seat_key",
-      "person_key",   "mandate_key",    "cooperation",     "member",     "body",     "seat",
+      "person_key",   "cooperation",     "member",     "body",     "seat",
       "person",       "mandate",
-      "rule_ack_key", "rule_ack", "rule_override_key", "rule_override"};
+      "gov_blob", "gov_document_key", "gov_version_key", "gov_approval_key", "gov_rule_key",  // 0002 governance
+      "gov_document", "gov_version", "gov_approval", "gov_rule",
+      "fin_plan_key", "fin_key_key", "fin_schedule_key", "fin_plan", "fin_key", "fin_schedule",  // 0003 finance
+      "rule_ack_key", "rule_ack", "rule_override_key", "rule_override",
+      "sync_state", "sync_run", "sync_target", "sparql_proposal"};
   return tables;
 }
 
 namespace {
-struct RowEffects {
-  std::string insertDigest;
-  long long insertSeq = 0;
-  std::string closeDigest;
-  long long closeSeq = 0;
-  bool seen = false;
+
+struct Range {
+  long long seq, first, last;
+  std::string digests;
+  long long expect;  // next row id of this range not yet seen
 };
 
-std::string key(const std::string& table, long long rowId) { return table + "#" + std::to_string(rowId); }
+bool tableExists(store::Database& db, const std::string& table) {
+  auto& st = db.cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
+  st.bind(1, table);
+  return st.step();
+}
+
+std::string rowName(const std::string& table, long long rowId) {
+  return "tabel " + table + ", rij " + std::to_string(rowId);
+}
+
 }  // namespace
 
 VerifyReport verify(store::Database& db, std::size_t maxProblems) {
@@ -38,15 +51,18 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
   db.exec("BEGIN");
   struct Rollback {
     store::Database& db;
-    ~Rollback() { db.rollback(); }
+    ~Rollback() {
+      db.releaseCached();
+      db.rollback();
+    }
   } guard{db};
 
-  // 1. The chain, entry by entry, with its effects.
-  std::unordered_map<std::string, RowEffects> effects;
+  // 1. The chain, entry by entry, with the digest of its effect lines.
   auto entries = db.prepare(
       "SELECT seq, at, actor, operation, reason, input, effect_count, effects_digest, prev_hash, hash "
       "FROM journal ORDER BY seq");
-  auto effectRows = db.prepare("SELECT n, tbl, row_id, action, digest FROM journal_effect WHERE seq = ? ORDER BY n");
+  auto effectRows =
+      db.prepare("SELECT tbl, first_row, last_row, action, digests FROM journal_effect WHERE seq = ? ORDER BY n");
   std::string prev = kGenesisHash;
   long long expectSeq = 1;
   bool chainBroken = false;
@@ -68,30 +84,21 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
       continue;
     }
     Sha256 effectsHash;
-    long long count = 0;
+    long long rows = 0;
     effectRows.bind(1, seq);
     while (effectRows.step()) {
-      Effect e{effectRows.text(1), effectRows.integer(2), effectRows.text(3), effectRows.text(4)};
+      Effect e{effectRows.text(0), effectRows.integer(1), effectRows.integer(2), effectRows.text(3), effectRows.text(4)};
       effectsHash.update(effectLine(e));
-      ++count;
-      auto& re = effects[key(e.table, e.rowId)];
-      if (e.action == "insert") {
-        re.insertDigest = e.digest;
-        re.insertSeq = seq;
-      } else {
-        re.closeDigest = e.digest;
-        re.closeSeq = seq;
-      }
+      rows += e.last - e.first + 1;
     }
     effectRows.reset();
     std::string effectsDigest = effectsHash.hexDigest();
     std::string canonical = entryCanonical(seq, entries.text(1), entries.text(2), entries.text(3), entries.text(4),
                                            entries.text(5), entries.integer(6), entries.text(7));
-    std::string hash = entryHash(prev, canonical);
-    if (count != entries.integer(6) || effectsDigest != entries.text(7)) {
+    if (rows != entries.integer(6) || effectsDigest != entries.text(7)) {
       add({"effects", seq, "", 0,
            "journaalregel " + std::to_string(seq) + " (" + entries.text(3) + "): de lijst van wijzigingen werd aangepast"});
-    } else if (hash != storedHash) {
+    } else if (entryHash(prev, canonical) != storedHash) {
       add({"journal_entry", seq, "", 0,
            "journaalregel " + std::to_string(seq) + " (" + entries.text(3) + ") werd gewijzigd: de hash klopt niet"});
       chainBroken = true;
@@ -102,55 +109,80 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
     ++expectSeq;
   }
 
-  // 2. Every row of every journaled table against its effects.
-  for (const auto& table : journaledTables()) {
+  // 2. Every journaled table, merged in row order with its effect ranges.
+  std::vector<std::string> tables = journaledTables();
+  {
+    // Effects may name tables this build does not list (e.g. a dropped table).
+    auto st = db.prepare("SELECT DISTINCT tbl FROM journal_effect");
+    while (st.step())
+      if (std::find(tables.begin(), tables.end(), st.text(0)) == tables.end()) tables.push_back(st.text(0));
+  }
+  for (const auto& table : tables) {
+    std::vector<Range> ranges;
+    std::unordered_map<long long, std::pair<long long, std::string>> closes;
+    auto eff = db.prepare(
+        "SELECT seq, first_row, last_row, action, digests FROM journal_effect WHERE tbl = ? ORDER BY first_row, seq");
+    eff.bind(1, table);
+    while (eff.step()) {
+      if (eff.text(3) == "insert")
+        ranges.push_back({eff.integer(0), eff.integer(1), eff.integer(2), eff.text(4), eff.integer(1)});
+      else
+        closes[eff.integer(1)] = {eff.integer(0), eff.text(4)};
+    }
+    auto missing = [&](const Range& r, long long from, long long to) {
+      for (long long id = from; id <= to; ++id)
+        add({"row_missing", r.seq, table, id,
+             rowName(table, id) + " ontbreekt (verwijderd buiten het register; geschreven in journaalregel " +
+                 std::to_string(r.seq) + ")"});
+    };
+    if (!tableExists(db, table)) {
+      for (const auto& r : ranges) missing(r, r.first, r.last);
+      continue;
+    }
     auto rows = db.prepare("SELECT * FROM " + table + " ORDER BY row_id");
     int recToIndex = -1;
     for (int i = 0; i < rows.columnCount(); ++i)
       if (rows.columnName(i) == "rec_to") recToIndex = i;
+    std::size_t ri = 0;
     while (rows.step()) {
       ++report.rows;
-      Columns cols = readColumns(rows);
       long long rowId = rows.integer(0);
-      auto it = effects.find(key(table, rowId));
-      if (it == effects.end() || it->second.insertDigest.empty()) {
+      while (ri < ranges.size() && ranges[ri].last < rowId) {
+        missing(ranges[ri], ranges[ri].expect, ranges[ri].last);
+        ++ri;
+      }
+      if (ri == ranges.size() || ranges[ri].first > rowId) {
         add({"row_unexplained", 0, table, rowId,
-             "tabel " + table + ", rij " + std::to_string(rowId) + ": niet door het register geschreven (geen journaalregel)"});
+             rowName(table, rowId) + ": niet door het register geschreven (geen journaalregel)"});
         continue;
       }
-      auto& re = it->second;
-      re.seen = true;
-      if (insertDigest(table, cols) != re.insertDigest) {
-        add({"row_changed", re.insertSeq, table, rowId,
-             "tabel " + table + ", rij " + std::to_string(rowId) + " komt niet meer overeen met journaalregel " +
-                 std::to_string(re.insertSeq) + " (buiten het register gewijzigd)"});
+      Range& r = ranges[ri];
+      if (rowId > r.expect) missing(r, r.expect, rowId - 1);
+      r.expect = rowId + 1;
+      std::string expected = r.digests.substr(static_cast<std::size_t>(rowId - r.first) * 64, 64);
+      if (insertDigest(table, readColumns(rows)) != expected) {
+        add({"row_changed", r.seq, table, rowId,
+             rowName(table, rowId) + " komt niet meer overeen met journaalregel " + std::to_string(r.seq) +
+                 " (buiten het register gewijzigd)"});
         continue;
       }
       if (recToIndex >= 0) {
         auto recTo = rows.optText(recToIndex);
-        bool closedInJournal = !re.closeDigest.empty();
-        if (recTo.has_value() != closedInJournal ||
-            (recTo && closeDigest(table, rowId, *recTo) != re.closeDigest)) {
-          add({"rec_to_changed", closedInJournal ? re.closeSeq : re.insertSeq, table, rowId,
-               "tabel " + table + ", rij " + std::to_string(rowId) +
-                   ": de registratietijd (rec_to) werd buiten het register gewijzigd"});
+        auto c = closes.find(rowId);
+        bool closedInJournal = c != closes.end();
+        if (recTo.has_value() != closedInJournal || (recTo && closeDigest(table, rowId, *recTo) != c->second.second)) {
+          add({"rec_to_changed", closedInJournal ? c->second.first : r.seq, table, rowId,
+               rowName(table, rowId) + ": de registratietijd (rec_to) werd buiten het register gewijzigd"});
         }
       }
     }
-  }
-  for (const auto& [k, re] : effects) {
-    if (!re.seen && !re.insertDigest.empty()) {
-      auto hash = k.find('#');
-      add({"row_missing", re.insertSeq, k.substr(0, hash), std::stoll(k.substr(hash + 1)),
-           "tabel " + k.substr(0, hash) + ", rij " + k.substr(hash + 1) + " ontbreekt (verwijderd buiten het register; geschreven in journaalregel " +
-               std::to_string(re.insertSeq) + ")"});
-    }
+    for (; ri < ranges.size(); ++ri) missing(ranges[ri], ranges[ri].expect, ranges[ri].last);
   }
   // Foreign keys too: the sqlite3 shell does not enforce them by default.
   auto fk = db.prepare("PRAGMA foreign_key_check");
   if (fk.step())
     add({"row_changed", 0, fk.text(0), fk.integer(1),
-         "tabel " + fk.text(0) + ", rij " + std::to_string(fk.integer(1)) + " verwijst naar een ontbrekende " + fk.text(2)});
+         rowName(fk.text(0), fk.integer(1)) + " verwijst naar een ontbrekende " + fk.text(2)});
   return report;
 }
 

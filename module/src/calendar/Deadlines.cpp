@@ -1,0 +1,165 @@
+#include "calendar/Deadlines.hpp"
+
+#include "core/Sha256.hpp"
+#include "model/Vocabulary.hpp"
+#include "rules/Facts.hpp"
+#include "rules/Statuten.hpp"
+
+#include <algorithm>
+#include <set>
+
+namespace igsgov::calendar {
+namespace {
+
+Date minusMonths(Date d, int months) {
+  int y = d.year(), m = d.month() - months;
+  while (m < 1) {
+    m += 12;
+    --y;
+  }
+  int day = d.day();
+  while (day > 28) {  // clamp to the month's last day
+    try {
+      return Date::fromYmd(y, m, day);
+    } catch (...) {
+      --day;
+    }
+  }
+  return Date::fromYmd(y, m, day);
+}
+
+bool applies(const CalendarFile& f, const rules::CooperationFact& c) {
+  return f.all || f.legalForms.count(c.legalForm) || (!c.domain.empty() && f.domains.count(c.domain));
+}
+
+std::string personName(const rules::CooperationFact& c, const std::string& id) {
+  const auto* p = c.person(id);
+  return p ? p->name : id;
+}
+
+std::string bodyName(const rules::CooperationFact& c, const std::string& id) {
+  for (const auto& b : c.bodies)
+    if (b.id == id) return b.name;
+  return id;
+}
+
+std::string memberName(const rules::CooperationFact& c, const std::string& id) {
+  for (const auto& m : c.members)
+    if (m.id == id) return m.name;
+  return id;
+}
+
+}  // namespace
+
+std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const DeadlineOptions& o) {
+  std::vector<Deadline> out;
+  auto facts = rules::loadFacts(db, o.cooperation);
+  auto add = [&](Deadline d) {
+    if (d.date >= o.from && d.date <= o.until) out.push_back(std::move(d));
+  };
+  std::optional<int> renewalMonths;
+  bool renewalVerified = false;
+  std::vector<Redesignation> redesignations;
+  for (const auto& f : cal.files) {
+    if (f.renewalMonthsBefore) {
+      renewalMonths = f.renewalMonthsBefore;
+      renewalVerified = f.renewalVerified;
+    }
+    redesignations.insert(redesignations.end(), f.redesignations.begin(), f.redesignations.end());
+    if (f.all)  // events for everyone once (elections), not per cooperation
+      for (const auto& e : f.events)
+        add({"calendar|" + f.name + "|" + e.id, "calendar", e.date, e.title,
+             e.description + (e.source.empty() ? "" : " Bron: " + e.source + "."), "", {}, e.verified});
+  }
+  for (const auto& c : facts) {
+    std::string form = model::legalForms().label(c.legalForm);
+    if (c.termEnd) {
+      add({"term-end|" + c.id, "term_end", *c.termEnd, "Einde looptijd " + c.name,
+           "De looptijd van " + c.name + " (" + form + ") eindigt op " + dutchLongDate(*c.termEnd) + ".", c.id,
+           {{"cooperation", c.id}}, true});
+      if (renewalMonths) {
+        std::string who = c.legalForm == "projectvereniging" ? "alle deelnemende gemeenten" : "de deelnemers";
+        add({"renewal|" + c.id, "renewal", minusMonths(*c.termEnd, *renewalMonths), "Beslissen over verlenging " + c.name,
+             "De looptijd eindigt op " + dutchLongDate(*c.termEnd) + "; " + who + " beslissen tijdig over de verlenging (" +
+                 std::to_string(*renewalMonths) + " maanden vooraf).",
+             c.id, {{"cooperation", c.id}}, renewalVerified});
+      }
+    }
+    for (const auto& m : c.mandates) {
+      if (!m.period.until) continue;
+      add({"mandate-end|" + m.id, "mandate_end", *m.period.until,
+           "Einde mandaat " + personName(c, m.personId) + " (" + bodyName(c, m.bodyId) + ")",
+           "Het mandaat " + m.id + " van " + personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name +
+               (m.memberId.empty() ? "" : " voor " + memberName(c, m.memberId)) + " eindigt op " +
+               dutchLongDate(*m.period.until) + ".",
+           c.id, {{"mandate", m.id}, {"person", m.personId}}, true});
+    }
+    for (const auto& r : redesignations) {
+      for (const auto& m : c.mandates) {
+        if (!m.period.activeOn(r.election)) continue;
+        bool replaced = false;
+        for (const auto& other : c.mandates)
+          if (&other != &m && !m.seatId.empty() && other.seatId == m.seatId && other.period.from &&
+              *other.period.from > r.election)
+            replaced = true;
+        if (replaced) continue;
+        add({"redesignation|" + m.id + "|" + r.election.iso(), "redesignation", r.deadline,
+             "Heraanduiding " + personName(c, m.personId) + " (" + bodyName(c, m.bodyId) + ")",
+             "Na de lokale verkiezingen van " + dutchLongDate(r.election) + " duidt de gemeenteraad" +
+                 (m.memberId.empty() ? "" : " van " + memberName(c, m.memberId)) +
+                 " (geïnstalleerd " + dutchLongDate(r.councilsInstalled) + ") opnieuw een vertegenwoordiger aan voor mandaat " +
+                 m.id + " in " + bodyName(c, m.bodyId) + " van " + c.name + ".",
+             c.id, {{"mandate", m.id}}, r.verified});
+      }
+    }
+    if (const auto& provider = rules::statutenProvider()) {
+      for (const auto& v : provider(db, c.id)) {
+        std::vector<std::string> waiting;
+        for (const auto* m : c.membersOn(v.inForceFrom.value_or(o.from))) {
+          auto it = v.approvals.find(m->id);
+          if (m->kind == "gemeente" && (it == v.approvals.end() || !it->second)) waiting.push_back(m->name);
+        }
+        if (waiting.empty() || !v.inForceFrom) continue;
+        std::string list;
+        for (const auto& w : waiting) list += (list.empty() ? "" : ", ") + w;
+        add({"statuten|" + v.id, "statuten", *v.inForceFrom, "Goedkeuring " + v.label + " (" + c.name + ")",
+             "Nog geen goedkeuring van de gemeenteraad van: " + list + ".", c.id, {{"statuten", v.id}}, true});
+      }
+    }
+    for (const auto& f : cal.files) {
+      if (f.all || !applies(f, c)) continue;
+      for (const auto& e : f.events)
+        add({"calendar|" + f.name + "|" + e.id + "|" + c.id, "calendar", e.date, e.title + " (" + c.name + ")",
+             e.description + (e.source.empty() ? "" : " Bron: " + e.source + "."), c.id, {{"cooperation", c.id}},
+             e.verified});
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Deadline& a, const Deadline& b) { return std::tie(a.date, a.identity) < std::tie(b.date, b.identity); });
+  return out;
+}
+
+std::string deadlineUid(const Deadline& d) { return sha256Hex(d.identity).substr(0, 32) + "@igsgov"; }
+
+JsonObject deadlineJson(const Deadline& d) {
+  auto o = newObject();
+  o->set("date", d.date.iso());
+  o->set("kind", d.kind);
+  o->set("title", d.title);
+  o->set("description", d.description);
+  if (!d.cooperation.empty()) o->set("cooperation", d.cooperation);
+  auto recs = newArray();
+  for (const auto& [k, id] : d.records) {
+    auto r = newObject();
+    r->set("kind", k);
+    r->set("id", id);
+    recs->add(r);
+  }
+  o->set("records", recs);
+  o->set("verified", d.verified);
+  if (!d.verified) o->set("status", "te verifiëren");
+  o->set("uid", deadlineUid(d));
+  return o;
+}
+
+}  // namespace igsgov::calendar

@@ -1,0 +1,50 @@
+// Deadlines: what falls due when, derived from the register and the
+// configurable calendar (Calendar.hpp):
+//   - term_end / renewal: the end of a cooperation's term, and the date by
+//     which the renewal must be decided (term end minus the configured months);
+//   - mandate_end: a mandate's last day;
+//   - statuten: a statuten version waiting for council approvals (when the
+//     governance area provides statuten, see rules/Statuten.hpp);
+//   - redesignation: every mandate running at local elections must be
+//     re-designated by the new councils (unless its seat already has a
+//     mandate starting after the elections);
+//   - calendar: the fixed dates of the calendar files that apply to the
+//     cooperation's domain or legal form (or to all).
+// Each deadline has an identity that does not include its date, so its
+// iCalendar UID stays the same when the date moves (a re-export updates the
+// event instead of duplicating it). Read-only; under the register's lock.
+#pragma once
+
+#include "calendar/Calendar.hpp"
+#include "core/Json.hpp"
+#include "store/Database.hpp"
+
+#include <string>
+#include <vector>
+
+namespace igsgov::calendar {
+
+struct Deadline {
+  std::string identity;  // e.g. "term-end|igs-cultuur-va"
+  std::string kind;      // term_end | renewal | mandate_end | statuten | redesignation | calendar
+  Date date;
+  std::string title;        // Dutch, one line
+  std::string description;  // Dutch
+  std::string cooperation;  // may be empty (elections)
+  std::vector<std::pair<std::string, std::string>> records;  // (kind, id)
+  bool verified = true;
+};
+
+struct DeadlineOptions {
+  Date from, until;          // inclusive
+  std::string cooperation;   // empty: all
+};
+
+std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const DeadlineOptions& options);
+
+// The UID used in iCalendar: 32 hex digits of SHA-256(identity) + "@igsgov".
+std::string deadlineUid(const Deadline& d);
+
+JsonObject deadlineJson(const Deadline& d);
+
+}  // namespace igsgov::calendar
