@@ -58,7 +58,16 @@ long long Journal::insertRow(const std::string& table, Columns columns) {
   st.run();
   long long rowId = db_.lastInsertRowId();
   columns.emplace_back("row_id", rowId);
-  effects_.push_back({table, rowId, "insert", insertDigest(table, columns)});
+  std::string digest = insertDigest(table, columns);
+  if (!effects_.empty()) {
+    Effect& e = effects_.back();
+    if (e.action == "insert" && e.table == table && e.last + 1 == rowId && e.last - e.first + 1 < kMaxRowsPerEffect) {
+      e.last = rowId;
+      e.digests += digest;
+      return rowId;
+    }
+  }
+  effects_.push_back({table, rowId, rowId, "insert", std::move(digest)});
   return rowId;
 }
 
@@ -69,11 +78,12 @@ void Journal::closeRow(const std::string& table, long long rowId) {
   if (db_.changes() != 1)
     throw Error(ErrorCode::conflict, "deze versie werd intussen al vervangen",
                 Place().set("record", table + " rij " + std::to_string(rowId)));
-  effects_.push_back({table, rowId, "close", closeDigest(table, rowId, atText_)});
+  effects_.push_back({table, rowId, rowId, "close", closeDigest(table, rowId, atText_)});
 }
 
 std::string effectLine(const Effect& e) {
-  return e.table + "|" + std::to_string(e.rowId) + "|" + e.action + "|" + e.digest + "\n";
+  return e.table + "|" + std::to_string(e.first) + "|" + std::to_string(e.last) + "|" + e.action + "|" + e.digests +
+         "\n";
 }
 
 std::string entryCanonical(long long seq, const std::string& at, const std::string& actor,
@@ -104,22 +114,27 @@ std::string entryHash(const std::string& prevHash, const std::string& canonical)
 std::string Journal::finish(const Poco::Dynamic::Var& input) {
   if (!active_) throw Error(ErrorCode::internal, "geen open journaalregel");
   Sha256 effectsHash;
-  for (const auto& e : effects_) effectsHash.update(effectLine(e));
+  long long rows = 0;
+  for (const auto& e : effects_) {
+    effectsHash.update(effectLine(e));
+    rows += e.last - e.first + 1;
+  }
   std::string effectsDigest = effectsHash.hexDigest();
   std::string inputCanonical = canonicalJson(input);
   Head prev = head();
   std::string hash = entryHash(prev.hash, entryCanonical(seq_, atText_, actor_, operation_, reason_, inputCanonical,
-                                                         static_cast<long long>(effects_.size()), effectsDigest));
+                                                         rows, effectsDigest));
   auto st = db_.prepare(
       "INSERT INTO journal (seq, at, actor, operation, reason, input, effect_count, effects_digest, prev_hash, hash) "
       "VALUES (?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, seq_).bind(2, atText_).bind(3, actor_).bind(4, operation_).bind(5, reason_).bind(6, inputCanonical);
-  st.bind(7, static_cast<long long>(effects_.size())).bind(8, effectsDigest).bind(9, prev.hash).bind(10, hash);
+  st.bind(7, rows).bind(8, effectsDigest).bind(9, prev.hash).bind(10, hash);
   st.run();
-  auto eff = db_.prepare("INSERT INTO journal_effect (seq, n, tbl, row_id, action, digest) VALUES (?,?,?,?,?,?)");
+  auto& eff = db_.cached(
+      "INSERT INTO journal_effect (seq, n, tbl, first_row, last_row, action, digests) VALUES (?,?,?,?,?,?,?)");
   long long n = 0;
   for (const auto& e : effects_) {
-    eff.bind(1, seq_).bind(2, ++n).bind(3, e.table).bind(4, e.rowId).bind(5, e.action).bind(6, e.digest);
+    eff.bind(1, seq_).bind(2, ++n).bind(3, e.table).bind(4, e.first).bind(5, e.last).bind(6, e.action).bind(7, e.digests);
     eff.run();
   }
   active_ = false;

@@ -9,6 +9,9 @@
 // where effects_digest is SHA-256 over the effect lines in order. The first
 // entry's prev_hash is 64 zeros.
 //
+// Effects are stored in journal_effect, consecutive inserts into one table
+// grouped into one line (see Effect).
+//
 // Use: begin() inside the caller's transaction, write rows through
 // insertRow()/closeRow() (which record the effects), then finish(). If the
 // operation throws, the caller rolls the transaction back and calls abandon().
@@ -27,12 +30,19 @@
 
 namespace igsgov::journal {
 
+// One effect line: rows first..last (consecutive row ids) of one table were
+// inserted, or one row was closed. `digests` holds one 64-hex-character digest
+// per row, concatenated, so a bulk write of a million rows costs a thousand
+// effect lines instead of a million while every row can still be located.
 struct Effect {
   std::string table;
-  long long rowId;
-  std::string action;  // insert | close
-  std::string digest;
+  long long first;
+  long long last;
+  std::string action;   // insert | close
+  std::string digests;
 };
+
+constexpr long long kMaxRowsPerEffect = 1024;
 
 struct Head {
   long long seq = 0;        // 0 when the journal is empty

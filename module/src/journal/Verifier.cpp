@@ -18,6 +18,7 @@ const std::vector<std::string>& journaledTables() {
       "gov_document", "gov_version", "gov_approval", "gov_rule",
       "fin_plan_key", "fin_key_key", "fin_schedule_key", "fin_plan", "fin_key", "fin_schedule",  // 0003 finance
       "rule_ack_key", "rule_ack", "rule_override_key", "rule_override",
+      "api_token",  // 0005 tokens
       "sync_state", "sync_run", "sync_target", "sparql_proposal"};
   return tables;
 }

@@ -77,7 +77,8 @@ const EntitySpec& mandateSpec() {
                              {"decision_ref", "decision_ref", T::text},
                              {"decision_uri", "decision_uri", T::text},
                              {"predecessor", "predecessor_id", T::text},
-                             {"retracted", "retracted", T::boolean}}};
+                             {"retracted", "retracted", T::boolean}},
+                            /*keyTable=*/false};
   return s;
 }
 

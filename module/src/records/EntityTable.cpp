@@ -90,7 +90,8 @@ JsonObject readFields(const EntitySpec& spec, const Reader& in, const std::set<s
 }
 
 bool exists(store::Database& db, const EntitySpec& spec, const std::string& id) {
-  auto& st = db.cached("SELECT 1 FROM " + spec.table + "_key WHERE id = ?");
+  auto& st = db.cached(spec.keyTable ? "SELECT 1 FROM " + spec.table + "_key WHERE id = ?"
+                                      : "SELECT 1 FROM " + spec.table + " WHERE id = ? LIMIT 1");
   st.bind(1, id);
   return st.step();
 }
@@ -137,7 +138,7 @@ long long create(Writer& w, const EntitySpec& spec, const std::string& id, const
     throwInvalid("ongeldige id '" + id + "' (1 tot 64 tekens: letters, cijfers, . _ : -)", recordField(spec.kindNl, id, "id"));
   if (exists(w.db(), spec, id))
     throwConflict("bestaat al", recordField(spec.kindNl, id, "id"));
-  w.journal().insertRow(spec.table + "_key", {{"id", id}, {"jseq", w.journal().seq()}});
+  if (spec.keyTable) w.journal().insertRow(spec.table + "_key", {{"id", id}, {"jseq", w.journal().seq()}});
   auto cols = toColumns(spec, id, data);
   cols.emplace_back("rec_from", w.at());
   cols.emplace_back("jseq", w.journal().seq());

@@ -35,6 +35,7 @@ struct EntitySpec {
   std::string table;      // "mandate"
   std::string kindNl;     // "mandaat", for messages
   std::vector<FieldSpec> fields;  // without id and the versioning columns
+  bool keyTable = true;           // an identity table <table>_key exists (foreign keys name it)
 };
 
 // One stored version.

@@ -5,6 +5,9 @@
 -- retraction). Valid time lives in valid_from/valid_until (inclusive dates).
 -- Nothing is ever deleted; a row's only later update is setting rec_to once.
 -- Identity tables (*_key) give every entity a stable id that foreign keys can name.
+-- Mandates have none: nothing else refers to a mandate but its successor
+-- (predecessor_id, checked by the operations), and a million key rows would
+-- double the cost of a bulk import.
 
 CREATE TABLE meta (
   key   TEXT PRIMARY KEY,
@@ -65,7 +68,6 @@ CREATE TABLE member_key      (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQU
 CREATE TABLE body_key        (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, jseq INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE seat_key        (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, jseq INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED);
 CREATE TABLE person_key      (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, jseq INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED);
-CREATE TABLE mandate_key     (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, jseq INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED);
 
 CREATE TABLE cooperation (
   row_id          INTEGER PRIMARY KEY,
@@ -155,7 +157,7 @@ CREATE INDEX person_by_id ON person(id, rec_from);
 
 CREATE TABLE mandate (
   row_id           INTEGER PRIMARY KEY,
-  id               TEXT NOT NULL REFERENCES mandate_key(id),
+  id               TEXT NOT NULL,
   person_id        TEXT NOT NULL REFERENCES person_key(id),
   body_id          TEXT NOT NULL REFERENCES body_key(id),
   seat_id          TEXT REFERENCES seat_key(id),
@@ -171,7 +173,7 @@ CREATE TABLE mandate (
   decision_date    TEXT,
   decision_ref     TEXT,
   decision_uri     TEXT,
-  predecessor_id   TEXT REFERENCES mandate_key(id),
+  predecessor_id   TEXT,
   retracted        INTEGER NOT NULL DEFAULT 0,
   rec_from         TEXT NOT NULL,
   rec_to           TEXT,
@@ -180,7 +182,6 @@ CREATE TABLE mandate (
   reason           TEXT
 );
 CREATE INDEX mandate_by_id ON mandate(id, rec_from);
-CREATE INDEX mandate_current_by_body ON mandate(body_id, valid_from) WHERE rec_to IS NULL;
 CREATE INDEX mandate_by_body_record ON mandate(body_id, rec_from);
 CREATE INDEX mandate_by_seat ON mandate(seat_id) WHERE rec_to IS NULL;
-CREATE INDEX mandate_by_person ON mandate(person_id) WHERE rec_to IS NULL;
+CREATE INDEX mandate_by_predecessor ON mandate(predecessor_id) WHERE predecessor_id IS NOT NULL;
