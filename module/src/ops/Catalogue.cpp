@@ -63,6 +63,8 @@ const Catalogue& catalogue() {
     addRegisterOperations(c);
     addRecordOperations(c);
     addAuditOperations(c);
+    addSyncOperations(c);
+    addSparqlOperations(c);
     return c;
   }();
   return c;

@@ -29,6 +29,8 @@ struct Param {
 using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;
 using ReadFn = std::function<JsonObject(store::Database&, const JsonObject&)>;
 using TextFn = std::function<std::string(const JsonObject&)>;
+// An operation that manages its own register writes (several journal entries, e.g. sync.run).
+using RunFn = std::function<JsonObject(records::Register&, const JsonObject&, const records::WriteInfo&)>;
 
 struct Operation {
   std::string name;                    // "mandate.appoint"
@@ -43,6 +45,7 @@ struct Operation {
   WriteFn write;
   ReadFn read;
   TextFn text;                         // Dutch text rendering of the output (optional)
+  RunFn run;                           // set instead of write: the operation opens its own writes
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
@@ -66,5 +69,7 @@ const Catalogue& catalogue();
 void addRegisterOperations(Catalogue& c);
 void addRecordOperations(Catalogue& c);
 void addAuditOperations(Catalogue& c);
+void addSyncOperations(Catalogue& c);
+void addSparqlOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

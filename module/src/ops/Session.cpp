@@ -61,6 +61,7 @@ JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, 
   }
   if (op->access == Access::read) return reg_->read([&](store::Database& db) { return op->read(db, input); });
   records::WriteInfo info{caller.actor, name, caller.reason};
+  if (op->run) return op->run(*reg_, input, info);  // manages its own writes (sync.run)
   return reg_->write(info, input, [&](records::Writer& w) { return op->write(w, input); });
 }
 

@@ -1,0 +1,93 @@
+// Operations of the sync engine: sync.run (CLI "igsgov sync --target NAME"),
+// sync.resync and sync.status. sync.run and sync.resync manage their own
+// register writes (one journal entry per batch, see sync/Engine.hpp), so they
+// use Operation::run instead of a single-transaction write.
+#include "ops/Catalogue.hpp"
+#include "sync/Engine.hpp"
+#include "sync/Targets.hpp"
+
+#include <unistd.h>
+
+#include <iostream>
+
+namespace igsgov::ops {
+
+namespace {
+
+sync::TargetConfig targetFrom(records::Register& reg, const JsonObject& in) {
+  Reader r(in, "sync");
+  auto cfg = sync::SyncConfig::load(sync::configPath(r.optStr("config"), reg.path()));
+  return cfg.target(r.str("target"));
+}
+
+sync::RunOptions optionsFrom(const JsonObject& in, const records::WriteInfo& info) {
+  Reader r(in, "sync");
+  sync::RunOptions o;
+  o.dryRun = r.optBoolean("dry_run").value_or(false);
+  o.maxDelete = r.optInteger("max_delete");
+  bool progress = r.optBoolean("progress").value_or(isatty(2) != 0);
+  o.progress = progress ? &std::cerr : nullptr;
+  o.actor = info.actor;
+  o.reason = info.reason;
+  return o;
+}
+
+const Param kTarget{"target", "string", true, "naam van het syncdoel (in de syncconfiguratie)"};
+const Param kConfig{"config", "string", false, "syncconfiguratie (standaard $IGSGOV_SYNC_CONFIG of sync.json naast het register)"};
+
+}  // namespace
+
+void addSyncOperations(Catalogue& c) {
+  Operation run;
+  run.name = "sync.run";
+  run.summary = "Synchroniseer documenten met een documentsysteem (push en inbox)";
+  run.access = Access::write;
+  run.roles = kWriterRoles;
+  run.params = {kTarget,
+                kConfig,
+                {"dry_run", "boolean", false, "toon enkel het plan, verander niets"},
+                {"max_delete", "integer", false, "maximum aantal verwijderingen voor deze run"},
+                {"progress", "boolean", false, "voortgangslijn op stderr (standaard op een terminal)"}};
+  run.cli = {"sync", "run"};
+  run.aliases = {{"sync"}};
+  run.run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
+    auto engine = sync::makeEngine(reg, targetFrom(reg, in));
+    return engine->run(optionsFrom(in, info));
+  };
+  run.text = sync::runText;
+  c.add(std::move(run));
+
+  Operation resync;
+  resync.name = "sync.resync";
+  resync.summary = "Hef de vergrendeling van een syncdoel op en lees het doel opnieuw in (op inhoud)";
+  resync.access = Access::write;
+  resync.roles = {"beheerder"};
+  resync.params = {kTarget, kConfig, {"dry_run", "boolean", false, "toon enkel wat er zou gebeuren"}};
+  resync.cli = {"sync", "resync"};
+  resync.run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
+    auto engine = sync::makeEngine(reg, targetFrom(reg, in));
+    return engine->resync(optionsFrom(in, info));
+  };
+  c.add(std::move(resync));
+
+  Operation status;
+  status.name = "sync.status";
+  status.summary = "Toestand van de syncdoelen: vergrendeling, conflicten, laatste runs";
+  status.access = Access::read;
+  status.roles = kAllRoles;
+  status.params = {{"target", "string", false, "enkel dit doel"}};
+  status.cli = {"sync", "status"};
+  status.read = [](store::Database& db, const JsonObject& in) {
+    Reader r(in, "sync");
+    if (auto t = r.optStr("target")) return sync::targetStatus(db, *t);
+    auto out = newObject();
+    auto arr = newArray();
+    for (const auto& t : sync::knownTargets(db)) arr->add(sync::targetStatus(db, t));
+    out->set("targets", arr);
+    return out;
+  };
+  status.text = sync::statusText;
+  c.add(std::move(status));
+}
+
+}  // namespace igsgov::ops

@@ -1,0 +1,579 @@
+#include "sync/Engine.hpp"
+
+#include "adapters/common/Names.hpp"
+#include "adapters/common/RelPath.hpp"
+#include "core/Error.hpp"
+#include "core/Sha256.hpp"
+
+#include <chrono>
+#include <ostream>
+#include <set>
+
+namespace igsgov::sync {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string parentOf(const std::string& p) {
+  auto s = p.rfind('/');
+  return s == std::string::npos ? "" : p.substr(0, s);
+}
+
+std::string newRunId(const std::string& target) {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
+  return target + "-" + std::to_string(us);
+}
+
+bool isCritical(ErrorCode c) {
+  return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
+         c == ErrorCode::unsupported || c == ErrorCode::internal;
+}
+
+JsonObject sidecarJson(const SourceItem& it, const std::string& path) {
+  auto o = newObject();
+  o->set("igsgov_sidecar", 1);
+  auto slash = path.rfind('/');
+  o->set("file", slash == std::string::npos ? path : path.substr(slash + 1));
+  o->set("kind", it.kind);
+  o->set("item", it.item);
+  o->set("version", it.version);
+  o->set("sha256", it.sha256);
+  o->set("size", static_cast<Poco::Int64>(it.size));
+  if (!it.meta.isNull()) o->set("meta", it.meta);
+  return o;
+}
+
+struct Progress {
+  std::ostream* out;
+  std::string target;
+  std::size_t total;
+  Clock::time_point start = Clock::now();
+  Clock::time_point last{};
+  bool shown = false;
+  void update(std::size_t done, bool final = false) {
+    if (!out || total < 20) return;
+    auto now = Clock::now();
+    if (!final && now - last < std::chrono::milliseconds(500)) return;
+    last = now;
+    double secs = std::chrono::duration<double>(now - start).count();
+    *out << "\rsync " << target << ": " << done << "/" << total << " acties (" << (done * 100 / total) << "%, "
+         << static_cast<long long>(secs) << " s)" << (final ? "\n" : "") << std::flush;
+    shown = true;
+  }
+};
+
+}  // namespace
+
+struct Engine::Collected {
+  std::map<std::string, Desired> desired;
+  std::map<std::string, PathState> states;
+  std::map<std::string, adapters::Entry> remote;
+  std::vector<Action> plan;
+  std::optional<TargetHealth> health;
+  std::vector<RunRecord> running;
+};
+
+Engine::Engine(records::Register& reg, TargetConfig target, std::unique_ptr<adapters::Adapter> adapter,
+               std::vector<std::unique_ptr<Source>> sources, std::unique_ptr<InboxSink> inbox)
+    : reg_(reg), target_(std::move(target)), adapter_(std::move(adapter)), sources_(std::move(sources)),
+      inbox_(std::move(inbox)) {
+  if (!target_.root.empty()) prefix_ = adapters::RelPath::parse(target_.root).str() + "/";
+  if (!target_.inbox.empty()) target_.inbox = adapters::RelPath::parse(target_.inbox).str();
+}
+
+Engine::~Engine() = default;
+
+std::string Engine::remotePath(const std::string& path) const {
+  if (path.empty()) return prefix_.empty() ? "" : prefix_.substr(0, prefix_.size() - 1);
+  return prefix_ + path;
+}
+
+std::string Engine::hashRemote(const adapters::Entry& e) {
+  ++downloads_;
+  return sha256Hex(adapter_->get(remotePath(e.path)));
+}
+
+std::map<std::string, Desired> Engine::desired() {
+  std::map<std::string, Desired> out;
+  std::map<std::string, std::string> keys;  // NFC + lower case -> path
+  auto add = [&](Desired d, const std::string& what) {
+    std::string key = adapters::nameKey(d.path);
+    auto [it, fresh] = keys.emplace(key, d.path);
+    if (!fresh)
+      throwInvalid("twee bestanden krijgen hetzelfde pad (of verschillen enkel in hoofdletters): '" + it->second +
+                       "' en '" + d.path + "'",
+                   Place().set("part", "doel '" + target_.name + "'").set("record", what));
+    out.emplace(d.path, std::move(d));
+  };
+  reg_.read([&](store::Database& db) {
+    for (auto& src : sources_) {
+      if (!target_.sources.empty() &&
+          std::find(target_.sources.begin(), target_.sources.end(), src->name()) == target_.sources.end())
+        continue;
+      for (auto& it : src->items(db)) {
+        std::string where = "doel '" + target_.name + "', soort '" + it.kind + "'";
+        std::string logical = it.path;
+        if (auto m = target_.mapping.find(it.kind); m != target_.mapping.end())
+          logical = expandPattern(m->second, it.vars, where);
+        std::string path;
+        try {
+          path = adapters::RelPath::parse(logical).str();
+          adapters::refuseReserved(adapters::RelPath::parse(path));
+        } catch (const Error& e) {
+          throwInvalid("ongeldig pad '" + logical + "' voor " + it.item + ": " + e.message(), Place().set("part", where));
+        }
+        if (!target_.inbox.empty() && (path == target_.inbox || path.rfind(target_.inbox + "/", 0) == 0))
+          throwInvalid("pad '" + path + "' ligt in de inbox van het doel", Place().set("part", where));
+        if (target_.sidecar) {
+          Desired sc;
+          sc.path = path + ".igsgov.json";
+          sc.kind = "sidecar";
+          sc.item = it.item;
+          sc.version = it.version;
+          sc.literal = toJsonText(sidecarJson(it, path), true) + "\n";
+          sc.sha256 = sha256Hex(sc.literal);
+          sc.size = sc.literal.size();
+          add(std::move(sc), it.item);
+        }
+        Desired d;
+        d.path = path;
+        d.kind = "push";
+        d.sha256 = it.sha256;
+        d.size = it.size;
+        d.item = it.item;
+        d.version = it.version;
+        d.bytes = it.bytes;
+        add(std::move(d), it.item);
+      }
+    }
+    return JsonObject();
+  });
+  return out;
+}
+
+std::map<std::string, adapters::Entry> Engine::listRemote(const std::set<std::string>& dirs) {
+  std::map<std::string, adapters::Entry> out;
+  for (const auto& dir : dirs) {
+    std::vector<adapters::Entry> entries;
+    try {
+      entries = adapter_->list(remotePath(dir));
+    } catch (const Error& e) {
+      if (e.errorCode() == ErrorCode::notFound) continue;
+      throw;
+    }
+    for (auto& e : entries) {
+      std::string rel = e.path;
+      if (!prefix_.empty()) {
+        if (rel.rfind(prefix_, 0) != 0) continue;
+        rel = rel.substr(prefix_.size());
+      }
+      e.path = rel;
+      out.emplace(rel, std::move(e));
+    }
+  }
+  return out;
+}
+
+Engine::Collected Engine::collect(bool trustEtags) {
+  Collected c;
+  reg_.read([&](store::Database& db) {
+    c.states = loadStates(db, target_.name);
+    c.health = health(db, target_.name);
+    for (auto& r : runs(db, target_.name, true, 1000))
+      if (r.status == "running") c.running.push_back(r);
+    return JsonObject();
+  });
+  c.desired = desired();
+  std::set<std::string> dirs;
+  for (const auto& [p, _] : c.desired) dirs.insert(parentOf(p));
+  for (const auto& [p, s] : c.states)
+    if (s.kind != "pull") dirs.insert(parentOf(p));
+  c.remote = listRemote(dirs);
+  RemoteHash remoteHash = [&](const adapters::Entry& e, const PathState* base) {
+    if (trustEtags) {
+      std::string h = knownRemoteHash(e, base);
+      if (!h.empty()) return h;
+    }
+    return hashRemote(e);
+  };
+  std::set<std::string> paths;
+  for (const auto& [p, _] : c.desired) paths.insert(p);
+  for (const auto& [p, s] : c.states)
+    if (s.kind != "pull") paths.insert(p);
+  for (const auto& p : paths) {
+    auto d = c.desired.find(p);
+    auto s = c.states.find(p);
+    auto r = c.remote.find(p);
+    auto a = decide(p, d == c.desired.end() ? nullptr : &d->second, s == c.states.end() ? nullptr : &s->second,
+                    r == c.remote.end() ? nullptr : &r->second, c.remote, remoteHash);
+    if (a) c.plan.push_back(std::move(*a));
+  }
+  return c;
+}
+
+void Engine::critical(const std::string& runId, const Error& e, const RunOptions& options) {
+  std::string msg = e.what();
+  reg_.write({options.actor, "sync.run", "kritieke fout"}, newObject(), [&](records::Writer& w) {
+    auto in = newObject();
+    in->set("target", target_.name);
+    in->set("run", runId);
+    in->set("critical", msg);
+    w.setJournalInput(in);
+    setHealth(w, target_.name, true, msg, runId);
+    bool known = false;
+    for (auto& r : runs(w.db(), target_.name, true, 1000)) known = known || r.id == runId;
+    if (known) runUpdate(w, runId, "failed", 0, 0, msg);
+    return JsonObject();
+  });
+  Place p = e.place();
+  p.set("part", "doel '" + target_.name + "'");
+  throw Error(e.errorCode(),
+              "kritieke fout; het doel is vergrendeld tot 'igsgov sync resync --target " + target_.name + "': " + e.message(),
+              p);
+}
+
+JsonObject Engine::run(const RunOptions& options) {
+  auto t0 = Clock::now();
+  std::string runId = newRunId(target_.name);
+  Collected c;
+  {
+    std::optional<TargetHealth> h;
+    reg_.read([&](store::Database& db) {
+      h = health(db, target_.name);
+      return JsonObject();
+    });
+    if (h && h->locked && !options.dryRun)
+      throw Error(ErrorCode::conflict,
+                  "doel '" + target_.name + "' is vergrendeld na een kritieke fout (" + h->error +
+                      "); los de oorzaak op en voer 'igsgov sync resync --target " + target_.name + "' uit",
+                  Place().set("part", "doel '" + target_.name + "'"));
+  }
+  c = collect(true);
+  auto out = newObject();
+  out->set("target", target_.name);
+  out->set("adapter", adapter_->label());
+  out->set("dry_run", options.dryRun);
+  out->set("paths", static_cast<Poco::Int64>(c.desired.size()));
+  out->set("downloads_for_hash", downloads_);
+  std::map<std::string, int> counts;
+  long long deletes = 0;
+  for (const auto& a : c.plan) {
+    ++counts[actionName(a.type)];
+    if (a.type == ActionType::remove) ++deletes;
+  }
+  auto countsJson = newObject();
+  for (const auto& [k, v] : counts) countsJson->set(k, v);
+  out->set("counts", countsJson);
+  out->set("planned", static_cast<Poco::Int64>(c.plan.size()));
+  if (c.health && c.health->locked) out->set("locked", c.health->error);
+  long long maxDelete = options.maxDelete.value_or(target_.maxDelete);
+  if (options.dryRun) {
+    auto actions = newArray();
+    for (const auto& a : c.plan) {
+      auto o = newObject();
+      o->set("action", actionName(a.type));
+      o->set("path", a.path);
+      o->set("text", actionDutch(a.type));
+      if (!a.conflictPath.empty()) o->set("conflict_path", a.conflictPath);
+      actions->add(o);
+    }
+    out->set("actions", actions);
+    if (deletes > maxDelete)
+      out->set("max_delete_exceeded", "er zijn " + std::to_string(deletes) + " verwijderingen gepland, meer dan max_delete (" +
+                                          std::to_string(maxDelete) + ")");
+    out->set("seconds", std::chrono::duration<double>(Clock::now() - t0).count());
+    return out;
+  }
+  // Interrupted runs are recorded even when nothing is left to do.
+  if (!c.running.empty() || !c.plan.empty()) {
+    if (deletes > maxDelete) {
+      critical(runId,
+               Error(ErrorCode::integrity, "er zijn " + std::to_string(deletes) + " verwijderingen gepland, meer dan max_delete (" +
+                                               std::to_string(maxDelete) + "); controleer bron en doel of geef --max-delete op"),
+               options);
+    }
+    reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
+      auto in = newObject();
+      in->set("target", target_.name);
+      in->set("run", runId);
+      in->set("planned", static_cast<Poco::Int64>(c.plan.size()));
+      auto resumed = newArray();
+      for (const auto& r : c.running) {
+        runUpdate(w, r.id, "interrupted", r.done, r.conflicts, "onderbroken; hervat door " + runId);
+        resumed->add(r.id);
+      }
+      in->set("resumes", resumed);
+      w.setJournalInput(in);
+      if (!c.plan.empty()) runStart(w, RunRecord{0, runId, target_.name, "running", "", "", "", (long long)c.plan.size(), 0, 0});
+      return JsonObject();
+    });
+    if (!c.running.empty()) {
+      auto resumed = newArray();
+      for (const auto& r : c.running) resumed->add(r.id);
+      out->set("resumed", resumed);
+    }
+  }
+  if (!c.plan.empty()) {
+    out->set("run_id", runId);
+    execute(c.plan, options, runId, out);
+  }
+  if (inbox_ && !target_.inbox.empty()) pull(options, runId, out);
+  out->set("downloads_for_hash", downloads_);
+  out->set("seconds", std::chrono::duration<double>(Clock::now() - t0).count());
+  return out;
+}
+
+JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out) {
+  Progress progress{options.progress, target_.name, plan.size()};
+  std::set<std::string> knownDirs;
+  auto problems = newArray();
+  auto conflicts = newArray();
+  long long done = 0, nConflicts = 0, skipped = 0;
+  std::optional<Error> stopError;
+  std::size_t i = 0;
+  int batchNo = 0;
+  while (i < plan.size() && !stopError) {
+    // One batch: at most `batch` actions and ~64 MiB of transfers.
+    std::size_t end = i;
+    std::uint64_t bytesInBatch = 0;
+    while (end < plan.size() && static_cast<long long>(end - i) < target_.batch && bytesInBatch < (64u << 20)) {
+      if (plan[end].transfers() && plan[end].desired) bytesInBatch += plan[end].desired->size;
+      ++end;
+    }
+    ++batchNo;
+    // Content of the transfers, checked against the hash the source announced.
+    std::vector<std::string> content(end - i);
+    try {
+      reg_.read([&](store::Database& db) {
+        for (std::size_t k = i; k < end; ++k) {
+          auto& a = plan[k];
+          if (!a.transfers()) continue;
+          const Desired& d = *a.desired;
+          std::string bytes = d.bytes ? d.bytes(db) : d.literal;
+          if (sha256Hex(bytes) != d.sha256)
+            throw Error(ErrorCode::integrity, "de inhoud van " + d.item + " klopt niet met zijn SHA-256",
+                        Place().set("path", d.path));
+          content[k - i] = std::move(bytes);
+        }
+        return JsonObject();
+      });
+    } catch (const Error& e) {
+      critical(runId, e, options);
+    }
+    std::vector<adapters::PutItem> puts;
+    std::vector<std::size_t> putIndex;
+    for (std::size_t k = i; k < end; ++k) {
+      auto& a = plan[k];
+      if (!a.transfers()) continue;
+      std::string dest = a.type == ActionType::conflict ? a.conflictPath : a.path;
+      std::string dir = parentOf(dest);
+      if (!knownDirs.count(dir)) {
+        try {
+          if (!remotePath(dir).empty()) adapter_->mkdirs(remotePath(dir));
+          knownDirs.insert(dir);
+        } catch (const Error& e) {
+          if (isCritical(e.errorCode())) critical(runId, e, options);
+          stopError = e;
+          break;
+        }
+      }
+      adapters::Precondition pre = adapters::Precondition::createOnly();
+      if (a.type == ActionType::update) pre = adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha);
+      puts.push_back({remotePath(dest), std::move(content[k - i]), pre});
+      putIndex.push_back(k);
+    }
+    if (stopError) break;
+    std::map<std::size_t, adapters::Entry> written;
+    std::map<std::size_t, std::string> failed;
+    if (!puts.empty()) {
+      auto outcomes = adapter_->putMany(puts);
+      for (std::size_t n = 0; n < outcomes.size(); ++n) {
+        if (outcomes[n].ok()) {
+          written[putIndex[n]] = *outcomes[n].entry;
+          continue;
+        }
+        const Error& e = *outcomes[n].error;
+        if (isCritical(e.errorCode())) critical(runId, e, options);
+        if (e.errorCode() == ErrorCode::conflict || e.errorCode() == ErrorCode::notFound) {
+          failed[putIndex[n]] = std::string("overgeslagen: gelijktijdig gewijzigd op het doel (") + e.what() + ")";
+        } else {
+          failed[putIndex[n]] = e.what();
+          if (!stopError) stopError = e;
+        }
+      }
+    }
+    for (std::size_t k = i; k < end; ++k) {
+      auto& a = plan[k];
+      if (a.type != ActionType::remove || stopError) continue;
+      try {
+        adapter_->remove(remotePath(a.path), adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha));
+      } catch (const Error& e) {
+        if (isCritical(e.errorCode())) critical(runId, e, options);
+        if (e.errorCode() == ErrorCode::conflict) failed[k] = std::string("overgeslagen: gelijktijdig gewijzigd op het doel (") + e.what() + ")";
+        else if (e.errorCode() != ErrorCode::notFound) {
+          failed[k] = e.what();
+          stopError = e;
+        }
+      }
+    }
+    // One journal entry for the batch: the new states as effects.
+    reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
+      auto in = newObject();
+      in->set("target", target_.name);
+      in->set("run", runId);
+      in->set("batch", batchNo);
+      auto acts = newArray();
+      for (std::size_t k = i; k < end; ++k) {
+        auto& a = plan[k];
+        if (failed.count(k)) {
+          ++skipped;
+          auto p = newObject();
+          p->set("path", a.path);
+          p->set("action", actionName(a.type));
+          p->set("message", failed[k]);
+          problems->add(p);
+          continue;
+        }
+        if (a.transfers() && !written.count(k)) continue;  // not attempted (stopped)
+        if (a.type == ActionType::remove && stopError && !failed.count(k)) {
+          // Deletions after a stop are not attempted; nothing to record.
+        }
+        auto act = newArray();
+        act->add(actionName(a.type));
+        act->add(a.path);
+        if (a.desired) act->add(a.desired->sha256);
+        acts->add(act);
+        PathState next;
+        next.path = a.path;
+        next.runId = runId;
+        const PathState* prev = a.base ? &*a.base : nullptr;
+        switch (a.type) {
+          case ActionType::create:
+          case ActionType::update:
+          case ActionType::restore: {
+            const auto& e = written[k];
+            next.kind = a.desired->kind;
+            next.etag = e.etag;
+            next.sha256 = a.desired->sha256;
+            next.size = e.size;
+            next.item = a.desired->item;
+            next.version = a.desired->version;
+            putState(w, target_.name, prev, next);
+            break;
+          }
+          case ActionType::adopt:
+            next.kind = a.desired->kind;
+            next.etag = a.remote->etag;
+            next.sha256 = a.desired->sha256;
+            next.size = a.remote->size;
+            next.item = a.desired->item;
+            next.version = a.desired->version;
+            putState(w, target_.name, prev, next);
+            break;
+          case ActionType::conflict:
+          case ActionType::remoteChanged: {
+            if (prev) next = *prev;
+            next.path = a.path;
+            next.runId = runId;
+            next.kind = a.desired->kind;
+            next.item = a.desired->item;
+            next.version = a.desired->version;
+            next.status = a.type == ActionType::conflict ? "conflict" : "remote_changed";
+            next.conflictRemoteSha = a.remoteSha;
+            next.conflictLocalSha = a.type == ActionType::conflict ? a.desired->sha256 : "";
+            next.conflictPath = a.type == ActionType::conflict ? a.conflictPath : "";
+            if (!prev) next.etag = "", next.sha256 = "", next.size = 0;
+            putState(w, target_.name, prev, next);
+            auto cj = newObject();
+            cj->set("path", a.path);
+            cj->set("kind", next.status);
+            if (!next.conflictPath.empty()) cj->set("ours", next.conflictPath);
+            conflicts->add(cj);
+            ++nConflicts;
+            break;
+          }
+          case ActionType::remove:
+          case ActionType::forget:
+            if (prev) dropState(w, *prev);
+            break;
+        }
+        ++done;
+      }
+      in->set("actions", acts);
+      w.setJournalInput(in);
+      bool last = end >= plan.size() || stopError.has_value();
+      runUpdate(w, runId, last ? (stopError ? "failed" : "done") : "running", done, nConflicts,
+                stopError ? std::string(stopError->what()) : "");
+      return JsonObject();
+    });
+    i = end;
+    progress.update(i, i >= plan.size() || stopError.has_value());
+  }
+  out->set("done", done);
+  out->set("skipped", skipped);
+  out->set("conflicts", conflicts);
+  out->set("problems", problems);
+  if (stopError) {
+    Place p = stopError->place();
+    p.set("part", "doel '" + target_.name + "'");
+    throw Error(stopError->errorCode(),
+                "sync onderbroken na " + std::to_string(done) + " van " + std::to_string(plan.size()) +
+                    " acties (wat lukte is vastgelegd; voer de sync opnieuw uit om verder te gaan): " + stopError->message(),
+                p);
+  }
+  return out;
+}
+
+JsonObject Engine::resync(const RunOptions& options) {
+  std::string runId = newRunId(target_.name);
+  Collected c = collect(false);
+  std::vector<Action> keep;
+  for (auto& a : c.plan)
+    if (a.type == ActionType::adopt || a.type == ActionType::forget) keep.push_back(a);
+  auto out = newObject();
+  out->set("target", target_.name);
+  out->set("was_locked", c.health && c.health->locked);
+  if (c.health && c.health->locked) out->set("error", c.health->error);
+  out->set("adopted", static_cast<Poco::Int64>(std::count_if(keep.begin(), keep.end(), [](auto& a) { return a.type == ActionType::adopt; })));
+  out->set("forgotten", static_cast<Poco::Int64>(std::count_if(keep.begin(), keep.end(), [](auto& a) { return a.type == ActionType::forget; })));
+  out->set("remaining", static_cast<Poco::Int64>(c.plan.size() - keep.size()));
+  out->set("downloads_for_hash", downloads_);
+  if (options.dryRun) return out;
+  reg_.write({options.actor, "sync.resync", options.reason}, newObject(), [&](records::Writer& w) {
+    auto in = newObject();
+    in->set("target", target_.name);
+    in->set("run", runId);
+    auto acts = newArray();
+    for (auto& a : keep) {
+      auto act = newArray();
+      act->add(actionName(a.type));
+      act->add(a.path);
+      acts->add(act);
+      const PathState* prev = a.base ? &*a.base : nullptr;
+      if (a.type == ActionType::forget) {
+        if (prev) dropState(w, *prev);
+        continue;
+      }
+      PathState next;
+      next.path = a.path;
+      next.runId = runId;
+      next.kind = a.desired->kind;
+      next.etag = a.remote->etag;
+      next.sha256 = a.desired->sha256;
+      next.size = a.remote->size;
+      next.item = a.desired->item;
+      next.version = a.desired->version;
+      putState(w, target_.name, prev, next);
+    }
+    for (const auto& r : c.running) runUpdate(w, r.id, "interrupted", r.done, r.conflicts, "afgesloten door resync");
+    in->set("actions", acts);
+    w.setJournalInput(in);
+    if (c.health && c.health->locked) setHealth(w, target_.name, false, "", runId);
+    return JsonObject();
+  });
+  return out;
+}
+
+}  // namespace igsgov::sync

@@ -1,0 +1,91 @@
+// Engine: runs one sync target: pushes the register's files (from its
+// Sources) to the target's adapter, and pulls new files from its inbox.
+//
+// A run:
+//   1. refuses to start when the target is locked after a critical error
+//      (Error(conflict) naming 'igsgov sync resync --target NAME'); marks a
+//      run the register still shows as 'running' as interrupted;
+//   2. lists the sources, applies the target's mapping, adds sidecars, and
+//      refuses paths that clash in case or Unicode form (Error(invalid));
+//   3. lists the needed folders of the target once (PROPFIND depth 1 each),
+//      decides every path (Plan.hpp), downloading only files whose content
+//      cannot be known from the adapter's hash or an unchanged strong etag;
+//   4. applies the max-delete guard (more deletions than allowed is a
+//      critical error: the target is locked, nothing is changed);
+//   5. dry run: returns the plan and changes nothing;
+//   6. otherwise executes the plan in batches: transfers in parallel
+//      (putMany), preconditions on every write, then ONE journal entry per
+//      batch with the batch's actions as input and the new sync_state rows as
+//      effects. A crash between a transfer and its journal entry is repaired by
+//      the next run: the file on the target has the wanted hash and is adopted.
+//   7. pulls the inbox (Inbox.hpp), one journal entry per imported file.
+// Errors during execution: a failed precondition (conflict/notFound: someone
+// changed the file meanwhile) skips that path and is reported; denied,
+// integrity (bytes not matching their hash) and invalid are CRITICAL: the
+// target is locked and the run fails; io ends the run as failed after
+// recording what succeeded (rerun to resume).
+// Thread safety: one Engine per run, used from one thread (its adapter may use
+// more). Ownership: the Engine owns its adapter and sources; the Register is
+// borrowed and must outlive it.
+#pragma once
+
+#include "adapters/common/Adapter.hpp"
+#include "records/Register.hpp"
+#include "sync/Inbox.hpp"
+#include "sync/Plan.hpp"
+#include "sync/Source.hpp"
+#include "sync/TargetConfig.hpp"
+
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace igsgov::sync {
+
+struct RunOptions {
+  bool dryRun = false;
+  std::optional<long long> maxDelete;  // overrides the target's max_delete for this run
+  std::ostream* progress = nullptr;    // a progress line on long runs (the CLI passes stderr)
+  std::string actor = "igsgov";
+  std::string reason;
+};
+
+class Engine {
+public:
+  Engine(records::Register& reg, TargetConfig target, std::unique_ptr<adapters::Adapter> adapter,
+         std::vector<std::unique_ptr<Source>> sources, std::unique_ptr<InboxSink> inbox = nullptr);
+  ~Engine();
+
+  JsonObject run(const RunOptions& options);
+  // After a critical error: unlocks the target and re-reads the target by
+  // content (no etag trusted): adopts files that hold what the register wants,
+  // forgets paths that are gone. Transfers nothing. One journal entry.
+  JsonObject resync(const RunOptions& options);
+
+private:
+  struct Collected;
+  Collected collect(bool trustEtags);
+  std::map<std::string, Desired> desired();
+  std::map<std::string, adapters::Entry> listRemote(const std::set<std::string>& dirs);
+  std::string remotePath(const std::string& path) const;
+  std::string hashRemote(const adapters::Entry& e);
+  JsonObject execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out);
+  void pull(const RunOptions& options, const std::string& runId, JsonObject out);
+  [[noreturn]] void critical(const std::string& runId, const Error& e, const RunOptions& options);
+
+  records::Register& reg_;
+  TargetConfig target_;
+  std::unique_ptr<adapters::Adapter> adapter_;
+  std::vector<std::unique_ptr<Source>> sources_;
+  std::unique_ptr<InboxSink> inbox_;
+  std::string prefix_;  // target root + "/" or ""
+  long long downloads_ = 0;
+};
+
+// The state the register keeps for a target, for 'igsgov sync status'.
+JsonObject targetStatus(store::Database& db, const std::string& target);
+std::string statusText(const JsonObject& out);
+std::string runText(const JsonObject& out);
+
+}  // namespace igsgov::sync

@@ -1,0 +1,130 @@
+#include "sync/Plan.hpp"
+
+namespace igsgov::sync {
+
+const char* actionName(ActionType t) {
+  switch (t) {
+    case ActionType::create: return "create";
+    case ActionType::update: return "update";
+    case ActionType::restore: return "restore";
+    case ActionType::adopt: return "adopt";
+    case ActionType::conflict: return "conflict";
+    case ActionType::remoteChanged: return "remote_changed";
+    case ActionType::remove: return "delete";
+    case ActionType::forget: return "forget";
+  }
+  return "?";
+}
+
+std::string actionDutch(ActionType t) {
+  switch (t) {
+    case ActionType::create: return "nieuw";
+    case ActionType::update: return "bijwerken";
+    case ActionType::restore: return "herstellen (verdwenen op het doel)";
+    case ActionType::adopt: return "al aanwezig, toestand vastleggen";
+    case ActionType::conflict: return "CONFLICT: beide kanten gewijzigd, beide bewaard";
+    case ActionType::remoteChanged: return "gewijzigd op het doel, niet overschreven";
+    case ActionType::remove: return "verwijderen (niet meer in het register)";
+    case ActionType::forget: return "niet meer volgen (weg of gewijzigd op het doel)";
+  }
+  return "?";
+}
+
+bool Action::transfers() const {
+  return type == ActionType::create || type == ActionType::update || type == ActionType::restore ||
+         (type == ActionType::conflict && !conflictCopyPresent);
+}
+
+std::string conflictName(const std::string& path, const std::string& sha) {
+  auto slash = path.rfind('/');
+  std::string dir = slash == std::string::npos ? "" : path.substr(0, slash + 1);
+  std::string name = slash == std::string::npos ? path : path.substr(slash + 1);
+  auto dot = name.rfind('.');
+  std::string stem = (dot == std::string::npos || dot == 0) ? name : name.substr(0, dot);
+  std::string ext = (dot == std::string::npos || dot == 0) ? "" : name.substr(dot);
+  return dir + stem + ".conflict-" + sha.substr(0, 8) + ext;
+}
+
+std::string knownRemoteHash(const adapters::Entry& remote, const PathState* base) {
+  if (!remote.sha256.empty()) return remote.sha256;
+  if (base && !base->etag.empty() && !remote.weakEtag && remote.etag == base->etag && remote.size == base->size &&
+      !base->sha256.empty())
+    return base->sha256;
+  return "";
+}
+
+std::optional<Action> decide(const std::string& path, const Desired* d, const PathState* s, const adapters::Entry* r,
+                             const std::map<std::string, adapters::Entry>& remoteAll, const RemoteHash& remoteHash) {
+  auto make = [&](ActionType t) {
+    Action a{t, path, {}, {}, {}, {}, {}, false};
+    if (d) a.desired = *d;
+    if (s) a.base = *s;
+    if (r) a.remote = *r;
+    return a;
+  };
+  auto hashOf = [&]() { return remoteHash(*r, s); };
+
+  if (!d) {
+    if (!s) return std::nullopt;
+    if (!r || r->isDir) return make(ActionType::forget);
+    std::string h = hashOf();
+    Action a = make(h == s->sha256 ? ActionType::remove : ActionType::forget);
+    a.remoteSha = h;
+    return a;
+  }
+  if (r && r->isDir) {
+    // A folder where our file belongs: a conflict we cannot resolve by naming alone.
+    Action a = make(ActionType::conflict);
+    a.remoteSha = "folder";
+    a.conflictPath = conflictName(path, d->sha256);
+    auto it = remoteAll.find(a.conflictPath);
+    a.conflictCopyPresent = it != remoteAll.end();
+    if (s && s->status == "conflict" && s->conflictRemoteSha == "folder" && s->conflictLocalSha == d->sha256 &&
+        a.conflictCopyPresent)
+      return std::nullopt;
+    return a;
+  }
+  if (!r) return make(s ? ActionType::restore : ActionType::create);
+
+  std::string h = hashOf();
+  auto conflict = [&]() -> std::optional<Action> {
+    Action a = make(ActionType::conflict);
+    a.remoteSha = h;
+    a.conflictPath = conflictName(path, d->sha256);
+    auto it = remoteAll.find(a.conflictPath);
+    if (it != remoteAll.end()) {
+      std::string ch = it->second.isDir ? "" : remoteHash(it->second, nullptr);
+      a.conflictCopyPresent = ch == d->sha256;
+    }
+    if (s && s->status == "conflict" && s->conflictRemoteSha == h && s->conflictLocalSha == d->sha256 &&
+        a.conflictCopyPresent)
+      return std::nullopt;
+    return a;
+  };
+
+  if (h == d->sha256) {
+    // The target holds exactly what we want: record it (unless already recorded).
+    if (s && s->status == "synced" && s->sha256 == h && s->etag == r->etag && s->size == r->size &&
+        s->item == d->item && s->version == d->version && s->kind == d->kind)
+      return std::nullopt;
+    Action a = make(ActionType::adopt);
+    a.remoteSha = h;
+    return a;
+  }
+  if (!s) return conflict();  // an unknown file with other content is in the way
+  if (h == s->sha256) {
+    Action a = make(ActionType::update);
+    a.remoteSha = h;
+    return a;
+  }
+  // The target changed since the last sync.
+  if (d->sha256 == s->sha256) {
+    if (s->status == "remote_changed" && s->conflictRemoteSha == h) return std::nullopt;
+    Action a = make(ActionType::remoteChanged);
+    a.remoteSha = h;
+    return a;
+  }
+  return conflict();
+}
+
+}  // namespace igsgov::sync

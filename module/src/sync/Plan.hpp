@@ -1,0 +1,76 @@
+// Plan: the three-way decision per path between what the register wants on a
+// target (Desired), what was synced there last (PathState, the base) and what
+// the target holds now (adapters::Entry). Pure logic: the only outside call is
+// `remoteHash`, which the engine implements by the adapter's hash, the stored
+// hash when the server's STRONG etag and size are unchanged, or a GET + SHA-256.
+//
+// Rules (docs/dev/sync.md has the full table):
+//   - "changed" is decided by content hash, never by size or time;
+//   - the target holds what we want (any history) -> only the state is recorded;
+//   - only the register changed -> update with ifMatch(base etag, base hash);
+//   - only the target changed -> left alone, reported (remote_changed);
+//   - both changed, or an unknown file is in the way -> conflict: the target's
+//     file stays, ours goes next to it as "<stem>.conflict-<sha8><ext>", reported;
+//   - an item gone from the register -> delete only if the target still holds
+//     exactly what we synced (ifMatch), else just forget the path;
+//   - a file deleted on the target while the register still has it -> restored.
+// A path whose state already records the same conflict / remote change yields
+// no action, so re-running a finished plan is a no-op.
+// Thread safety: pure functions. Failure: whatever remoteHash throws.
+#pragma once
+
+#include "adapters/common/Adapter.hpp"
+#include "sync/SyncState.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace igsgov::sync {
+
+struct Desired {
+  std::string path;
+  std::string kind;      // push | sidecar
+  std::string sha256;
+  std::uint64_t size = 0;
+  std::string item;
+  std::string version;
+  std::string literal;   // the bytes when known already (sidecars)
+  std::function<std::string(store::Database&)> bytes;  // otherwise read through the source
+};
+
+enum class ActionType { create, update, restore, adopt, conflict, remoteChanged, remove, forget };
+const char* actionName(ActionType t);     // machine name: create, update, ...
+std::string actionDutch(ActionType t);    // for the plan text: "nieuw", "bijwerken", ...
+
+struct Action {
+  ActionType type;
+  std::string path;
+  std::optional<Desired> desired;
+  std::optional<PathState> base;          // the stored state, when any
+  std::optional<adapters::Entry> remote;  // the target's entry, when any
+  std::string remoteSha;                  // when it was needed for the decision
+  std::string conflictPath;               // conflict: where ours goes
+  bool conflictCopyPresent = false;       // conflict: ours is already there
+
+  bool transfers() const;                 // a put is needed
+};
+
+using RemoteHash = std::function<std::string(const adapters::Entry&, const PathState* base)>;
+
+// The conflict name of `path` for content `sha`: "a/b.docx" -> "a/b.conflict-1234abcd.docx".
+std::string conflictName(const std::string& path, const std::string& sha);
+
+// Decides one path; nullopt when nothing is to be done.
+std::optional<Action> decide(const std::string& path, const Desired* desired, const PathState* base,
+                             const adapters::Entry* remote, const std::map<std::string, adapters::Entry>& remoteAll,
+                             const RemoteHash& remoteHash);
+
+// The hash of a remote entry without a download when that is sound: the
+// adapter's own hash, or the base's hash when the strong etag and size are
+// unchanged. "" when a download is needed.
+std::string knownRemoteHash(const adapters::Entry& remote, const PathState* base);
+
+}  // namespace igsgov::sync

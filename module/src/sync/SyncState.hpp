@@ -1,0 +1,73 @@
+// SyncState: the register's memory of every target (tables of 0007_sync.sql):
+// per target and path the last synced state, the run journal, and the
+// target's health (locked after a critical error).
+//
+// All writes go through a records::Writer (journaled, inside the caller's
+// transaction); rows are never updated except closing rec_to, so the history
+// of every path stays in the register. Reads take the Database under the
+// Register's lock. Not thread-safe (the Register serialises).
+// Failure: store errors propagate as Error(io/integrity) from the store layer.
+#pragma once
+
+#include "core/Json.hpp"
+#include "records/Register.hpp"
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace igsgov::sync {
+
+struct PathState {
+  long long rowId = 0;  // 0 for a state not stored yet
+  std::string path;
+  std::string kind;     // push | sidecar | pull
+  std::string etag;
+  std::string sha256;   // of the last common content
+  std::uint64_t size = 0;
+  std::string item;
+  std::string version;
+  std::string status = "synced";  // synced | conflict | remote_changed
+  std::string conflictPath;
+  std::string conflictRemoteSha;
+  std::string conflictLocalSha;
+  std::string runId;
+
+  // Same stored facts (ignores rowId and runId): writing it again would change nothing.
+  bool sameAs(const PathState& o) const;
+};
+
+struct TargetHealth {
+  long long rowId = 0;
+  bool locked = false;
+  std::string error;
+  std::string runId;
+  std::string since;  // record time of the row
+};
+
+struct RunRecord {
+  long long rowId = 0;
+  std::string id, target, status, message, started, recorded;
+  long long planned = 0, done = 0, conflicts = 0;
+};
+
+std::map<std::string, PathState> loadStates(store::Database& db, const std::string& target);
+// Closes `previous` (when stored) and inserts `next`.
+void putState(records::Writer& w, const std::string& target, const PathState* previous, const PathState& next);
+void dropState(records::Writer& w, const PathState& previous);
+
+std::optional<TargetHealth> health(store::Database& db, const std::string& target);
+void setHealth(records::Writer& w, const std::string& target, bool locked, const std::string& error,
+               const std::string& runId);
+
+std::vector<RunRecord> runs(store::Database& db, const std::string& target, bool currentOnly, int limit);
+void runStart(records::Writer& w, const RunRecord& run);
+void runUpdate(records::Writer& w, const std::string& runId, const std::string& status, long long done,
+               long long conflicts, const std::string& message);
+
+// Targets the register knows anything about (state, runs or health).
+std::vector<std::string> knownTargets(store::Database& db);
+
+}  // namespace igsgov::sync

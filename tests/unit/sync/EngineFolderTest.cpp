@@ -1,0 +1,238 @@
+// Whole runs of the engine against the folder adapter with a real register:
+// first push, idempotent re-run, same-size edits on either side, conflicts,
+// deletions and the max-delete guard, lock and resync, dry run, interrupted
+// and failing runs, and audit.verify after all of it.
+#include "SyncTestSupport.hpp"
+
+#include "adapters/common/FaultInjectingAdapter.hpp"
+#include "adapters/folder/FolderAdapter.hpp"
+#include "core/Error.hpp"
+#include "core/Sha256.hpp"
+#include "sync/DirectorySource.hpp"
+#include "sync/Engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using namespace igsgov;
+using namespace igsgov::sync;
+using namespace igsgov::sync::testing;
+
+namespace {
+
+struct Env {
+  std::string dir = tempDir("igsgov-sync");
+  std::string local = dir + "/local";
+  std::string remote = dir + "/remote";
+  std::unique_ptr<records::Register> reg = freshRegister(dir);
+  adapters::FaultInjectingAdapter* faults = nullptr;
+
+  Env() {
+    std::filesystem::create_directories(local);
+    std::filesystem::create_directories(remote);
+  }
+  TargetConfig target(long long maxDelete = 20, long long batch = 200) {
+    TargetConfig t;
+    t.name = "archief";
+    t.root = "igsgov";
+    t.maxDelete = maxDelete;
+    t.batch = batch;
+    return t;
+  }
+  std::unique_ptr<Engine> engine(TargetConfig t) {
+    auto inner = std::make_unique<adapters::folder::FolderAdapter>(remote);
+    auto wrapped = std::make_unique<adapters::FaultInjectingAdapter>(std::move(inner));
+    faults = wrapped.get();
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(std::make_unique<DirectorySource>(local));
+    return std::make_unique<Engine>(*reg, std::move(t), std::move(wrapped), std::move(sources));
+  }
+  JsonObject run(bool dry = false, long long maxDelete = 20, long long batch = 200) {
+    RunOptions o;
+    o.dryRun = dry;
+    return engine(target(maxDelete, batch))->run(o);
+  }
+  std::string remoteFile(const std::string& rel) { return remote + "/igsgov/" + rel; }
+  long long count(const JsonObject& out, const std::string& action) {
+    auto c = out->getObject("counts");
+    return c->has(action) ? c->getValue<int>(action) : 0;
+  }
+  long long journalSize() {
+    long long n = 0;
+    reg->read([&](store::Database& db) {
+      auto st = db.prepare("SELECT count(*) FROM journal");
+      st.step();
+      n = st.integer(0);
+      return JsonObject();
+    });
+    return n;
+  }
+};
+
+}  // namespace
+
+TEST(SyncEngineFolder, FirstRunPushesFilesWithSidecarsAndReRunDoesNothing) {
+  Env env;
+  writeFile(env.local + "/igs-a/statuten/2024-01.docx", "statuten versie 1");
+  writeFile(env.local + "/igs-a/engagementsverklaringen/2025/Zulte.docx", "verklaring Zulte");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "create"), 4);  // 2 files + 2 sidecars
+  EXPECT_EQ(readFile(env.remoteFile("igs-a/statuten/2024-01.docx")), "statuten versie 1");
+  auto sidecar = parseJsonObject(readFile(env.remoteFile("igs-a/statuten/2024-01.docx.igsgov.json")));
+  EXPECT_EQ(sidecar->getValue<std::string>("sha256"), sha256Hex("statuten versie 1"));
+  EXPECT_EQ(sidecar->getValue<std::string>("item"), "file:igs-a/statuten/2024-01.docx");
+  long long entries = env.journalSize();
+  auto again = env.run();
+  EXPECT_EQ(again->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_EQ(again->getValue<Poco::Int64>("downloads_for_hash"), 0);
+  EXPECT_EQ(env.journalSize(), entries);  // a no-change run writes nothing
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+TEST(SyncEngineFolder, SameSizeEditInTheSourceIsPushed) {
+  Env env;
+  writeFile(env.local + "/a.docx", "AAAA");
+  env.run();
+  writeFile(env.local + "/a.docx", "BBBB");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "update"), 2);  // the file and its sidecar
+  EXPECT_EQ(readFile(env.remoteFile("a.docx")), "BBBB");
+}
+
+TEST(SyncEngineFolder, SameSizeEditOnTheTargetIsReportedNotOverwritten) {
+  Env env;
+  writeFile(env.local + "/a.docx", "AAAA");
+  env.run();
+  writeFile(env.remoteFile("a.docx"), "ZZZZ");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "remote_changed"), 1);
+  EXPECT_EQ(readFile(env.remoteFile("a.docx")), "ZZZZ");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);  // reported once
+}
+
+TEST(SyncEngineFolder, BothSidesChangedKeepsBothUnderDeterministicNames) {
+  Env env;
+  writeFile(env.local + "/d/a.docx", "version 1");
+  env.run();
+  writeFile(env.remoteFile("d/a.docx"), "their edit");
+  writeFile(env.local + "/d/a.docx", "our edit!");
+  auto out = env.run();
+  ASSERT_EQ(env.count(out, "conflict"), 1);
+  std::string ours = "d/a.conflict-" + sha256Hex("our edit!").substr(0, 8) + ".docx";
+  EXPECT_EQ(readFile(env.remoteFile("d/a.docx")), "their edit");
+  EXPECT_EQ(readFile(env.remoteFile(ours)), "our edit!");
+  auto conflicts = out->getArray("conflicts");
+  ASSERT_GE(conflicts->size(), 1u);
+  EXPECT_EQ(conflicts->getObject(0)->getValue<std::string>("ours"), ours);
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);  // stable
+  // Resolving by taking our version on the target clears the conflict.
+  writeFile(env.remoteFile("d/a.docx"), "our edit!");
+  auto resolved = env.run();
+  EXPECT_EQ(env.count(resolved, "adopt"), 1);
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_EQ(status->getArray("attention")->size(), 0u);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+TEST(SyncEngineFolder, RemovedItemsAreDeletedAndTheGuardLocksTheTarget) {
+  Env env;
+  for (int i = 0; i < 6; ++i) writeFile(env.local + "/f" + std::to_string(i) + ".docx", "x" + std::to_string(i));
+  env.run();
+  std::filesystem::remove(env.local + "/f0.docx");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "delete"), 2);
+  EXPECT_FALSE(exists(env.remoteFile("f0.docx")));
+  for (int i = 1; i < 6; ++i) std::filesystem::remove(env.local + "/f" + std::to_string(i) + ".docx");
+  try {
+    env.run(false, 4);  // 10 deletions planned, 4 allowed
+    FAIL() << "max-delete guard did not refuse";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("max_delete"), std::string::npos) << e.what();
+  }
+  EXPECT_TRUE(exists(env.remoteFile("f1.docx")));  // nothing deleted
+  try {
+    env.run(false, 100);
+    FAIL() << "a locked target ran";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::conflict);
+    EXPECT_NE(std::string(e.what()).find("igsgov sync resync --target archief"), std::string::npos) << e.what();
+  }
+  RunOptions o;
+  auto rs = env.engine(env.target())->resync(o);
+  EXPECT_TRUE(rs->getValue<bool>("was_locked"));
+  auto after = env.run(false, 100);
+  EXPECT_EQ(env.count(after, "delete"), 10);
+  EXPECT_FALSE(exists(env.remoteFile("f1.docx")));
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+TEST(SyncEngineFolder, DryRunChangesNothing) {
+  Env env;
+  writeFile(env.local + "/a.docx", "A");
+  long long entries = env.journalSize();
+  auto out = env.run(true);
+  EXPECT_EQ(out->getArray("actions")->size(), 2u);
+  EXPECT_FALSE(exists(env.remoteFile("a.docx")));
+  EXPECT_EQ(env.journalSize(), entries);
+}
+
+TEST(SyncEngineFolder, IoFailureStopsTheRunAndTheNextRunResumes) {
+  Env env;
+  for (int i = 0; i < 30; ++i) writeFile(env.local + "/f" + std::to_string(i) + ".txt", "content " + std::to_string(i));
+  auto e = env.engine(env.target(20, 10));
+  env.faults->arm("put", {ErrorCode::io, 25, 1, false});
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_FALSE(status->getValue<bool>("locked"));  // io is not critical
+  EXPECT_GT(status->getValue<Poco::Int64>("paths"), 0);
+  auto out = env.run();
+  EXPECT_LT(out->getValue<Poco::Int64>("planned"), 60);  // resumed, not restarted
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  for (int i = 0; i < 30; ++i)
+    EXPECT_EQ(readFile(env.remoteFile("f" + std::to_string(i) + ".txt")), "content " + std::to_string(i));
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+TEST(SyncEngineFolder, LostResponseAfterAWriteIsAdoptedByHash) {
+  Env env;
+  writeFile(env.local + "/a.txt", "alpha");
+  auto e = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::io, 0, 1, true});  // written, but the answer is lost
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  auto out = env.run();
+  EXPECT_GE(env.count(out, "adopt"), 1);
+  EXPECT_EQ(readFile(env.remoteFile("a.txt")), "alpha");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+}
+
+TEST(SyncEngineFolder, DeniedIsCriticalAndLocks) {
+  Env env;
+  writeFile(env.local + "/a.txt", "alpha");
+  auto e = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::denied, 0, -1, false});
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_TRUE(status->getValue<bool>("locked"));
+  EXPECT_NE(statusText(status).find("VERGRENDELD"), std::string::npos);
+}
+
+TEST(SyncEngineFolder, CaseClashInTheSourceIsRefusedBeforeAnything) {
+  Env env;
+  writeFile(env.local + "/Readme.docx", "a");
+  writeFile(env.local + "/README.docx", "b");
+  try {
+    env.run();
+    FAIL();
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+    EXPECT_NE(std::string(e.what()).find("hoofdletters"), std::string::npos) << e.what();
+  }
+  EXPECT_FALSE(exists(env.remoteFile("Readme.docx")));
+}
