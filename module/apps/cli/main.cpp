@@ -82,8 +82,31 @@ int main(int argc, char** argv) {
   exec.actor = call.actor.c_str();
   exec.reason = call.reason.empty() ? nullptr : call.reason.c_str();
   exec.format = call.format == "json" ? IGSGOV_FORMAT_JSON : IGSGOV_FORMAT_TEXT;
+  // Operations marked "exit_code" in the catalogue (compliance.check) put the
+  // process exit code in their JSON output (docs/dev/rules.md). Run them in JSON
+  // first; for text output run again with the same as_of (a read, same result).
+  int status = 0;
+  std::string in = input.str();
+  if (call.operation->has("exit_code")) {
+    igsgov_exec_options asJson = exec;
+    asJson.format = IGSGOV_FORMAT_JSON;
+    igsgov_buf first{};
+    if (int rc = igsgov_execute(&first, reg, name.c_str(), in.c_str(), &asJson); rc != IGSGOV_OK) {
+      igsgov_close(reg);
+      return fail(rc, call.format);
+    }
+    auto result = Poco::JSON::Parser().parse(std::string(first.ptr, first.size)).extract<Poco::JSON::Object::Ptr>();
+    igsgov_buf_dispose(&first);
+    status = result->optValue<int>("exit_code", 0);
+    if (result->has("as_of") && !call.input->has("as_of")) {
+      call.input->set("as_of", result->getValue<std::string>("as_of"));
+      std::ostringstream pinned;
+      call.input->stringify(pinned);
+      in = pinned.str();
+    }
+  }
   igsgov_buf out{};
-  int rc = igsgov_execute(&out, reg, name.c_str(), input.str().c_str(), &exec);
+  int rc = igsgov_execute(&out, reg, name.c_str(), in.c_str(), &exec);
   if (rc != IGSGOV_OK) {
     igsgov_close(reg);
     return fail(rc, call.format);
@@ -92,5 +115,5 @@ int main(int argc, char** argv) {
   if (out.size && out.ptr[out.size - 1] != '\n') std::cout << "\n";
   igsgov_buf_dispose(&out);
   igsgov_close(reg);
-  return 0;
+  return status;
 }

@@ -51,6 +51,7 @@ JsonObject Catalogue::describe() const {
     }
     o->set("aliases", aliases);
     if (!op.positional.empty()) o->set("positional", op.positional);
+    if (op.exitCode) o->set("exit_code", true);
     list->add(o);
   }
   out->set("operations", list);
@@ -65,6 +66,7 @@ const Catalogue& catalogue() {
     addAuditOperations(c);
     addSyncOperations(c);
     addSparqlOperations(c);
+    addRulesOperations(c);
     return c;
   }();
   return c;

@@ -46,6 +46,7 @@ struct Operation {
   ReadFn read;
   TextFn text;                         // Dutch text rendering of the output (optional)
   RunFn run;                           // set instead of write: the operation opens its own writes
+  bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
@@ -71,5 +72,6 @@ void addRecordOperations(Catalogue& c);
 void addAuditOperations(Catalogue& c);
 void addSyncOperations(Catalogue& c);
 void addSparqlOperations(Catalogue& c);
+void addRulesOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

@@ -1,0 +1,83 @@
+// iCalendar writer: folding, escaping, CRLF, stable UIDs; deadlines derived
+// from a register.
+#include "RulesFixture.hpp"
+
+#include "calendar/Ics.hpp"
+
+using namespace igsgov;
+using igsgov::testing::RulesFixture;
+
+TEST(Ics, FoldsAt75OctetsWithoutSplittingUtf8) {
+  std::string line = "DESCRIPTION:" + std::string(60, 'a') + "ëëëëëëëëëë" + std::string(100, 'b');
+  std::string folded = calendar::icsFold(line);
+  std::size_t start = 0;
+  std::string unfolded;
+  while (start < folded.size()) {
+    auto end = folded.find("\r\n", start);
+    ASSERT_NE(end, std::string::npos);
+    std::string physical = folded.substr(start, end - start);
+    EXPECT_LE(physical.size(), 75u);
+    unfolded += start == 0 ? physical : physical.substr(1);
+    if (start) EXPECT_EQ(physical[0], ' ');
+    if (!physical.empty()) EXPECT_NE(static_cast<unsigned char>(physical.back()), 0xC3) << "split inside ë";
+    start = end + 2;
+  }
+  EXPECT_EQ(unfolded, line);
+}
+
+TEST(Ics, EscapesText) {
+  EXPECT_EQ(calendar::icsEscape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+}
+
+class Deadlines : public RulesFixture {};
+
+TEST_F(Deadlines, DerivedFromTheRegisterWithStableUids) {
+  cleanPv();
+  run("mandate.end", R"({"id":"c1-a2","until":"2026-06-30"})");
+  auto out = run("deadlines.list", R"({"from":"2026-01-01","until":"2031-12-31","ics_text":true})");
+  auto list = out->getArray("deadlines");
+  std::map<std::string, std::string> uidByKind;
+  std::set<std::string> kinds;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto d = list->getObject(static_cast<unsigned>(i));
+    kinds.insert(d->getValue<std::string>("kind"));
+    if (d->getValue<std::string>("kind") == "term_end") uidByKind["term_end"] = d->getValue<std::string>("uid");
+  }
+  for (const auto& k : {"term_end", "renewal", "mandate_end", "redesignation", "calendar"}) EXPECT_TRUE(kinds.count(k)) << k;
+  std::string ics = out->getValue<std::string>("ics_text");
+  EXPECT_EQ(ics.rfind("BEGIN:VCALENDAR\r\n", 0), 0u);
+  EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20261231\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("Cultuurnota indienen via KIOSK"), std::string::npos);
+  for (std::size_t p = ics.find('\n'); p != std::string::npos; p = ics.find('\n', p + 1)) ASSERT_EQ(ics[p - 1], '\r');
+  // A renewal moves the date, not the UID.
+  run("cooperation.change", R"({"id":"c1","term_end":"2030-12-31","reason":"verlengd"})");
+  auto again = run("deadlines.list", R"({"from":"2026-01-01","until":"2031-12-31"})")->getArray("deadlines");
+  bool found = false;
+  for (std::size_t i = 0; i < again->size(); ++i) {
+    auto d = again->getObject(static_cast<unsigned>(i));
+    if (d->getValue<std::string>("kind") != "term_end") continue;
+    found = true;
+    EXPECT_EQ(d->getValue<std::string>("uid"), uidByKind["term_end"]);
+    EXPECT_EQ(d->getValue<std::string>("date"), "2030-12-31");
+  }
+  EXPECT_TRUE(found);
+}
+
+TEST_F(Deadlines, RedesignationOnlyForSeatsNotYetRedesignated) {
+  cleanPv();
+  run("mandate.change", R"({"id":"c1-a1","new_id":"c1-a1b","from":"2025-02-01","fractie":"CD&V"})");
+  auto list = run("deadlines.list", R"({"from":"2025-01-01","until":"2025-12-31"})")->getArray("deadlines");
+  std::set<std::string> redesignated;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto d = list->getObject(static_cast<unsigned>(i));
+    if (d->getValue<std::string>("kind") == "redesignation")
+      redesignated.insert(d->getArray("records")->getObject(0)->getValue<std::string>("id"));
+  }
+  EXPECT_EQ(redesignated, (std::set<std::string>{"c1-a2", "c1-a3"}));
+}
+
+TEST_F(Deadlines, WrongRangeIsRefused) {
+  Error e = fails("deadlines.list", R"({"from":"2026-01-01","until":"2025-01-01"})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_NE(e.fullText().find("until"), std::string::npos);
+}
