@@ -1,4 +1,5 @@
 #include "interchange/Interchange.hpp"
+#include "interchange/GovernanceInterchange.hpp"
 
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
@@ -112,7 +113,8 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
                     std::to_string(kFormatVersion) + "); werk igsgov bij",
                 Place().set("file", file).set("field", "'version'"));
   if (version < 1) throwInvalid("ongeldige versie van het uitwisselformaat", Place().set("file", file).set("field", "'version'"));
-  top.rejectUnknown({"format", "version", "exported_at", "journal", "persons", "cooperations", "mandates", "note"});
+  top.rejectUnknown({"format", "version", "exported_at", "journal", "persons", "cooperations", "mandates", "note",
+                   "governance", "finance"});
 
   long long nPersons = 0, nCoops = 0, nMembers = 0, nBodies = 0, nSeats = 0, nMandates = 0;
   auto persons = arrayField(doc, "persons", file, "");
@@ -182,6 +184,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   counts->set("bodies", nBodies);
   counts->set("seats", nSeats);
   counts->set("mandates", nMandates);
+  importGovernanceAndFinance(w, doc, file, counts);  // governance and finance parts (GovernanceInterchange.cpp)
   auto journalInput = newObject();
   journalInput->set("source", file.empty() ? std::string("inline") : Poco::Path(file).getFileName());
   journalInput->set("sha256", sha);
@@ -239,6 +242,7 @@ JsonObject exportRegister(store::Database& db, const JsonObject& in) {
     mandates->add(mo);
   }
   out->set("mandates", mandates);
+  exportGovernanceAndFinance(db, out);  // governance and finance parts (GovernanceInterchange.cpp)
   return out;
 }
 

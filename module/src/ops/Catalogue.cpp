@@ -64,6 +64,8 @@ const Catalogue& catalogue() {
     addRegisterOperations(c);
     addRecordOperations(c);
     addAuditOperations(c);
+    addGovernanceOperations(c);
+    addFinanceOperations(c);
     addSyncOperations(c);
     addSparqlOperations(c);
     addRulesOperations(c);

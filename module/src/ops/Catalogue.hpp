@@ -70,6 +70,8 @@ const Catalogue& catalogue();
 void addRegisterOperations(Catalogue& c);
 void addRecordOperations(Catalogue& c);
 void addAuditOperations(Catalogue& c);
+void addGovernanceOperations(Catalogue& c);
+void addFinanceOperations(Catalogue& c);
 void addSyncOperations(Catalogue& c);
 void addSparqlOperations(Catalogue& c);
 void addRulesOperations(Catalogue& c);

@@ -1,0 +1,97 @@
+// Operations on meerjarenplannen and contributions stored in the register
+// (module/src/budget on top of the pure module/src/finance).
+#include "budget/Contributions.hpp"
+#include "budget/PlanStore.hpp"
+#include "ops/Catalogue.hpp"
+
+namespace igsgov::ops {
+using namespace budget;
+
+namespace {
+
+Operation finOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
+  Operation op;
+  op.name = name;
+  op.summary = std::move(summary);
+  op.access = access;
+  op.roles = access == Access::read ? kAllRoles : kWriterRoles;
+  op.params = std::move(params);
+  auto dot = name.find('.');
+  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
+  return op;
+}
+
+Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn, TextFn text = {}) {
+  auto op = finOp(std::move(name), std::move(summary), Access::write, std::move(params));
+  op.write = std::move(fn);
+  op.text = std::move(text);
+  return op;
+}
+
+Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn, TextFn text = {}) {
+  auto op = finOp(std::move(name), std::move(summary), Access::read, std::move(params));
+  op.read = std::move(fn);
+  op.text = std::move(text);
+  return op;
+}
+
+const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
+const Param kOwner{"owner", "string", true, "eigenaar: id van het samenwerkingsverband, of van de deelnemer / NIS-code"};
+const Param kPeriod{"period", "string", true, "planperiode, bv. 2026-2031"};
+
+}  // namespace
+
+void addFinanceOperations(Catalogue& c) {
+  auto importCsv = writeOp("plan.import-csv", "Lees een meerjarenplan (BBC) in uit CSV (puntkomma, Excel) als nieuwe versie",
+                           {{"path", "string", false, "het CSV-bestand"},
+                            {"csv", "string", false, "de CSV-tekst in plaats van een bestand"},
+                            {"owner_kind", "string", false, "igs (standaard) of lid"},
+                            kOwner, kPeriod,
+                            {"version", "integer", false, "versienummer (standaard: volgende; 0 = initieel plan)"},
+                            {"label", "string", false, "bv. 'aanpassing 2027/1'"},
+                            kReason},
+                           planImportCsv);
+  importCsv.positional = "path";
+  c.add(importCsv);
+  c.add(writeOp("plan.store", "Bewaar een meerjarenplan (JSON) als nieuwe versie",
+                {{"plan", "object", true, "het plan (zie docs/financiering.md)"}, kReason}, planStore));
+  c.add(readOp("plan.export-csv", "Schrijf een versie van een meerjarenplan als CSV (puntkomma, UTF-8 met BOM)",
+               {kOwner, kPeriod, {"version", "integer", false, "standaard de laatste"}, {"path", "string", false, "doelbestand"}},
+               planExportCsv, [](const JsonObject& o) {
+                 return o->has("path") ? "Geschreven: " + o->getValue<std::string>("path") + "\n" : o->getValue<std::string>("csv");
+               }));
+  c.add(readOp("plan.show", "Toon een versie van een meerjarenplan",
+               {kOwner, kPeriod, {"version", "integer", false, "standaard de laatste"}}, planShow));
+  c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, ""}}, planList));
+  c.add(readOp("plan.diff", "Wat veranderde tussen twee versies van een meerjarenplan (per boekjaar)",
+               {kOwner, kPeriod,
+                {"from", "integer", false, "oude versie (standaard de vorige)"},
+                {"to", "integer", false, "nieuwe versie (standaard de laatste)"}},
+               planDiffOp, planDiffText));
+  c.add(readOp("plan.links", "Deelnemers zonder beleidsdoelstelling gekoppeld aan de doelstellingen van de IGS",
+               {{"cooperation", "string", true, "samenwerkingsverband"}, kPeriod,
+                {"code", "string", false, "alleen deze doelstelling van de IGS"}},
+               planLinks, planLinksText));
+
+  c.add(writeOp("contribution.key", "Leg een verdeelsleutel vast (kostenposten met elk hun sleutel); een wijziging is een nieuwe versie",
+                {{"id", "string", true, "id van de verdeelsleutel"},
+                 {"cooperation", "string", true, "samenwerkingsverband"},
+                 {"title", "string", false, ""},
+                 {"items", "array", true, "kostenposten: [{id, title, key: {kind, units|fixed|rate}, total}]"},
+                 kReason},
+                keyDefine));
+  c.add(writeOp("contribution.compute", "Bereken het bijdrageschema van een boekjaar (herberekening = nieuwe versie)",
+                {{"key", "string", true, "id van de verdeelsleutel"},
+                 {"year", "integer", true, "boekjaar"},
+                 {"population_date", "date", false, "peildatum van de inwonersaantallen (standaard 1 januari van het jaar ervoor)"},
+                 kReason},
+                scheduleCompute, scheduleText));
+  c.add(readOp("contribution.show", "Toon het bijdrageschema van een boekjaar",
+               {{"key", "string", true, ""}, {"year", "integer", true, ""}}, scheduleShow, scheduleText));
+  c.add(readOp("contribution.verify", "Reken elk bewaard bijdrageschema na uit zijn gegevens en uit het register",
+               {{"key", "string", false, ""}, {"year", "integer", false, ""}}, scheduleVerify, scheduleVerifyText));
+  c.add(readOp("contribution.list", "Verdeelsleutels en de boekjaren waarvoor een schema bestaat",
+               {{"cooperation", "string", false, ""}}, keyList));
+}
+
+}  // namespace igsgov::ops

@@ -1,0 +1,125 @@
+// Operations on governing documents (statuten, intern reglement, ...), their
+// versions, approvals and approval rules (module/src/governance).
+#include "governance/Documents.hpp"
+#include "governance/DocumentQueries.hpp"
+#include "governance/FileStore.hpp"
+#include "ops/Catalogue.hpp"
+
+namespace igsgov::ops {
+using namespace governance;
+
+namespace {
+
+Operation govOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
+  Operation op;
+  op.name = name;
+  op.summary = std::move(summary);
+  op.access = access;
+  op.roles = access == Access::read ? kAllRoles : kWriterRoles;
+  op.params = std::move(params);
+  auto dot = name.find('.');
+  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
+  return op;
+}
+
+Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn) {
+  auto op = govOp(std::move(name), std::move(summary), Access::write, std::move(params));
+  op.write = std::move(fn);
+  return op;
+}
+
+Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn, TextFn text = {}) {
+  auto op = govOp(std::move(name), std::move(summary), Access::read, std::move(params));
+  op.read = std::move(fn);
+  op.text = std::move(text);
+  return op;
+}
+
+const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
+const Param kAsOf{"as_of", "date", false, "datum (standaard vandaag)"};
+const Param kKnownAt{"known_at", "timestamp", false, "zoals het register het kende op (standaard nu)"};
+
+}  // namespace
+
+void addGovernanceOperations(Catalogue& c) {
+  c.add(writeOp("document.create", "Registreer een bestuursdocument (statuten, intern reglement, oprichtingsakte, ...)",
+                {{"id", "string", true, "id van het document"},
+                 {"cooperation", "string", true, "samenwerkingsverband"},
+                 {"kind", "string", true, "statuten, intern_reglement, oprichtingsakte, samenwerkingsovereenkomst, cultuurnota"},
+                 {"title", "string", false, "titel (standaard soort + naam)"}},
+                documentCreate));
+  c.add(writeOp("document.add-version", "Voeg een versie van een bestuursdocument toe met haar bestand (DOCX, ODT of PDF)",
+                {{"id", "string", true, "id van de versie"},
+                 {"document", "string", true, "id van het document"},
+                 {"label", "string", true, "bv. 'statutenwijziging 2026'"},
+                 {"path", "string", false, "het bestand"},
+                 {"content_base64", "string", false, "de inhoud (base64) in plaats van een bestand"},
+                 {"file_name", "string", false, "bestandsnaam (standaard die van 'path')"},
+                 {"added_by", "string", false, "wie de versie aanbrengt (de gebruiker staat al in het journaal)"},
+                 {"status", "string", false, "ontwerp (standaard) of voorgelegd"},
+                 {"submitted", "date", false, "voorgelegd op"},
+                 {"effective_from", "date", false, "datum van inwerkingtreding"}},
+                versionAdd));
+  c.add(writeOp("document.status", "Zet de status van een versie verder: voorgelegd, goedgekeurd, in_werking, vervangen",
+                {{"version", "string", true, "id van de versie"},
+                 {"status", "string", true, "voorgelegd, goedgekeurd, in_werking of vervangen"},
+                 {"date", "date", false, "voorgelegd op / in werking vanaf / laatste dag in werking"},
+                 kReason},
+                versionSetStatus));
+  c.add(writeOp("document.correct", "Verbeter een foute registratie van een versie (label, datums, bestandsnaam)",
+                {{"id", "string", true, "id van de versie"},
+                 {"label", "string", false, ""},
+                 {"file_name", "string", false, ""},
+                 {"added_by", "string", false, ""},
+                 {"submitted", "date", false, ""},
+                 {"effective_from", "date", false, ""},
+                 {"reason", "string", true, "waarom (komt in het journaal)"}},
+                versionCorrect));
+  c.add(writeOp("approval.record", "Registreer het besluit van een raad over een versie (goedgekeurd, verworpen, kennisname)",
+                {{"id", "string", false, "id van het besluit (standaard afgeleid)"},
+                 {"version", "string", true, "id van de versie"},
+                 {"member", "string", false, "deelnemer wiens raad besliste (niet bij raad van bestuur/algemene vergadering)"},
+                 {"council", "string", true, "gemeenteraad, ocmw_raad, algemene_vergadering, raad_van_bestuur, beheerscomite"},
+                 {"date", "date", true, "datum van het besluit"},
+                 {"outcome", "string", true, "goedgekeurd, verworpen of kennisname"},
+                 {"decision_ref", "string", false, "referentie van het besluit"},
+                 {"decision_uri", "string", false, "URI van het besluit (bv. LBLOD)"}},
+                approvalRecord));
+  c.add(writeOp("approval-rule.set", "Wijk af van de goedkeuringsregel van de rechtsvorm voor één soort document (met reden)",
+                {{"cooperation", "string", true, "samenwerkingsverband"},
+                 {"document_kind", "string", true, "soort document"},
+                 {"rule", "string", true, "gemeenteraden, alle_deelnemers, bestuursorgaan, algemene_vergadering"},
+                 {"reason", "string", true, "waarom (verplicht)"}},
+                ruleSet));
+  c.add(readOp("approval-rule.show", "Welke goedkeuringsregel geldt, en waarom",
+               {{"cooperation", "string", true, ""}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow));
+
+  auto inForce = readOp("document.in-force",
+                        "Welke versie is in werking op een datum (goedkeuringen volledig en datum van inwerkingtreding bereikt)",
+                        {{"document", "string", false, "id van het document"},
+                         {"cooperation", "string", false, "of: het samenwerkingsverband"},
+                         {"kind", "string", false, "met 'cooperation': soort document (standaard statuten)"},
+                         kAsOf, kKnownAt},
+                        documentInForce, inForceText);
+  inForce.aliases = {{"statuten"}};
+  c.add(inForce);
+  c.add(readOp("approval.pending", "Welke deelnemers keurden een versie nog niet goed",
+               {{"version", "string", true, "id van de versie"}, kAsOf, kKnownAt}, approvalPending, pendingText));
+  c.add(readOp("document.history", "De geschiedenis van een document: versies, statussen, goedkeuringen, wie en wanneer",
+               {{"document", "string", false, ""}, {"cooperation", "string", false, ""}, {"kind", "string", false, ""}},
+               documentHistory));
+  c.add(readOp("document.list", "De bestuursdocumenten (van een samenwerkingsverband) met hun versies",
+               {{"cooperation", "string", false, ""}}, documentList));
+  c.add(readOp("document.compare", "Vergelijk de tekst van twee versies per paragraaf (tekst en HTML)",
+               {{"from", "string", true, "id van de oude versie"},
+                {"to", "string", true, "id van de nieuwe versie"},
+                {"html_path", "string", false, "schrijf de vergelijking ook als HTML-bestand"},
+                {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
+               documentCompare, compareText));
+  c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
+               {{"version", "string", true, ""}, {"path", "string", true, "doelbestand"}}, documentFile));
+  c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
+               [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
+}
+
+}  // namespace igsgov::ops

@@ -1,0 +1,245 @@
+// Meerjarenplannen and contributions stored in the register, through the
+// operation catalogue: CSV import/export, versions and their diff, links,
+// contribution keys and schedules (with the crisis shelter table of seed 003
+// end to end), reproducibility, tamper detection, interchange round trip, and
+// bad input that changes nothing.
+#include "../governance/GovFixture.hpp"
+
+#include "finance/Money.hpp"
+
+#include <sqlite3.h>
+
+using namespace igsgov;
+using namespace igsgov::testing;
+
+namespace {
+
+const std::string kHead =
+    "niveau;code;bovenliggend;titel;prioritair;beleidsveld;koppeling_igs;boekjaar;exploitatie_uitgaven;"
+    "exploitatie_ontvangsten;investeringen_uitgaven;investeringen_ontvangsten;financiering_uitgaven;"
+    "financiering_ontvangsten\n";
+
+const std::string kIgsPlan = kHead +
+                             "doelstelling;BD1;;Samen cultuur maken;ja;;;2026;1.000,00;;;;;\n"
+                             "actieplan;AP1;BD1;Gedeelde programmatie;nee;;;2026;500;;;;;\n"
+                             "actie;A1;AP1;Regionale cultuurdag;nee;0709;;2026;250,50;;;;;\n"
+                             "actie;A1;AP1;Regionale cultuurdag;nee;0709;;2027;300;;;;;\n"
+                             "doelstelling;BD2;;Erfgoed ontsluiten;nee;;;;;;;;;\n";
+
+class Finance : public GovFixture {
+protected:
+  void SetUp() override {
+    GovFixture::SetUp();
+    smallCooperation();
+  }
+  JsonObject importCsv(const std::string& owner, const std::string& csv, const std::string& extra = "",
+                       const std::string& kind = "igs") {
+    auto in = parseJsonObject("{\"owner\": \"" + owner + "\", \"owner_kind\": \"" + kind + "\", \"period\": \"2026-2031\"" + extra + "}");
+    in->set("path", file(owner + ".csv", csv));
+    return run("plan.import-csv", in);
+  }
+  static std::string memberPlan(const std::string& link) {
+    return kHead + "doelstelling;G1;;Deelnemen aan IGS A;nee;;" + link + ";2026;100;;;;;\n";
+  }
+};
+
+long long cents(const JsonObject& schedule, const std::string& member, const std::string& item = "") {
+  auto lines = schedule->getObject("schedule")->getArray("years")->getObject(0)->getArray("members");
+  for (std::size_t i = 0; i < lines->size(); ++i) {
+    auto l = lines->getObject(static_cast<unsigned>(i));
+    if (l->getValue<std::string>("member") != member) continue;
+    return item.empty() ? l->getValue<long long>("total_cents") : l->getObject("items")->getValue<long long>(item);
+  }
+  ADD_FAILURE() << "no member " << member;
+  return -1;
+}
+
+}  // namespace
+
+TEST_F(Finance, PlanCsvImportExportRoundTripAndVersions) {
+  auto out = importCsv("igs-a", kIgsPlan);
+  EXPECT_EQ(out->getValue<std::string>("id"), "igs-a:2026-2031:v0");
+  EXPECT_EQ(out->getValue<long long>("items"), 4);
+  auto csv = run("plan.export-csv", R"({"owner": "igs-a", "period": "2026-2031"})")->getValue<std::string>("csv");
+  EXPECT_EQ(csv.rfind("\xEF\xBB\xBF", 0), 0u);  // BOM for Excel
+  // An aanpassing: the exported CSV with one amount changed is version 1.
+  std::string changed = csv;
+  auto pos = changed.find("250,50");
+  ASSERT_NE(pos, std::string::npos);
+  changed.replace(pos, 6, "275,00");
+  EXPECT_EQ(importCsv("igs-a", changed, R"(, "label": "aanpassing 2026/1")")->getValue<std::string>("id"), "igs-a:2026-2031:v1");
+  auto diff = run("plan.diff", R"({"owner": "igs-a", "period": "2026-2031"})");
+  auto items = diff->getArray("changed");
+  ASSERT_EQ(items->size(), 1u);
+  EXPECT_EQ(items->getObject(0)->getValue<std::string>("code"), "A1");
+  EXPECT_NE(diff->getValue<std::string>("text").find("2026"), std::string::npos);
+  // Re-importing the unchanged export gives the identical plan (version 2 equals version 0).
+  importCsv("igs-a", csv);
+  auto v0 = run("plan.show", R"({"owner": "igs-a", "period": "2026-2031", "version": 0})");
+  auto v2 = run("plan.show", R"({"owner": "igs-a", "period": "2026-2031", "version": 2})");
+  v0->remove("version");
+  v2->remove("version");
+  v0->remove("version_label");
+  v2->remove("version_label");
+  EXPECT_EQ(canonicalJson(v0), canonicalJson(v2));
+  EXPECT_EQ(run("plan.list", R"({"owner": "igs-a"})")->getArray("plans")->size(), 3u);
+}
+
+TEST_F(Finance, MembersWithoutLinkedDoelstelling) {
+  importCsv("igs-a", kIgsPlan);
+  importCsv("45035", memberPlan("igs-a:BD1"), "", "lid");     // Oudenaarde by NIS, linked
+  importCsv("a-kluisbergen", memberPlan(""), "", "lid");      // no link
+  auto out = run("plan.links", R"({"cooperation": "igs-a", "period": "2026-2031"})");
+  auto list = out->getArray("without_link");
+  ASSERT_EQ(list->size(), 2u);
+  EXPECT_EQ(list->getObject(0)->getValue<std::string>("member"), "a-kluisbergen");
+  EXPECT_EQ(list->getObject(0)->getValue<std::string>("reason"), "no_link");
+  EXPECT_EQ(list->getObject(1)->getValue<std::string>("member"), "a-ronse");
+  EXPECT_EQ(list->getObject(1)->getValue<std::string>("reason"), "no_plan");
+}
+
+TEST_F(Finance, BadPlanInputChangesNothing) {
+  importCsv("igs-a", kIgsPlan);
+  auto before = state();
+  // Amount that is not whole cents: line and column named.
+  auto in = parseJsonObject(R"({"owner": "igs-a", "period": "2026-2031"})");
+  in->set("path", file("fout.csv", kHead + "doelstelling;BD1;;Doel;ja;;;2026;0,235;;;;;\n"));
+  auto e = fails("plan.import-csv", in);
+  EXPECT_EQ(e.place().fields.at("line"), "2");
+  EXPECT_EQ(e.place().fields.at("column"), "9");
+  EXPECT_NE(std::string(e.what()).find("geen geheel aantal cent"), std::string::npos);
+  // Wrong columns: the header names line 1 and the column.
+  in->set("path", file("kolommen.csv", "niveau;code;Titel;bedrag\n"));
+  e = fails("plan.import-csv", in);
+  EXPECT_EQ(e.place().fields.at("line"), "1");
+  EXPECT_EQ(e.place().fields.at("column"), "4");
+  // A period that is not six aligned years.
+  in->set("path", file("ok.csv", kIgsPlan));
+  in->set("period", "2026-2030");
+  e = fails("plan.import-csv", in);
+  EXPECT_EQ(e.place().fields.at("field"), "'period'");
+  in->set("period", "2025-2030");
+  fails("plan.import-csv", in);
+  // Unknown owner; an existing version number.
+  in->set("period", "2026-2031");
+  in->set("owner", "igs-onbekend");
+  EXPECT_EQ(fails("plan.import-csv", in).errorCode(), ErrorCode::notFound);
+  in->set("owner", "igs-a");
+  in->set("version", 0);
+  EXPECT_EQ(fails("plan.import-csv", in).errorCode(), ErrorCode::conflict);
+  EXPECT_EQ(state(), before);
+}
+
+// Seed 003: the crisis shelter network table, through the operations.
+TEST_F(Finance, CrisisShelterTableEndToEnd) {
+  run("cooperation.create", R"({"id": "crisis-va", "name": "Crisisopvangnetwerk Vlaamse Ardennen", "legal_form": "interlokale_vereniging",
+       "domain": "crisisopvang", "founded": "2005-01-01"})");
+  run("member.add", R"({"id": "stad", "cooperation": "crisis-va", "kind": "ocmw", "nis": "45035", "from": "2005-01-01"})");
+  run("member.add", R"({"id": "gemeente1", "cooperation": "crisis-va", "kind": "ocmw", "nis": "45060", "from": "2005-01-01"})");
+  run("member.add", R"({"id": "gemeente2", "cooperation": "crisis-va", "kind": "ocmw", "nis": "45059", "from": "2005-01-01"})");
+  run("member.add", R"({"id": "gemeente3", "cooperation": "crisis-va", "kind": "ocmw", "nis": "45041", "from": "2005-01-01"})");
+  run("member.add", R"({"id": "caw", "cooperation": "crisis-va", "kind": "partner", "name": "CAW Oost-Vlaanderen",
+       "partner_kind": "privaat_zonder_winstoogmerk", "from": "2005-01-01"})");
+  const std::string units = R"({"stad": 4, "gemeente1": 1, "gemeente2": 1, "gemeente3": 1, "caw": 1})";
+  run("contribution.key", R"({"id": "crisis-uitgaven", "cooperation": "crisis-va", "title": "Crisisopvang: uitgaven",
+       "items": [{"id": "omkadering", "title": "Omkadering 0,2 VTE", "key": {"kind": "per_unit", "units": )" + units +
+                              R"(}, "total": "€ 16.900"},
+                 {"id": "woonbegeleiding", "title": "Woonbegeleiding 0,1 VTE per woning", "key": {"kind": "per_unit", "units": )" + units +
+                              R"(, "rate": "8.450"}}]})");
+  run("contribution.key", R"({"id": "crisis-inkomsten", "cooperation": "crisis-va", "title": "Crisisopvang: inkomsten",
+       "items": [{"id": "dagprijs", "title": "Dagprijs € 18 × 306 nachten", "key": {"kind": "per_unit", "units": )" + units +
+                              R"(, "rate": "5.508"}}]})");
+  auto out = run("contribution.compute", R"({"key": "crisis-uitgaven", "year": 2024})");
+  using finance::parseAmount;
+  EXPECT_EQ(cents(out, "stad", "omkadering"), parseAmount("€ 8.450").value());
+  EXPECT_EQ(cents(out, "stad", "woonbegeleiding"), parseAmount("€ 33.800").value());
+  EXPECT_EQ(cents(out, "stad"), parseAmount("€ 42.250").value());
+  for (const char* m : {"gemeente1", "gemeente2", "gemeente3", "caw"}) {
+    EXPECT_EQ(cents(out, m, "omkadering"), parseAmount("2.112,50").value()) << m;  // the seed prints € 2.112 (truncated)
+    EXPECT_EQ(cents(out, m, "woonbegeleiding"), parseAmount("8.450").value()) << m;
+    EXPECT_EQ(cents(out, m), parseAmount("10.562,50").value()) << m;
+  }
+  auto year = out->getObject("schedule")->getArray("years")->getObject(0);
+  EXPECT_EQ(year->getValue<long long>("total_cents"), parseAmount("84.500").value());  // one full-time woonbegeleider
+  auto income = run("contribution.compute", R"({"key": "crisis-inkomsten", "year": 2024})");
+  EXPECT_EQ(cents(income, "stad"), parseAmount("€ 22.032").value());
+  for (const char* m : {"gemeente1", "gemeente2", "gemeente3", "caw"}) EXPECT_EQ(cents(income, m), parseAmount("€ 5.508").value());
+  auto verify = run("contribution.verify", "{}");
+  EXPECT_EQ(verify->getValue<long long>("ok"), 2);
+}
+
+TEST_F(Finance, FixedPlusPerInhabitantFromTheRegistersPopulation) {
+  run("contribution.key", R"({"id": "a-werking", "cooperation": "igs-a", "title": "Werking",
+       "items": [{"id": "werking", "key": {"kind": "fixed_plus_per_inhabitant", "fixed": "4.000", "rate": "0,23"}}]})");
+  auto out = run("contribution.compute", R"({"key": "a-werking", "year": 2026, "population_date": "2025-01-01"})");
+  EXPECT_EQ(out->getValue<std::string>("population_date"), "2024-01-01");  // the peildatum actually used
+  auto pop = out->getObject("schedule")->getObject("inputs")->getArray("years")->getObject(0)->getObject("population");
+  long long ronse = pop->getObject("inhabitants")->getValue<long long>("a-ronse");
+  EXPECT_EQ(ronse, 27356);  // config/refdata/gemeenten.csv, Statbel 1/1/2024
+  EXPECT_EQ(cents(out, "a-ronse"), 400000 + (ronse * 23));
+  // Recomputing with the same data writes nothing new; a changed key makes a new version.
+  EXPECT_TRUE(run("contribution.compute", R"({"key": "a-werking", "year": 2026, "population_date": "2025-01-01"})")->getValue<bool>("unchanged"));
+  run("contribution.key", R"({"id": "a-werking", "cooperation": "igs-a", "title": "Werking",
+       "items": [{"id": "werking", "key": {"kind": "fixed_plus_per_inhabitant", "fixed": "4.500", "rate": "0,23"}}]})");
+  EXPECT_EQ(run("contribution.verify", "{}")->getValue<long long>("stale"), 1);
+  auto again = run("contribution.compute", R"({"key": "a-werking", "year": 2026, "population_date": "2025-01-01"})");
+  EXPECT_FALSE(again->getValue<bool>("unchanged"));
+  EXPECT_EQ(again->getValue<long long>("versions"), 2);
+  EXPECT_EQ(cents(again, "a-ronse"), 450000 + (ronse * 23));
+  EXPECT_EQ(run("contribution.verify", "{}")->getValue<long long>("ok"), 1);
+}
+
+TEST_F(Finance, BadContributionInputChangesNothing) {
+  auto before = state();
+  // Amount that is not whole cents.
+  auto e = fails("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "100,005"}]})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_NE(std::string(e.what()).find("cent"), std::string::npos) << e.what();
+  fails("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total_cents": 10.5}]})");
+  // Unknown member in the units; a member of another cooperation.
+  e = fails("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_unit", "units": {"niemand": 1}}, "total": "10"}]})");
+  EXPECT_NE(std::string(e.what()).find("niemand"), std::string::npos);
+  fails("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_unit", "units": {"b-brakel": 1}}, "total": "10"}]})");
+  fails("contribution.key", R"({"id": "k", "cooperation": "igs-onbekend", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "10"}]})");
+  fails("contribution.compute", R"({"key": "onbekend", "year": 2026})");
+  EXPECT_EQ(state(), before);
+}
+
+TEST_F(Finance, EditingAStoredScheduleIsDetected) {
+  run("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "1.000"}]})");
+  run("contribution.compute", R"({"key": "k", "year": 2026})");
+  session_.reset();
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(db, "UPDATE fin_schedule SET schedule = replace(schedule, '\"total_cents\":100000', '\"total_cents\":100001')",
+                         nullptr, nullptr, nullptr), SQLITE_OK);
+  EXPECT_EQ(sqlite3_changes(db), 1);
+  sqlite3_close(db);
+  session_ = std::make_unique<ops::Session>(path_, false);
+  EXPECT_EQ(fails("audit.verify", "{}").errorCode(), ErrorCode::integrity);
+  EXPECT_EQ(fails("contribution.verify", "{}").errorCode(), ErrorCode::integrity);
+}
+
+TEST_F(Finance, InterchangeRoundTrip) {
+  importCsv("igs-a", kIgsPlan);
+  importCsv("a-ronse", memberPlan("igs-a:BD1"), "", "lid");
+  run("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "1.000"},
+       {"id": "y", "key": {"kind": "weights", "weights": {"a-ronse": 3, "a-oudenaarde": 7}}, "total": "99,99"}]})");
+  run("contribution.compute", R"({"key": "k", "year": 2026})");
+  auto exported = run("register.export", "{}");
+  exported->remove("journal");
+  exported->remove("exported_at");
+  ops::Session other(dir_ + "/tweede.db", true);
+  ops::Caller caller;
+  auto wrapped = newObject();
+  wrapped->set("register", exported);
+  auto counts = other.execute("register.import", wrapped, caller)->getObject("imported");
+  EXPECT_EQ(counts->getValue<long long>("plans"), 2);
+  EXPECT_EQ(counts->getValue<long long>("contribution_keys"), 1);
+  EXPECT_EQ(counts->getValue<long long>("contribution_schedules"), 1);
+  auto again = other.execute("register.export", newObject(), caller);
+  again->remove("journal");
+  again->remove("exported_at");
+  EXPECT_EQ(canonicalJson(again), canonicalJson(exported));
+  EXPECT_EQ(other.execute("contribution.verify", newObject(), caller)->getValue<long long>("ok"), 1);
+}
