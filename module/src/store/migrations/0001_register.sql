@@ -27,15 +27,20 @@ CREATE TABLE journal (
   hash           TEXT NOT NULL UNIQUE
 );
 
+-- Rows first_row..last_row of tbl (consecutive) were inserted, or one row was
+-- closed; digests = one 64-hex digest per row, concatenated. effect_count in
+-- journal counts rows, not lines.
 CREATE TABLE journal_effect (
-  seq     INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED,
-  n       INTEGER NOT NULL,
-  tbl     TEXT NOT NULL,
-  row_id  INTEGER NOT NULL,
-  action  TEXT NOT NULL CHECK (action IN ('insert', 'close')),
-  digest  TEXT NOT NULL,
+  seq       INTEGER NOT NULL REFERENCES journal(seq) DEFERRABLE INITIALLY DEFERRED,
+  n         INTEGER NOT NULL,
+  tbl       TEXT NOT NULL,
+  first_row INTEGER NOT NULL,
+  last_row  INTEGER NOT NULL,
+  action    TEXT NOT NULL CHECK (action IN ('insert', 'close')),
+  digests   TEXT NOT NULL,
   PRIMARY KEY (seq, n)
 ) WITHOUT ROWID;
+CREATE INDEX journal_effect_by_table ON journal_effect(tbl, first_row);
 
 -- Reference data (loaded by register.init from the shipped files).
 CREATE TABLE ref_gemeente (
