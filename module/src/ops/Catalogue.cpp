@@ -69,6 +69,7 @@ const Catalogue& catalogue() {
     addSyncOperations(c);
     addSparqlOperations(c);
     addRulesOperations(c);
+    addServiceOperations(c);
     return c;
   }();
   return c;

@@ -75,5 +75,6 @@ void addFinanceOperations(Catalogue& c);
 void addSyncOperations(Catalogue& c);
 void addSparqlOperations(Catalogue& c);
 void addRulesOperations(Catalogue& c);
+void addServiceOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

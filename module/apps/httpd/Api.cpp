@@ -1,0 +1,226 @@
+#include "Api.hpp"
+
+#include "Log.hpp"
+#include "core/Error.hpp"
+#include "service/HttpErrors.hpp"
+#include "service/Tokens.hpp"
+
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include <chrono>
+#include <istream>
+
+namespace igsgov::httpd {
+
+namespace {
+
+using Poco::Net::HTTPResponse;
+using Poco::Net::HTTPServerRequest;
+using Poco::Net::HTTPServerResponse;
+
+constexpr std::string_view kPrefix = "/api/v1/";
+
+// An error decided by the service itself (not by an operation), with its status.
+struct HttpError {
+  int status;
+  Error error;
+};
+
+[[noreturn]] void fail(int status, ErrorCode code, const std::string& message, Place place = {}) {
+  throw HttpError{status, Error(code, message, std::move(place))};
+}
+
+// Reads the body, at most `limit` bytes; 413 beyond.
+std::string readBody(HTTPServerRequest& req, long long limit, bool& consumed) {
+  auto declared = req.getContentLength64();
+  Place place = Place().set("part", "body");
+  if (declared > limit)
+    fail(413, ErrorCode::invalid,
+         "de vraag is te groot (" + std::to_string(declared) + " bytes, hoogstens " + std::to_string(limit) + ")", place);
+  std::string body;
+  if (declared > 0) body.reserve(static_cast<size_t>(declared));
+  std::istream& in = req.stream();
+  char buf[8192];
+  while (in) {
+    in.read(buf, sizeof buf);
+    body.append(buf, static_cast<size_t>(in.gcount()));
+    if (static_cast<long long>(body.size()) > limit) {
+      // A body without a declared length ran over: discard a bounded rest so
+      // the client can read the answer (and the connection may stay open).
+      long long extra = 0;
+      while (in && extra <= 4 * limit) {
+        in.read(buf, sizeof buf);
+        extra += in.gcount();
+      }
+      consumed = !in;
+      fail(413, ErrorCode::invalid, "de vraag is te groot (hoogstens " + std::to_string(limit) + " bytes)", place);
+    }
+  }
+  consumed = true;
+  return body;
+}
+
+// Query parameters typed after the operation's params; unknown names pass as
+// text so Session's check names them.
+JsonObject queryInput(const ops::Operation& op, const Poco::URI& uri) {
+  auto in = newObject();
+  for (const auto& [name, value] : uri.getQueryParameters()) {
+    Place place = Place().set("operation", op.name).set("field", "'" + name + "'");
+    if (in->has(name)) throwInvalid("parameter komt twee keer voor in de vraag", place);
+    const ops::Param* param = nullptr;
+    for (const auto& p : op.params)
+      if (p.name == name) param = &p;
+    if (!param || param->type == "string" || param->type == "date" || param->type == "timestamp") {
+      in->set(name, value);
+    } else if (param->type == "integer") {
+      Poco::Int64 n = 0;
+      if (!Poco::NumberParser::tryParse64(value, n)) throwInvalid("geheel getal verwacht", place);
+      in->set(name, n);
+    } else if (param->type == "boolean") {
+      if (value != "true" && value != "false") throwInvalid("true of false verwacht", place);
+      in->set(name, value == "true");
+    } else {
+      throwInvalid("dit soort parameter kan alleen in een POST-body (JSON)", place);
+    }
+  }
+  return in;
+}
+
+class ApiHandler : public Poco::Net::HTTPRequestHandler {
+public:
+  explicit ApiHandler(ApiContext& ctx) : ctx_(ctx) {}
+
+  void handleRequest(HTTPServerRequest& req, HTTPServerResponse& resp) override {
+    auto start = std::chrono::steady_clock::now();
+    Poco::URI uri(req.getURI());
+    LogLine line("request");
+    line.add("method", req.getMethod()).add("path", uri.getPath()).add("peer", req.clientAddress().host().toString());
+    int status = 200;
+    std::string body;
+    try {
+      body = route(req, resp, uri, line);
+    } catch (const HttpError& e) {
+      status = e.status;
+      body = service::errorBody(e.error);
+      line.add("code", errorCodeName(e.error.errorCode()));
+    } catch (const Error& e) {
+      status = service::httpStatus(e.errorCode());
+      body = service::errorBody(e);
+      line.add("code", errorCodeName(e.errorCode()));
+    } catch (const std::exception& e) {
+      Error err(ErrorCode::internal, std::string("interne fout: ") + e.what());
+      status = 500;
+      body = service::errorBody(err);
+      line.add("code", "internal").add("detail", e.what());
+    }
+    if (status == 401) resp.set("WWW-Authenticate", "Bearer realm=\"igsgov\"");
+    if (status == 503) resp.set("Retry-After", "1");
+    // An unread body would be taken for the next request on this connection.
+    bool hasBody = req.getContentLength64() > 0 || req.getChunkedTransferEncoding();
+    if (hasBody && !bodyConsumed_) resp.setKeepAlive(false);
+    resp.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(status));
+    resp.setContentType("application/json; charset=utf-8");
+    resp.set("Cache-Control", "no-store");
+    resp.setContentLength64(static_cast<Poco::Int64>(body.size()));
+    resp.send().write(body.data(), static_cast<std::streamsize>(body.size()));
+    double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    line.add("status", static_cast<long long>(status)).add("bytes", static_cast<long long>(body.size())).add("ms", ms);
+    if (status >= 500) ctx_.log->error(line.text());
+    else ctx_.log->info(line.text());
+  }
+
+private:
+  std::string route(HTTPServerRequest& req, HTTPServerResponse& resp, const Poco::URI& uri, LogLine& line) {
+    const std::string& path = uri.getPath();
+    const std::string& method = req.getMethod();
+    if (path.compare(0, kPrefix.size(), kPrefix) != 0)
+      fail(404, ErrorCode::notFound, "onbekend pad; de API staat onder /api/v1/", Place().set("path", path));
+    std::string name = path.substr(kPrefix.size());
+    if (name == "health" || name == "openapi.json") {
+      requireMethod(resp, method, {"GET"}, name);
+      return name == "health" ? health() : ctx_.openApiJson;
+    }
+    const ops::Operation* op = ops::catalogue().find(name);
+    if (!op || op->access == ops::Access::create)
+      fail(404, ErrorCode::notFound, "onbekende operatie '" + name + "'", Place().set("operation", name));
+    line.add("operation", op->name);
+    if (op->access == ops::Access::read) requireMethod(resp, method, {"GET", "POST"}, name);
+    else requireMethod(resp, method, {"POST"}, name);
+
+    auto who = authenticate(req);
+    line.add("actor", who.name).add("role", who.role);
+    JsonObject input;
+    if (method == "GET") {
+      input = queryInput(*op, uri);
+    } else {
+      std::string text = readBody(req, ctx_.config.maxBodyBytes, bodyConsumed_);
+      bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
+      input = blank ? newObject() : parseJsonObject(text, "vraag");
+    }
+    ops::Caller caller{who.name, who.role, ""};
+    if (input->has("reason") && input->get("reason").isString()) caller.reason = input->getValue<std::string>("reason");
+    return toJsonText(ctx_.session->execute(op->name, input, caller), false);
+  }
+
+  void requireMethod(HTTPServerResponse& resp, const std::string& method, std::initializer_list<const char*> allowed,
+                     const std::string& name) {
+    std::string list;
+    for (const char* m : allowed) {
+      if (method == m) return;
+      list += (list.empty() ? "" : ", ") + std::string(m);
+    }
+    resp.set("Allow", list);
+    fail(405, ErrorCode::invalid, "methode " + method + " niet toegelaten voor '" + name + "' (wel: " + list + ")",
+         Place().set("operation", name));
+  }
+
+  service::TokenIdentity authenticate(HTTPServerRequest& req) {
+    Place place = Place().set("header", "Authorization");
+    if (!req.has("Authorization"))
+      fail(401, ErrorCode::denied, "aanmelden vereist: stuur 'Authorization: Bearer <token>'", place);
+    const std::string& value = req.get("Authorization");
+    constexpr std::string_view scheme = "Bearer ";
+    if (value.size() <= scheme.size() || Poco::icompare(value.substr(0, scheme.size()), std::string(scheme)) != 0)
+      fail(401, ErrorCode::denied, "alleen 'Authorization: Bearer <token>' wordt aanvaard", place);
+    std::string secret = value.substr(scheme.size());
+    std::optional<service::TokenIdentity> who;
+    ctx_.session->reg().read([&](store::Database& db) {
+      who = service::authenticate(db, secret);
+      return JsonObject();
+    });
+    if (!who) fail(401, ErrorCode::denied, "onbekend of ingetrokken token", place);
+    return *who;
+  }
+
+  std::string health() {
+    long long head = 0;
+    ctx_.session->reg().read([&](store::Database& db) {
+      auto& st = db.cached("SELECT coalesce(max(seq), 0) FROM journal");
+      if (st.step()) head = st.integer(0);
+      st.reset();
+      return JsonObject();
+    });
+    auto out = newObject();
+    out->set("status", "ok");
+    out->set("service", "igsgovd");
+    out->set("version", ctx_.version);
+    out->set("journal_head", head);
+    return toJsonText(out, false);
+  }
+
+  ApiContext& ctx_;
+  bool bodyConsumed_ = false;
+};
+
+}  // namespace
+
+Poco::Net::HTTPRequestHandler* ApiHandlerFactory::createRequestHandler(const Poco::Net::HTTPServerRequest&) {
+  return new ApiHandler(ctx_);
+}
+
+}  // namespace igsgov::httpd

@@ -1,0 +1,47 @@
+// The REST API of igsgovd: every catalogue operation at /api/v1/<name>.
+//
+//   GET  /api/v1/health        public; 200 when the register can be read
+//   GET  /api/v1/openapi.json  public; the OpenAPI 3.0 document (service/OpenApi.hpp)
+//   POST /api/v1/<operation>   JSON object body (empty body = {}), any operation
+//   GET  /api/v1/<operation>   query parameters, read operations only
+//
+// Operations need "Authorization: Bearer <secret>" of a current token
+// (service/Tokens.hpp); the token's role and name become the Caller's role and
+// actor, and Session::execute enforces the operation's roles. Errors are JSON
+// bodies {"code","number","message","place"} with the status of
+// service/HttpErrors.hpp; 401 for a missing or unknown token, 405 for a wrong
+// method, 413 for a body over limits.max_body_bytes.
+//
+// Thread safety: one ApiContext is shared by all server threads; it is
+// immutable after construction except the Session, which serialises calls.
+#pragma once
+
+#include "Config.hpp"
+#include "ops/Session.hpp"
+
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <spdlog/logger.h>
+
+#include <memory>
+#include <string>
+
+namespace igsgov::httpd {
+
+struct ApiContext {
+  Config config;
+  std::unique_ptr<ops::Session> session;
+  std::string openApiJson;  // generated once at start
+  std::shared_ptr<spdlog::logger> log;
+  std::string version;
+};
+
+class ApiHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {
+public:
+  explicit ApiHandlerFactory(ApiContext& ctx) : ctx_(ctx) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest& request) override;
+
+private:
+  ApiContext& ctx_;
+};
+
+}  // namespace igsgov::httpd

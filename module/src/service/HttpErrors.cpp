@@ -1,0 +1,27 @@
+#include "service/HttpErrors.hpp"
+
+#include "core/Json.hpp"
+
+namespace igsgov::service {
+
+int httpStatus(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::ok: return 200;
+    case ErrorCode::invalid:
+    case ErrorCode::argument: return 400;
+    case ErrorCode::notFound: return 404;
+    case ErrorCode::conflict: return 409;
+    case ErrorCode::denied: return 403;
+    case ErrorCode::busy: return 503;
+    case ErrorCode::unsupported: return 501;
+    case ErrorCode::integrity:
+    case ErrorCode::io:
+    case ErrorCode::internal:
+    case ErrorCode::generic: return 500;
+  }
+  return 500;
+}
+
+std::string errorBody(const Error& e) { return toJsonText(e.toJson(), false); }
+
+}  // namespace igsgov::service
