@@ -74,7 +74,7 @@ TEST_F(Journal, RemovedJournalEntryIsDetected) {
 }
 
 TEST_F(Journal, EditedEffectListIsDetected) {
-  tamper("UPDATE journal_effect SET digest = '00' WHERE seq = 2 AND n = 1");
+  tamper("UPDATE journal_effect SET digests = '00' || substr(digests, 3) WHERE seq = 2 AND n = 1");
   Error e = verifyFails();
   EXPECT_EQ(e.place().fields.at("journaalregel"), "2");
 }

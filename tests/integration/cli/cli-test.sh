@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# End-to-end checks of the igsgov CLI: commands, exit codes, Dutch messages on
+# stderr, and tamper detection after edits made with the sqlite3 shell.
+# Usage: cli-test.sh BUILD_DIR SOURCE_DIR
+set -uo pipefail
+build=$1
+src=$2
+igsgov="$build/bin/igsgov"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+pass=0
+fail=0
+check() {  # check NAME EXPECTED_EXIT COMMAND... ; stdout+stderr in $work/out
+  local name=$1 want=$2
+  shift 2
+  "$@" >"$work/out" 2>"$work/err"
+  local got=$?
+  if [ "$got" = "$want" ]; then
+    pass=$((pass + 1))
+  else
+    fail=$((fail + 1))
+    echo "FAIL $name: exit $got, expected $want"
+    sed 's/^/  stdout: /' "$work/out" | head -5
+    sed 's/^/  stderr: /' "$work/err" | head -5
+  fi
+}
+contains() {  # contains NAME FILE TEXT
+  if grep -qF -- "$3" "$work/$2"; then pass=$((pass + 1)); else
+    fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; sed 's/^/  /' "$work/$2" | head -5; fi
+}
+
+fresh() {
+  rm -f "$work/r.db"*
+  "$igsgov" --db "$work/r.db" init >/dev/null && "$igsgov" --db "$work/r.db" import "$src/config/sample/register.json" >/dev/null
+}
+
+export IGSGOV_ACTOR=cli-test
+check "help" 0 "$igsgov" --help
+contains "help lists composition" out "composition"
+check "command help" 0 "$igsgov" mandate appoint --help
+contains "command help lists options" out "--person"
+check "no register given" 64 env -u IGSGOV_DB "$igsgov" composition --body x
+contains "no register message" err "geen register opgegeven"
+check "unknown command" 64 "$igsgov" --db "$work/r.db" fly
+check "missing register file" 3 "$igsgov" --db "$work/none.db" composition --body x
+contains "missing register is Dutch" err "geen register gevonden"
+
+fresh
+check "composition today" 0 "$igsgov" --db "$work/r.db" composition --body igs-rupel-bc
+contains "composition names the chair role" out "voorzitter"
+check "composition json" 0 "$igsgov" --db "$work/r.db" --format json composition --body igs-rupel-bc --as-of 2020-01-01
+python3 -c "import json,sys; d=json.load(open('$work/out')); assert d['as_of']=='2020-01-01' and len(d['mandates'])==5, d" \
+  && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL composition json content"; }
+check "IGSGOV_DB default" 0 env IGSGOV_DB="$work/r.db" "$igsgov" audit verify
+check "invalid date" 2 "$igsgov" --db "$work/r.db" composition --body igs-rupel-bc --as-of 2020-02-30
+contains "invalid date names the field" err "as_of"
+check "unknown body" 3 "$igsgov" --db "$work/r.db" composition --body nope
+check "seat conflict" 4 "$igsgov" --db "$work/r.db" mandate appoint --id x1 --person p-001 --body igs-rupel-bc \
+  --seat igs-rupel-bc-11018 --role bestuurder --from 2025-06-01
+contains "seat conflict names the seat" err "zetel 'igs-rupel-bc-11018' is in die periode al bezet"
+check "correction needs a reason" 2 "$igsgov" --db "$work/r.db" mandate correct --id igs-rupel-bc-2-11018 --fractie Groen
+check "correction" 0 "$igsgov" --db "$work/r.db" mandate correct --id igs-rupel-bc-2-11018 --fractie Groen --reason "tikfout"
+check "journal shows actor and reason" 0 "$igsgov" --db "$work/r.db" --format json audit journal
+contains "journal actor" out "cli-test"
+contains "journal reason" out "tikfout"
+check "export" 0 "$igsgov" --db "$work/r.db" export
+cp "$work/out" "$work/export.json"
+rm -f "$work/r2.db"*
+"$igsgov" --db "$work/r2.db" init >/dev/null
+check "re-import the export" 0 "$igsgov" --db "$work/r2.db" import "$work/export.json"
+"$igsgov" --db "$work/r2.db" export | python3 -c "
+import json,sys
+a=json.load(open('$work/export.json')); b=json.load(sys.stdin)
+for d in (a,b): d.pop('exported_at',None); d.pop('journal',None)
+sys.exit(0 if a==b else 1)" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL export round trip"; }
+check "newer format refused" 7 "$igsgov" --db "$work/r2.db" import <(echo '{"format":"igsgov-register","version":9}')
+
+# Tamper with the file behind the library's back, with the sqlite3 shell.
+tamper() {  # tamper NAME SQL EXPECTED_TEXT
+  fresh
+  sqlite3 "$work/r.db" "$2"
+  check "tamper: $1" 5 "$igsgov" --db "$work/r.db" audit verify
+  contains "tamper: $1 located" err "$3"
+}
+check "intact before tampering" 0 "$igsgov" --db "$work/r.db" audit verify
+tamper "mandate edited" "UPDATE mandate SET fractie='X' WHERE id='igs-rupel-bc-1-11030'" "tabel mandate"
+tamper "person deleted" "PRAGMA foreign_keys=OFF; DELETE FROM person WHERE id='p-003'" "ontbreekt"
+tamper "row inserted" "INSERT INTO person_key(id, jseq) VALUES ('stiekem', 2)" "niet door het register geschreven"
+tamper "journal edited" "UPDATE journal SET actor='iemand' WHERE seq=2" "journaalregel 2"
+tamper "journal entry removed" "DELETE FROM journal_effect WHERE seq=2; DELETE FROM journal WHERE seq=2" "journaalregel 2"
+tamper "population edited" "UPDATE ref_population SET inwoners=90000 WHERE nis='45035'" "ref_population"
+tamper "history reopened" "UPDATE member SET rec_to=NULL WHERE rec_to IS NOT NULL; UPDATE mandate SET rec_to='2020-01-01T00:00:00.000000Z' WHERE id='igs-rupel-bc-1-11030'" "rec_to"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
