@@ -1,0 +1,86 @@
+// Test harness for igsgovd: builds a register with the CLI (init, sample
+// import, tokens), starts the real igsgovd on 127.0.0.1 with a free port and
+// stops it by PID (also when a test fails: the destructor kills it), and talks
+// HTTP(S) to it with Poco::Net. Linux only (fork/exec, signals).
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/Context.h>
+
+#include <map>
+#include <string>
+#include <sys/types.h>
+#include <vector>
+
+namespace igsgov::test {
+
+std::string binaryDir();
+std::string sourceDir();
+// A fresh empty folder under the build tree for one test.
+std::string freshDir(const std::string& name);
+int freePort();
+
+struct RunResult {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+};
+// Runs a program (no shell), capturing stdout and stderr.
+RunResult run(const std::vector<std::string>& argv);
+// Runs the CLI: igsgov --db <db> --format json <args...>.
+RunResult cli(const std::string& db, const std::vector<std::string>& args);
+
+// A register (with config/sample/register.json imported when `sample`) and one
+// token per role ("t-<role>"), all made with the CLI.
+struct SampleRegister {
+  std::string path;
+  std::map<std::string, std::string> secrets;  // role -> secret
+};
+SampleRegister makeSampleRegister(const std::string& dir, bool sample = true);
+
+struct Response {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;
+  Poco::JSON::Object::Ptr json() const;  // throws when the body is not a JSON object
+};
+
+class Igsgovd {
+public:
+  // Starts igsgovd with these arguments (plus --port <free> when no --port is
+  // given) and waits until /api/v1/health answers (https when `tls`).
+  Igsgovd(const std::string& dir, std::vector<std::string> args, bool tls = false,
+          Poco::Net::Context::Ptr clientContext = nullptr);
+  ~Igsgovd();
+  Igsgovd(const Igsgovd&) = delete;
+  Igsgovd& operator=(const Igsgovd&) = delete;
+
+  int port() const { return port_; }
+  pid_t pid() const { return pid_; }
+  const std::string& logPath() const { return log_; }
+  std::string log() const;
+
+  Response request(const std::string& method, const std::string& path, const std::string& body = "",
+                   const std::string& token = "", const std::map<std::string, std::string>& headers = {});
+  Response get(const std::string& path, const std::string& token = "") { return request("GET", path, "", token); }
+  Response post(const std::string& path, const std::string& body, const std::string& token = "") {
+    return request("POST", path, body, token);
+  }
+
+  void signal(int sig);
+  // Waits for the process to exit; returns its exit code, or -1 after timeoutMs.
+  int waitExit(int timeoutMs);
+
+private:
+  pid_t pid_ = -1;
+  int port_ = 0;
+  bool tls_ = false;
+  Poco::Net::Context::Ptr context_;
+  std::string log_;
+  int exitCode_ = -1;
+};
+
+// Starts igsgovd and expects it to fail at start; returns exit code and stderr.
+RunResult startFailing(const std::vector<std::string>& args);
+
+}  // namespace igsgov::test
