@@ -60,7 +60,9 @@ std::vector<OverrideRecord> currentOverrides(store::Database& db, const std::str
     o.parameter = textOf(v.data, "parameter").value_or("");
     o.motivation = textOf(v.data, "motivation").value_or("");
     o.at = v.recFrom;
-    o.value = parseJson(textOf(v.data, "value").value_or("null"), "parameterwaarde " + v.id);
+    o.value = parseJson("[" + textOf(v.data, "value").value_or("null") + "]", "parameterwaarde " + v.id)
+                  .extract<Poco::JSON::Array::Ptr>()
+                  ->get(0);
     out.push_back(std::move(o));
   }
   return out;
@@ -97,7 +99,10 @@ JsonObject setOverride(Writer& w, const RuleBook& book, const std::string& coope
   } else {
     Poco::Dynamic::Var value;
     try {
-      value = parseJson(valueJson, "parameterwaarde");
+      // Wrapped in a list so that scalars (true, 90000, "tekst", null) parse too.
+      auto list = parseJson("[" + valueJson + "]", "parameterwaarde").extract<Poco::JSON::Array::Ptr>();
+      if (list->size() != 1) throw Error(ErrorCode::invalid, "één waarde verwacht");
+      value = list->get(0);
     } catch (const Error&) {
       // A bare word is taken as text ("--value ja" would otherwise need quotes).
       value = valueJson;

@@ -32,7 +32,7 @@ TEST_F(DomainRules, CultuurUnder85000FiresWithTheTransitionHint) {
 TEST_F(DomainRules, AdjacencyOverrideMakesItAWarningUntil2032) {
   coop("va", "cultuur", va_);
   run("compliance.override", R"({"cooperation":"va","rule":"cultuur.inwoners","parameter":"aangrenzend","value":"true",
-      "reason":"de acht gemeenten grenzen aan elkaar (kaart Vlaamse Ardennen)"})");
+      "reason":"de acht gemeenten grenzen aan elkaar volgens de kaart van de Vlaamse Ardennen"})");
   auto f = findings(check("va", "2025-06-01"), "cultuur.inwoners");
   ASSERT_EQ(f.size(), 1u);
   EXPECT_EQ(f[0]->getValue<std::string>("severity"), "waarschuwing");

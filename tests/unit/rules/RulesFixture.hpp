@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../records/RegisterFixture.hpp"
+#include "rules/Engine.hpp"
 
 #include <set>
 #include <vector>
