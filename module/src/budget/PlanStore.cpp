@@ -122,7 +122,7 @@ void storePlan(records::Writer& w, Plan plan, const std::string& source, const s
     throwInvalid("de eigenaar-id is te lang voor een plan-id ('" + id + "')", recordField(kPlan, id, "owner"));
   if (records::exists(w.db(), planSpec(), id))
     throwConflict("versie " + std::to_string(plan.version) + " van dit plan bestaat al; een aanpassing is een nieuwe versie",
-                  recordField(kPlan, id, "version"));
+                  recordField(kPlan, id, "plan_version"));
   std::string content = canonicalJson(planToJson(plan));
   auto data = newObject();
   data->set("owner_kind", std::string(ownerKindName(plan.owner.kind)));
@@ -161,13 +161,13 @@ std::vector<Plan> allPlans(store::Database& db) {
 
 JsonObject planImportCsv(records::Writer& w, const JsonObject& in) {
   Reader r(in, kPlan);
-  r.rejectUnknown({"path", "csv", "owner_kind", "owner", "period", "version", "label", "reason"});
+  r.rejectUnknown({"path", "csv", "owner_kind", "owner", "period", "plan_version", "label", "reason"});
   PlanHeader h;
   h.owner = readOwner(r);
   h.period = parsePeriod(r.str("period"), r.place("period"));
   validateOwner(w.db(), h.owner, r.place("owner"));
   auto latest = latestVersion(w.db(), h.owner.id, h.period);
-  h.version = static_cast<int>(r.optInteger("version").value_or(latest ? *latest + 1 : 0));
+  h.version = static_cast<int>(r.optInteger("plan_version").value_or(latest ? *latest + 1 : 0));
   h.versionLabel = r.optStr("label").value_or(h.version == 0 ? "initieel plan" : "aanpassing " + std::to_string(h.version));
   std::string text, source;
   if (auto path = r.optStr("path")) {
@@ -185,7 +185,7 @@ JsonObject planImportCsv(records::Writer& w, const JsonObject& in) {
   auto out = planRef(*v);
   out->set("items", static_cast<long long>(plan.items.size()));
   auto ji = newObject();  // the journal keeps the header and the content hash, not the whole file
-  for (const char* k : {"owner_kind", "owner", "period", "version", "label", "reason"})
+  for (const char* k : {"owner_kind", "owner", "period", "plan_version", "label", "reason"})
     if (in->has(k)) ji->set(k, in->get(k));
   ji->set("source", source);
   ji->set("sha256", sha256Hex(text));
@@ -205,7 +205,7 @@ JsonObject planStore(records::Writer& w, const JsonObject& in) {
 }
 
 namespace {
-Plan planFromRequest(store::Database& db, const Reader& r, const std::string& versionField = "version") {
+Plan planFromRequest(store::Database& db, const Reader& r, const std::string& versionField = "plan_version") {
   auto period = parsePeriod(r.str("period"), r.place("period"));
   std::optional<int> version;
   if (auto v = r.optInteger(versionField)) version = static_cast<int>(*v);
@@ -215,7 +215,7 @@ Plan planFromRequest(store::Database& db, const Reader& r, const std::string& ve
 
 JsonObject planExportCsv(store::Database& db, const JsonObject& in) {
   Reader r(in, kPlan);
-  r.rejectUnknown({"owner", "period", "version", "path"});
+  r.rejectUnknown({"owner", "period", "plan_version", "path"});
   Plan plan = planFromRequest(db, r);
   std::string csv = planToCsv(plan);
   auto out = newObject();
@@ -236,7 +236,7 @@ JsonObject planExportCsv(store::Database& db, const JsonObject& in) {
 
 JsonObject planShow(store::Database& db, const JsonObject& in) {
   Reader r(in, kPlan);
-  r.rejectUnknown({"owner", "period", "version"});
+  r.rejectUnknown({"owner", "period", "plan_version"});
   return planToJson(planFromRequest(db, r));
 }
 

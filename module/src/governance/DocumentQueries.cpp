@@ -134,9 +134,9 @@ JsonObject documentInForce(store::Database& db, const JsonObject& in) {
 
 JsonObject approvalPending(store::Database& db, const JsonObject& in) {
   Reader r(in, "documentversie");
-  r.rejectUnknown({"version", "as_of", "known_at"});
+  r.rejectUnknown({"version_id", "as_of", "known_at"});
   auto knownAt = readKnownAt(r);
-  auto v = requireVersion(db, r, "version", knownAt);
+  auto v = requireVersion(db, r, "version_id", knownAt);
   auto st = approvalStatus(db, v, r.optDate("as_of").value_or(Date::today()), knownAt);
   auto out = approvalStatusJson(db, st);
   out->set("label", text(v, "label"));
@@ -235,8 +235,8 @@ JsonObject documentCompare(store::Database& db, const JsonObject& in) {
 
 JsonObject documentFile(store::Database& db, const JsonObject& in) {
   Reader r(in, "documentversie");
-  r.rejectUnknown({"version", "path"});
-  auto v = requireVersion(db, r, "version");
+  r.rejectUnknown({"version_id", "path"});
+  auto v = requireVersion(db, r, "version_id");
   std::string path = r.str("path");
   std::string bytes = getFile(db, text(v, "file_sha256"));
   try {

@@ -134,12 +134,12 @@ void reviseVersion(records::Writer& w, const Version& v, JsonObject data, const 
 
 JsonObject versionSetStatus(records::Writer& w, const JsonObject& in) {
   Reader r0(in, kVer);
-  std::string id = r0.str("version");
+  std::string id = r0.str("version_id");
   Reader r(in, kVer, id);
-  r.rejectUnknown({"version", "status", "date", "reason"});
+  r.rejectUnknown({"version_id", "status", "date", "reason"});
   std::string to = r.str("status");
   requireCode(versionStatuses(), to, "status", r.place("status"));
-  auto v = records::requireCurrent(w.db(), versionSpec(), id, r.place("version"));
+  auto v = records::requireCurrent(w.db(), versionSpec(), id, r.place("version_id"));
   std::string from = text(v, "status");
   auto date = r.optDate("date");
   std::string reason = r.optStr("reason").value_or("");
@@ -205,8 +205,8 @@ JsonObject versionCorrect(records::Writer& w, const JsonObject& in) {
 // ---- approvals ----
 
 void validateApproval(store::Database& db, const std::string& id, JsonObject d) {
-  auto version = records::requireCurrent(db, versionSpec(), records::textOf(d, "version").value_or(""),
-                                         field(kAppr, id, "version"));
+  auto version = records::requireCurrent(db, versionSpec(), records::textOf(d, "version_id").value_or(""),
+                                         field(kAppr, id, "version_id"));
   std::string coop = cooperationOfVersion(db, version);
   std::string council = records::textOf(d, "council").value_or("");
   requireCode(councils(), council, "raad", field(kAppr, id, "council"));
@@ -231,7 +231,7 @@ void validateApproval(store::Database& db, const std::string& id, JsonObject d) 
   }
   if (text(version, "status") == "ontwerp")
     throwConflict("versie '" + version.id + "' is nog een ontwerp: leg ze eerst voor ('document status --status voorgelegd')",
-                  field(kAppr, id, "version"));
+                  field(kAppr, id, "version_id"));
 }
 
 JsonObject approvalRecord(records::Writer& w, const JsonObject& in) {
@@ -239,13 +239,13 @@ JsonObject approvalRecord(records::Writer& w, const JsonObject& in) {
   auto idIn = r0.optStr("id");
   auto data = records::readFields(approvalSpec(), Reader(in, kAppr, idIn.value_or("")));
   std::string who = records::textOf(data, "member").value_or(records::textOf(data, "council").value_or(""));
-  std::string id = idIn.value_or(approvalId(records::textOf(data, "version").value_or(""), who,
+  std::string id = idIn.value_or(approvalId(records::textOf(data, "version_id").value_or(""), who,
                                             records::textOf(data, "date").value_or("")));
   validateApproval(w.db(), id, data);
   records::create(w, approvalSpec(), id, data);
   auto out = records::versionJson(*records::current(w.db(), approvalSpec(), id), false);
   // The last approval completes a submitted version: it becomes goedgekeurd.
-  auto v = *records::current(w.db(), versionSpec(), *records::textOf(data, "version"));
+  auto v = *records::current(w.db(), versionSpec(), *records::textOf(data, "version_id"));
   auto st = approvalStatus(w.db(), v, *records::dateOf(data, "date"));
   if (st.complete && text(v, "status") == "voorgelegd") {
     auto vd = records::mergeFields(v.data, newObject());

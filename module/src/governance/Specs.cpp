@@ -29,7 +29,7 @@ const records::EntitySpec& versionSpec() {
 
 const records::EntitySpec& approvalSpec() {
   static const records::EntitySpec s{"gov_approval", "goedkeuring",
-                                     {{"version", "version_id", T::text, true},
+                                     {{"version_id", "version_id", T::text, true},
                                       {"member", "member_id", T::text},
                                       {"council", "council", T::text, true},
                                       {"date", "decision_date", T::date, true},

@@ -14,7 +14,7 @@ namespace igsgov::governance {
 
 const records::EntitySpec& documentSpec();  // gov_document: cooperation, kind, title
 const records::EntitySpec& versionSpec();   // gov_version: document, label, file_sha256, file_name, added_by, status, submitted, effective_from, valid_until
-const records::EntitySpec& approvalSpec();  // gov_approval: version, member, council, date, outcome, decision_ref, decision_uri
+const records::EntitySpec& approvalSpec();  // gov_approval: version_id, member, council, date, outcome, decision_ref, decision_uri
 const records::EntitySpec& ruleSpec();      // gov_rule: cooperation, document_kind, rule
 
 using KnownAt = std::optional<std::string>;

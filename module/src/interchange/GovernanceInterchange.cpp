@@ -65,9 +65,11 @@ void importVersion(Writer& w, const JsonObject& vo, const std::string& docId, lo
   using namespace governance;
   const std::string k = "documentversie";
   std::string id = Reader(vo, k).str("id");
-  Reader r(vo, k, id);
+  auto withDoc = copyWithout(vo, {});
+  if (!withDoc->has("document")) withDoc->set("document", docId);
+  Reader r(withDoc, k, id);
   auto data = readFields(versionSpec(), r, {"file", "approvals"});
-  data->set("document", docId);
+  if (textOf(data, "document") != docId) r.fail("document", "de versie staat onder document '" + docId + "'");
   auto f = r.optObject("file");
   if (f.isNull()) r.fail("file", "het bestand van de versie ontbreekt");
   Reader rf(f, k, id);
@@ -87,10 +89,11 @@ void importVersion(Writer& w, const JsonObject& vo, const std::string& docId, lo
   for (std::size_t i = 0; i < approvals->size(); ++i) {
     auto apath = path + "." + idx("approvals", i);
     at(file, apath, [&] {
-      auto ao = objectAt(approvals, i, file, apath);
+      auto ao = copyWithout(objectAt(approvals, i, file, apath), {});
+      if (!ao->has("version_id")) ao->set("version_id", id);
       std::string aid = Reader(ao, "goedkeuring").str("id");
       auto ad = readFields(approvalSpec(), Reader(ao, "goedkeuring", aid));
-      ad->set("version", id);
+      if (textOf(ad, "version_id") != id) throwInvalid("het besluit staat onder versie '" + id + "'", recordField("goedkeuring", aid, "version_id"));
       validateApproval(w.db(), aid, ad);
       create(w, approvalSpec(), aid, ad);
     });
@@ -224,7 +227,7 @@ void exportGovernanceAndFinance(store::Database& db, JsonObject out) {
       vo->set("file", f);
       auto approvals = newArray();
       for (const auto& a : currentAll(db, approvalSpec(), "version_id", v.id))
-        approvals->add(copyWithout(versionJson(a, false), {"version"}));
+        approvals->add(copyWithout(versionJson(a, false), {"version_id"}));
       vo->set("approvals", approvals);
       versions->add(vo);
     }

@@ -47,7 +47,7 @@ void addFinanceOperations(Catalogue& c) {
                             {"csv", "string", false, "de CSV-tekst in plaats van een bestand"},
                             {"owner_kind", "string", false, "igs (standaard) of lid"},
                             kOwner, kPeriod,
-                            {"version", "integer", false, "versienummer (standaard: volgende; 0 = initieel plan)"},
+                            {"plan_version", "integer", false, "versienummer (standaard: volgende; 0 = initieel plan)"},
                             {"label", "string", false, "bv. 'aanpassing 2027/1'"},
                             kReason},
                            planImportCsv);
@@ -56,12 +56,12 @@ void addFinanceOperations(Catalogue& c) {
   c.add(writeOp("plan.store", "Bewaar een meerjarenplan (JSON) als nieuwe versie",
                 {{"plan", "object", true, "het plan (zie docs/financiering.md)"}, kReason}, planStore));
   c.add(readOp("plan.export-csv", "Schrijf een versie van een meerjarenplan als CSV (puntkomma, UTF-8 met BOM)",
-               {kOwner, kPeriod, {"version", "integer", false, "standaard de laatste"}, {"path", "string", false, "doelbestand"}},
+               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}, {"path", "string", false, "doelbestand"}},
                planExportCsv, [](const JsonObject& o) {
                  return o->has("path") ? "Geschreven: " + o->getValue<std::string>("path") + "\n" : o->getValue<std::string>("csv");
                }));
   c.add(readOp("plan.show", "Toon een versie van een meerjarenplan",
-               {kOwner, kPeriod, {"version", "integer", false, "standaard de laatste"}}, planShow));
+               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}}, planShow));
   c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, ""}}, planList));
   c.add(readOp("plan.diff", "Wat veranderde tussen twee versies van een meerjarenplan (per boekjaar)",
                {kOwner, kPeriod,

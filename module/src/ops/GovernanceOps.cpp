@@ -61,7 +61,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"effective_from", "date", false, "datum van inwerkingtreding"}},
                 versionAdd));
   c.add(writeOp("document.status", "Zet de status van een versie verder: voorgelegd, goedgekeurd, in_werking, vervangen",
-                {{"version", "string", true, "id van de versie"},
+                {{"version_id", "string", true, "id van de versie"},
                  {"status", "string", true, "voorgelegd, goedgekeurd, in_werking of vervangen"},
                  {"date", "date", false, "voorgelegd op / in werking vanaf / laatste dag in werking"},
                  kReason},
@@ -77,7 +77,7 @@ void addGovernanceOperations(Catalogue& c) {
                 versionCorrect));
   c.add(writeOp("approval.record", "Registreer het besluit van een raad over een versie (goedgekeurd, verworpen, kennisname)",
                 {{"id", "string", false, "id van het besluit (standaard afgeleid)"},
-                 {"version", "string", true, "id van de versie"},
+                 {"version_id", "string", true, "id van de versie"},
                  {"member", "string", false, "deelnemer wiens raad besliste (niet bij raad van bestuur/algemene vergadering)"},
                  {"council", "string", true, "gemeenteraad, ocmw_raad, algemene_vergadering, raad_van_bestuur, beheerscomite"},
                  {"date", "date", true, "datum van het besluit"},
@@ -103,8 +103,10 @@ void addGovernanceOperations(Catalogue& c) {
                         documentInForce, inForceText);
   inForce.aliases = {{"statuten"}};
   c.add(inForce);
-  c.add(readOp("approval.pending", "Welke deelnemers keurden een versie nog niet goed",
-               {{"version", "string", true, "id van de versie"}, kAsOf, kKnownAt}, approvalPending, pendingText));
+  auto pending = readOp("approval.pending", "Welke deelnemers keurden een versie nog niet goed",
+                        {{"version_id", "string", true, "id van de versie"}, kAsOf, kKnownAt}, approvalPending, pendingText);
+  pending.positional = "version_id";
+  c.add(pending);
   c.add(readOp("document.history", "De geschiedenis van een document: versies, statussen, goedkeuringen, wie en wanneer",
                {{"document", "string", false, ""}, {"cooperation", "string", false, ""}, {"kind", "string", false, ""}},
                documentHistory));
@@ -117,7 +119,7 @@ void addGovernanceOperations(Catalogue& c) {
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
                documentCompare, compareText));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
-               {{"version", "string", true, ""}, {"path", "string", true, "doelbestand"}}, documentFile));
+               {{"version_id", "string", true, ""}, {"path", "string", true, "doelbestand"}}, documentFile));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
                [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
 }
