@@ -79,7 +79,8 @@ TEST_F(ApiTest, EveryRoleReadsAndOnlyWritersWrite) {
 }
 
 TEST_F(ApiTest, JournalRecordsTheTokenNameAsActor) {
-  auto w = server().post("/api/v1/person.create", R"({"id":"p-actor","name":"Actor Test","fictitious":true,"reason":"rest-test"})",
+  ASSERT_EQ(server().post("/api/v1/person.create", R"({"id":"p-actor","name":"Actor Tset"})", token("directeur")).status, 200);
+  auto w = server().post("/api/v1/person.correct", R"({"id":"p-actor","name":"Actor Test","reason":"rest-test"})",
                          token("secretariaat"));
   ASSERT_EQ(w.status, 200) << w.body;
   long long seq = w.json()->getObject("journal")->getValue<long long>("seq");
@@ -87,7 +88,7 @@ TEST_F(ApiTest, JournalRecordsTheTokenNameAsActor) {
   ASSERT_EQ(j.status, 200) << j.body;
   auto entry = j.json()->getArray("entries")->getObject(0);
   EXPECT_EQ(entry->getValue<std::string>("actor"), "t-secretariaat");
-  EXPECT_EQ(entry->getValue<std::string>("operation"), "person.create");
+  EXPECT_EQ(entry->getValue<std::string>("operation"), "person.correct");
   EXPECT_EQ(entry->getValue<std::string>("reason"), "rest-test");
 }
 
