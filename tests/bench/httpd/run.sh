@@ -56,6 +56,7 @@ curl -fsS -H "Authorization: Bearer $secret" "$api_url" -o "$work/composition.js
 web_port=$(free_port)
 mkdir -p "$work/www" "$work/nginx"
 cp "$work/composition.json" "$work/www/composition.json"
+chmod 755 "$work" "$work/www" && chmod 644 "$work/www/composition.json"  # nginx workers run as nobody
 cat >"$work/nginx/nginx.conf" <<CONF
 worker_processes auto;
 pid $work/nginx/nginx.pid;
