@@ -66,10 +66,11 @@ const Catalogue& catalogue() {
     addAuditOperations(c);
     addGovernanceOperations(c);
     addFinanceOperations(c);
+    addServiceOperations(c);
     addSyncOperations(c);
     addSparqlOperations(c);
     addRulesOperations(c);
-    addServiceOperations(c);
+    addDocumentOperations(c);
     return c;
   }();
   return c;

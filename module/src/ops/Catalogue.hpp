@@ -72,9 +72,10 @@ void addRecordOperations(Catalogue& c);
 void addAuditOperations(Catalogue& c);
 void addGovernanceOperations(Catalogue& c);
 void addFinanceOperations(Catalogue& c);
+void addServiceOperations(Catalogue& c);
 void addSyncOperations(Catalogue& c);
 void addSparqlOperations(Catalogue& c);
 void addRulesOperations(Catalogue& c);
-void addServiceOperations(Catalogue& c);
+void addDocumentOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

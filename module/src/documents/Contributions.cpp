@@ -1,0 +1,87 @@
+// Contributions per member: from the call, or from the register's stored
+// contribution schedule (table fin_schedule of migration 0003, written by the
+// finance operations; read here directly because its JSON is the canonical
+// finance::scheduleToJson form: years[].members[] {member, total_cents}).
+#include "core/Error.hpp"
+#include "documents/DataParts.hpp"
+#include "finance/Money.hpp"
+
+namespace igsgov::documents {
+
+namespace {
+
+const MemberRef* matchMember(const std::vector<MemberRef>& members, const std::string& key) {
+  for (const auto& m : members)
+    if (m.id == key || (!m.nis.empty() && m.nis == key)) return &m;
+  return nullptr;
+}
+
+Contributions fromInput(const std::vector<MemberRef>& members, int year, const JsonObject& input) {
+  Contributions out;
+  out.source = "opgegeven bij het maken van het document";
+  for (const auto& key : input->getNames()) {
+    Place place;
+    place.set("field", "contributions." + key);
+    const MemberRef* m = matchMember(members, key);
+    if (!m) throwNotFound("'" + key + "' is geen deelnemer van het samenwerkingsverband op de gevraagde datum", place);
+    auto v = input->get(key);
+    Contribution c;
+    c.year = year;
+    c.key = "zoals opgegeven";
+    if (v.isInteger()) {
+      c.cents = v.convert<long long>();
+    } else if (v.isString()) {
+      c.cents = finance::parseAmount(v.convert<std::string>(), place).value();
+    } else {
+      throwInvalid("bijdrage verwacht in cent (geheel getal) of als bedrag (\"12.500,00\")", place);
+    }
+    if (c.cents < 0) throwInvalid("een bijdrage kan niet negatief zijn", place);
+    out.byMember[m->id] = c;
+  }
+  return out;
+}
+
+}  // namespace
+
+Contributions loadContributions(store::Database& db, const std::string& cooperation,
+                                const std::vector<MemberRef>& members, int year, const JsonObject& input) {
+  if (input && input->size() > 0) return fromInput(members, year, input);
+  Contributions out;
+  out.source = "geen verdeling van de bijdragen in het register voor " + std::to_string(year);
+  if (!tableExists(db, "fin_schedule")) return out;
+  std::string title;
+  std::string scheduleText;
+  {
+    bool keys = tableExists(db, "fin_key");
+    auto st = db.prepare(keys ? "SELECT s.schedule, s.id, k.title FROM fin_schedule s "
+                                "LEFT JOIN fin_key k ON k.id = s.key_id AND k.rec_to IS NULL "
+                                "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
+                                "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1"
+                              : "SELECT s.schedule, s.id, s.key_id FROM fin_schedule s "
+                                "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
+                                "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1");
+    st.bind(1, cooperation).bind(2, static_cast<long long>(year));
+    if (!st.step()) return out;
+    scheduleText = st.text(0);
+    title = st.text(2).empty() ? st.text(1) : st.text(2);
+  }
+  JsonObject schedule = parseJsonObject(scheduleText, "verdeling " + title);
+  auto years = schedule->getArray("years");
+  if (!years) return out;
+  for (std::size_t i = 0; i < years->size(); ++i) {
+    auto y = years->getObject(static_cast<unsigned>(i));
+    if (!y || y->getValue<int>("year") != year) continue;
+    auto lines = y->getArray("members");
+    for (std::size_t k = 0; lines && k < lines->size(); ++k) {
+      auto line = lines->getObject(static_cast<unsigned>(k));
+      const MemberRef* m = matchMember(members, line->getValue<std::string>("member"));
+      if (!m) continue;
+      out.byMember[m->id] = Contribution{line->getValue<long long>("total_cents"), year, title};
+    }
+  }
+  out.fromRegister = true;
+  out.source = "verdeelsleutel '" + title + "' in het register";
+  return out;
+}
+
+}  // namespace igsgov::documents

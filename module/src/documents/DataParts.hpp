@@ -1,0 +1,71 @@
+// DataParts: the pieces of the template data (internal to the documents area;
+// DataContract.hpp assembles them and documents the contract). Each function
+// reads the register as of a date (valid time) as the register knows it now.
+// Not thread-safe (run under the Register lock).
+#pragma once
+
+#include "core/Date.hpp"
+#include "core/Json.hpp"
+#include "store/Database.hpp"
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace igsgov::documents {
+
+// A member of the cooperation whose membership covers the as-of date.
+struct MemberRef {
+  std::string id;
+  std::string nis;   // "" for non-gemeente partners
+  std::string name;
+  std::string kind;  // gemeente | ocmw | partner
+  std::string from;
+};
+
+// --- CommonData.cpp
+// The cooperation as "verband" (Error(notFound) for an unknown id) and its seat's name.
+JsonObject verbandJson(store::Database& db, const std::string& cooperation, const Date& asOf);
+std::vector<MemberRef> activeMembers(store::Database& db, const std::string& cooperation, const Date& asOf);
+// "A, B en C"
+std::string dutchList(const std::vector<std::string>& names);
+
+// --- Contributions.cpp
+struct Contribution {
+  long long cents = 0;
+  int year = 0;
+  std::string key;  // the verdeelsleutel's title, or a description of the input
+};
+struct Contributions {
+  std::map<std::string, Contribution> byMember;  // member id → contribution
+  std::string source;                            // Dutch: where the figures come from
+  bool fromRegister = false;
+};
+// From the call's `contributions` object ({"<nis or member id>": cents or "12.500,00"}) when
+// given, else from the register's latest contribution schedule (fin_schedule) for the year.
+Contributions loadContributions(store::Database& db, const std::string& cooperation,
+                                const std::vector<MemberRef>& members, int year, const JsonObject& input);
+
+// --- BoardData.cpp
+// "orgaan", "mandaten", "aantallen" for the cooperation's board (body id, or the
+// raad van bestuur / beheerscomité / first body when empty).
+void addBoard(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf,
+              const std::string& body);
+
+// --- StatutenData.cpp
+// "documenten", "heeft_documenten": governing documents, versions, approvals.
+void addStatuten(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf);
+
+// --- AuditData.cpp
+// The compliance check's output ({findings, not_evaluable, counts} as written by
+// the rules engine), or nullptr when no check is available in this build.
+using FindingsSource = std::function<JsonObject(store::Database&, const std::string& cooperation, const Date& asOf)>;
+// "bevindingen", "audit", "niet_evalueerbaar", "heeft_niet_evalueerbaar".
+void addAudit(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf,
+              const FindingsSource& source);
+
+bool tableExists(store::Database& db, const std::string& table);
+
+}  // namespace igsgov::documents

@@ -1,0 +1,69 @@
+#include "documents/Registry.hpp"
+
+#include "core/Error.hpp"
+
+namespace igsgov::documents {
+
+void registerDocument(records::Writer& w, const GeneratedDocument& d) {
+  using store::Value;
+  auto opt = [](const std::string& s) { return s.empty() ? Value{} : Value{s}; };
+  w.journal().insertRow("doc_generated", {{"id", d.id},
+                                          {"kind", d.kind},
+                                          {"template_name", d.templateName},
+                                          {"template_sha256", d.templateSha256},
+                                          {"cooperation_id", d.cooperation},
+                                          {"member_id", opt(d.member)},
+                                          {"as_of", d.asOf},
+                                          {"journal_position", d.journalPosition},
+                                          {"output_path", d.outputPath},
+                                          {"output_sha256", d.outputSha256},
+                                          {"size", d.size},
+                                          {"format", d.format},
+                                          {"generated_at", d.generatedAt},
+                                          {"jseq", w.journal().seq()}});
+}
+
+JsonObject generatedJson(const GeneratedDocument& d) {
+  auto o = newObject();
+  o->set("id", d.id);
+  o->set("kind", d.kind);
+  o->set("template", d.templateName);
+  o->set("template_sha256", d.templateSha256);
+  o->set("cooperation", d.cooperation);
+  if (!d.member.empty()) o->set("member", d.member);
+  o->set("as_of", d.asOf);
+  o->set("journal_position", d.journalPosition);
+  o->set("path", d.outputPath);
+  o->set("sha256", d.outputSha256);
+  o->set("size", d.size);
+  o->set("format", d.format);
+  o->set("generated_at", d.generatedAt);
+  return o;
+}
+
+JsonObject listDocuments(store::Database& db, const JsonObject& in) {
+  Reader r(in, "documenten");
+  r.rejectUnknown({"cooperation", "member", "sha256", "limit"});
+  auto coop = r.optStr("cooperation");
+  auto member = r.optStr("member");
+  auto sha = r.optStr("sha256");
+  long long limit = r.optInteger("limit").value_or(100);
+  if (limit < 1) r.fail("limit", "moet minstens 1 zijn");
+  auto st = db.prepare(
+      "SELECT id, kind, template_name, template_sha256, cooperation_id, COALESCE(member_id, ''), as_of, "
+      "journal_position, output_path, output_sha256, size, format, generated_at FROM doc_generated "
+      "WHERE (?1 IS NULL OR cooperation_id = ?1) AND (?2 IS NULL OR member_id = ?2) AND (?3 IS NULL OR output_sha256 = ?3) "
+      "ORDER BY row_id DESC LIMIT ?4");
+  st.bind(1, coop).bind(2, member).bind(3, sha).bind(4, limit);
+  auto list = newArray();
+  while (st.step()) {
+    GeneratedDocument d{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
+                        st.integer(7), st.text(8), st.text(9), st.integer(10), st.text(11), st.text(12)};
+    list->add(generatedJson(d));
+  }
+  auto out = newObject();
+  out->set("documents", list);
+  return out;
+}
+
+}  // namespace igsgov::documents

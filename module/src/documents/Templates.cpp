@@ -1,0 +1,142 @@
+#include "documents/Templates.hpp"
+
+#include "core/Embedded.hpp"
+#include "core/Error.hpp"
+
+#include <Poco/File.h>
+#include <Poco/Path.h>
+
+#include <fstream>
+#include <sstream>
+
+namespace igsgov {
+EmbeddedFiles embeddedTemplates();
+}
+
+namespace igsgov::documents {
+
+OutputFormat parseOutputFormat(const std::string& s, const Place& place) {
+  if (s == "docx") return OutputFormat::docx;
+  if (s == "odt") return OutputFormat::odt;
+  if (s == "html") return OutputFormat::html;
+  if (s == "md" || s == "markdown") return OutputFormat::md;
+  if (s == "pdf") return OutputFormat::pdf;
+  throwInvalid("onbekend formaat '" + s + "': kies docx, odt, html, md of pdf", place);
+}
+
+const char* outputExtension(OutputFormat f) {
+  switch (f) {
+    case OutputFormat::docx: return "docx";
+    case OutputFormat::odt: return "odt";
+    case OutputFormat::html: return "html";
+    case OutputFormat::md: return "md";
+    case OutputFormat::pdf: return "pdf";
+  }
+  return "docx";
+}
+
+const std::vector<ShippedTemplate>& shippedTemplates() {
+  static const std::vector<ShippedTemplate> all = {
+      {"engagementsverklaring", "lid", "Engagementsverklaring van een gemeente voor het college van burgemeester en schepenen"},
+      {"intentieverklaring", "lid", "Intentieverklaring voor de gemeenteraad, met de individuele financiering"},
+      {"samenstelling", "verband", "Samenstelling van de raad van bestuur op een datum"},
+      {"statuten", "verband", "Overzicht van de versies van de statuten en hun goedkeuringen"},
+      {"auditrapport", "verband", "Auditrapport: de bevindingen van de regelcontrole"},
+  };
+  return all;
+}
+
+std::string_view shippedBytes(const std::string& fileName) {
+  for (const auto& f : embeddedTemplates())
+    if (fileName == f.name) return f.bytes;
+  return {};
+}
+
+namespace {
+
+const ShippedTemplate* findShipped(const std::string& name) {
+  for (const auto& t : shippedTemplates())
+    if (t.name == name) return &t;
+  return nullptr;
+}
+
+bool looksLikePath(const std::string& s) {
+  return s.find('/') != std::string::npos || s.find('\\') != std::string::npos || s.find('.') != std::string::npos;
+}
+
+std::string readFile(const std::string& path, const Place& place) {
+  Poco::File f(path);
+  if (!f.exists() || !f.isFile()) throwNotFound("sjabloon '" + path + "' bestaat niet", place);
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::io, "sjabloon '" + path + "' kan niet gelezen worden", place);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The template format that produces `out`: the same for docx/odt/html/md; PDF from DOCX or ODT.
+bool produces(docs::Format tf, OutputFormat out) {
+  switch (out) {
+    case OutputFormat::docx: return tf == docs::Format::docx;
+    case OutputFormat::odt: return tf == docs::Format::odt;
+    case OutputFormat::html: return tf == docs::Format::html;
+    case OutputFormat::md: return tf == docs::Format::markdown;
+    case OutputFormat::pdf: return tf == docs::Format::docx || tf == docs::Format::odt;
+  }
+  return false;
+}
+
+}  // namespace
+
+TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out) {
+  Place place;
+  place.set("field", "template");
+  TemplateSource src;
+  if (!looksLikePath(nameOrPath)) {
+    const ShippedTemplate* t = findShipped(nameOrPath);
+    if (!t) {
+      std::string names;
+      for (const auto& s : shippedTemplates()) names += (names.empty() ? "" : ", ") + s.name;
+      throwNotFound("onbekend sjabloon '" + nameOrPath + "'; meegeleverd zijn: " + names +
+                        " (of geef het pad van een eigen sjabloon)",
+                    place);
+    }
+    std::string ext = out == OutputFormat::pdf ? "docx" : outputExtension(out);
+    auto bytes = shippedBytes(t->name + "." + ext);
+    if (bytes.empty())
+      throwInvalid("sjabloon '" + t->name + "' bestaat niet in formaat " + ext, place);
+    src.name = t->name;
+    src.bytes = std::string(bytes);
+    src.kind = t->kind;
+    src.shipped = true;
+    src.format = ext == "docx"   ? docs::Format::docx
+                 : ext == "odt"  ? docs::Format::odt
+                 : ext == "html" ? docs::Format::html
+                                 : docs::Format::markdown;
+    return src;
+  }
+  place.set("file", nameOrPath);
+  src.path = nameOrPath;
+  src.bytes = readFile(nameOrPath, place);
+  src.name = Poco::Path(nameOrPath).getBaseName();
+  src.format = docs::formatFromPath(nameOrPath);
+  if (src.format == docs::Format::automatic) {
+    // Content decides, as the engine does: zip → DOCX/ODT, '<' → HTML, else Markdown.
+    if (src.bytes.rfind("PK", 0) == 0)
+      src.format = src.bytes.find("mimetypeapplication/vnd.oasis.opendocument") != std::string::npos
+                       ? docs::Format::odt
+                       : docs::Format::docx;
+    else
+      src.format = src.bytes.find_first_not_of(" \t\r\n") != std::string::npos &&
+                           src.bytes[src.bytes.find_first_not_of(" \t\r\n")] == '<'
+                       ? docs::Format::html
+                       : docs::Format::markdown;
+  }
+  if (!produces(src.format, out))
+    throwInvalid(std::string("een ") + docs::formatName(src.format) + "-sjabloon kan geen " + outputExtension(out) +
+                     " maken; kies een sjabloon in dat formaat",
+                 place);
+  return src;
+}
+
+}  // namespace igsgov::documents

@@ -1,0 +1,55 @@
+// Templates: finding the template a documents.generate call names.
+//
+// A name without '/' and without extension is a SHIPPED template: the files in
+// templates/ (built by scripts/build-templates.py from templates/src/*.xml)
+// are compiled into the library, so no data directory is needed at run time.
+// Anything else is a path to the secretariat's own template file (DOCX, ODT,
+// HTML or Markdown), which works exactly like a shipped one.
+//
+// Each shipped template has a data kind (DataContract.hpp): "lid" (one document
+// per member, e.g. the engagementsverklaring) or "verband" (one per
+// cooperation, e.g. the board composition). A custom template takes its kind
+// from the call (`kind`), or "lid" when a member was asked for, else "verband".
+//
+// Output formats: docx, odt, html, md, pdf. PDF is made by LibreOffice from the
+// DOCX variant (or from the ODT/DOCX custom template).
+// Failures: Error(notFound) for an unknown shipped name or a missing file,
+// Error(invalid) when the template cannot produce the requested format.
+// Thread safety: pure functions over immutable data.
+#pragma once
+
+#include "docs/Template.hpp"
+
+#include <string>
+#include <vector>
+
+namespace igsgov::documents {
+
+enum class OutputFormat { docx, odt, html, md, pdf };
+
+OutputFormat parseOutputFormat(const std::string& s, const Place& place);  // Error(invalid) naming the field
+const char* outputExtension(OutputFormat f);                                // "docx", ..., "pdf"
+
+struct ShippedTemplate {
+  std::string name;   // "engagementsverklaring"
+  std::string kind;   // "lid" | "verband"
+  std::string title;  // Dutch, for `igsgov template list`
+};
+
+const std::vector<ShippedTemplate>& shippedTemplates();
+// The shipped file "<name>.<ext>" (docx, odt, html, md); empty when not shipped.
+std::string_view shippedBytes(const std::string& fileName);
+
+struct TemplateSource {
+  std::string name;          // shipped name, or the custom file's base name without extension
+  std::string path;          // custom file path ("" for shipped)
+  std::string bytes;
+  docs::Format format = docs::Format::automatic;
+  std::string kind;          // "lid" | "verband" | "" (custom: decided by the call)
+  bool shipped = false;
+};
+
+// The template for `nameOrPath` that produces `out`.
+TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out);
+
+}  // namespace igsgov::documents

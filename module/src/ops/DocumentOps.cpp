@@ -1,0 +1,165 @@
+// documents.generate, documents.list, template.check, template.list
+#include "core/Error.hpp"
+#include "docs/Template.hpp"
+#include "documents/Generate.hpp"
+#include "documents/Registry.hpp"
+#include "documents/Templates.hpp"
+#include "ops/Catalogue.hpp"
+
+#include <sstream>
+
+namespace igsgov::ops {
+
+namespace {
+
+// The compliance check for the audit report, through the catalogue, so the
+// documents area does not depend on the rules area at build time. Returns
+// nullptr when this build has no check operation.
+JsonObject findings(store::Database& db, const std::string& cooperation, const Date& asOf) {
+  for (const char* name : {"compliance.check"}) {
+    const Operation* op = catalogue().find(name);
+    if (!op || !op->read) continue;
+    auto in = newObject();
+    in->set("cooperation", cooperation);
+    in->set("as_of", asOf.iso());
+    return op->read(db, in);
+  }
+  return nullptr;
+}
+
+JsonObject checkOp(store::Database&, const JsonObject& in) {
+  Reader r(in, "sjabloon");
+  r.rejectUnknown({"file"});
+  std::string file = r.str("file");
+  docs::CheckResult result;
+  std::string bytes;
+  // A shipped name is checked in its DOCX form.
+  if (file.find('/') == std::string::npos && file.find('.') == std::string::npos) {
+    auto src = documents::resolveTemplate(file, documents::OutputFormat::docx);
+    docs::CompileOptions co;
+    co.source = file;
+    result = docs::checkTemplate(src.bytes, co);
+  } else {
+    docs::CompileOptions co;
+    co.source = file;
+    result = docs::checkTemplateFile(file, co);
+  }
+  auto out = result.toJson();
+  out->set("file", file);
+  out->set("ok", result.ok());
+  return out;
+}
+
+std::string checkText(const JsonObject& out) {
+  std::ostringstream os;
+  auto issues = out->getArray("errors");
+  auto tags = out->getArray("tags");
+  std::string file = out->getValue<std::string>("file");
+  if (!issues || issues->size() == 0) {
+    os << "Sjabloon " << file << " is in orde.\n";
+  } else {
+    os << "Sjabloon " << file << ": " << issues->size() << (issues->size() == 1 ? " fout" : " fouten") << "\n";
+    for (std::size_t i = 0; i < issues->size(); ++i) {
+      auto e = issues->getObject(static_cast<unsigned>(i));
+      auto s = [&](const char* k) { return e->has(k) ? e->get(k).convert<std::string>() : std::string(); };
+      os << "  [" << s("id") << "] " << s("message") << "\n    deel " << s("part") << ", alinea " << s("paragraph")
+         << ", positie " << s("offset");
+      if (!s("snippet").empty()) os << ": …" << s("snippet") << "…";
+      os << "\n";
+    }
+  }
+  if (tags && tags->size()) {
+    os << "Gebruikte velden (" << tags->size() << "):\n";
+    for (std::size_t i = 0; i < tags->size(); ++i) {
+      auto t = tags->getObject(static_cast<unsigned>(i));
+      os << "  " << t->getValue<std::string>("tag") << "  (" << t->getValue<std::string>("part") << ")\n";
+    }
+  }
+  return os.str();
+}
+
+JsonObject listTemplatesOp(store::Database&, const JsonObject& in) {
+  Reader(in, "sjablonen").rejectUnknown({});
+  auto list = newArray();
+  for (const auto& t : documents::shippedTemplates()) {
+    auto o = newObject();
+    o->set("name", t.name);
+    o->set("kind", t.kind);
+    o->set("title", t.title);
+    auto formats = newArray();
+    for (const char* ext : {"docx", "odt", "html", "md"})
+      if (!documents::shippedBytes(t.name + "." + ext).empty()) formats->add(std::string(ext));
+    if (!documents::shippedBytes(t.name + ".docx").empty()) formats->add(std::string("pdf"));
+    o->set("formats", formats);
+    list->add(o);
+  }
+  auto out = newObject();
+  out->set("templates", list);
+  return out;
+}
+
+std::string listTemplatesText(const JsonObject& out) {
+  std::ostringstream os;
+  auto list = out->getArray("templates");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto t = list->getObject(static_cast<unsigned>(i));
+    std::string formats;
+    auto f = t->getArray("formats");
+    for (std::size_t k = 0; k < f->size(); ++k) formats += (k ? ", " : "") + f->getElement<std::string>(static_cast<unsigned>(k));
+    os << t->getValue<std::string>("name") << " (per " << (t->getValue<std::string>("kind") == "lid" ? "deelnemer" : "samenwerkingsverband")
+       << "; " << formats << ")\n  " << t->getValue<std::string>("title") << "\n";
+  }
+  return os.str();
+}
+
+}  // namespace
+
+void addDocumentOperations(Catalogue& c) {
+  c.add({.name = "documents.generate",
+         .summary = "Maak documenten uit een sjabloon (meegeleverd of eigen bestand) met de gegevens van het register",
+         .access = Access::write,
+         .roles = kWriterRoles,
+         .params = {{"template", "string", true, "sjabloon: naam (engagementsverklaring, intentieverklaring, samenstelling, statuten, auditrapport) of pad"},
+                    {"cooperation", "string", true, "samenwerkingsverband"},
+                    {"member", "string", false, "één deelnemer (NIS-code of deelnemer-id)"},
+                    {"all_members", "boolean", false, "één document per deelnemer"},
+                    {"as_of", "date", false, "gegevens op deze datum (standaard vandaag)"},
+                    {"format", "string", true, "docx, odt, html, md of pdf"},
+                    {"out", "string", true, "uitvoermap"},
+                    {"kind", "string", false, "soort gegevens voor een eigen sjabloon: lid of verband"},
+                    {"body", "string", false, "orgaan voor de samenstelling (standaard de raad van bestuur)"},
+                    {"contributions", "object", false, "bijdragen per deelnemer {\"NIS\": cent of \"12.500,00\"} (anders uit het register)"},
+                    {"reason", "string", false, "waarom (komt in het journaal)"}},
+         .cli = {"generate"},
+         .aliases = {{"documents", "generate"}},
+         .write = [](records::Writer& w, const JsonObject& in) { return documents::generateDocuments(w, in, findings); },
+         .text = documents::generateText});
+  c.add({.name = "documents.list",
+         .summary = "Toon de gemaakte documenten (sjabloon, hash, journaalpositie, pad)",
+         .access = Access::read,
+         .roles = kAllRoles,
+         .params = {{"cooperation", "string", false, "samenwerkingsverband"},
+                    {"member", "string", false, "deelnemer-id"},
+                    {"sha256", "string", false, "SHA-256 van het bestand"},
+                    {"limit", "integer", false, "hoeveel (standaard 100)"}},
+         .cli = {"documents", "list"},
+         .read = documents::listDocuments});
+  c.add({.name = "template.check",
+         .summary = "Controleer een sjabloon: alle fouten (id, deel, alinea, fragment, positie) en de gebruikte velden",
+         .access = Access::read,
+         .roles = kAllRoles,
+         .params = {{"file", "string", true, "sjabloonbestand (DOCX, ODT, HTML, Markdown) of naam van een meegeleverd sjabloon"}},
+         .cli = {"template", "check"},
+         .positional = "file",
+         .read = checkOp,
+         .text = checkText});
+  c.add({.name = "template.list",
+         .summary = "Toon de meegeleverde sjablonen met hun formaten",
+         .access = Access::read,
+         .roles = kAllRoles,
+         .cli = {"template", "list"},
+         .read = listTemplatesOp,
+         .text = listTemplatesText});
+}
+
+}  // namespace igsgov::ops
