@@ -153,6 +153,13 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
       if (name == "actor") { call.actor = takeValue(); continue; }
       if (name == "format") {
         call.format = takeValue();
+        // An operation with its own `format` parameter (documents.generate: docx, pdf...) takes
+        // every value other than the output formats text and json.
+        if (findParam(call.operation, "format") && call.format != "text" && call.format != "json") {
+          call.input->set("format", call.format);
+          call.format = "text";
+          continue;
+        }
         if (call.format != "text" && call.format != "json")
           throw UsageError("--format is text of json, niet '" + call.format + "'");
         continue;
