@@ -213,6 +213,7 @@ TEST_F(ApiTest, OpenApiListsEveryServedOperationWithItsRoles) {
 
 TEST_F(ApiTest, LogsHaveOneLinePerRequestAndNoSecrets) {
   ASSERT_EQ(server().get("/api/v1/person.list", token("auditor")).status, 200);
+  ASSERT_EQ(server().get("/api/v1/person.list", "igsgov_" + std::string(64, 'f')).status, 401);
   std::string log = server().log();
   EXPECT_NE(log.find("event=request method=GET path=/api/v1/person.list"), std::string::npos) << log;
   EXPECT_NE(log.find("actor=t-auditor role=auditor"), std::string::npos) << log;
