@@ -230,7 +230,8 @@ std::string overviewHelp(const Obj& catalogue) {
     os << " " << op->getValue<std::string>("summary") << "\n";
   }
   os << "\nUitgangscodes: 0 gelukt, 2 ongeldige invoer, 3 niet gevonden, 4 conflict, 5 register niet intact,\n"
-        "6 in-/uitvoerfout, 7 niet ondersteund, 8 geen toegang, 9 bezet, 10 interne fout, 64 verkeerd gebruik.\n";
+        "6 in-/uitvoerfout, 7 niet ondersteund, 8 geen toegang, 9 bezet, 10 interne fout,\n"
+        "20 controle met openstaande fouten (igsgov check), 64 verkeerd gebruik.\n";
   return os.str();
 }
 
