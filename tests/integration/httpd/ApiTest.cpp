@@ -126,6 +126,20 @@ TEST_F(ApiTest, MissingWrongAndRevokedTokensAre401) {
   expectError(server().get("/api/v1/person.list", secret), 401, "denied");
 }
 
+TEST_F(ApiTest, CliAndServiceWriteOneRegisterAndTheJournalStaysIntact) {
+  // The service keeps the register open while the CLI (another process) writes.
+  for (int i = 0; i < 3; ++i) {
+    std::string n = std::to_string(i);
+    auto viaCli = cli(reg_->path, {"person", "create", "--id", "p-cli-" + n, "--name", "Via CLI " + n});
+    ASSERT_EQ(viaCli.exitCode, 0) << viaCli.err;
+    auto viaRest = server().post("/api/v1/person.create", "{\"id\":\"p-rest-x" + n + "\",\"name\":\"Via REST\"}", token("beheerder"));
+    ASSERT_EQ(viaRest.status, 200) << viaRest.body;
+  }
+  auto verify = server().get("/api/v1/audit.verify", token("auditor"));
+  ASSERT_EQ(verify.status, 200) << verify.body;
+  EXPECT_TRUE(verify.json()->getValue<bool>("ok"));
+}
+
 TEST_F(ApiTest, ErrorsCarryCodeNumberMessageAndPlace) {
   const auto& t = token("beheerder");
   expectError(server().get("/api/v1/nergens.iets", t), 404, "not_found");
