@@ -25,6 +25,7 @@ Only the Python standard library is used.
 import argparse
 import filecmp
 import os
+import re
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
@@ -86,6 +87,24 @@ def inline(el, bold=False, italic=False):
     if runs and runs[-1].kind == "text":
         runs[-1].text = runs[-1].text.rstrip()
     return [r for r in runs if r.kind != "text" or r.text]
+
+
+def without_page_numbers(runs):
+    """Footer runs for HTML/Markdown, which have no pages: drops "· pagina <page/> van <pages/>"."""
+    if not any(r.kind in ("page", "pages") for r in runs):
+        return runs
+    out = []
+    for r in runs:
+        if r.kind in ("page", "pages"):
+            continue
+        if r.kind == "text" and out and out[-1].kind == "text" and out[-1].bold == r.bold and out[-1].italic == r.italic:
+            out[-1] = Run(out[-1].text + r.text, r.bold, r.italic)
+        else:
+            out.append(Run(r.text, r.bold, r.italic, r.kind))
+    for r in out:
+        if r.kind == "text":
+            r.text = re.sub(r"\s*·?\s*pagina\s*van\s*$", "", r.text)
+    return [r for r in out if r.kind != "text" or r.text]
 
 
 def plain(runs):
@@ -558,7 +577,7 @@ def html_blocks(parent, indent="    "):
 
 def build_html(tpl):
     head = "\n".join(f'      <p style="margin:0">{html_runs(inline(p))}</p>' for p in tpl.find("letterhead"))
-    foot = "\n".join(f'      <p style="margin:0">{html_runs(inline(p))}</p>' for p in tpl.find("footer"))
+    foot = "\n".join(f'      <p style="margin:0">{html_runs(without_page_numbers(inline(p)))}</p>' for p in tpl.find("footer"))
     body = "\n".join(html_blocks(tpl.find("body")))
     return (
         '<!DOCTYPE html>\n<html lang="nl-BE">\n<head>\n  <meta charset="utf-8">\n'
@@ -590,6 +609,16 @@ def md_runs(runs):
     return out
 
 
+def md_cell(text):
+    """Escapes '|' for the table syntax, except inside tags (formatters: {x | euro})."""
+    out, depth = "", 0
+    for ch in text:
+        depth += ch == "{"
+        depth -= ch == "}"
+        out += "\\|" if ch == "|" and depth == 0 else ch
+    return out
+
+
 def md_blocks(parent):
     out = []
     for el in parent:
@@ -613,7 +642,7 @@ def md_blocks(parent):
             out.append("{/" + el.get("name") + "}")
         elif t == "table":
             for i, tr in enumerate(el):
-                cells = [md_runs(inline(td)).replace("|", "\\|") for td in tr]
+                cells = [md_cell(md_runs(inline(td))) for td in tr]
                 if tr.get("loop"):
                     out.append("{#" + tr.get("loop") + "}")
                 out.append("| " + " | ".join(cells) + " |")
@@ -632,7 +661,8 @@ def md_blocks(parent):
 
 def build_md(tpl):
     head = "  \n".join(md_runs(inline(p)) for p in tpl.find("letterhead"))
-    foot = "  \n".join(md_runs(inline(p)) for p in tpl.find("footer") if md_runs(inline(p)))
+    foot = "  \n".join(md_runs(without_page_numbers(inline(p))) for p in tpl.find("footer")
+                        if md_runs(without_page_numbers(inline(p))))
     return head + "\n\n---\n\n" + "\n".join(md_blocks(tpl.find("body"))).rstrip("\n") + "\n\n---\n\n" + foot + "\n"
 
 

@@ -60,7 +60,7 @@ void addBoard(JsonObject& data, store::Database& db, const std::string& cooperat
       row->set("gemeente", m->has("member") ? str(m->getObject("member"), "name") : "");
       row->set("kant", model::sides().label(str(m, "side")));
       row->set("fractie", str(m, "fractie"));
-      row->set("stemrecht", m->getValue<bool>("voting") ? "stemgerechtigd" : "raadgevend");
+      row->set("stemrecht", m->getValue<bool>("voting") ? "ja" : "raadgevend");
       row->set("sinds", str(m, "from"));
       row->set("tot", str(m, "until"));
       std::string besluit;

@@ -27,7 +27,7 @@ Contributions fromInput(const std::vector<MemberRef>& members, int year, const J
     auto v = input->get(key);
     Contribution c;
     c.year = year;
-    c.key = "zoals opgegeven";
+    c.key = "opgegeven bij het maken van dit document";
     if (v.isInteger()) {
       c.cents = v.convert<long long>();
     } else if (v.isString()) {
