@@ -67,7 +67,9 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
       g->set("bijdrage", b);
       totalCents += c->second.cents;
     } else {
-      d->set("bijdrage", Poco::Dynamic::Var());
+      // false, not null: docxtemplater looks a null up in the outer scopes (where the
+      // member's own "bijdrage" lives); false stops the lookup in both engines.
+      d->set("bijdrage", false);
       allKnown = false;
     }
     gemeenten_[m.id] = g;
@@ -121,7 +123,7 @@ JsonObject DataBuilder::memberData(const MemberRef& m) const {
   lid->set("sinds", m.from);
   o->set("lid", lid);
   auto g = gemeenten_.at(m.id);
-  o->set("bijdrage", g->has("bijdrage") ? g->get("bijdrage") : Poco::Dynamic::Var());
+  o->set("bijdrage", g->has("bijdrage") ? g->get("bijdrage") : Poco::Dynamic::Var(false));
   return o;
 }
 

@@ -7,7 +7,7 @@
 //              documenten, heeft_documenten, audit, bevindingen,
 //              niet_evalueerbaar, heeft_niet_evalueerbaar, document;
 //   "lid"      one document per member: everything of "verband" plus gemeente,
-//              lid, bijdrage (null when unknown) and a per-member kenmerk.
+//              lid, bijdrage (false when unknown) and a per-member kenmerk.
 //
 // Valid time is the as-of date; record time is "now" (what the register knows).
 // The builder reads the shared parts once and then builds each member's data
