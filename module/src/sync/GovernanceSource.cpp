@@ -2,7 +2,8 @@
 // as the destination of inbox files. Compiled only when that area is built.
 //
 // Push: every current version of every governing document, at
-//   <cooperation>/<kind folder>/<version label>.<docx|odt|pdf>
+//   <cooperation>/<kind folder>/<version id>.<docx|odt|pdf>
+// (mapping variables: igs, kind, label, ext, document, version)
 // (kind folder: "statuten", "intern_reglement", ...), item = version id,
 // version = its status (a status change rewrites only the sidecar).
 // Pull: "<inbox>/<cooperation>/<kind>/<file>" becomes a draft ("ontwerp")
@@ -24,7 +25,8 @@ namespace {
 
 std::string safeSegment(std::string s) {
   for (auto& c : s)
-    if (c == '/' || c == '\\' || static_cast<unsigned char>(c) < 0x20) c = '-';
+    if (std::string_view("/\\:*?\"<>|").find(c) != std::string_view::npos || static_cast<unsigned char>(c) < 0x20)
+      c = '-';  // also what Windows/SMB shares refuse
   while (!s.empty() && (s.front() == '.' || s.front() == ' ')) s.erase(s.begin());
   while (!s.empty() && s.back() == ' ') s.pop_back();
   return s.empty() ? "versie" : s;
@@ -60,7 +62,7 @@ public:
       SourceItem s;
       s.kind = kind;
       s.vars = {{"igs", coop}, {"kind", kind}, {"label", label}, {"ext", ext}, {"document", docId}, {"version", v.id}};
-      s.path = coop + "/" + kind + "/" + label + "." + ext;
+      s.path = coop + "/" + kind + "/" + safeSegment(v.id) + "." + ext;  // ids are stable, labels change
       s.item = v.id;
       s.version = records::textOf(v.data, "status").value_or("");
       s.sha256 = sha;
