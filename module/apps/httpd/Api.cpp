@@ -162,6 +162,12 @@ private:
       bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
       input = blank ? newObject() : parseJsonObject(text, "vraag");
     }
+    // Paths name files on this server: a remote caller may not read or write them.
+    for (const auto& p : op->params)
+      if (p.type == "path" && input->has(p.name))
+        fail(400, ErrorCode::invalid,
+             "bestandspaden op de server zijn niet toegelaten via de REST-API; stuur de inhoud zelf mee",
+             Place().set("operation", op->name).set("field", "'" + p.name + "'"));
     ops::Caller caller{who.name, who.role, ""};
     if (input->has("reason") && input->get("reason").isString()) caller.reason = input->getValue<std::string>("reason");
     return toJsonText(ctx_.session->execute(op->name, input, caller), false);

@@ -21,7 +21,9 @@ enum class Access { read, write, create };  // create: makes a new register (reg
 
 struct Param {
   std::string name;      // JSON field, snake_case; the CLI option is --name-with-dashes
-  std::string type;      // string | date | timestamp | integer | boolean | object | array
+  std::string type;      // string | path | date | timestamp | integer | boolean | object | array
+                         // path: a file or folder on the machine running the library (the REST
+                         // service refuses these: a remote caller must not name server files)
   bool required = false;
   std::string help;      // Dutch
 };

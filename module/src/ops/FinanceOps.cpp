@@ -43,7 +43,7 @@ const Param kPeriod{"period", "string", true, "planperiode, bv. 2026-2031"};
 
 void addFinanceOperations(Catalogue& c) {
   auto importCsv = writeOp("plan.import-csv", "Lees een meerjarenplan (BBC) in uit CSV (puntkomma, Excel) als nieuwe versie",
-                           {{"path", "string", false, "het CSV-bestand"},
+                           {{"path", "path", false, "het CSV-bestand"},
                             {"csv", "string", false, "de CSV-tekst in plaats van een bestand"},
                             {"owner_kind", "string", false, "igs (standaard) of lid"},
                             kOwner, kPeriod,
@@ -56,7 +56,7 @@ void addFinanceOperations(Catalogue& c) {
   c.add(writeOp("plan.store", "Bewaar een meerjarenplan (JSON) als nieuwe versie",
                 {{"plan", "object", true, "het plan (zie docs/financiering.md)"}, kReason}, planStore));
   c.add(readOp("plan.export-csv", "Schrijf een versie van een meerjarenplan als CSV (puntkomma, UTF-8 met BOM)",
-               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}, {"path", "string", false, "doelbestand"}},
+               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}, {"path", "path", false, "doelbestand"}},
                planExportCsv, [](const JsonObject& o) {
                  return o->has("path") ? "Geschreven: " + o->getValue<std::string>("path") + "\n" : o->getValue<std::string>("csv");
                }));

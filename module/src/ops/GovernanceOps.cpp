@@ -52,7 +52,7 @@ void addGovernanceOperations(Catalogue& c) {
                 {{"id", "string", true, "id van de versie"},
                  {"document", "string", true, "id van het document"},
                  {"label", "string", true, "bv. 'statutenwijziging 2026'"},
-                 {"path", "string", false, "het bestand"},
+                 {"path", "path", false, "het bestand"},
                  {"content_base64", "string", false, "de inhoud (base64) in plaats van een bestand"},
                  {"file_name", "string", false, "bestandsnaam (standaard die van 'path')"},
                  {"added_by", "string", false, "wie de versie aanbrengt (de gebruiker staat al in het journaal)"},
@@ -119,7 +119,7 @@ void addGovernanceOperations(Catalogue& c) {
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
                documentCompare, compareText));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
-               {{"version_id", "string", true, ""}, {"path", "string", true, "doelbestand"}}, documentFile));
+               {{"version_id", "string", true, ""}, {"path", "path", true, "doelbestand"}}, documentFile));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
                [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
 }

@@ -34,7 +34,7 @@ void addRegisterOperations(Catalogue& c) {
          .summary = "Lees een volledig register in uit een uitwisselbestand (JSON); alles of niets",
          .access = Access::write,
          .roles = {"beheerder"},
-         .params = {{"path", "string", false, "het uitwisselbestand"},
+         .params = {{"path", "path", false, "het uitwisselbestand"},
                     {"register", "object", false, "het register zelf (in plaats van een bestand)"}},
          .cli = {"register", "import"},
          .aliases = {{"import"}},

@@ -14,7 +14,7 @@
 namespace igsgov::ops {
 namespace {
 
-const Param kRulesDir{"rules_dir", "string", false, "map met regelsets die de ingebouwde vervangen (anders $IGSGOV_RULES_DIR)"};
+const Param kRulesDir{"rules_dir", "path", false, "map met regelsets die de ingebouwde vervangen (anders $IGSGOV_RULES_DIR)"};
 
 rules::CheckResult runCheck(store::Database& db, const rules::RuleBook& book, const Reader& r) {
   rules::CheckOptions o;
@@ -230,7 +230,7 @@ void addRulesOperations(Catalogue& c) {
                {{"from", "date", false, "vanaf (standaard vandaag)"},
                 {"until", "date", false, "tot en met (standaard twee jaar na 'from')"},
                 coop,
-                {"ics", "string", false, "schrijf ook een iCalendar-bestand (RFC 5545) naar dit pad"},
+                {"ics", "path", false, "schrijf ook een iCalendar-bestand (RFC 5545) naar dit pad"},
                 {"ics_text", "boolean", false, "geef de iCalendar-tekst mee in de uitvoer"},
                 {"alarm_days", "integer", false, "herinnering zoveel dagen vooraf in de iCalendar"},
                 {"calendar_dir", "string", false, "map met kalenderbestanden (anders $IGSGOV_CALENDAR_DIR)"}},

@@ -33,7 +33,7 @@ void checkParams(const Operation& op, const JsonObject& in) {
     auto fail = [&](const std::string& what) {
       throwInvalid(what, Place(base).set("field", "'" + p.name + "'"));
     };
-    if (p.type == "string" && !v.isString()) fail("tekst verwacht");
+    if ((p.type == "string" || p.type == "path") && !v.isString()) fail("tekst verwacht");
     if (p.type == "date") {
       if (!v.isString() || !Date::parse(v.convert<std::string>())) fail("geen geldige datum (JJJJ-MM-DD verwacht)");
     }

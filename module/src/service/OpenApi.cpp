@@ -27,6 +27,8 @@ JsonObject schemaOf(const std::string& type, const std::string& help) {
   else if (type == "object") s = obj({{"type", "object"}});
   else if (type == "array") s = obj({{"type", "array"}, {"items", newObject()}});
   else if (type == "string") s = obj({{"type", "string"}});
+  else if (type == "path")
+    s = obj({{"type", "string"}, {"description", "pad op de machine van de bibliotheek; via REST geweigerd"}});
   else throw Error(ErrorCode::internal, "onbekend parametertype '" + type + "' in de catalogus");
   if (!help.empty() && !s->has("description")) s->set("description", help);
   return s;

@@ -237,3 +237,18 @@ TEST_F(ApiTest, LogsHaveOneLinePerRequestAndNoSecrets) {
 }
 
 }  // namespace
+
+TEST_F(ApiTest, ServerFilePathsAreRefused) {
+  // register.import reads a file named by "path": over REST that would let a
+  // token holder read any file of the server. The content must travel instead.
+  auto t = token("beheerder");
+  auto r = server().post("/api/v1/register.import", R"({"path":"/etc/hostname"})", t);
+  expectError(r, 400, "invalid");
+  EXPECT_NE(r.body.find("bestandspaden op de server"), std::string::npos) << r.body;
+  EXPECT_NE(r.body.find("'path'"), std::string::npos) << r.body;
+  // The same operation with the register in the body is fine.
+  auto ok = server().post("/api/v1/register.import",
+                          R"({"register":{"format":"igsgov-register","version":1,"persons":[{"id":"p-inline","name":"Inline","fictitious":true}]}})",
+                          t);
+  EXPECT_EQ(ok.status, 200) << ok.body;
+}
