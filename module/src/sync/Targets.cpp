@@ -29,7 +29,9 @@ std::vector<std::unique_ptr<Source>> builtinSources() {
 #ifdef IGSGOV_SYNC_GOVERNANCE
   out.push_back(makeGovernanceSource());
 #endif
-  // Generated documents (issue 5, module/src/documents) join here once that area exists.
+#ifdef IGSGOV_SYNC_DOCUMENTS
+  out.push_back(makeDocumentsSource());
+#endif
   return out;
 }
 
@@ -64,7 +66,7 @@ std::unique_ptr<Engine> makeEngine(records::Register& reg, const TargetConfig& t
     bool known = false;
     for (const auto& s : sources) known = known || s->name() == n;
     if (!known)
-      throwInvalid("onbekende bron '" + n + "' (gekend: governance, directory:<map>)",
+      throwInvalid("onbekende bron '" + n + "' (gekend: governance, documents, directory:<map>)",
                    Place().set("file", target.configFile).set("part", "doel '" + target.name + "'").set("field", "'sources'"));
     t.sources.push_back(n);
   }

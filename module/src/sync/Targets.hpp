@@ -20,5 +20,8 @@ std::unique_ptr<InboxSink> builtinInbox();  // nullptr when no area can take inb
 std::unique_ptr<Source> makeGovernanceSource();
 std::unique_ptr<InboxSink> makeGovernanceInbox();
 #endif
+#ifdef IGSGOV_SYNC_DOCUMENTS
+std::unique_ptr<Source> makeDocumentsSource();
+#endif
 
 }  // namespace igsgov::sync
