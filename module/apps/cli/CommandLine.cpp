@@ -112,6 +112,10 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
     const char* user = std::getenv("USER");
     call.actor = std::string("cli:") + (user ? user : "onbekend");
   }
+  for (const auto& a : args) {
+    if (a == "--version") call.version = true;
+    if (a == "--help" || a == "-h") call.help = true;
+  }
   std::vector<std::string> rest = args;
   // The command words: the non-option arguments, skipping values of global options.
   std::vector<std::string> leading;

@@ -35,6 +35,8 @@ fresh() {
 }
 
 export IGSGOV_ACTOR=cli-test
+check "version" 0 "$igsgov" --version
+contains "version printed" out "igsgov 0."
 check "help" 0 "$igsgov" --help
 contains "help lists composition" out "composition"
 check "command help" 0 "$igsgov" mandate appoint --help
@@ -73,7 +75,9 @@ import json,sys
 a=json.load(open('$work/export.json')); b=json.load(sys.stdin)
 for d in (a,b): d.pop('exported_at',None); d.pop('journal',None)
 sys.exit(0 if a==b else 1)" && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL export round trip"; }
-check "newer format refused" 7 "$igsgov" --db "$work/r2.db" import <(echo '{"format":"igsgov-register","version":9}')
+echo '{"format":"igsgov-register","version":9}' > "$work/future.json"
+check "newer format refused" 7 "$igsgov" --db "$work/r2.db" import "$work/future.json"
+contains "newer format message" err "versie 9 is nieuwer"
 
 # Tamper with the file behind the library's back, with the sqlite3 shell.
 tamper() {  # tamper NAME SQL EXPECTED_TEXT
@@ -87,7 +91,8 @@ tamper "mandate edited" "UPDATE mandate SET fractie='X' WHERE id='igs-rupel-bc-1
 tamper "person deleted" "PRAGMA foreign_keys=OFF; DELETE FROM person WHERE id='p-003'" "ontbreekt"
 tamper "row inserted" "INSERT INTO person_key(id, jseq) VALUES ('stiekem', 2)" "niet door het register geschreven"
 tamper "journal edited" "UPDATE journal SET actor='iemand' WHERE seq=2" "journaalregel 2"
-tamper "journal entry removed" "DELETE FROM journal_effect WHERE seq=2; DELETE FROM journal WHERE seq=2" "journaalregel 2"
+# Removing the newest entry leaves a shorter, intact chain: its rows give it away.
+tamper "newest journal entry removed" "DELETE FROM journal_effect WHERE seq=2; DELETE FROM journal WHERE seq=2" "geen journaalregel"
 tamper "population edited" "UPDATE ref_population SET inwoners=90000 WHERE nis='45035'" "ref_population"
 tamper "history reopened" "UPDATE member SET rec_to=NULL WHERE rec_to IS NOT NULL; UPDATE mandate SET rec_to='2020-01-01T00:00:00.000000Z' WHERE id='igs-rupel-bc-1-11030'" "rec_to"
 
