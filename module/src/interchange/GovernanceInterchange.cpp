@@ -1,4 +1,5 @@
 #include "interchange/GovernanceInterchange.hpp"
+#include "interchange/FilePlaces.hpp"
 
 #include "budget/Contributions.hpp"
 #include "budget/PlanStore.hpp"
@@ -14,39 +15,7 @@ using namespace records;
 
 namespace {
 
-template <class F>
-void at(const std::string& file, const std::string& path, F fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    Place p = e.place();
-    if (!file.empty()) p.set("file", file);
-    p.set("path", path);
-    throw Error(e.errorCode(), e.message(), p);
-  }
-}
-
-JsonObject objectField(const JsonObject& o, const std::string& key, const std::string& file, const std::string& path) {
-  if (!o->has(key) || o->isNull(key)) return newObject();
-  auto v = o->get(key);
-  if (v.type() != typeid(Poco::JSON::Object::Ptr)) throwInvalid("object verwacht", Place().set("file", file).set("path", path + key));
-  return v.extract<Poco::JSON::Object::Ptr>();
-}
-
-JsonArray arrayField(const JsonObject& o, const std::string& key, const std::string& file, const std::string& path) {
-  if (!o->has(key) || o->isNull(key)) return newArray();
-  auto v = o->get(key);
-  if (v.type() != typeid(Poco::JSON::Array::Ptr)) throwInvalid("lijst verwacht", Place().set("file", file).set("path", path + key));
-  return v.extract<Poco::JSON::Array::Ptr>();
-}
-
-JsonObject objectAt(const JsonArray& a, std::size_t i, const std::string& file, const std::string& path) {
-  auto o = a->getObject(static_cast<unsigned>(i));
-  if (o.isNull()) throwInvalid("object verwacht", Place().set("file", file).set("path", path));
-  return o;
-}
-
-std::string idx(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
+std::string idx(const std::string& base, std::size_t i) { return indexPath(base, i); }
 
 JsonObject copyWithout(const JsonObject& o, std::initializer_list<const char*> drop) {
   auto c = newObject();

@@ -1,4 +1,5 @@
 #include "interchange/Interchange.hpp"
+#include "interchange/FilePlaces.hpp"
 #include "interchange/GovernanceInterchange.hpp"
 
 #include "core/Error.hpp"
@@ -21,35 +22,6 @@ namespace igsgov::interchange {
 using namespace records;
 
 namespace {
-
-// Runs fn; an Error gets the file and the position in the file added to its place.
-template <class F>
-void at(const std::string& file, const std::string& path, F fn) {
-  try {
-    fn();
-  } catch (const Error& e) {
-    Place p = e.place();
-    if (!file.empty()) p.set("file", file);
-    p.set("path", path);
-    throw Error(e.errorCode(), e.message(), p);
-  }
-}
-
-JsonArray arrayField(const JsonObject& o, const std::string& key, const std::string& file, const std::string& path) {
-  if (!o->has(key) || o->isNull(key)) return newArray();
-  auto v = o->get(key);
-  if (v.type() != typeid(Poco::JSON::Array::Ptr))
-    throwInvalid("lijst verwacht", Place().set("file", file).set("path", path + key));
-  return v.extract<Poco::JSON::Array::Ptr>();
-}
-
-JsonObject objectAt(const JsonArray& a, std::size_t i, const std::string& file, const std::string& path) {
-  auto o = a->getObject(static_cast<unsigned>(i));
-  if (o.isNull()) throwInvalid("object verwacht", Place().set("file", file).set("path", path));
-  return o;
-}
-
-std::string indexPath(const std::string& base, std::size_t i) { return base + "[" + std::to_string(i) + "]"; }
 
 // Mandates whose predecessor is in the file come after it.
 std::vector<std::size_t> predecessorOrder(const JsonArray& mandates) {
