@@ -2,40 +2,17 @@
 // (module/src/budget on top of the pure module/src/finance).
 #include "budget/Contributions.hpp"
 #include "budget/PlanStore.hpp"
-#include "ops/Catalogue.hpp"
+#include "ops/OpBuilders.hpp"
 
 namespace igsgov::ops {
 using namespace budget;
 
 namespace {
 
-Operation finOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
-  Operation op;
-  op.name = name;
-  op.summary = std::move(summary);
-  op.access = access;
-  op.roles = access == Access::read ? kAllRoles : kWriterRoles;
-  op.params = std::move(params);
-  auto dot = name.find('.');
-  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
-  return op;
-}
 
-Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn, TextFn text = {}) {
-  auto op = finOp(std::move(name), std::move(summary), Access::write, std::move(params));
-  op.write = std::move(fn);
-  op.text = std::move(text);
-  return op;
-}
 
-Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn, TextFn text = {}) {
-  auto op = finOp(std::move(name), std::move(summary), Access::read, std::move(params));
-  op.read = std::move(fn);
-  op.text = std::move(text);
-  return op;
-}
 
-const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
+const Param& kReason = kReasonParam;
 const Param kOwner{"owner", "string", true, "eigenaar: id van het samenwerkingsverband, of van de deelnemer / NIS-code"};
 const Param kPeriod{"period", "string", true, "planperiode, bv. 2026-2031"};
 

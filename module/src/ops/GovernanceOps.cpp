@@ -3,39 +3,17 @@
 #include "governance/Documents.hpp"
 #include "governance/DocumentQueries.hpp"
 #include "governance/FileStore.hpp"
-#include "ops/Catalogue.hpp"
+#include "ops/OpBuilders.hpp"
 
 namespace igsgov::ops {
 using namespace governance;
 
 namespace {
 
-Operation govOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
-  Operation op;
-  op.name = name;
-  op.summary = std::move(summary);
-  op.access = access;
-  op.roles = access == Access::read ? kAllRoles : kWriterRoles;
-  op.params = std::move(params);
-  auto dot = name.find('.');
-  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
-  return op;
-}
 
-Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn) {
-  auto op = govOp(std::move(name), std::move(summary), Access::write, std::move(params));
-  op.write = std::move(fn);
-  return op;
-}
 
-Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn, TextFn text = {}) {
-  auto op = govOp(std::move(name), std::move(summary), Access::read, std::move(params));
-  op.read = std::move(fn);
-  op.text = std::move(text);
-  return op;
-}
 
-const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
+const Param& kReason = kReasonParam;
 const Param kAsOf{"as_of", "date", false, "datum (standaard vandaag)"};
 const Param kKnownAt{"known_at", "timestamp", false, "zoals het register het kende op (standaard nu)"};
 

@@ -1,7 +1,7 @@
 // Operations on cooperations, members, bodies, seats, persons and mandates.
 // Their params are derived from the entity specs (records/Entities.cpp), so the
 // CLI options, the OpenAPI schema and the stored columns cannot drift apart.
-#include "ops/Catalogue.hpp"
+#include "ops/OpBuilders.hpp"
 #include "ops/TextRender.hpp"
 #include "records/Composition.hpp"
 #include "records/Entities.hpp"
@@ -35,34 +35,10 @@ std::vector<Param> plus(std::vector<Param> a, const std::vector<Param>& b) {
   return a;
 }
 
-const Param kReason{"reason", "string", false, "waarom (komt in het journaal)"};
-const Param kReasonRequired{"reason", "string", true, "waarom (komt in het journaal)"};
+const Param& kReason = kReasonParam;
+const Param& kReasonRequired = kReasonRequiredParam;
 
-Operation writeOp(std::string name, std::string summary, std::vector<Param> params, WriteFn fn) {
-  Operation op;
-  op.name = name;
-  op.summary = std::move(summary);
-  op.access = Access::write;
-  op.roles = {"beheerder", "directeur", "secretariaat"};
-  op.params = std::move(params);
-  auto dot = name.find('.');
-  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
-  op.write = std::move(fn);
-  return op;
-}
 
-Operation readOp(std::string name, std::string summary, std::vector<Param> params, ReadFn fn) {
-  Operation op;
-  op.name = name;
-  op.summary = std::move(summary);
-  op.access = Access::read;
-  op.roles = kAllRoles;
-  op.params = std::move(params);
-  auto dot = name.find('.');
-  op.cli = {name.substr(0, dot), name.substr(dot + 1)};
-  op.read = std::move(fn);
-  return op;
-}
 
 WriteFn revision(JsonObject (*fn)(Writer&, const JsonObject&, const std::string&), const char* kind) {
   return [fn, kind](Writer& w, const JsonObject& in) { return fn(w, in, kind); };
