@@ -3,13 +3,17 @@
 #include "core/Sha256.hpp"
 #include "model/Vocabulary.hpp"
 #include "rules/Facts.hpp"
-#include "rules/Statuten.hpp"
+#include "governance/Approvals.hpp"
+#include "records/Entities.hpp"
 
 #include <algorithm>
 #include <set>
 
 namespace igsgov::calendar {
 namespace {
+
+// A date after every decision the register holds: approval states as they stand now.
+Date afterEveryDecision() { return Date::fromYmd(9999, 12, 31); }
 
 Date minusMonths(Date d, int months) {
   int y = d.year(), m = d.month() - months;
@@ -112,19 +116,22 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
              c.id, {{"mandate", m.id}}, r.verified});
       }
     }
-    if (const auto& provider = rules::statutenProvider()) {
-      for (const auto& v : provider(db, c.id)) {
-        std::vector<std::string> waiting;
-        for (const auto* m : c.membersOn(v.inForceFrom.value_or(o.from))) {
-          auto it = v.approvals.find(m->id);
-          if (m->kind == "gemeente" && (it == v.approvals.end() || !it->second)) waiting.push_back(m->name);
-        }
-        if (waiting.empty() || !v.inForceFrom) continue;
-        std::string list;
-        for (const auto& w : waiting) list += (list.empty() ? "" : ", ") + w;
-        add({"statuten|" + v.id, "statuten", *v.inForceFrom, "Goedkeuring " + v.label + " (" + c.name + ")",
-             "Nog geen goedkeuring van de gemeenteraad van: " + list + ".", c.id, {{"statuten", v.id}}, true});
-      }
+    for (const auto& v : governance::documentVersions(db, c.id, "statuten")) {
+      // Waiting: submitted or approved, with an effective date, and not every required approver's
+      // latest recorded decision is "goedgekeurd".
+      std::string status = governance::text(v, "status");
+      auto from = records::dateOf(v.data, "effective_from");
+      if (!from || status == "ontwerp" || status == "vervangen") continue;
+      auto st = governance::approvalStatus(db, v, afterEveryDecision());
+      if (st.complete) continue;
+      std::string list;
+      for (const auto& a : st.approvers)
+        if (a.state != "goedgekeurd") list += (list.empty() ? "" : ", ") + a.requirement.name;
+      if (list.empty()) list = "niemand kan ze volgens de regel '" + st.rule.rule + "' goedkeuren";
+      std::string label = governance::text(v, "label");
+      add({"statuten|" + v.id, "statuten", *from, "Goedkeuring " + label + " (" + c.name + ")",
+           label + " treedt in werking op " + dutchLongDate(*from) + "; nog geen goedkeuring van: " + list + ".", c.id,
+           {{"statuten", v.id}}, true});
     }
     for (const auto& f : cal.files) {
       if (f.all || !applies(f, c)) continue;

@@ -3,8 +3,9 @@
 //   - term_end / renewal: the end of a cooperation's term, and the date by
 //     which the renewal must be decided (term end minus the configured months);
 //   - mandate_end: a mandate's last day;
-//   - statuten: a statuten version waiting for council approvals (when the
-//     governance area provides statuten, see rules/Statuten.hpp);
+//   - statuten: a statuten version (voorgelegd, goedgekeurd or in_werking, with
+//     an effective date) that still lacks an approval its rule requires
+//     (governance/Approvals.hpp); due on the effective date;
 //   - redesignation: every mandate running at local elections must be
 //     re-designated by the new councils (unless its seat already has a
 //     mandate starting after the elections);

@@ -75,6 +75,16 @@ std::string text(const records::Version& v, const std::string& field) {
   return records::textOf(v.data, field).value_or("");
 }
 
+std::vector<records::Version> documentVersions(store::Database& db, const std::string& cooperationId,
+                                               const std::string& kind, const KnownAt& knownAt) {
+  std::vector<records::Version> out;
+  for (const auto& d : allWhere(db, documentSpec(), "cooperation_id", cooperationId, knownAt)) {
+    if (text(d, "kind") != kind) continue;
+    for (auto& v : allWhere(db, versionSpec(), "document_id", d.id, knownAt)) out.push_back(std::move(v));
+  }
+  return out;
+}
+
 std::string journalActor(store::Database& db, long long jseq) {
   auto& st = db.cached("SELECT actor FROM journal WHERE seq = ?");
   st.bind(1, jseq);

@@ -27,6 +27,11 @@ std::vector<records::Version> allWhere(store::Database& db, const records::Entit
 
 std::string text(const records::Version& v, const std::string& field);  // "" when absent
 
+// Every version of every document of `kind` (e.g. "statuten") of a cooperation,
+// as known at knownAt, ordered by document id then version id.
+std::vector<records::Version> documentVersions(store::Database& db, const std::string& cooperationId,
+                                               const std::string& kind, const KnownAt& knownAt = {});
+
 // The journal actor that wrote a row (who added / changed it).
 std::string journalActor(store::Database& db, long long jseq);
 

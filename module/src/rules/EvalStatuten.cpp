@@ -1,37 +1,58 @@
-// The statuten rule: a statuten version is in force only when every member
-// council approved it. Uses the governance area through Statuten.hpp.
+// The statuten rule: a statuten version is in force only when every approver
+// that the approval rule requires (governance/Approvals.hpp: per legal form,
+// overridable per cooperation) approved it on or before its effective date.
+//
+// Looked at: every statuten version of the cooperation that is not an
+// ontwerp and whose period (effective_from .. valid_until) covers the as-of
+// date — the versions the register presents as in force. For each required
+// approver without a "goedgekeurd" decision dated on or before the effective
+// date, one finding says whether the approval came later (up to the as-of
+// date), was refused, or is missing.
 #include "rules/Evaluators.hpp"
-#include "rules/Statuten.hpp"
+
+#include "governance/Approvals.hpp"
+#include "records/Entities.hpp"
 
 namespace igsgov::rules {
 namespace {
 
-StatutenProvider& provider() {
-  static StatutenProvider p;
-  return p;
+std::string whatHappened(const governance::ApproverState& later) {
+  if (later.state == "goedgekeurd")
+    return "keurde ze pas goed op " + dutchLongDate(*records::dateOf(later.decision->data, "date"));
+  if (later.state == "verworpen") return "verwierp ze";
+  if (later.state == "kennisname") return "nam er enkel kennis van";
+  return "keurde ze niet goed";
 }
 
 void statutenApproved(const Context& c) {
-  const auto& get = statutenProvider();
-  if (!get) throw NotEvaluable{"de statuten en hun goedkeuringen worden (nog) niet in het register bijgehouden"};
-  for (const auto& v : get(c.db, c.coop.id)) {
-    if (!v.inForceFrom || c.asOf < *v.inForceFrom) continue;
-    for (const auto* m : c.coop.membersOn(*v.inForceFrom)) {
-      if (m->kind != "gemeente") continue;
-      auto it = v.approvals.find(m->id);
-      bool approved = it != v.approvals.end() && it->second && *it->second <= *v.inForceFrom;
-      if (!approved)
-        c.emit(v.label + " geldt volgens het register vanaf " + dutchLongDate(*v.inForceFrom) + ", maar de gemeenteraad van " +
-                   m->name + " keurde ze " + (it != v.approvals.end() && it->second ? "pas later" : "niet") + " goed",
-               {{"statuten", v.id}, {"member", m->id}});
+  for (const auto& v : governance::documentVersions(c.db, c.coop.id, "statuten")) {
+    auto from = records::dateOf(v.data, "effective_from");
+    auto until = records::dateOf(v.data, "valid_until");
+    if (governance::text(v, "status") == "ontwerp" || !from || c.asOf < *from || (until && *until < c.asOf)) continue;
+    auto atStart = governance::approvalStatus(c.db, v, *from);
+    if (atStart.complete) continue;
+    // The approvers depend on the effective date only, so both lists match one to one.
+    auto later = governance::approvalStatus(c.db, v, c.asOf);
+    std::string label = governance::text(v, "label");
+    if (atStart.approvers.empty())
+      c.emit(label + " geldt volgens het register vanaf " + dutchLongDate(*from) +
+                 ", maar er is niemand die ze volgens de regel '" + atStart.rule.rule + "' kon goedkeuren",
+             {{"statuten", v.id}});
+    for (size_t i = 0; i < atStart.approvers.size(); ++i) {
+      const auto& a = atStart.approvers[i];
+      if (a.state == "goedgekeurd") continue;
+      // The records name the version and the member only, so an acknowledgement keeps
+      // matching when a late decision is recorded afterwards.
+      std::vector<RecordRef> refs{{"statuten", v.id}};
+      if (!a.requirement.member.empty()) refs.push_back({"member", a.requirement.member});
+      c.emit(label + " geldt volgens het register vanaf " + dutchLongDate(*from) + ", maar " + a.requirement.name + " " +
+                 whatHappened(later.approvers[i]),
+             refs);
     }
   }
 }
 
 }  // namespace
-
-void setStatutenProvider(StatutenProvider p) { provider() = std::move(p); }
-const StatutenProvider& statutenProvider() { return provider(); }
 
 void addStatutenEvaluators(std::vector<EvaluatorSpec>& out) {
   out.push_back({"statuten_approved", {}, statutenApproved});

@@ -1,7 +1,7 @@
 // Legal-form rules: each fires in one scenario and stays quiet in another.
 #include "RulesFixture.hpp"
 
-#include "rules/Statuten.hpp"
+#include "governance/FileStore.hpp"
 
 using namespace igsgov;
 using igsgov::testing::RulesFixture;
@@ -11,6 +11,19 @@ protected:
   void SetUp() override {
     RulesFixture::SetUp();
     cleanPv();
+  }
+  // A statuten version of c1 with a (tiny) PDF file, submitted, in force from 2025-01-01 per the register.
+  void addStatuten(const std::string& version, const std::string& status = "voorgelegd") {
+    auto in = parseJsonObject(R"({"id":")" + version + R"(","document":"c1-statuten","label":"statuten 2025","status":")" +
+                              status + R"(","effective_from":"2025-01-01"})");
+    in->set("content_base64", governance::base64Encode("%PDF-1.4\n% statuten " + version + "\n"));
+    run("document.add-version", toJsonText(in));
+  }
+
+  void approve(const std::string& version, const std::string& member, const std::string& date,
+               const std::string& outcome = "goedgekeurd") {
+    run("approval.record", R"({"version_id":")" + version + R"(","member":")" + member +
+                                 R"(","council":"gemeenteraad","date":")" + date + R"(","outcome":")" + outcome + "\"}");
   }
 };
 
@@ -92,32 +105,61 @@ TEST_F(FormRules, WelzijnsverenigingAllowsNonProfitPrivatePartnersOnly) {
   EXPECT_EQ(findings(out, "wv.looptijd").size(), 1u);
 }
 
-TEST_F(FormRules, StatutenRuleIsNotEvaluableWithoutGovernanceAndUsesTheProvider) {
-  auto out = check("c1", "2025-06-01");
-  EXPECT_TRUE(notEvaluable(out, "pv.statuten-goedgekeurd"));
-  rules::setStatutenProvider([](store::Database&, const std::string& coop) {
-    rules::StatutenVersionFact v;
-    v.id = "st-2025";
-    v.label = "statuten 2025";
-    v.inForceFrom = Date::fromYmd(2025, 1, 1);
-    v.approvals["c1-m1"] = Date::fromYmd(2024, 12, 16);
-    if (coop == "c1") v.approvals["c1-m2"] = std::nullopt;
-    return std::vector<rules::StatutenVersionFact>{v};
-  });
-  out = check("c1", "2025-06-01");
-  auto f = findings(out, "pv.statuten-goedgekeurd");
-  ASSERT_EQ(f.size(), 1u) << toJsonText(out);
-  EXPECT_NE(f[0]->getValue<std::string>("message").find("Vilvoorde"), std::string::npos);
+TEST_F(FormRules, StatutenRuleFiresForAVersionInForceWithoutEveryCouncilsApproval) {
+  run("document.create", R"({"id":"c1-statuten","cooperation":"c1","kind":"statuten"})");
+  addStatuten("st-2025");
+  approve("st-2025", "c1-m1", "2024-12-16");
+  auto f = findings(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd");
+  ASSERT_EQ(f.size(), 1u);
+  std::string message = f[0]->getValue<std::string>("message");
+  EXPECT_NE(message.find("Vilvoorde keurde ze niet goed"), std::string::npos) << message;
+  EXPECT_NE(message.find("1 januari 2025"), std::string::npos) << message;
+  std::string key = f[0]->getValue<std::string>("key");
   EXPECT_TRUE(findings(check("c1", "2024-06-01"), "pv.statuten-goedgekeurd").empty()) << "not yet in force";
-  rules::setStatutenProvider([](store::Database&, const std::string&) {
-    rules::StatutenVersionFact v;
-    v.id = "st-2025";
-    v.label = "statuten 2025";
-    v.inForceFrom = Date::fromYmd(2025, 1, 1);
-    v.approvals["c1-m1"] = Date::fromYmd(2024, 12, 16);
-    v.approvals["c1-m2"] = Date::fromYmd(2024, 12, 17);
-    return std::vector<rules::StatutenVersionFact>{v};
-  });
+
+  // A late approval is still a finding, with the same key (an acknowledgement keeps matching).
+  approve("st-2025", "c1-m2", "2025-02-03");
+  f = findings(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->getValue<std::string>("message").find("Vilvoorde keurde ze pas goed op 3 februari 2025"), std::string::npos)
+      << f[0]->getValue<std::string>("message");
+  EXPECT_EQ(f[0]->getValue<std::string>("key"), key);
+  EXPECT_TRUE(notEvaluable(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd") == false);
+}
+
+TEST_F(FormRules, StatutenRuleIsQuietWhenEveryCouncilApprovedInTimeOrTheVersionIsADraft) {
+  run("document.create", R"({"id":"c1-statuten","cooperation":"c1","kind":"statuten"})");
+  addStatuten("st-2025");
+  approve("st-2025", "c1-m1", "2024-12-16");
+  approve("st-2025", "c1-m2", "2024-12-17");
   EXPECT_TRUE(findings(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd").empty());
-  rules::setStatutenProvider({});
+  // A draft with a past effective date is not presented as in force: no finding.
+  addStatuten("st-ontwerp", "ontwerp");
+  EXPECT_TRUE(findings(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd").empty());
+  // A rejection recorded before the effective date (latest decision counts) makes it fire again.
+  approve("st-2025", "c1-m2", "2024-12-20", "verworpen");
+  auto f = findings(check("c1", "2025-06-01"), "pv.statuten-goedgekeurd");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->getValue<std::string>("message").find("Vilvoorde verwierp ze"), std::string::npos);
+}
+
+TEST_F(FormRules, StatutenWaitingForApprovalIsADeadlineUntilTheLastCouncilApproves) {
+  run("document.create", R"({"id":"c1-statuten","cooperation":"c1","kind":"statuten"})");
+  addStatuten("st-2025");
+  approve("st-2025", "c1-m1", "2024-12-16");
+  auto statutenDeadlines = [&] {
+    std::vector<JsonObject> out;
+    auto list = run("deadlines.list", R"({"from":"2025-01-01","until":"2025-01-31","cooperation":"c1"})")->getArray("deadlines");
+    for (std::size_t i = 0; i < list->size(); ++i)
+      if (list->getObject(i)->getValue<std::string>("kind") == "statuten") out.push_back(list->getObject(i));
+    return out;
+  };
+  auto d = statutenDeadlines();
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0]->getValue<std::string>("date"), "2025-01-01");
+  std::string description = d[0]->getValue<std::string>("description");
+  EXPECT_NE(description.find("Vilvoorde"), std::string::npos) << description;
+  EXPECT_EQ(description.find("Grimbergen"), std::string::npos) << description;
+  approve("st-2025", "c1-m2", "2025-01-10");
+  EXPECT_TRUE(statutenDeadlines().empty());
 }
