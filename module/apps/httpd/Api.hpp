@@ -18,6 +18,7 @@
 
 #include "Config.hpp"
 #include "ops/Session.hpp"
+#include "web/Site.hpp"
 
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
 #include <spdlog/logger.h>
@@ -33,6 +34,7 @@ struct ApiContext {
   std::string openApiJson;  // generated once at start
   std::shared_ptr<spdlog::logger> log;
   std::string version;
+  std::unique_ptr<web::Site> site;  // the intranet pages (Intranet.hpp), on the same Session
 };
 
 class ApiHandlerFactory : public Poco::Net::HTTPRequestHandlerFactory {

@@ -1,7 +1,8 @@
-// igsgovd: the HTTP service of igsgov (REST API over the operation catalogue).
+// igsgovd: the HTTP service of igsgov (REST API over the operation catalogue at
+// /api/v1 and the intranet pages at /intranet, see docs/intranet.md).
 //
 // A Poco::Util::ServerApplication (the library never creates one): reads the
-// configuration, opens the register, serves /api/v1 until SIGTERM/SIGINT, then
+// configuration, opens the register, serves /api/v1 and /intranet until SIGTERM/SIGINT, then
 // shuts down gracefully: it stops accepting, lets requests in flight finish
 // (up to limits.shutdown_grace_seconds, then aborts them) and exits 0.
 //
@@ -10,6 +11,7 @@
 // Exit codes: 0 after a clean stop, 64 wrong usage, 78 bad configuration or
 // register that cannot be opened, 70 unexpected failure.
 #include "Api.hpp"
+#include "Intranet.hpp"
 #include "Config.hpp"
 #include "Log.hpp"
 #include "core/Error.hpp"
@@ -104,6 +106,10 @@ protected:
       validate(ctx.config, source);
       ctx.log = makeLogger(ctx.config.logLevel);
       ctx.session = std::make_unique<ops::Session>(ctx.config.registerPath, false);
+      web::SiteOptions siteOptions;
+      siteOptions.tls = ctx.config.tls();
+      siteOptions.version = ctx.version;
+      ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
       ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
     } catch (const Error& e) {
       std::cerr << "fout: " << e.fullText() << "\n";
@@ -151,7 +157,7 @@ private:
     params->setTimeout(Poco::Timespan(c.requestTimeoutSeconds, 0));
     params->setServerName("igsgovd");
     Poco::ThreadPool pool(2, c.maxThreads);
-    Poco::Net::HTTPServer server(new ApiHandlerFactory(ctx), pool, socket, params);
+    Poco::Net::HTTPServer server(new ServiceHandlerFactory(ctx), pool, socket, params);
     server.start();
     ctx.log->info(LogLine("listening")
                       .add("address", socket.address().toString())

@@ -1,0 +1,389 @@
+// The IGS list, overview, composition, mandate history, deadlines and
+// findings pages, and the shared helpers (statuten: GovernancePage.cpp;
+// documents: DocumentsPage.cpp).
+#include "web/Pages.hpp"
+
+#include "core/Date.hpp"
+#include "core/Error.hpp"
+#include "docs/Formatters.hpp"
+
+#include <Poco/URI.h>
+
+#include <set>
+
+namespace igsgov::web {
+
+bool mayCall(const std::string& operation, const std::string& role) {
+  const ops::Operation* op = ops::catalogue().find(operation);
+  return op && op->roles.count(role) > 0;
+}
+
+JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input) {
+  return r.session.execute(operation, input, r.caller);
+}
+
+std::string text(const JsonObject& obj, const std::string& key) {
+  if (!obj || !obj->has(key)) return "";
+  auto v = obj->get(key);
+  if (v.isEmpty()) return "";
+  return v.convert<std::string>();
+}
+
+std::string dateNl(const std::string& iso) {
+  if (iso.empty()) return "";
+  std::string out, error;
+  auto fn = docs::findFormatter("datum_lang");
+  if (!fn || !fn(Poco::Dynamic::Var(iso), out, error)) return iso;
+  return out;
+}
+
+std::string segment(const std::string& value) {
+  std::string out;
+  Poco::URI::encode(value, "/?#&=+%;:@ \"'<>", out);
+  return out;
+}
+
+JsonObject loadIgs(PageRequest& r) {
+  auto in = newObject();
+  in->set("id", r.params.at("igs"));
+  return call(r, "cooperation.show", in);
+}
+
+namespace {
+
+JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
+  auto a = obj ? obj->getArray(key) : nullptr;
+  return a ? a : newArray();
+}
+
+template <class Fn>
+void each(const JsonArray& a, Fn fn) {
+  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
+}
+
+std::string base(PageRequest& r) { return "/intranet/igs/" + segment(r.params.at("igs")); }
+
+std::string humanise(std::string s) {
+  for (char& c : s)
+    if (c == '_') c = ' ';
+  return s;
+}
+
+bool activeOn(const JsonObject& o, const std::string& day) {
+  std::string from = text(o, "from"), until = text(o, "until");
+  return (from.empty() || from <= day) && (until.empty() || until >= day);
+}
+
+PageResult igsPage(PageRequest& r, const JsonObject& igs, const std::string& view, const std::string& title,
+                   const std::string& tab) {
+  PageResult p;
+  p.view = view;
+  p.title = title;
+  p.igs = text(igs, "id");
+  p.tab = tab;
+  p.data = newObject();
+  p.data->set("igs_name", text(igs, "name"));
+  p.data->set("igs_href", base(r));
+  return p;
+}
+
+JsonObject fact(const std::string& label, const std::string& value) {
+  auto f = newObject();
+  f->set("label", label);
+  f->set("value", value);
+  return f;
+}
+
+}  // namespace
+
+PageResult listPage(PageRequest& r) {
+  auto out = call(r, "cooperation.list", newObject());
+  auto rows = newArray();
+  each(arrayOf(out, "cooperations"), [&](JsonObject c) {
+    auto row = newObject();
+    row->set("name", text(c, "name"));
+    row->set("href", "/intranet/igs/" + segment(text(c, "id")));
+    row->set("legal_form", text(c, "legal_form_label").empty() ? humanise(text(c, "legal_form")) : text(c, "legal_form_label"));
+    row->set("domain", humanise(text(c, "domain")));
+    row->set("term_end", dateNl(text(c, "term_end")));
+    rows->add(row);
+  });
+  PageResult p;
+  p.view = "list";
+  p.title = "Samenwerkingsverbanden";
+  p.data = newObject();
+  p.data->set("rows", rows);
+  p.data->set("empty", rows->size() == 0);
+  return p;
+}
+
+PageResult overviewPage(PageRequest& r) {
+  auto igs = loadIgs(r);
+  std::string id = text(igs, "id");
+  std::string today = Date::today().iso();
+  std::string legalForm = humanise(text(igs, "legal_form"));
+  each(arrayOf(call(r, "cooperation.list", newObject()), "cooperations"), [&](JsonObject c) {
+    if (text(c, "id") == id && !text(c, "legal_form_label").empty()) legalForm = text(c, "legal_form_label");
+  });
+  auto members = newArray();
+  int active = 0;
+  std::string seat = text(igs, "seat_nis");
+  each(arrayOf(igs, "members"), [&](JsonObject m) {
+    auto row = newObject();
+    row->set("name", text(m, "name"));
+    row->set("kind", humanise(text(m, "kind")));
+    row->set("nis", text(m, "nis"));
+    row->set("from", dateNl(text(m, "from")));
+    row->set("until", dateNl(text(m, "until")));
+    members->add(row);
+    if (activeOn(m, today)) ++active;
+    if (!seat.empty() && text(m, "nis") == seat) seat = text(m, "name") + " (" + seat + ")";
+  });
+  int seats = 0, mandates = 0;
+  auto bodies = arrayOf(igs, "bodies");
+  each(bodies, [&](JsonObject b) {
+    seats += static_cast<int>(arrayOf(b, "seats")->size());
+    auto in = newObject();
+    in->set("body", text(b, "id"));
+    auto comp = call(r, "body.composition", in);
+    auto counts = comp->getObject("counts");
+    if (counts && counts->has("total")) mandates += counts->getValue<int>("total");
+  });
+  auto checkIn = newObject();
+  checkIn->set("cooperation", id);
+  auto check = call(r, "compliance.check", checkIn);
+  auto counts = check->getObject("counts");
+  auto count = [&](const char* k) { return counts && counts->has(k) ? counts->getValue<int>(k) : 0; };
+  auto dlIn = newObject();
+  dlIn->set("cooperation", id);
+  auto deadlines = arrayOf(call(r, "deadlines.list", dlIn), "deadlines");
+  std::string next = "geen in de komende twee jaar";
+  if (deadlines->size() > 0) {
+    auto d = deadlines->getObject(0);
+    next = dateNl(text(d, "date")) + ": " + text(d, "title");
+  }
+
+  PageResult p = igsPage(r, igs, "overview", text(igs, "name"), "overzicht");
+  auto facts = newArray();
+  facts->add(fact("Rechtsvorm", legalForm));
+  facts->add(fact("Beleidsdomein", humanise(text(igs, "domain"))));
+  facts->add(fact("KBO-nummer", text(igs, "kbo")));
+  facts->add(fact("Zetel", seat));
+  facts->add(fact("Referentieregio", text(igs, "referentieregio")));
+  facts->add(fact("Opgericht", dateNl(text(igs, "founded"))));
+  facts->add(fact("Einde looptijd", dateNl(text(igs, "term_end"))));
+  p.data->set("facts", facts);
+  auto figures = newArray();
+  figures->add(fact("Deelnemers vandaag", std::to_string(active)));
+  figures->add(fact("Organen", std::to_string(bodies->size())));
+  figures->add(fact("Zetels", std::to_string(seats)));
+  figures->add(fact("Mandaten vandaag", std::to_string(mandates)));
+  figures->add(fact("Fouten (controle)", std::to_string(count("fout"))));
+  figures->add(fact("Waarschuwingen (controle)", std::to_string(count("waarschuwing"))));
+  figures->add(fact("Volgende termijn", next));
+  p.data->set("figures", figures);
+  p.data->set("members", members);
+  return p;
+}
+
+PageResult compositionPage(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto asOf = dateField(r.fields, "datum");
+  std::string wanted = field(r.fields, "orgaan");
+  auto bodies = newArray();
+  std::string body, bodyName;
+  each(arrayOf(igs, "bodies"), [&](JsonObject b) {
+    std::string id = text(b, "id");
+    if (body.empty() && (wanted.empty() || wanted == id)) {
+      body = id;
+      bodyName = text(b, "name");
+    }
+    auto o = newObject();
+    o->set("id", id);
+    o->set("name", text(b, "name"));
+    o->set("selected", false);
+    bodies->add(o);
+  });
+  if (!wanted.empty() && body.empty())
+    throwNotFound("onbekend orgaan '" + wanted + "' in dit samenwerkingsverband", Place().set("field", "'orgaan'"));
+  each(bodies, [&](JsonObject o) { o->set("selected", text(o, "id") == body); });
+
+  PageResult p = igsPage(r, igs, "composition", "Samenstelling – " + text(igs, "name"), "samenstelling");
+  p.data->set("bodies", bodies);
+  p.data->set("has_body", !body.empty());
+  auto rows = newArray();
+  std::string asOfIso = asOf ? *asOf : Date::today().iso();
+  if (!body.empty()) {
+    auto in = newObject();
+    in->set("body", body);
+    in->set("as_of", asOfIso);
+    auto comp = call(r, "body.composition", in);
+    each(arrayOf(comp, "mandates"), [&](JsonObject m) {
+      auto row = newObject();
+      auto person = m->getObject("person");
+      auto member = m->getObject("member");
+      row->set("person", text(person, "name"));
+      row->set("role", text(m, "role_label").empty() ? text(m, "role") : text(m, "role_label"));
+      row->set("member", text(member, "name"));
+      row->set("side", text(m, "side"));
+      row->set("fractie", text(m, "fractie"));
+      row->set("voting", m->has("voting") && m->getValue<bool>("voting") ? "stemgerechtigd" : "raadgevend");
+      row->set("status", text(m, "status"));
+      row->set("from", dateNl(text(m, "from")));
+      row->set("until", dateNl(text(m, "until")));
+      row->set("href", base(r) + "/mandaten/" + segment(text(m, "mandate")));
+      rows->add(row);
+    });
+    p.data->set("body_active", comp->has("body_active") && comp->getValue<bool>("body_active"));
+  } else {
+    p.data->set("body_active", false);
+  }
+  p.data->set("body_name", bodyName);
+  p.data->set("as_of", asOfIso);
+  p.data->set("as_of_nl", dateNl(asOfIso));
+  p.data->set("rows", rows);
+  p.data->set("count", static_cast<int>(rows->size()));
+  p.data->set("empty", rows->size() == 0);
+  return p;
+}
+
+PageResult mandatePage(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto in = newObject();
+  in->set("id", r.params.at("mandate"));
+  auto history = call(r, "mandate.history", in);
+  std::set<std::string> bodyIds;
+  each(arrayOf(igs, "bodies"), [&](JsonObject b) { bodyIds.insert(text(b, "id")); });
+  std::map<std::string, std::string> persons;
+  each(arrayOf(call(r, "person.list", newObject()), "persons"),
+       [&](JsonObject p) { persons[text(p, "id")] = text(p, "name"); });
+  auto rows = newArray();
+  bool ours = false;
+  each(arrayOf(history, "chain"), [&](JsonObject link) {
+    each(arrayOf(link, "versions"), [&](JsonObject v) {
+      if (bodyIds.count(text(v, "body"))) ours = true;
+      auto row = newObject();
+      auto recorded = v->getObject("recorded");
+      auto decision = v->getObject("decision");
+      row->set("mandate", text(v, "id"));
+      row->set("person", persons.count(text(v, "person")) ? persons[text(v, "person")] : text(v, "person"));
+      row->set("role", text(v, "role"));
+      row->set("status", text(v, "status"));
+      row->set("fractie", text(v, "fractie"));
+      row->set("from", dateNl(text(v, "from")));
+      row->set("until", dateNl(text(v, "until")));
+      row->set("retracted", v->has("retracted") && v->getValue<bool>("retracted"));
+      std::string kind = text(recorded, "kind");
+      row->set("recorded_kind", kind == "create" ? "registratie" : kind == "correction" ? "correctie"
+                                : kind == "change" ? "toestandswijziging" : kind);
+      row->set("recorded_at", text(recorded, "from").substr(0, 10));
+      std::string d = text(decision, "council");
+      if (!text(decision, "date").empty()) d += ", " + dateNl(text(decision, "date"));
+      if (!text(decision, "reference").empty()) d += " (" + text(decision, "reference") + ")";
+      row->set("decision", d);
+      rows->add(row);
+    });
+  });
+  if (!ours)
+    throwNotFound("mandaat '" + r.params.at("mandate") + "' hoort niet bij dit samenwerkingsverband",
+                  Place().set("mandate", r.params.at("mandate")));
+  PageResult p = igsPage(r, igs, "mandate", "Geschiedenis van mandaat " + r.params.at("mandate"), "samenstelling");
+  p.data->set("mandate", r.params.at("mandate"));
+  p.data->set("rows", rows);
+  return p;
+}
+
+PageResult deadlinesPage(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto from = dateField(r.fields, "van");
+  auto until = dateField(r.fields, "tot");
+  auto in = newObject();
+  in->set("cooperation", text(igs, "id"));
+  if (from) in->set("from", *from);
+  if (until) in->set("until", *until);
+  auto out = call(r, "deadlines.list", in);
+  auto rows = newArray();
+  each(arrayOf(out, "deadlines"), [&](JsonObject d) {
+    auto row = newObject();
+    row->set("date", dateNl(text(d, "date")));
+    row->set("iso", text(d, "date"));
+    row->set("title", text(d, "title"));
+    row->set("description", text(d, "description"));
+    row->set("verified", text(d, "verified") != "false");
+    rows->add(row);
+  });
+  PageResult p = igsPage(r, igs, "deadlines", "Termijnen – " + text(igs, "name"), "termijnen");
+  p.data->set("from", text(out, "from"));
+  p.data->set("until", text(out, "until"));
+  p.data->set("from_nl", dateNl(text(out, "from")));
+  p.data->set("until_nl", dateNl(text(out, "until")));
+  p.data->set("rows", rows);
+  p.data->set("empty", rows->size() == 0);
+  return p;
+}
+
+PageResult findingsPage(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto asOf = dateField(r.fields, "datum");
+  auto in = newObject();
+  in->set("cooperation", text(igs, "id"));
+  if (asOf) in->set("as_of", *asOf);
+  auto out = call(r, "compliance.check", in);
+  bool mayAck = mayCall("compliance.acknowledge", r.caller.role);
+  auto rows = newArray();
+  each(arrayOf(out, "findings"), [&](JsonObject f) {
+    auto row = newObject();
+    auto ack = f->isObject("acknowledged") ? f->getObject("acknowledged") : nullptr;
+    bool acked = ack != nullptr;
+    row->set("key", text(f, "key"));
+    row->set("rule", text(f, "rule"));
+    row->set("severity", text(f, "severity"));
+    row->set("message", text(f, "message"));
+    row->set("acknowledged", acked);
+    row->set("ack_reason", text(ack, "motivation"));
+    row->set("ack_by", text(ack, "actor"));
+    row->set("ack_form", mayAck && !acked);
+    auto basis = f->getObject("basis");
+    row->set("citation", text(basis, "citation"));
+    rows->add(row);
+  });
+  auto notEvaluable = newArray();
+  each(arrayOf(out, "not_evaluable"), [&](JsonObject n) {
+    auto row = newObject();
+    row->set("rule", text(n, "rule"));
+    row->set("reason", text(n, "reason"));
+    notEvaluable->add(row);
+  });
+  PageResult p = igsPage(r, igs, "findings", "Bevindingen – " + text(igs, "name"), "bevindingen");
+  p.data->set("as_of", text(out, "as_of"));
+  p.data->set("as_of_nl", dateNl(text(out, "as_of")));
+  p.data->set("rows", rows);
+  p.data->set("empty", rows->size() == 0);
+  p.data->set("not_evaluable", notEvaluable);
+  p.data->set("has_not_evaluable", notEvaluable->size() > 0);
+  p.data->set("acknowledged_now", field(r.fields, "erkend") == "1");
+  p.data->set("action", base(r) + "/bevindingen/erkennen");
+  p.data->set("csrf", r.csrf);
+  return p;
+}
+
+PageResult acknowledgeAction(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto asOf = dateField(r.fields, "datum");
+  std::string key = field(r.fields, "key"), reason = field(r.fields, "reden");
+  if (key.empty()) throwInvalid("geen bevinding gekozen", Place().set("field", "'key'"));
+  if (reason.find_first_not_of(" \t\r\n") == std::string::npos)
+    throwInvalid("geef een reden waarom de bevinding gekend en aanvaard is", Place().set("field", "'reden'"));
+  auto in = newObject();
+  in->set("key", key);
+  in->set("reason", reason);
+  in->set("cooperation", text(igs, "id"));
+  if (asOf) in->set("as_of", *asOf);
+  r.caller.reason = reason;
+  call(r, "compliance.acknowledge", in);
+  PageResult p;
+  p.redirect = base(r) + "/bevindingen?erkend=1" + (asOf ? "&datum=" + *asOf : std::string());
+  return p;
+}
+
+}  // namespace igsgov::web

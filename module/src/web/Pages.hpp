@@ -1,0 +1,68 @@
+// The intranet's pages: each builds the data of its template from catalogue
+// operations (ops::Session::execute with the signed-in user as Caller, so the
+// operation's roles are enforced as for REST and the CLI) and never reads
+// tables itself. Forms are offered only when the user's role may call the
+// operation behind them (catalogue roles, see mayCall()).
+//
+// Failures are igsgov::Error: notFound (unknown IGS, body, mandate) -> 404,
+// invalid (bad date, unknown template) -> 400, denied (role) -> 403; the site
+// turns them into the Dutch error page.
+//
+// Thread safety: free functions; the Session serialises register access.
+#pragma once
+
+#include "core/Json.hpp"
+#include "ops/Session.hpp"
+#include "web/Forms.hpp"
+
+#include <map>
+#include <string>
+
+namespace igsgov::web {
+
+struct PageRequest {
+  ops::Session& session;
+  ops::Caller caller;      // actor = token name, role = token role
+  std::string csrf;        // the session's form token
+  std::map<std::string, std::string> params;  // route placeholders (igs, mandate)
+  FormFields fields;       // GET query or POST form
+};
+
+struct PageResult {
+  std::string view;        // template name; empty for a redirect or a download
+  std::string title;       // <title> and <h1>
+  JsonObject data;         // template data
+  std::string igs;         // the IGS the page is about (navigation), if any
+  std::string tab;         // current tab of the IGS navigation
+  std::string redirect;    // 303 See Other to this path
+  std::string fileName;    // a download: name, media type and bytes
+  std::string mediaType;
+  std::string fileBytes;
+};
+
+// True when `role` may call the catalogue operation `operation`.
+bool mayCall(const std::string& operation, const std::string& role);
+
+PageResult listPage(PageRequest& r);
+PageResult overviewPage(PageRequest& r);
+PageResult compositionPage(PageRequest& r);
+PageResult mandatePage(PageRequest& r);
+PageResult statutenPage(PageRequest& r);  // GovernancePage.cpp
+PageResult deadlinesPage(PageRequest& r);
+PageResult findingsPage(PageRequest& r);
+PageResult acknowledgeAction(PageRequest& r);
+PageResult documentsPage(PageRequest& r);
+PageResult generateAction(PageRequest& r);
+
+// Helpers shared by the page files.
+JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input);
+// cooperation.show of the route's IGS (notFound -> 404).
+JsonObject loadIgs(PageRequest& r);
+// The text of obj[key], "" when absent or null.
+std::string text(const JsonObject& obj, const std::string& key);
+// "2026-11-22" -> "22 november 2026"; "" stays "".
+std::string dateNl(const std::string& iso);
+// A path segment, %-encoded.
+std::string segment(const std::string& value);
+
+}  // namespace igsgov::web

@@ -1,0 +1,80 @@
+#include "web/Router.hpp"
+
+#include <Poco/Exception.h>
+#include <Poco/URI.h>
+
+namespace igsgov::web {
+
+namespace {
+
+std::vector<std::string> segments(const std::string& path) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < path.size()) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    if (end > start) out.push_back(path.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+bool matches(const Route& r, const std::vector<std::string>& parts, std::map<std::string, std::string>& params) {
+  auto pattern = segments(r.pattern);
+  if (pattern.size() != parts.size()) return false;
+  params.clear();
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (!pattern[i].empty() && pattern[i][0] == ':') {
+      std::string value;
+      try {
+        Poco::URI::decode(parts[i], value);
+      } catch (const Poco::Exception&) {
+        return false;
+      }
+      if (value.empty()) return false;
+      params[pattern[i].substr(1)] = value;
+    } else if (pattern[i] != parts[i]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+Router::Router(std::vector<Route> routes) : routes_(std::move(routes)) {}
+
+std::optional<RouteMatch> Router::match(const std::string& method, const std::string& path) const {
+  auto parts = segments(path);
+  std::optional<RouteMatch> found;
+  for (const auto& r : routes_) {
+    RouteMatch m;
+    if (!matches(r, parts, m.params)) continue;
+    m.route = &r;
+    m.methodAllowed = r.methods.count(method) > 0;
+    if (m.methodAllowed) return m;
+    if (!found) found = std::move(m);
+  }
+  return found;
+}
+
+const Router& intranetRouter() {
+  static const Router router({
+      {"home", "/intranet", {"GET"}, false},
+      {"css", "/intranet/stijl.css", {"GET"}, false},
+      {"login", "/intranet/aanmelden", {"GET", "POST"}, false},
+      {"logout", "/intranet/afmelden", {"POST"}, false},
+      {"list", "/intranet/igs", {"GET"}},
+      {"overview", "/intranet/igs/:igs", {"GET"}},
+      {"composition", "/intranet/igs/:igs/samenstelling", {"GET"}},
+      {"mandate", "/intranet/igs/:igs/mandaten/:mandate", {"GET"}},
+      {"statuten", "/intranet/igs/:igs/statuten", {"GET"}},
+      {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
+      {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
+      {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
+      {"documents", "/intranet/igs/:igs/documenten", {"GET", "POST"}},
+  });
+  return router;
+}
+
+}  // namespace igsgov::web

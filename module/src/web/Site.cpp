@@ -1,0 +1,234 @@
+#include "web/Site.hpp"
+
+#include "core/Error.hpp"
+#include "service/HttpErrors.hpp"
+#include "service/Tokens.hpp"
+#include "web/Forms.hpp"
+#include "web/Pages.hpp"
+#include "web/Router.hpp"
+
+namespace igsgov::web {
+
+namespace {
+
+constexpr const char* kLogin = "/intranet/aanmelden";
+constexpr const char* kHome = "/intranet/igs";
+
+struct User {
+  LoginSession session;
+  service::TokenIdentity who;
+};
+
+std::optional<service::TokenIdentity> authenticateSecret(ops::Session& s, const std::string& secret) {
+  std::optional<service::TokenIdentity> who;
+  s.reg().read([&](store::Database& db) {
+    who = service::authenticate(db, secret);
+    return JsonObject();
+  });
+  return who;
+}
+
+std::string trim(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+// Only [A-Za-z0-9._-] in a download's file name (the header stays plain ASCII).
+std::string safeFileName(const std::string& name) {
+  std::string out;
+  for (char c : name)
+    out += (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-') ? c : '_';
+  return out.empty() ? "document" : out;
+}
+
+void redirect(Response& resp, const std::string& to) {
+  resp.status = 303;
+  resp.headers.emplace_back("Location", to);
+  resp.body.clear();
+}
+
+PageResult dispatch(const std::string& page, const std::string& method, PageRequest& r) {
+  if (page == "list") return listPage(r);
+  if (page == "overview") return overviewPage(r);
+  if (page == "composition") return compositionPage(r);
+  if (page == "mandate") return mandatePage(r);
+  if (page == "statuten") return statutenPage(r);
+  if (page == "deadlines") return deadlinesPage(r);
+  if (page == "findings") return findingsPage(r);
+  if (page == "acknowledge") return acknowledgeAction(r);
+  if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
+  throw Error(ErrorCode::internal, "pagina zonder afhandeling: " + page);
+}
+
+struct Tab {
+  const char* key;
+  const char* label;
+  const char* suffix;
+};
+constexpr Tab kTabs[] = {{"overzicht", "Overzicht", ""},          {"samenstelling", "Samenstelling", "/samenstelling"},
+                         {"statuten", "Statuten", "/statuten"},    {"termijnen", "Termijnen", "/termijnen"},
+                         {"bevindingen", "Bevindingen", "/bevindingen"}, {"documenten", "Documenten", "/documenten"}};
+
+}  // namespace
+
+Site::Site(ops::Session& session, SiteOptions options)
+    : session_(session), options_(std::move(options)), sessions_(options_.sessions) {}
+
+Response Site::handle(const Request& req) {
+  Response resp;
+  std::optional<User> user;
+  auto render = [&](const std::string& view, const std::string& title, JsonObject data, const std::string& igs,
+                    const std::string& igsName, const std::string& tab) {
+    data->set("title", title);
+    data->set("version", options_.version);
+    if (user) {
+      auto u = newObject();
+      u->set("name", user->who.name);
+      u->set("role", user->who.role);
+      u->set("csrf", user->session.csrf);
+      data->set("user", u);
+    }
+    if (!igs.empty()) {
+      auto nav = newObject();
+      nav->set("name", igsName);
+      auto tabs = newArray();
+      for (const auto& t : kTabs) {
+        auto o = newObject();
+        o->set("href", "/intranet/igs/" + segment(igs) + t.suffix);
+        o->set("label", t.label);
+        o->set("current", tab == t.key);
+        tabs->add(o);
+      }
+      nav->set("tabs", tabs);
+      data->set("igs_nav", nav);
+    }
+    resp.body = views_.page(view, data);
+  };
+  auto loginPage = [&](int status, const std::string& message) {
+    resp.status = status;
+    auto data = newObject();
+    data->set("error", message);
+    data->set("has_error", !message.empty());
+    render("login", "Aanmelden", data, "", "", "");
+  };
+
+  bool hadCookie = false;
+  try {
+    if (req.path == "/" || req.path.empty()) {
+      redirect(resp, "/intranet");
+      return resp;
+    }
+    if (auto id = cookieValue(req.cookieHeader, kSessionCookie)) {
+      hadCookie = true;
+      if (auto s = sessions_.find(*id)) {
+        if (auto who = authenticateSecret(session_, s->secret)) user = User{*s, *who};
+        else sessions_.remove(*id);
+      }
+    }
+    if (user) {
+      resp.actor = user->who.name;
+      resp.role = user->who.role;
+    }
+    auto match = intranetRouter().match(req.method, req.path);
+    if (!match) throwNotFound("deze pagina bestaat niet", Place().set("path", req.path));
+    resp.page = match->route->page;
+    if (!match->methodAllowed) {
+      std::string allow;
+      for (const auto& m : match->route->methods) allow += (allow.empty() ? "" : ", ") + m;
+      resp.status = 405;
+      resp.headers.emplace_back("Allow", allow);
+      throw Error(ErrorCode::invalid, "methode " + req.method + " is hier niet toegelaten (wel: " + allow + ")",
+                  Place().set("path", req.path));
+    }
+    const std::string& page = match->route->page;
+    CookieOptions cookie;
+    cookie.secure = options_.tls;
+    if (page == "css") {
+      resp.contentType = "text/css; charset=utf-8";
+      resp.body = std::string(views_.css());
+      resp.headers.emplace_back("Cache-Control", "max-age=3600");
+      return resp;
+    }
+    if (page == "home") {
+      redirect(resp, user ? kHome : kLogin);
+      return resp;
+    }
+    if (page == "login") {
+      if (req.method == "GET") {
+        if (user) redirect(resp, kHome);
+        else
+          loginPage(200, parseForm(req.query).count("verlopen") ? "Uw sessie is verlopen. Meld opnieuw aan." : "");
+        return resp;
+      }
+      std::string secret = trim(field(parseForm(req.body), "token"));
+      auto who = secret.empty() ? std::nullopt : authenticateSecret(session_, secret);
+      if (!who) {
+        loginPage(401, secret.empty() ? "Geef een token in."
+                                      : "Onbekend of ingetrokken token. Controleer het token of vraag een nieuw aan de beheerder.");
+        return resp;
+      }
+      if (user) sessions_.remove(user->session.id);
+      LoginSession s = sessions_.create(secret);
+      resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
+      resp.actor = who->name;
+      resp.role = who->role;
+      redirect(resp, kHome);
+      return resp;
+    }
+    if (page == "logout") {
+      if (user) {
+        if (!sessions_.checkCsrf(user->session.id, field(parseForm(req.body), "csrf")))
+          throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
+        sessions_.remove(user->session.id);
+      }
+      cookie.maxAgeSeconds = 0;
+      resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, "", cookie));
+      redirect(resp, kLogin);
+      return resp;
+    }
+    if (match->route->needsLogin && !user) {
+      redirect(resp, std::string(kLogin) + (hadCookie ? "?verlopen=1" : ""));
+      return resp;
+    }
+    FormFields fields = parseForm(req.method == "POST" ? req.body : req.query);
+    if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
+      throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
+    PageRequest pr{session_, ops::Caller{user->who.name, user->who.role, ""}, user->session.csrf, match->params, fields};
+    PageResult result = dispatch(page, req.method, pr);
+    if (!result.redirect.empty()) {
+      redirect(resp, result.redirect);
+    } else if (!result.mediaType.empty()) {
+      resp.contentType = result.mediaType;
+      resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safeFileName(result.fileName) + "\"");
+      resp.body = std::move(result.fileBytes);
+    } else {
+      std::string igsName = result.data->has("igs_name") ? text(result.data, "igs_name") : "";
+      render(result.view, result.title, result.data, result.igs, igsName, result.tab);
+    }
+  } catch (const Error& e) {
+    if (resp.status != 405) resp.status = service::httpStatus(e.errorCode());
+    resp.contentType = "text/html; charset=utf-8";
+    auto data = newObject();
+    data->set("status", resp.status);
+    data->set("message", std::string(e.message()));
+    data->set("place", e.place().empty() ? std::string() : e.place().describe());
+    data->set("has_place", !e.place().empty());
+    data->set("signed_in", user.has_value());
+    try {
+      render("error", resp.status == 404 ? "Niet gevonden" : resp.status == 403 ? "Geen toegang" : "Er ging iets mis", data,
+             "", "", "");
+    } catch (const std::exception& inner) {
+      resp.contentType = "text/plain; charset=utf-8";
+      resp.body = "Fout: " + std::string(e.what()) + "\n";
+    }
+  } catch (const std::exception& e) {
+    resp.status = 500;
+    resp.contentType = "text/plain; charset=utf-8";
+    resp.body = "Interne fout: " + std::string(e.what()) + "\n";
+  }
+  return resp;
+}
+
+}  // namespace igsgov::web

@@ -1,0 +1,75 @@
+// The intranet as a function from request to response, independent of the
+// HTTP server (igsgovd's Intranet handler does the socket I/O and logging):
+//
+//   /                      -> 303 /intranet
+//   /intranet              -> 303 to the IGS list, or to the login page
+//   /intranet/stijl.css    the style sheet (public)
+//   /intranet/aanmelden    GET login form; POST {token} -> session cookie, 303
+//   /intranet/afmelden     POST {csrf} -> session removed, cookie cleared, 303
+//   /intranet/igs[/...]    the pages (web/Pages.hpp), login required
+//
+// Authentication: the session cookie "igsgov_sessie" (HttpOnly,
+// SameSite=Strict, Secure with TLS, Path=/intranet) names a server-side
+// session (web/Sessions.hpp); each request re-authenticates the session's API
+// token, so a revoked token ends the session. A page without (live) session
+// redirects to the login page, which then says the session expired. Every
+// POST except the login needs the session's CSRF token in field "csrf"
+// (403 otherwise). Errors render the Dutch error page with the status of
+// service/HttpErrors.hpp (404 unknown IGS, 403 role or CSRF, 400 bad date,
+// 405 wrong method with Allow).
+//
+// Thread safety: handle() may run on many threads at once; the SessionStore
+// locks itself, the Session serialises register access, Views is immutable.
+#pragma once
+
+#include "ops/Session.hpp"
+#include "web/Sessions.hpp"
+#include "web/Views.hpp"
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace igsgov::web {
+
+struct Request {
+  std::string method;       // GET, POST, HEAD...
+  std::string path;         // decoded? no: the raw path of the URI
+  std::string query;        // raw query string (without '?')
+  std::string cookieHeader; // the Cookie header, "" when absent
+  std::string contentType;
+  std::string body;         // the form body of a POST
+};
+
+struct Response {
+  int status = 200;
+  std::string contentType = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;  // extra headers (Location, Set-Cookie, ...)
+  std::string body;
+  std::string actor;  // who (for the log), "" when not signed in
+  std::string role;
+  std::string page;   // the route's page name (for the log)
+};
+
+struct SiteOptions {
+  bool tls = false;         // Secure cookies
+  std::string version;      // shown in the footer
+  SessionLimits sessions;
+};
+
+constexpr const char* kSessionCookie = "igsgov_sessie";
+
+class Site {
+public:
+  Site(ops::Session& session, SiteOptions options);
+  Response handle(const Request& request);
+  SessionStore& sessions() { return sessions_; }
+
+private:
+  ops::Session& session_;
+  SiteOptions options_;
+  SessionStore sessions_;
+  Views views_;
+};
+
+}  // namespace igsgov::web

@@ -1,0 +1,188 @@
+// web::Site against a real register (made through the catalogue, sample
+// imported, one token per role): login, sessions, CSRF, roles, status codes
+// and escaping, without an HTTP server (the end-to-end test in
+// tests/integration/pages drives igsgovd in Chromium).
+#include "core/Error.hpp"
+#include "ops/Session.hpp"
+#include "web/Forms.hpp"
+#include "web/Site.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+using namespace igsgov;
+using namespace igsgov::web;
+
+namespace {
+
+class SiteTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = std::filesystem::path(IGSGOV_BINARY_DIR) / "tests" / "web-work" /
+           ::testing::UnitTest::GetInstance()->current_test_info()->name();
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    session_ = std::make_unique<ops::Session>((dir_ / "register.db").string(), true);
+    auto in = newObject();
+    in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
+    session_->execute("register.import", in, ops::Caller{});
+    for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"}) {
+      auto t = newObject();
+      t->set("name", std::string("t-") + role);
+      t->set("role", std::string(role));
+      secrets_[role] = session_->execute("token.create", t, ops::Caller{})->getValue<std::string>("secret");
+    }
+    site_ = std::make_unique<Site>(*session_, SiteOptions{false, "test", {}});
+  }
+
+  Response get(const std::string& path, const std::string& cookie = "", const std::string& query = "") {
+    return site_->handle(Request{"GET", path, query, cookie, "", ""});
+  }
+  Response post(const std::string& path, const std::string& body, const std::string& cookie = "") {
+    return site_->handle(Request{"POST", path, "", cookie, "application/x-www-form-urlencoded", body});
+  }
+  static std::string header(const Response& r, const std::string& name) {
+    for (const auto& [n, v] : r.headers)
+      if (n == name) return v;
+    return "";
+  }
+  // Signs in; returns the Cookie header value.
+  std::string login(const std::string& role) {
+    auto r = post("/intranet/aanmelden", "token=" + secrets_.at(role));
+    EXPECT_EQ(r.status, 303);
+    EXPECT_EQ(header(r, "Location"), "/intranet/igs");
+    std::string set = header(r, "Set-Cookie");
+    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+    return set.substr(0, set.find(';'));
+  }
+  // The csrf hidden field of a page.
+  static std::string csrfOf(const std::string& html) {
+    auto p = html.find("name=\"csrf\" value=\"");
+    if (p == std::string::npos) return "";
+    p += 19;
+    return html.substr(p, html.find('"', p) - p);
+  }
+
+  std::filesystem::path dir_;
+  std::unique_ptr<ops::Session> session_;
+  std::map<std::string, std::string> secrets_;
+  std::unique_ptr<Site> site_;
+};
+
+}  // namespace
+
+TEST_F(SiteTest, BadTokenShowsDutchErrorOnLoginPage) {
+  auto r = post("/intranet/aanmelden", "token=igsgov_" + std::string(64, '0'));
+  EXPECT_EQ(r.status, 401);
+  EXPECT_NE(r.body.find("Onbekend of ingetrokken token"), std::string::npos);
+  EXPECT_EQ(header(r, "Set-Cookie"), "");
+  EXPECT_EQ(post("/intranet/aanmelden", "token=").status, 401);
+}
+
+TEST_F(SiteTest, PagesNeedLoginAndExpiredSessionSaysSo) {
+  auto r = get("/intranet/igs");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(header(r, "Location"), "/intranet/aanmelden");
+  auto stale = get("/intranet/igs", "igsgov_sessie=" + std::string(64, 'a'));
+  EXPECT_EQ(header(stale, "Location"), "/intranet/aanmelden?verlopen=1");
+  auto page = get("/intranet/aanmelden", "", "verlopen=1");
+  EXPECT_NE(page.body.find("Uw sessie is verlopen"), std::string::npos);
+}
+
+TEST_F(SiteTest, ListAfterLoginAndLogoutNeedsCsrf) {
+  std::string cookie = login("secretariaat");
+  auto list = get("/intranet/igs", cookie);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find("Erfgoed Rupelstreek (voorbeeld)"), std::string::npos);
+  EXPECT_NE(list.body.find("t-secretariaat"), std::string::npos);
+  std::string csrf = csrfOf(list.body);
+  ASSERT_EQ(csrf.size(), 64u);
+  EXPECT_EQ(post("/intranet/afmelden", "csrf=wrong", cookie).status, 403);
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 200);  // still signed in
+  auto out = post("/intranet/afmelden", "csrf=" + csrf, cookie);
+  EXPECT_EQ(out.status, 303);
+  EXPECT_NE(header(out, "Set-Cookie").find("Max-Age=0"), std::string::npos);
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
+}
+
+TEST_F(SiteTest, RevokedTokenEndsSession) {
+  std::string cookie = login("directeur");
+  ASSERT_EQ(get("/intranet/igs", cookie).status, 200);
+  auto in = newObject();
+  in->set("name", std::string("t-directeur"));
+  session_->execute("token.revoke", in, ops::Caller{});
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
+}
+
+TEST_F(SiteTest, StatusCodes) {
+  std::string cookie = login("auditor");
+  auto unknown = get("/intranet/igs/bestaat-niet", cookie);
+  EXPECT_EQ(unknown.status, 404);
+  EXPECT_NE(unknown.body.find("bestaat-niet"), std::string::npos);
+  auto badDate = get("/intranet/igs/igs-rupel/samenstelling", cookie, "datum=2023-02-30");
+  EXPECT_EQ(badDate.status, 400);
+  EXPECT_NE(badDate.body.find("geen geldige datum"), std::string::npos);
+  EXPECT_EQ(get("/intranet/igs/igs-rupel/onbekend", cookie).status, 404);
+  auto wrongMethod = post("/intranet/igs/igs-rupel/samenstelling", "", cookie);
+  EXPECT_EQ(wrongMethod.status, 405);
+  EXPECT_EQ(header(wrongMethod, "Allow"), "GET");
+}
+
+TEST_F(SiteTest, AuditorGetsNoFormsAnd403OnPost) {
+  std::string cookie = login("auditor");
+  auto docs = get("/intranet/igs/igs-rupel/documenten", cookie);
+  ASSERT_EQ(docs.status, 200) << docs.body;
+  EXPECT_EQ(docs.body.find("name=\"sjabloon\""), std::string::npos);
+  auto findings = get("/intranet/igs/igs-cultuur-va/bevindingen", cookie);
+  ASSERT_EQ(findings.status, 200) << findings.body;
+  EXPECT_EQ(findings.body.find("name=\"reden\""), std::string::npos);
+  std::string csrf = csrfOf(docs.body);
+  auto gen = post("/intranet/igs/igs-rupel/documenten",
+                  "csrf=" + csrf + "&sjabloon=statuten&formaat=docx&deelnemer=&datum=2026-01-01", cookie);
+  EXPECT_EQ(gen.status, 403);
+  auto ack = post("/intranet/igs/igs-cultuur-va/bevindingen/erkennen", "csrf=" + csrf + "&key=x&reden=y", cookie);
+  EXPECT_EQ(ack.status, 403);
+}
+
+TEST_F(SiteTest, PostWithoutCsrfIsRefusedAndChangesNothing) {
+  std::string cookie = login("beheerder");
+  auto before = get("/intranet/igs/igs-rupel/documenten", cookie);
+  auto r = post("/intranet/igs/igs-rupel/documenten", "sjabloon=statuten&formaat=docx", cookie);
+  EXPECT_EQ(r.status, 403);
+  EXPECT_NE(r.body.find("CSRF"), std::string::npos);
+  auto after = get("/intranet/igs/igs-rupel/documenten", cookie);
+  EXPECT_NE(after.body.find("Nog geen documenten gemaakt"), std::string::npos);
+}
+
+TEST_F(SiteTest, GenerateDownloadsAndRefusesPaths) {
+  std::string cookie = login("secretariaat");
+  std::string csrf = csrfOf(get("/intranet/igs/igs-rupel/documenten", cookie).body);
+  auto r = post("/intranet/igs/igs-rupel/documenten",
+                "csrf=" + csrf + "&sjabloon=samenstelling&formaat=html&deelnemer=&datum=2026-01-01", cookie);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(header(r, "Content-Disposition").find("attachment; filename=\"samenstelling_igs-rupel"), std::string::npos);
+  EXPECT_NE(r.body.find("Beheerscomit"), std::string::npos);
+  auto path = post("/intranet/igs/igs-rupel/documenten",
+                   "csrf=" + csrf + "&sjabloon=%2Fetc%2Fpasswd&formaat=html", cookie);
+  EXPECT_EQ(path.status, 400);
+  EXPECT_NE(path.body.find("onbekend sjabloon"), std::string::npos);
+  EXPECT_NE(get("/intranet/igs/igs-rupel/documenten", cookie).body.find("samenstelling"), std::string::npos);
+}
+
+TEST_F(SiteTest, EscapesRegisterText) {
+  auto in = newObject();
+  in->set("id", std::string("igs-x"));
+  in->set("name", std::string("<script>alert(\"x\")</script> & co"));
+  in->set("legal_form", std::string("projectvereniging"));
+  in->set("domain", std::string("cultuur"));
+  in->set("founded", std::string("2024-01-01"));
+  in->set("term_end", std::string("2029-12-31"));
+  session_->execute("cooperation.create", in, ops::Caller{});
+  std::string cookie = login("auditor");
+  auto page = get("/intranet/igs/igs-x", cookie);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.body.find("<script>"), std::string::npos);
+  EXPECT_NE(page.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"), std::string::npos);
+}
