@@ -6,8 +6,21 @@
 
 namespace igsgov {
 
+namespace {
+// The algorithm fetched once: EVP_sha256() makes OpenSSL 3 look the provider up
+// (under a lock) on every init, which dominated hashing many small rows.
+// Immutable after its thread-safe initialisation.
+const EVP_MD* sha256Algorithm() {
+  static const EVP_MD* md = [] {
+    const EVP_MD* fetched = EVP_MD_fetch(nullptr, "SHA256", nullptr);
+    return fetched ? fetched : EVP_sha256();
+  }();
+  return md;
+}
+}  // namespace
+
 Sha256::Sha256() : ctx_(EVP_MD_CTX_new()) {
-  if (!ctx_ || EVP_DigestInit_ex(ctx_, EVP_sha256(), nullptr) != 1)
+  if (!ctx_ || EVP_DigestInit_ex(ctx_, sha256Algorithm(), nullptr) != 1)
     throw Error(ErrorCode::internal, "SHA-256 kon niet gestart worden");
 }
 

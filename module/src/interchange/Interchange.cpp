@@ -3,10 +3,12 @@
 #include "interchange/GovernanceInterchange.hpp"
 
 #include "core/Error.hpp"
+#include "core/JsonSpans.hpp"
 #include "core/Sha256.hpp"
 #include "core/Timestamp.hpp"
 #include "journal/Journal.hpp"
 #include "records/Entities.hpp"
+#include "records/MandateLookup.hpp"
 #include "records/Mandates.hpp"
 #include "records/Organisation.hpp"
 
@@ -15,36 +17,133 @@
 #include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
 
-#include <map>
+#include <algorithm>
 #include <set>
+#include <unordered_map>
 
 namespace igsgov::interchange {
 using namespace records;
 
 namespace {
 
-// Mandates whose predecessor is in the file come after it.
-std::vector<std::size_t> predecessorOrder(const JsonArray& mandates) {
-  std::map<std::string, std::size_t> byId;
-  for (std::size_t i = 0; i < mandates->size(); ++i) {
-    auto o = mandates->getObject(static_cast<unsigned>(i));
-    if (!o.isNull() && o->has("id")) byId[o->optValue<std::string>("id", "")] = i;
-  }
+// Mandates whose predecessor is in the file come after it. ids[i] and
+// predecessors[i] belong to mandates[i] ("" when absent).
+std::vector<std::size_t> predecessorOrder(const std::vector<std::string>& ids,
+                                          const std::vector<std::string>& predecessors) {
   std::vector<std::size_t> order;
-  std::vector<int> state(mandates->size(), 0);
-  std::function<void(std::size_t)> visit = [&](std::size_t i) {
-    if (state[i]) return;
-    state[i] = 1;
-    auto o = mandates->getObject(static_cast<unsigned>(i));
-    if (!o.isNull() && o->has("predecessor")) {
-      auto it = byId.find(o->optValue<std::string>("predecessor", ""));
-      if (it != byId.end() && state[it->second] == 0) visit(it->second);
+  order.reserve(ids.size());
+  if (std::all_of(predecessors.begin(), predecessors.end(), [](const std::string& p) { return p.empty(); })) {
+    for (std::size_t i = 0; i < ids.size(); ++i) order.push_back(i);
+    return order;
+  }
+  std::unordered_map<std::string, std::size_t> byId;
+  for (std::size_t i = 0; i < ids.size(); ++i)
+    if (!ids[i].empty()) byId[ids[i]] = i;
+  std::vector<int> state(ids.size(), 0);
+  for (std::size_t start = 0; start < ids.size(); ++start) {
+    // Walk back along the chain to its first mandate not yet placed, then place forward.
+    std::vector<std::size_t> chain;
+    for (std::size_t i = start; state[i] == 0;) {
+      state[i] = 1;
+      chain.push_back(i);
+      auto it = predecessors[i].empty() ? byId.end() : byId.find(predecessors[i]);
+      if (it == byId.end()) break;
+      i = it->second;
     }
-    order.push_back(i);
-  };
-  for (std::size_t i = 0; i < mandates->size(); ++i) visit(i);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) order.push_back(*it);
+  }
   return order;
 }
+
+// The mandates of the file. A file read from disk is not parsed as one DOM:
+// its mandates array is located by a scan (JsonSpans) and each mandate is
+// parsed when it is imported, so a million mandates never exist as objects at
+// once. Anything the scan does not understand falls back to the whole-DOM
+// path, whose parser reports the error with its line and column.
+class MandateSource {
+public:
+  // Parses `text` (the file) and returns the document without its mandates when
+  // they could be located, else the whole document.
+  JsonObject parse(const std::string& text, const std::string& file) {
+    text_ = &text;
+    file_ = file;
+    auto span = memberSpan(text, "mandates");
+    std::optional<std::vector<JsonSpan>> elements;
+    if (span) elements = elementSpans(text, *span);
+    if (!elements) {
+      doc_ = parseJsonObject(text, file);
+      return doc_;
+    }
+    spans_ = std::move(*elements);
+    streamed_ = true;
+    try {
+      doc_ = parseJsonObject(text.substr(0, span->begin) + "[]" + text.substr(span->end), file);
+    } catch (const Error&) {
+      parseJsonObject(text, file);  // the error with its position in the file
+      throw;
+    }
+    hasPredecessors_ = span->of(text).find("\"predecessor\"") != std::string_view::npos;
+    return doc_;
+  }
+  void use(JsonObject doc) { doc_ = std::move(doc); }
+
+  // The import order (see predecessorOrder); call before at().
+  std::vector<std::size_t> order() {
+    if (!streamed_) dom_ = arrayField(doc_, "mandates", file_, "");
+    std::size_t n = streamed_ ? spans_.size() : dom_->size();
+    std::vector<std::string> ids(n), predecessors(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (streamed_) {
+        if (!hasPredecessors_) continue;
+        ids[i] = std::string(stringMember(*text_, spans_[i], "id").value_or(""));
+        predecessors[i] = std::string(stringMember(*text_, spans_[i], "predecessor").value_or(""));
+      } else if (auto o = dom_->getObject(static_cast<unsigned>(i)); !o.isNull()) {
+        ids[i] = o->optValue<std::string>("id", "");
+        predecessors[i] = o->optValue<std::string>("predecessor", "");
+      }
+    }
+    return predecessorOrder(ids, predecessors);
+  }
+
+  // Mandate i as an object; a value that is not an object gives "object verwacht".
+  JsonObject at(std::size_t i, const std::string& path) {
+    if (!streamed_) return objectAt(dom_, i, file_, path);
+    if ((*text_)[spans_[i].begin] != '{')  // a well-formed value (JsonSpans checked it), but not an object
+      throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
+    Poco::Dynamic::Var v;
+    try {
+      v = parseJson(std::string(spans_[i].of(*text_)), file_);
+    } catch (const Error&) {
+      parseJson(*text_, file_);  // the error with its position in the file
+      throw;
+    }
+    if (v.type() != typeid(Poco::JSON::Object::Ptr))
+      throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
+    return v.extract<Poco::JSON::Object::Ptr>();
+  }
+
+private:
+  const std::string* text_ = nullptr;
+  std::string file_;
+  JsonObject doc_;
+  JsonArray dom_;
+  std::vector<JsonSpan> spans_;
+  bool streamed_ = false;
+  bool hasPredecessors_ = false;
+};
+
+// A larger page cache for the bulk write (the default 2 MB makes every index
+// insert of a large import evict pages); restored afterwards.
+struct BulkCache {
+  store::Database& db;
+  explicit BulkCache(store::Database& d) : db(d) { db.exec("PRAGMA cache_size = -262144"); }
+  ~BulkCache() {
+    try {
+      db.exec("PRAGMA cache_size = -2000");
+    } catch (...) {
+    }
+  }
+};
 
 }  // namespace
 
@@ -54,11 +153,12 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   std::string file;
   JsonObject doc;
   std::string sha;
+  std::string text;
+  MandateSource source;
   if (auto path = r.optStr("path")) {
     file = *path;
     Poco::File f(file);
     if (!f.exists() || !f.isFile()) throwNotFound("bestand niet gevonden", Place().set("file", file));
-    std::string text;
     try {
       Poco::FileInputStream is(file);
       Poco::StreamCopier::copyToString(is, text);
@@ -66,9 +166,10 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
       throw Error(ErrorCode::io, "bestand kan niet gelezen worden: " + e.displayText(), Place().set("file", file));
     }
     sha = sha256Hex(text);
-    doc = parseJsonObject(text, file);
+    doc = source.parse(text, file);
   } else if (auto reg = r.optObject("register")) {
     doc = reg;
+    source.use(doc);
     sha = sha256Hex(canonicalJson(reg));
   } else {
     throwInvalid("geef een bestand ('path') of een register ('register')", r.place("path"));
@@ -136,15 +237,19 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
       ++nBodies;
     }
   }
-  auto mandates = arrayField(doc, "mandates", file, "");
-  for (std::size_t i : predecessorOrder(mandates)) {
+  BulkCache bulk(w.db());
+  ImportLookup lookup(w.db());
+  for (std::size_t i : source.order()) {
     auto path = indexPath("mandates", i);
+    JsonObject m = source.at(i, path);  // names file and path itself; a syntax error names line and column
     at(file, path, [&] {
-      auto m = objectAt(mandates, i, file, path);
       std::string id = Reader(m, "mandaat").str("id");
       auto data = readMandateFields(m, id, true);
-      validateMandate(w.db(), id, data);
+      validateMandate(lookup, id, data);
       create(w, mandateSpec(), id, data);
+      auto seat = textOf(data, "seat");
+      if (seat && !data->getValue<bool>("retracted"))
+        lookup.added(*seat, id, textOf(data, "person").value_or(""), *dateOf(data, "from"), dateOf(data, "until"));
     });
     ++nMandates;
   }

@@ -36,19 +36,26 @@ void Journal::begin(const std::string& actor, const std::string& operation, cons
 }
 
 store::Statement& Journal::insertStatement(const std::string& table, const Columns& columns) {
-  std::string key = table;
-  for (const auto& c : columns) key += "," + c.first;
-  auto it = insertCache_.find(key);
-  if (it != insertCache_.end()) return *it->second;
+  // Looked up by table, then by column names, without building a key: a bulk
+  // import calls this once per row.
+  auto& forTable = insertCache_[table];
+  for (auto& [names, st] : forTable) {
+    if (names.size() != columns.size()) continue;
+    bool same = true;
+    for (size_t i = 0; same && i < names.size(); ++i) same = names[i] == columns[i].first;
+    if (same) return *st;
+  }
+  std::vector<std::string> names;
   std::string sql = "INSERT INTO " + table + " (";
   std::string vals;
   for (size_t i = 0; i < columns.size(); ++i) {
+    names.push_back(columns[i].first);
     sql += (i ? ", " : "") + columns[i].first;
     vals += i ? ", ?" : "?";
   }
   sql += ") VALUES (" + vals + ")";
-  auto st = std::make_unique<store::Statement>(db_.prepare(sql));
-  return *insertCache_.emplace(key, std::move(st)).first->second;
+  forTable.emplace_back(std::move(names), std::make_unique<store::Statement>(db_.prepare(sql)));
+  return *forTable.back().second;
 }
 
 long long Journal::insertRow(const std::string& table, Columns columns) {

@@ -81,7 +81,8 @@ private:
   long long seq_ = 0;
   std::string atText_, actor_, operation_, reason_;
   std::vector<Effect> effects_;
-  std::map<std::string, std::unique_ptr<store::Statement>> insertCache_;
+  // Prepared INSERTs per table, one per column list used.
+  std::map<std::string, std::vector<std::pair<std::vector<std::string>, std::unique_ptr<store::Statement>>>> insertCache_;
 };
 
 // The canonical text hashed for one entry (exposed for the verifier and tests).

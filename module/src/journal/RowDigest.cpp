@@ -3,6 +3,7 @@
 #include "core/Sha256.hpp"
 
 #include <algorithm>
+#include <charconv>
 
 namespace igsgov::journal {
 
@@ -12,15 +13,22 @@ std::string insertDigest(const std::string& table, const Columns& columns) {
   for (const auto& c : columns)
     if (c.first != "rec_to") sorted.push_back(&c);
   std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
-  std::string buf = table;
+  std::string buf;
+  buf.reserve(512);
+  buf += table;
   buf.push_back('\n');
+  char number[24];
   for (auto* c : sorted) {
     buf += c->first;
     if (std::holds_alternative<long long>(c->second)) {
-      buf += "=i:" + std::to_string(std::get<long long>(c->second));
+      buf += "=i:";
+      buf.append(number, std::to_chars(number, number + sizeof number, std::get<long long>(c->second)).ptr);
     } else if (std::holds_alternative<std::string>(c->second)) {
       const auto& s = std::get<std::string>(c->second);
-      buf += "=t" + std::to_string(s.size()) + ":" + s;
+      buf += "=t";
+      buf.append(number, std::to_chars(number, number + sizeof number, s.size()).ptr);
+      buf.push_back(':');
+      buf += s;
     } else {
       buf += "=n";
     }

@@ -59,10 +59,14 @@ journal::Columns toColumns(const EntitySpec& spec, const std::string& id, const 
 
 JsonObject readFields(const EntitySpec& spec, const Reader& in, const std::set<std::string>& extraAllowed,
                       bool enforceRequired) {
-  std::set<std::string> known = extraAllowed;
-  known.insert("id");
-  for (const auto& f : spec.fields) known.insert(f.json);
-  in.rejectUnknown(known);
+  // Unknown fields, first in the object's order (as Reader::rejectUnknown), without building a set per call.
+  std::vector<std::string> names;
+  in.object()->getNames(names);
+  for (const auto& n : names) {
+    bool known = n == "id" || extraAllowed.count(n);
+    for (std::size_t i = 0; !known && i < spec.fields.size(); ++i) known = spec.fields[i].json == n;
+    if (!known) in.fail(n, "onbekend veld");
+  }
   auto out = newObject();
   for (const auto& spec_f : spec.fields) {
     FieldSpec f = spec_f;
@@ -105,7 +109,7 @@ std::optional<Version> current(store::Database& db, const EntitySpec& spec, cons
 
 std::optional<Version> knownAt(store::Database& db, const EntitySpec& spec, const std::string& id,
                                const std::string& t) {
-  auto st = db.prepare("SELECT " + selectColumns(spec) + " FROM " + spec.table +
+  auto& st = db.cached("SELECT " + selectColumns(spec) + " FROM " + spec.table +
                        " WHERE id = ? AND rec_from <= ? AND (rec_to IS NULL OR rec_to > ?)");
   st.bind(1, id).bind(2, t).bind(3, t);
   if (!st.step()) return std::nullopt;

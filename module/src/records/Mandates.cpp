@@ -3,6 +3,7 @@
 #include "core/Error.hpp"
 #include "model/Vocabulary.hpp"
 #include "records/Entities.hpp"
+#include "records/MandateLookup.hpp"
 #include "records/Organisation.hpp"
 
 namespace igsgov::records {
@@ -34,6 +35,7 @@ std::string fmtPeriod(const std::optional<Date>& from, const std::optional<Date>
 
 JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired) {
   Reader r(in, K, id);
+  if (!in->has("decision")) return readFields(mandateSpec(), r, {"reason", "new_id"}, enforceRequired);
   auto flat = newObject();
   std::vector<std::string> names;
   in->getNames(names);
@@ -71,7 +73,7 @@ JsonObject mandateJson(const JsonObject& flat) {
   return out;
 }
 
-void validateMandate(store::Database& db, const std::string& id, JsonObject d) {
+void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d) {
   checkCode(model::roles(), d, "role", id, "rol");
   checkCode(model::sides(), d, "side", id, "zijde");
   checkCode(model::statuses(), d, "status", id, "status");
@@ -87,8 +89,12 @@ void validateMandate(store::Database& db, const std::string& id, JsonObject d) {
   if (!d->has("status")) d->set("status", std::string("effectief"));
   if (!d->has("retracted")) d->set("retracted", false);
 
-  requireCurrent(db, personSpec(), textOf(d, "person").value_or(""), recordField(K, id, "person"));
-  auto body = requireCurrent(db, bodySpec(), textOf(d, "body").value_or(""), recordField(K, id, "body"));
+  auto require = [&](const EntitySpec& spec, const std::string& ref, const std::string& field) {
+    if (auto v = lookup.current(spec, ref)) return *v;
+    throwNotFound("onbekend " + spec.kindNl + " '" + ref + "'", recordField(K, id, field));
+  };
+  require(personSpec(), textOf(d, "person").value_or(""), "person");
+  auto body = require(bodySpec(), textOf(d, "body").value_or(""), "body");
   auto bodyFrom = dateOf(body.data, "from");
   auto bodyUntil = dateOf(body.data, "until");
   bool retracted = d->getValue<bool>("retracted");
@@ -100,34 +106,27 @@ void validateMandate(store::Database& db, const std::string& id, JsonObject d) {
   }
   std::string coop = textOf(body.data, "cooperation").value_or("");
   if (auto member = textOf(d, "member")) {
-    auto m = requireCurrent(db, memberSpec(), *member, recordField(K, id, "member"));
+    auto m = require(memberSpec(), *member, "member");
     if (textOf(m.data, "cooperation") != coop)
       throwInvalid("deelnemer '" + *member + "' hoort niet bij samenwerkingsverband '" + coop + "'",
                    recordField(K, id, "member"));
   }
   if (auto seat = textOf(d, "seat")) {
-    auto s = requireCurrent(db, seatSpec(), *seat, recordField(K, id, "seat"));
+    auto s = require(seatSpec(), *seat, "seat");
     if (textOf(s.data, "body") != body.id)
       throwInvalid("zetel '" + *seat + "' hoort niet bij orgaan '" + body.id + "'", recordField(K, id, "seat"));
     if (!retracted) {
       long long holders = s.data->getValue<long long>("holders");
-      auto& st = db.cached(
-          "SELECT id, person_id, valid_from, valid_until FROM mandate WHERE seat_id = ? AND rec_to IS NULL "
-          "AND retracted = 0 AND id <> ? AND valid_from <= coalesce(?, '9999-12-31') "
-          "AND coalesce(valid_until, '9999-12-31') >= ? ORDER BY valid_from");
-      st.bind(1, *seat).bind(2, id).bind(3, until ? std::optional<std::string>(until->iso()) : std::nullopt);
-      st.bind(4, from->iso());
-      long long overlapping = 0;
-      std::string first;
-      while (st.step()) {
-        if (++overlapping == 1)
-          first = "mandaat '" + st.text(0) + "' van '" + st.text(1) + "' (" + st.text(2) + " – " +
-                  (st.isNull(3) ? std::string("…") : st.text(3)) + ")";
-      }
-      if (overlapping >= holders)
-        throwConflict("zetel '" + *seat + "' is in die periode al bezet door " + first, recordField(K, id, "seat"));
+      auto taken = lookup.holders(*seat, id, *from, until);
+      if (taken.count >= holders)
+        throwConflict("zetel '" + *seat + "' is in die periode al bezet door " + taken.first, recordField(K, id, "seat"));
     }
   }
+}
+
+void validateMandate(store::Database& db, const std::string& id, JsonObject data) {
+  DbLookup lookup(db);
+  validateMandate(lookup, id, std::move(data));
 }
 
 JsonObject mandateAppoint(Writer& w, const JsonObject& in) {

@@ -14,6 +14,10 @@
 #include "records/Register.hpp"
 
 namespace igsgov::records {
+class MandateLookup;
+}
+
+namespace igsgov::records {
 
 JsonObject mandateAppoint(Writer& w, const JsonObject& in);
 JsonObject mandateEnd(Writer& w, const JsonObject& in);
@@ -23,7 +27,9 @@ JsonObject mandateRetract(Writer& w, const JsonObject& in);
 JsonObject mandateHistory(store::Database& db, const JsonObject& in);
 
 // Validates and completes a mandate (defaults for voting and status, nested
-// decision flattened). Used by appoint, correct, change and import.
+// decision flattened). Used by appoint, correct, change (asking the database)
+// and import (with an ImportLookup); the rules are the same.
+void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject data);
 void validateMandate(store::Database& db, const std::string& id, JsonObject data);
 // Reads a mandate from JSON with the nested "decision" object flattened.
 JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired);

@@ -3,6 +3,7 @@
 #include "RegisterFixture.hpp"
 
 #include <Poco/FileStream.h>
+#include <Poco/StreamCopier.h>
 
 using namespace igsgov;
 using igsgov::testing::RegisterFixture;
@@ -127,4 +128,53 @@ TEST_F(BadInput, UnknownFieldsAndValues) {
                 ErrorCode::invalid, "kleur", "onbekende parameter");
   expectRefused("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-02-30"})",
                 ErrorCode::invalid, "from", "geen geldige datum");
+}
+
+// The import parses the mandates of a file one at a time (JsonSpans); these
+// check that its errors are still those of the whole-file parser and rules.
+TEST_F(BadInput, SyntaxErrorAmongTheMandatesNamesLineAndColumn) {
+  auto p = writeFile("broken-mandates.json", "{\"format\":\"igsgov-register\",\"version\":1,\"mandates\":[\n"
+                                             "{\"id\":\"x1\",\"person\":\"p1\",\"body\":\"rvb\",\"role\":\"bestuurder\",\"from\":\"2022-01-01\"},\n"
+                                             "{\"id\":\"x2\" \"person\":\"p1\"}]}");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_NE(e.message().find("ongeldige JSON"), std::string::npos) << e.fullText();
+  EXPECT_EQ(e.place().fields.count("path"), 0u) << e.fullText();
+  // Exactly the error of parsing the whole file.
+  std::string text;
+  {
+    Poco::FileInputStream in(p);
+    Poco::StreamCopier::copyToString(in, text);
+  }
+  try {
+    parseJson(text, p);
+    ADD_FAILURE() << "the file parsed";
+  } catch (const Error& whole) {
+    EXPECT_EQ(e.fullText(), whole.fullText());
+  }
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, ImportedMandatesMayNotShareASeat) {
+  // Both in the file: the third overlaps the first on seat s2 (one holder).
+  auto p = writeFile("seat.json", R"({"format":"igsgov-register","version":1,"mandates":[
+    {"id":"x1","person":"p1","body":"rvb","seat":"s2","role":"bestuurder","from":"2022-01-01","until":"2022-12-31"},
+    {"id":"x2","person":"p2","body":"rvb","seat":"s2","role":"bestuurder","from":"2023-01-01"},
+    {"id":"x3","person":"p3","body":"rvb","seat":"s2","role":"bestuurder","from":"2022-06-01","until":"2022-06-30"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::conflict);
+  EXPECT_EQ(e.place().fields.at("path"), "mandates[2]") << e.fullText();
+  EXPECT_NE(e.message().find("al bezet door mandaat 'x1' van 'p1' (2022-01-01 – 2022-12-31)"), std::string::npos)
+      << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, ImportedMandateMustBeAnObject) {
+  auto p = writeFile("notobject.json", R"({"format":"igsgov-register","version":1,"mandates":[
+    {"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"}, "x2"]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_EQ(e.place().fields.count("path") ? e.place().fields.at("path") : "", "mandates[1]") << e.fullText();
+  EXPECT_NE(e.message().find("object verwacht"), std::string::npos) << e.fullText();
+  EXPECT_EQ(state(), before_);
 }
