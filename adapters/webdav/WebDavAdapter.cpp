@@ -9,6 +9,7 @@
 #include <Poco/UUIDGenerator.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <istream>
 #include <map>
@@ -82,7 +83,7 @@ Entry WebDavAdapter::toEntry(const RelPath& path, PropResponse&& r) const {
   return e;
 }
 
-std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found) {
+std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow) {
   std::vector<Entry> out;
   auto onBody = [&](std::istream& in) {
     parseMultistatus(in, [&](PropResponse&& r) {
@@ -101,17 +102,36 @@ std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool&
   }
   if (r.status != 207) fail(r, "PROPFIND", path);
   found = true;
+  if (serverNow) {
+    *serverNow = 0;
+    Poco::DateTime dt;
+    int tz = 0;
+    if (Poco::DateTimeParser::tryParse(r.header("Date"), dt, tz)) *serverNow = dt.timestamp().epochTime() - tz;
+  }
   return out;
+}
+
+void WebDavAdapter::sweepLeftovers(const std::vector<Entry>& entries, std::int64_t serverNow) {
+  if (serverNow == 0) return;  // no server clock: never guess with ours
+  for (const auto& e : entries) {
+    if (e.isDir || e.mtime == 0 || serverNow - e.mtime < config_.staleSeconds) continue;
+    if (e.name.rfind(".igsgov-probe-", 0) != 0 && e.name.rfind(".igsgov-tmp-", 0) != 0) continue;
+    logger()->info("{}: removing '{}' left by an interrupted run", label(), e.path);
+    deleteQuietly(RelPath::parse(e.path));
+  }
 }
 
 void WebDavAdapter::connect() {
   std::lock_guard lock(connectMutex_);
   if (connected_) return;
   bool found = false;
-  auto self = propfind(RelPath(), 0, found);
+  std::int64_t serverNow = 0;
+  auto base = propfind(RelPath(), 1, found, &serverNow);
   if (!found) throw Error(ErrorCode::notFound, "de basismap bestaat niet op de WebDAV-server", Place().set("path", config_.displayUrl()));
-  if (self.empty() || !self.front().isDir)
+  auto self = std::find_if(base.begin(), base.end(), [](const Entry& e) { return e.path.empty(); });
+  if (self == base.end() || !self->isDir)
     throwInvalid("de basis-URL is geen WebDAV-map", Place().set("path", config_.displayUrl()));
+  sweepLeftovers(base, serverNow);
   probe();
   connected_ = true;
   logger()->info("{}: connected, {}", label(), caps_.describe());
@@ -157,9 +177,10 @@ Capabilities WebDavAdapter::doCapabilities() {
 std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
   connect();
   bool found = false;
+  std::int64_t serverNow = 0;
   std::vector<Entry> all;
   try {
-    all = propfind(dir, 1, found);
+    all = propfind(dir, 1, found, &serverNow);
   } catch (const Error& e) {
     // Servers answer a folder URL that names a file in their own ways (Apache 500, lighttpd 403).
     if ((e.errorCode() != ErrorCode::io && e.errorCode() != ErrorCode::denied) || dir.isRoot()) throw;
@@ -172,6 +193,7 @@ std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
     if (self && !self->isDir) throwInvalid("is geen map", at(dir));
     throw Error(ErrorCode::notFound, "map niet gevonden op de WebDAV-server", at(dir));
   }
+  sweepLeftovers(all, serverNow);
   std::vector<Entry> out;
   out.reserve(all.size());
   bool selfSeen = false;

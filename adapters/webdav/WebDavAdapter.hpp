@@ -8,6 +8,11 @@
 //     requests: a second PUT with "If-None-Match: *" and a PUT with a bogus
 //     "If-Match" must both answer 412, and a DELETE with a bogus If-Match too.
 //     The probe is deleted afterwards. capabilities() reports the result.
+//   - Leftovers: a killed process can leave its probe (at the base URL) or a
+//     temporary upload (".igsgov-tmp-*", next to its target). Connect lists
+//     the base folder and list() each folder; such files older than
+//     stale_seconds by the SERVER's clock (its Date header against the file's
+//     getlastmodified) are deleted, younger ones (maybe another process's) kept.
 //   - list(): PROPFIND depth 1 (never infinity), parsed as a stream (SAX,
 //     no DTD). None of the servers above pages PROPFIND results, so large
 //     folders come in one streamed response.
@@ -66,7 +71,10 @@ private:
   void probe();
   std::string url(const RelPath& p, bool dir = false) const;
   Entry toEntry(const RelPath& path, PropResponse&& r) const;
-  std::vector<Entry> propfind(const RelPath& path, int depth, bool& found);
+  // serverNow (optional): the server's clock from the Date header, 0 when unknown.
+  std::vector<Entry> propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow = nullptr);
+  // Deletes the adapter's own leftovers among `entries` (see the contract above).
+  void sweepLeftovers(const std::vector<Entry>& entries, std::int64_t serverNow);
   // Raw names of the folder's children (for clash checks); throws notFound if the folder is missing.
   std::vector<std::string> childNames(const RelPath& dir);
   void checkClash(const RelPath& path, const std::vector<std::string>& names);

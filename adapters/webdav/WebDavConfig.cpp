@@ -10,7 +10,7 @@ namespace igsgov::adapters::webdav {
 WebDavConfig WebDavConfig::fromJson(const JsonObject& config) {
   Reader r(config, "WebDAV-configuratie");
   r.rejectUnknown({"type", "url", "user", "password_env", "password_file", "ca_file", "parallel", "verify_hash",
-                   "timeout_seconds", "password"});
+                   "timeout_seconds", "stale_seconds", "password"});
   if (r.has("password"))
     r.fail("password", "wachtwoorden horen niet in de configuratie; gebruik 'password_env' of 'password_file'");
   WebDavConfig c;
@@ -48,6 +48,8 @@ WebDavConfig WebDavConfig::fromJson(const JsonObject& config) {
   c.verifyHash = r.optBoolean("verify_hash").value_or(false);
   c.timeoutSeconds = static_cast<int>(r.optInteger("timeout_seconds").value_or(60));
   if (c.timeoutSeconds < 1 || c.timeoutSeconds > 3600) r.fail("timeout_seconds", "moet tussen 1 en 3600 liggen");
+  c.staleSeconds = static_cast<int>(r.optInteger("stale_seconds").value_or(600));
+  if (c.staleSeconds < 1 || c.staleSeconds > 86400 * 7) r.fail("stale_seconds", "moet tussen 1 en 604800 liggen");
   return c;
 }
 

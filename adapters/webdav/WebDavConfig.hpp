@@ -3,7 +3,7 @@
 //   {"type": "webdav", "url": "https://host/dav/folder/", "user": "svc",
 //    "password_env": "IGSGOV_DAV_PASSWORD" | "password_file": "/etc/igsgov/dav.pw",
 //    "ca_file": "/etc/ssl/my-ca.pem", "parallel": 4, "verify_hash": false,
-//    "timeout_seconds": 60}
+//    "timeout_seconds": 60, "stale_seconds": 600}
 //
 // Passwords are never in the configuration itself: a "password" field is
 // refused, as is a URL with user info. password_file is read once (first
@@ -28,6 +28,9 @@ struct WebDavConfig {
   int parallel = 4;         // 1..32 connections / transfers
   bool verifyHash = false;  // GET after upload and compare SHA-256 when the server gives no hash
   int timeoutSeconds = 60;
+  // The adapter's own probe and temporary files (".igsgov-probe-*", ".igsgov-tmp-*")
+  // older than this by the server's clock were left by a killed process and are removed.
+  int staleSeconds = 600;
 
   static WebDavConfig fromJson(const JsonObject& config);
   // Scheme, host, port and path only (no user info): safe to log.

@@ -19,7 +19,7 @@ const std::vector<std::string>& journaledTables() {
       "fin_plan_key", "fin_key_key", "fin_schedule_key", "fin_plan", "fin_key", "fin_schedule",  // 0003 finance
       "rule_ack_key", "rule_ack", "rule_override_key", "rule_override",
       "api_token",  // 0005 tokens
-      "sync_state", "sync_run", "sync_target", "sparql_proposal",
+      "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent",  // 0007, 0008 sync
       "doc_generated"};  // 0006 documents
   return tables;
 }

@@ -5,6 +5,7 @@
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <ostream>
 #include <set>
@@ -25,6 +26,9 @@ std::string newRunId(const std::string& target) {
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
   return target + "-" + std::to_string(us);
 }
+
+// An upload to the action's own path (conflict copies go elsewhere and are found by name).
+bool writesPath(const Action& a) { return a.transfers() && a.type != ActionType::conflict; }
 
 bool isCritical(ErrorCode c) {
   return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
@@ -69,6 +73,8 @@ struct Progress {
 struct Engine::Collected {
   std::map<std::string, Desired> desired;
   std::map<std::string, PathState> states;
+  std::map<std::string, std::vector<Intent>> intents;  // open upload intents
+  std::vector<std::string> staleIntents;  // of those: not found on the target (closed by the run)
   std::map<std::string, adapters::Entry> remote;
   std::vector<Action> plan;
   std::optional<TargetHealth> health;
@@ -180,6 +186,7 @@ Engine::Collected Engine::collect(bool trustEtags) {
   Collected c;
   reg_.read([&](store::Database& db) {
     c.states = loadStates(db, target_.name);
+    c.intents = loadIntents(db, target_.name);
     c.health = health(db, target_.name);
     for (auto& r : runs(db, target_.name, true, 1000))
       if (r.status == "running") c.running.push_back(r);
@@ -190,6 +197,7 @@ Engine::Collected Engine::collect(bool trustEtags) {
   for (const auto& [p, _] : c.desired) dirs.insert(parentOf(p));
   for (const auto& [p, s] : c.states)
     if (s.kind != "pull") dirs.insert(parentOf(p));
+  for (const auto& [p, _] : c.intents) dirs.insert(parentOf(p));
   c.remote = listRemote(dirs);
   RemoteHash remoteHash = [&](const adapters::Entry& e, const PathState* base) {
     if (trustEtags) {
@@ -198,8 +206,10 @@ Engine::Collected Engine::collect(bool trustEtags) {
     }
     return hashRemote(e);
   };
+  adoptIntents(c, remoteHash);
   std::set<std::string> paths;
   for (const auto& [p, _] : c.desired) paths.insert(p);
+  for (const auto& [p, _] : c.intents) paths.insert(p);
   for (const auto& [p, s] : c.states)
     if (s.kind != "pull") paths.insert(p);
   for (const auto& p : paths) {
@@ -211,6 +221,40 @@ Engine::Collected Engine::collect(bool trustEtags) {
     if (a) c.plan.push_back(std::move(*a));
   }
   return c;
+}
+
+void Engine::adoptIntents(Collected& c, const RemoteHash& remoteHash) {
+  for (const auto& [path, intents] : c.intents) {
+    auto r = c.remote.find(path);
+    auto s = c.states.find(path);
+    const PathState* base = s == c.states.end() ? nullptr : &s->second;
+    const Intent* ours = nullptr;
+    if (r != c.remote.end() && !r->second.isDir) {
+      std::string h;
+      for (const auto& intent : intents) {
+        if (r->second.size != intent.size) continue;
+        if (h.empty()) h = remoteHash(r->second, base);
+        if (h == intent.sha256 && !(base && base->sha256 == h)) ours = &intent;
+      }
+    }
+    if (!ours) {
+      c.staleIntents.push_back(path);
+      continue;
+    }
+    // A killed run wrote this content and died before recording it: that is
+    // the last common content now (recorded when the path's action is).
+    PathState next;
+    next.rowId = base ? base->rowId : 0;
+    next.path = path;
+    next.kind = ours->kind;
+    next.etag = r->second.etag;
+    next.sha256 = ours->sha256;
+    next.size = r->second.size;
+    next.item = ours->item;
+    next.version = ours->version;
+    next.unrecorded = true;
+    c.states[path] = next;
+  }
 }
 
 void Engine::critical(const std::string& runId, const Error& e, const RunOptions& options) {
@@ -287,7 +331,7 @@ JsonObject Engine::run(const RunOptions& options) {
     return out;
   }
   // Interrupted runs are recorded even when nothing is left to do.
-  if (!c.running.empty() || !c.plan.empty()) {
+  if (!c.running.empty() || !c.plan.empty() || !c.staleIntents.empty()) {
     if (deletes > maxDelete) {
       critical(runId,
                Error(ErrorCode::integrity, "er zijn " + std::to_string(deletes) + " verwijderingen gepland, meer dan max_delete (" +
@@ -305,6 +349,12 @@ JsonObject Engine::run(const RunOptions& options) {
         resumed->add(r.id);
       }
       in->set("resumes", resumed);
+      auto stale = newArray();
+      for (const auto& p : c.staleIntents) {
+        closeIntent(w, target_.name, p);
+        stale->add(p);
+      }
+      in->set("stale_intents", stale);
       w.setJournalInput(in);
       if (!c.plan.empty()) runStart(w, RunRecord{0, runId, target_.name, "running", "", "", "", (long long)c.plan.size(), 0, 0});
       return JsonObject();
@@ -361,6 +411,28 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
       });
     } catch (const Error& e) {
       critical(runId, e, options);
+    }
+    // Write-ahead: what this batch is about to upload, committed before the first byte goes out.
+    if (std::any_of(plan.begin() + i, plan.begin() + end, [](const Action& a) { return writesPath(a); })) {
+      reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
+        auto in = newObject();
+        in->set("target", target_.name);
+        in->set("run", runId);
+        in->set("batch", batchNo);
+        auto intents = newArray();
+        for (std::size_t k = i; k < end; ++k) {
+          if (!writesPath(plan[k])) continue;
+          const Desired& d = *plan[k].desired;
+          putIntent(w, target_.name, Intent{0, d.path, d.kind, d.sha256, d.size, d.item, d.version}, runId);
+          auto one = newArray();
+          one->add(d.path);
+          one->add(d.sha256);
+          intents->add(one);
+        }
+        in->set("intents", intents);
+        w.setJournalInput(in);
+        return JsonObject();
+      });
     }
     std::vector<adapters::PutItem> puts;
     std::vector<std::size_t> putIndex;
@@ -449,6 +521,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
         next.path = a.path;
         next.runId = runId;
         const PathState* prev = a.base ? &*a.base : nullptr;
+        if (writesPath(a) || (prev && prev->unrecorded)) closeIntent(w, target_.name, a.path);
         switch (a.type) {
           case ActionType::create:
           case ActionType::update:
@@ -552,6 +625,7 @@ JsonObject Engine::resync(const RunOptions& options) {
       act->add(a.path);
       acts->add(act);
       const PathState* prev = a.base ? &*a.base : nullptr;
+      if (prev && prev->unrecorded) closeIntent(w, target_.name, a.path);
       if (a.type == ActionType::forget) {
         if (prev) dropState(w, *prev);
         continue;
@@ -568,6 +642,7 @@ JsonObject Engine::resync(const RunOptions& options) {
       putState(w, target_.name, prev, next);
     }
     for (const auto& r : c.running) runUpdate(w, r.id, "interrupted", r.done, r.conflicts, "afgesloten door resync");
+    for (const auto& p : c.staleIntents) closeIntent(w, target_.name, p);
     in->set("actions", acts);
     w.setJournalInput(in);
     if (c.health && c.health->locked) setHealth(w, target_.name, false, "", runId);

@@ -16,8 +16,12 @@
 //   6. otherwise executes the plan in batches: transfers in parallel
 //      (putMany), preconditions on every write, then ONE journal entry per
 //      batch with the batch's actions as input and the new sync_state rows as
-//      effects. A crash between a transfer and its journal entry is repaired by
-//      the next run: the file on the target has the wanted hash and is adopted.
+//      effects. Before a batch's uploads, one entry records an intent per
+//      upload (path, SHA-256, size; write-ahead). A crash between a transfer
+//      and its journal entry is repaired by the next run: a target file that
+//      holds an open intent's hash was written by us and becomes the path's
+//      base, so a later register edit is an update and a removal a delete
+//      (never a conflict or a forgotten file); other open intents are closed.
 //   7. pulls the inbox (Inbox.hpp), one journal entry per imported file.
 // Errors during execution: a failed precondition (conflict/notFound: someone
 // changed the file meanwhile) skips that path and is reported; denied,
@@ -66,6 +70,8 @@ public:
 private:
   struct Collected;
   Collected collect(bool trustEtags);
+  // Open upload intents whose content the target holds become the paths' base (PathState::unrecorded).
+  void adoptIntents(Collected& c, const RemoteHash& remoteHash);
   std::map<std::string, Desired> desired();
   std::map<std::string, adapters::Entry> listRemote(const std::set<std::string>& dirs);
   std::string remotePath(const std::string& path) const;

@@ -104,7 +104,7 @@ std::optional<Action> decide(const std::string& path, const Desired* d, const Pa
 
   if (h == d->sha256) {
     // The target holds exactly what we want: record it (unless already recorded).
-    if (s && s->status == "synced" && s->sha256 == h && s->etag == r->etag && s->size == r->size &&
+    if (s && !s->unrecorded && s->status == "synced" && s->sha256 == h && s->etag == r->etag && s->size == r->size &&
         s->item == d->item && s->version == d->version && s->kind == d->kind)
       return std::nullopt;
     Action a = make(ActionType::adopt);

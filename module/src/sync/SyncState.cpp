@@ -67,6 +67,46 @@ void dropState(records::Writer& w, const PathState& previous) {
   if (previous.rowId) w.journal().closeRow("sync_state", previous.rowId);
 }
 
+std::map<std::string, std::vector<Intent>> loadIntents(store::Database& db, const std::string& target) {
+  std::map<std::string, std::vector<Intent>> out;
+  auto& st = db.cached(
+      "SELECT row_id, path, kind, sha256, size, item, version FROM sync_intent WHERE target = ? AND rec_to IS NULL "
+      "ORDER BY row_id");
+  st.reset();
+  st.bind(1, target);
+  while (st.step()) {
+    Intent i{st.integer(0), st.text(1), st.text(2), st.text(3), static_cast<std::uint64_t>(st.integer(4)),
+             st.text(5), st.text(6)};
+    out[i.path].push_back(std::move(i));
+  }
+  st.reset();
+  return out;
+}
+
+void putIntent(records::Writer& w, const std::string& target, const Intent& intent, const std::string& runId) {
+  w.journal().insertRow("sync_intent", {{"target", target},
+                                        {"path", intent.path},
+                                        {"kind", intent.kind},
+                                        {"sha256", intent.sha256},
+                                        {"size", static_cast<long long>(intent.size)},
+                                        {"item", opt(intent.item)},
+                                        {"version", opt(intent.version)},
+                                        {"run_id", runId},
+                                        {"rec_from", w.at()},
+                                        {"jseq", w.journal().seq()}});
+}
+
+void closeIntent(records::Writer& w, const std::string& target, const std::string& path) {
+  auto& st = w.db().cached("SELECT row_id FROM sync_intent WHERE target = ? AND path = ? AND rec_to IS NULL");
+  st.reset();
+  st.bind(1, target);
+  st.bind(2, path);
+  std::vector<long long> rows;
+  while (st.step()) rows.push_back(st.integer(0));
+  st.reset();
+  for (long long rowId : rows) w.journal().closeRow("sync_intent", rowId);
+}
+
 std::optional<TargetHealth> health(store::Database& db, const std::string& target) {
   auto& st = db.cached("SELECT row_id, locked, error, run_id, rec_from FROM sync_target WHERE target = ? AND rec_to IS NULL");
   st.reset();

@@ -1,6 +1,7 @@
-// SyncState: the register's memory of every target (tables of 0007_sync.sql):
-// per target and path the last synced state, the run journal, and the
-// target's health (locked after a critical error).
+// SyncState: the register's memory of every target (tables of 0007_sync.sql
+// and 0008_sync_intent.sql): per target and path the last synced state, the
+// upload intents (write-ahead, see 0008), the run journal, and the target's
+// health (locked after a critical error).
 //
 // All writes go through a records::Writer (journaled, inside the caller's
 // transaction); rows are never updated except closing rec_to, so the history
@@ -34,9 +35,23 @@ struct PathState {
   std::string conflictRemoteSha;
   std::string conflictLocalSha;
   std::string runId;
+  // Built from an upload intent a killed run completed but did not record
+  // (rowId is then the stored state it replaces, or 0); never read from the store.
+  bool unrecorded = false;
 
   // Same stored facts (ignores rowId and runId): writing it again would change nothing.
   bool sameAs(const PathState& o) const;
+};
+
+// A recorded upload intent: `path` was about to receive content `sha256`.
+struct Intent {
+  long long rowId = 0;
+  std::string path;
+  std::string kind;  // push | sidecar
+  std::string sha256;
+  std::uint64_t size = 0;
+  std::string item;
+  std::string version;
 };
 
 struct TargetHealth {
@@ -57,6 +72,14 @@ std::map<std::string, PathState> loadStates(store::Database& db, const std::stri
 // Closes `previous` (when stored) and inserts `next`.
 void putState(records::Writer& w, const std::string& target, const PathState* previous, const PathState& next);
 void dropState(records::Writer& w, const PathState& previous);
+
+// The open intents of a target, by path (oldest first; a path may have several:
+// a run can die after recording a newer intent but before its upload).
+std::map<std::string, std::vector<Intent>> loadIntents(store::Database& db, const std::string& target);
+// Records an intent (older open ones of the path stay open until the path is recorded).
+void putIntent(records::Writer& w, const std::string& target, const Intent& intent, const std::string& runId);
+// Closes every open intent of `path`.
+void closeIntent(records::Writer& w, const std::string& target, const std::string& path);
 
 std::optional<TargetHealth> health(store::Database& db, const std::string& target);
 void setHealth(records::Writer& w, const std::string& target, bool locked, const std::string& error,

@@ -210,6 +210,80 @@ TEST(SyncEngineFolder, LostResponseAfterAWriteIsAdoptedByHash) {
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
 }
 
+// A run dies after its uploads landed but before it recorded them (here: every
+// answer lost); the register then edits one file and drops the other. The
+// write-ahead intents make the next run see that content as its own: an
+// update and a delete, not a conflict copy and a forgotten file.
+TEST(SyncEngineFolder, UnrecordedUploadsThenLocalEditAndDeleteAreUpdateAndDelete) {
+  Env env;
+  writeFile(env.local + "/a.txt", "alpha");
+  writeFile(env.local + "/b.txt", "beta");
+  auto e = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::io, 0, -1, true});
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  ASSERT_EQ(readFile(env.remoteFile("a.txt")), "alpha");  // the uploads did land
+  ASSERT_EQ(readFile(env.remoteFile("b.txt")), "beta");
+  writeFile(env.local + "/a.txt", "alpha, edited");
+  std::filesystem::remove(env.local + "/b.txt");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "conflict"), 0);
+  EXPECT_EQ(env.count(out, "forget"), 0);
+  EXPECT_EQ(env.count(out, "update"), 2);  // a.txt and its sidecar
+  EXPECT_EQ(env.count(out, "delete"), 2);  // b.txt and its sidecar
+  EXPECT_EQ(readFile(env.remoteFile("a.txt")), "alpha, edited");
+  EXPECT_FALSE(std::filesystem::exists(env.remoteFile("b.txt")));
+  EXPECT_FALSE(std::filesystem::exists(env.remoteFile("b.txt.igsgov.json")));
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  long long open = -1;
+  env.reg->read([&](store::Database& db) {
+    auto st = db.prepare("SELECT count(*) FROM sync_intent WHERE rec_to IS NULL");
+    st.step();
+    open = st.integer(0);
+    return JsonObject();
+  });
+  EXPECT_EQ(open, 0);  // every intent was settled
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// The next run is killed too, after recording its own (newer) intent but before
+// that upload: the older intent still describes the target and must stay usable.
+TEST(SyncEngineFolder, OlderIntentSurvivesANewerOneWhoseUploadNeverHappened) {
+  Env env;
+  writeFile(env.local + "/a.txt", "alpha");
+  auto e = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::io, 0, -1, true});  // lands, unrecorded
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  writeFile(env.local + "/a.txt", "alpha, edited");
+  auto e2 = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::io, 0, -1, false});  // intents recorded, nothing lands
+  EXPECT_THROW(e2->run(o), Error);
+  ASSERT_EQ(readFile(env.remoteFile("a.txt")), "alpha");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "conflict"), 0);
+  EXPECT_EQ(env.count(out, "update"), 2);
+  EXPECT_EQ(readFile(env.remoteFile("a.txt")), "alpha, edited");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// An intent whose upload never reached the target is stale: closed, nothing adopted.
+TEST(SyncEngineFolder, IntentOfAnUploadThatNeverLandedIsClosed) {
+  Env env;
+  writeFile(env.local + "/a.txt", "alpha");
+  auto e = env.engine(env.target());
+  env.faults->arm("put", {ErrorCode::io, 0, -1, false});  // nothing is written
+  RunOptions o;
+  EXPECT_THROW(e->run(o), Error);
+  EXPECT_FALSE(std::filesystem::exists(env.remoteFile("a.txt")));
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "create"), 2);
+  EXPECT_EQ(readFile(env.remoteFile("a.txt")), "alpha");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
 TEST(SyncEngineFolder, DeniedIsCriticalAndLocks) {
   Env env;
   writeFile(env.local + "/a.txt", "alpha");
