@@ -34,7 +34,7 @@ namespace igsgov::web {
 
 struct Request {
   std::string method;       // GET, POST, HEAD...
-  std::string path;         // decoded? no: the raw path of the URI
+  std::string path;         // the path of the URI, still %-encoded (the router decodes placeholders)
   std::string query;        // raw query string (without '?')
   std::string cookieHeader; // the Cookie header, "" when absent
   std::string contentType;
