@@ -193,7 +193,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   auto persons = arrayField(doc, "persons", file, "");
   for (std::size_t i = 0; i < persons->size(); ++i) {
     auto path = indexPath("persons", i);
-    at(file, path, [&] { personCreate(w, objectAt(persons, i, file, path)); });
+    at(file, path, [&] { personInsert(w, objectAt(persons, i, file, path)); });
     ++nPersons;
   }
   auto coops = arrayField(doc, "cooperations", file, "");

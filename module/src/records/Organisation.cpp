@@ -272,14 +272,18 @@ void validatePerson(const std::string& id, JsonObject d) {
   if (!d->has("fictitious")) d->set("fictitious", false);
 }
 
-JsonObject personCreate(Writer& w, const JsonObject& in) {
+std::string personInsert(Writer& w, const JsonObject& in) {
   const auto& spec = personSpec();
   Reader r(in, spec.kindNl);
   std::string id = r.str("id");
   auto data = readFields(spec, Reader(in, spec.kindNl, id));
   validatePerson(id, data);
   create(w, spec, id, data);
-  return versionJson(*current(w.db(), spec, id), false);
+  return id;
+}
+
+JsonObject personCreate(Writer& w, const JsonObject& in) {
+  return versionJson(*current(w.db(), personSpec(), personInsert(w, in)), false);
 }
 
 JsonObject personRevise(Writer& w, const JsonObject& in, const std::string& kind) {

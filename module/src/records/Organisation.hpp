@@ -23,6 +23,8 @@ JsonObject bodyRevise(Writer& w, const JsonObject& in, const std::string& kind);
 JsonObject seatCreate(Writer& w, const JsonObject& in);
 
 JsonObject personCreate(Writer& w, const JsonObject& in);
+// personCreate without reading the new version back; returns the id (bulk import).
+std::string personInsert(Writer& w, const JsonObject& in);
 JsonObject personRevise(Writer& w, const JsonObject& in, const std::string& kind);
 JsonObject personList(store::Database& db, const JsonObject& in);
 

@@ -111,7 +111,7 @@ LoadSummary load(journal::Journal& journal) {
 }
 
 std::optional<Gemeente> findGemeente(store::Database& db, const std::string& nis, std::optional<Date> on) {
-  auto st = db.prepare(std::string(kSelect) +
+  auto& st = db.cached(std::string(kSelect) +
                        "WHERE nis = ? AND (? IS NULL OR ((valid_from IS NULL OR valid_from <= ?) AND "
                        "(valid_until IS NULL OR valid_until >= ?))) ORDER BY valid_from DESC LIMIT 1");
   st.bind(1, nis);
