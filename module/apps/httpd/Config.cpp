@@ -50,7 +50,7 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "limits", "log"});
+    root.rejectUnknown({"listen", "register", "tls", "limits", "log", "intranet"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
@@ -77,6 +77,12 @@ Config loadConfig(const std::string& path) {
       c.keepAliveSeconds = intIn(r, "keep_alive_seconds", c.keepAliveSeconds, 0, 3600);
       c.requestTimeoutSeconds = intIn(r, "request_timeout_seconds", c.requestTimeoutSeconds, 1, 3600);
       c.shutdownGraceSeconds = intIn(r, "shutdown_grace_seconds", c.shutdownGraceSeconds, 0, 3600);
+    }
+    if (auto intranet = root.optObject("intranet"); !intranet.isNull()) {
+      Reader r(intranet, "configuratie", "intranet");
+      r.rejectUnknown({"session_idle_minutes", "session_max_hours"});
+      c.sessionIdleMinutes = intIn(r, "session_idle_minutes", c.sessionIdleMinutes, 1, 24 * 60);
+      c.sessionMaxHours = intIn(r, "session_max_hours", c.sessionMaxHours, 1, 24 * 7);
     }
     if (auto log = root.optObject("log"); !log.isNull()) {
       Reader r(log, "configuratie", "log");

@@ -8,6 +8,7 @@
 //    "limits": {"max_body_bytes": 1048576, "max_threads": 16, "max_queued": 64,
 //               "keep_alive_seconds": 15, "request_timeout_seconds": 30,
 //               "shutdown_grace_seconds": 30},
+//    "intranet": {"session_idle_minutes": 30, "session_max_hours": 8},
 //    "log": {"level": "info"}}
 //
 // Relative paths are taken relative to the configuration file's folder.
@@ -31,6 +32,8 @@ struct Config {
   int keepAliveSeconds = 15;
   int requestTimeoutSeconds = 30;
   int shutdownGraceSeconds = 30;
+  int sessionIdleMinutes = 30;  // intranet login sessions (web/Sessions.hpp)
+  int sessionMaxHours = 8;
   std::string logLevel = "info";  // trace debug info warn error off
 
   bool tls() const { return !tlsCertificate.empty(); }

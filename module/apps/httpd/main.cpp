@@ -109,6 +109,8 @@ protected:
       web::SiteOptions siteOptions;
       siteOptions.tls = ctx.config.tls();
       siteOptions.version = ctx.version;
+      siteOptions.sessions.idle = std::chrono::minutes(ctx.config.sessionIdleMinutes);
+      siteOptions.sessions.lifetime = std::chrono::hours(ctx.config.sessionMaxHours);
       ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
       ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
     } catch (const Error& e) {

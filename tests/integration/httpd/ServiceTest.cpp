@@ -114,6 +114,9 @@ TEST_F(ServiceTest, BadConfigurationStopsWithADutchMessageNamingThePlace) {
   const BadStart cases[] = {
       {"unknown field", R"({"register":"register.db","listne":{}})", {}, "'listne'"},
       {"port out of range", R"({"register":"register.db","listen":{"port":70000}})", {}, "'port'"},
+      {"session idle out of range", R"({"register":"register.db","intranet":{"session_idle_minutes":0}})", {},
+       "'session_idle_minutes'"},
+      {"unknown intranet field", R"({"register":"register.db","intranet":{"sessie":1}})", {}, "'sessie'"},
       {"half a TLS pair", R"({"register":"register.db","tls":{"certificate":"x.pem"}})", {}, "'tls'"},
       {"missing certificate", R"({"register":"register.db","tls":{"certificate":"x.pem","private_key":"y.pem"}})", {},
        "bestand bestaat niet"},
