@@ -180,8 +180,11 @@ JsonObject versionJson(const Version& v, bool withRecordTime) {
 }
 
 std::optional<std::string> textOf(const JsonObject& o, const std::string& key) {
-  if (o.isNull() || !o->has(key) || o->isNull(key)) return std::nullopt;
-  return o->getValue<std::string>(key);
+  if (o.isNull()) return std::nullopt;
+  const Poco::Dynamic::Var& v = o->get(key);  // one lookup; absent and null are both empty
+  if (v.isEmpty()) return std::nullopt;
+  if (v.type() == typeid(std::string)) return v.extract<std::string>();
+  return v.convert<std::string>();
 }
 
 std::optional<Date> dateOf(const JsonObject& o, const std::string& key) {
