@@ -5,6 +5,7 @@
 
 #include "core/Date.hpp"
 #include "core/Error.hpp"
+#include "core/Timestamp.hpp"
 #include "docs/Formatters.hpp"
 
 #include <Poco/URI.h>
@@ -213,11 +214,32 @@ PageResult compositionPage(PageRequest& r) {
   p.data->set("has_body", !body.empty());
   auto rows = newArray();
   std::string asOfIso = asOf ? *asOf : Date::today().iso();
+  // "Zoals gekend op": a datetime-local value (UTC) -> the operation's known_at.
+  std::string knownAt = field(r.fields, "gekend_op");
+  std::string knownAtStamp;
+  if (!knownAt.empty()) {
+    knownAtStamp = knownAt + (knownAt.size() == 16 ? ":00Z" : "Z");
+    if (knownAt.size() < 16 || !parseTimestamp(knownAtStamp))
+      throwInvalid("geen geldig tijdstip: '" + knownAt + "' (verwacht JJJJ-MM-DDTUU:MM)",
+                   Place().set("field", "'gekend_op'"));
+  }
+  p.data->set("known_at", knownAt);
+  p.data->set("known_note", "");
   if (!body.empty()) {
     auto in = newObject();
     in->set("body", body);
     in->set("as_of", asOfIso);
-    auto comp = call(r, "body.composition", in);
+    if (!knownAtStamp.empty()) in->set("known_at", knownAtStamp);
+    JsonObject comp;
+    try {
+      comp = call(r, "body.composition", in);
+    } catch (const Error& e) {
+      // An earlier registration state that did not know the body yet is an answer, not an error.
+      if (knownAtStamp.empty() || e.errorCode() != ErrorCode::notFound) throw;
+      p.data->set("known_note", std::string(e.message()));
+      comp = newObject();
+      comp->set("body_active", true);  // the note says why there are no rows
+    }
     each(arrayOf(comp, "mandates"), [&](JsonObject m) {
       auto row = newObject();
       auto person = m->getObject("person");

@@ -186,3 +186,19 @@ TEST_F(SiteTest, EscapesRegisterText) {
   EXPECT_EQ(page.body.find("<script>"), std::string::npos);
   EXPECT_NE(page.body.find("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; co"), std::string::npos);
 }
+
+TEST_F(SiteTest, CompositionAsKnownAtAnEarlierMoment) {
+  std::string cookie = login("auditor");
+  auto now = get("/intranet/igs/igs-rupel/samenstelling", cookie, "orgaan=igs-rupel-bc&datum=2026-01-01");
+  ASSERT_EQ(now.status, 200) << now.body;
+  EXPECT_NE(now.body.find("<tbody>"), std::string::npos);
+  // Before the sample was imported the register did not know the body: a note, no rows, no error status.
+  auto before = get("/intranet/igs/igs-rupel/samenstelling", cookie,
+                    "orgaan=igs-rupel-bc&datum=2026-01-01&gekend_op=2000-01-01T00%3A00");
+  ASSERT_EQ(before.status, 200) << before.body;
+  EXPECT_NE(before.body.find("nog niet geregistreerd"), std::string::npos);
+  EXPECT_EQ(before.body.find("<tbody>"), std::string::npos);
+  auto bad = get("/intranet/igs/igs-rupel/samenstelling", cookie, "gekend_op=gisteren");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("geen geldig tijdstip"), std::string::npos);
+}

@@ -215,6 +215,15 @@ try {
   check(JSON.stringify(late) === JSON.stringify(expectLate), `composition 2026-01-01: ${late} = ${expectLate}`);
   check(JSON.stringify(early) !== JSON.stringify(late), 'composition differs between the dates');
   await shot(page, '06-samenstelling-2026');
+  // As the register knew it before the sample was imported: no rows, a note.
+  await page.getByLabel('Zoals gekend op').fill('2000-01-01T00:00');
+  await page.getByRole('button', { name: 'Toon' }).click();
+  check(page.url().includes('gekend_op=2000-01-01T00%3A00'), 'known-at is part of the GET form');
+  check((await page.locator('tbody tr').count()) === 0 &&
+    (await page.locator('main .error').innerText()).includes('nog niet geregistreerd'), 'composition as known in 2000: none');
+  await shot(page, '06b-samenstelling-gekend-2000');
+  await page.getByLabel('Zoals gekend op').fill('');
+  await page.getByRole('button', { name: 'Toon' }).click();
 
   await page.locator('tbody a').first().click();
   check(page.url().includes('/mandaten/'), 'history link opens the mandate page');
