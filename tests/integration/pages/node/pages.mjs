@@ -154,7 +154,7 @@ try {
     viewport: { width: 1100, height: 900 },
     locale: 'nl-BE',
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-      '--disable-quic', '--disable-component-update', '--disable-sync'],
+      '--disable-quic', '--disable-component-update', '--disable-sync', '--lang=nl-BE'],
   });
   browser = context;
   const page = context.pages()[0] ?? (await context.newPage());
