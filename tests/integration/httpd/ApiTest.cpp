@@ -8,6 +8,8 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <string>
+#include <unistd.h>
 
 using namespace igsgov::test;
 
@@ -18,7 +20,9 @@ const char* kBody = "igs-cultuur-va-rvb";
 class ApiTest : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    dir_ = new std::string(freshDir("api"));
+    // ctest runs each test of this suite as its own process, in parallel:
+    // one folder per process, or two SetUpTestSuite calls race on one register.
+    dir_ = new std::string(freshDir("api-" + std::to_string(getpid())));
     reg_ = new SampleRegister(makeSampleRegister(*dir_));
     server_ = new Igsgovd(*dir_, {"--register", reg_->path});
   }
