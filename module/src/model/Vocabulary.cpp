@@ -95,4 +95,12 @@ const CodeList& genders() {
   return l;
 }
 
+const CodeList& userRoles() {
+  static const CodeList l{{{"beheerder", "beheerder"},
+                           {"directeur", "algemeen directeur"},
+                           {"secretariaat", "secretariaat"},
+                           {"auditor", "auditor (enkel lezen)"}}};
+  return l;
+}
+
 }  // namespace igsgov::model

@@ -27,5 +27,8 @@ const CodeList& statuses();     // effectief, verhinderd, waarnemend, titelvoere
 const CodeList& memberKinds();  // gemeente, ocmw, partner
 const CodeList& partnerKinds(); // publiek, privaat_zonder_winstoogmerk, privaat
 const CodeList& genders();      // v, m, x (self-declared, optional)
+// The roles of the people using the register (API tokens, the catalogue's
+// operation roles): beheerder, directeur, secretariaat, auditor.
+const CodeList& userRoles();
 
 }  // namespace igsgov::model

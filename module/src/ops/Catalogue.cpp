@@ -1,10 +1,11 @@
 #include "ops/Catalogue.hpp"
 
 #include "core/Error.hpp"
+#include "model/Vocabulary.hpp"
 
 namespace igsgov::ops {
 
-const std::set<std::string> kAllRoles = {"beheerder", "directeur", "secretariaat", "auditor"};
+const std::set<std::string> kAllRoles = model::userRoles().codes();
 const std::set<std::string> kWriterRoles = {"beheerder", "directeur", "secretariaat"};
 
 void Catalogue::add(Operation op) {

@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
+#include "model/Vocabulary.hpp"
 
 #include <openssl/rand.h>
 
@@ -12,7 +13,6 @@ namespace igsgov::service {
 namespace {
 
 constexpr std::string_view kPrefix = "igsgov_";
-const std::set<std::string> kRoles = {"beheerder", "directeur", "secretariaat", "auditor"};
 
 std::string randomSecret() {
   std::array<unsigned char, 32> bytes{};
@@ -54,8 +54,11 @@ bool looksLikeSecret(std::string_view s) {
 JsonObject createToken(records::Writer& w, const std::string& name, const std::string& role,
                        const std::string& reason) {
   checkName(name);
-  if (!kRoles.count(role))
-    throwInvalid("onbekende rol '" + role + "' (beheerder, directeur, secretariaat of auditor)", tokenField(name, "role"));
+  if (!model::userRoles().labels.count(role)) {
+    std::string known;
+    for (const auto& [code, label] : model::userRoles().labels) known += (known.empty() ? "" : ", ") + code;
+    throwInvalid("onbekende rol '" + role + "' (" + known + ")", tokenField(name, "role"));
+  }
   auto exists = w.db().prepare("SELECT 1 FROM api_token WHERE name = ? AND rec_to IS NULL");
   exists.bind(1, name);
   if (exists.step()) throwConflict("er bestaat al een geldig token met deze naam", tokenField(name, "name"));
