@@ -33,6 +33,7 @@ void Journal::begin(const std::string& actor, const std::string& operation, cons
   operation_ = operation;
   reason_ = reason;
   effects_.clear();
+  openInsert_.clear();
 }
 
 store::Statement& Journal::insertStatement(const std::string& table, const Columns& columns) {
@@ -66,14 +67,16 @@ long long Journal::insertRow(const std::string& table, Columns columns) {
   long long rowId = db_.lastInsertRowId();
   columns.emplace_back("row_id", rowId);
   std::string digest = insertDigest(table, columns);
-  if (!effects_.empty()) {
-    Effect& e = effects_.back();
-    if (e.action == "insert" && e.table == table && e.last + 1 == rowId && e.last - e.first + 1 < kMaxRowsPerEffect) {
+  auto open = openInsert_.find(table);
+  if (open != openInsert_.end()) {
+    Effect& e = effects_[open->second];
+    if (e.last + 1 == rowId && e.last - e.first + 1 < kMaxRowsPerEffect) {
       e.last = rowId;
       e.digests += digest;
       return rowId;
     }
   }
+  openInsert_[table] = effects_.size();
   effects_.push_back({table, rowId, rowId, "insert", std::move(digest)});
   return rowId;
 }
@@ -146,12 +149,14 @@ std::string Journal::finish(const Poco::Dynamic::Var& input) {
   }
   active_ = false;
   effects_.clear();
+  openInsert_.clear();
   return hash;
 }
 
 void Journal::abandon() {
   active_ = false;
   effects_.clear();
+  openInsert_.clear();
 }
 
 }  // namespace igsgov::journal

@@ -10,7 +10,12 @@
 // entry's prev_hash is 64 zeros.
 //
 // Effects are stored in journal_effect, consecutive inserts into one table
-// grouped into one line (see Effect).
+// grouped into one line (see Effect). Rows of one table continue that table's
+// latest insert line even when rows of other tables were inserted in between
+// (an import writes a key row and a version row per record, alternating), so
+// the lines of an entry are in the order of their first row, not strictly in
+// write order. The Verifier matches rows to lines per table by row id, so the
+// order of lines within an entry carries no meaning beyond the entry hash.
 //
 // Use: begin() inside the caller's transaction, write rows through
 // insertRow()/closeRow() (which record the effects), then finish(). If the
@@ -81,6 +86,7 @@ private:
   long long seq_ = 0;
   std::string atText_, actor_, operation_, reason_;
   std::vector<Effect> effects_;
+  std::map<std::string, std::size_t> openInsert_;  // table -> index in effects_ of its latest insert line
   // Prepared INSERTs per table, one per column list used.
   std::map<std::string, std::vector<std::pair<std::vector<std::string>, std::unique_ptr<store::Statement>>>> insertCache_;
 };
