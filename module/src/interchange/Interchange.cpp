@@ -239,6 +239,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   }
   BulkCache bulk(w.db());
   ImportLookup lookup(w.db());
+  IdCheck mandateIds(w.db(), mandateSpec());
   for (std::size_t i : source.order()) {
     auto path = indexPath("mandates", i);
     JsonObject m = source.at(i, path);  // names file and path itself; a syntax error names line and column
@@ -246,7 +247,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
       std::string id = Reader(m, "mandaat").str("id");
       auto data = readMandateFields(m, id, true);
       validateMandate(lookup, id, data);
-      create(w, mandateSpec(), id, data);
+      create(w, mandateSpec(), id, data, "", &mandateIds);
       auto seat = textOf(data, "seat");
       if (seat && !data->getValue<bool>("retracted"))
         lookup.added(*seat, id, textOf(data, "person").value_or(""), *dateOf(data, "from"), dateOf(data, "until"));

@@ -136,11 +136,22 @@ std::vector<Version> currentAll(store::Database& db, const EntitySpec& spec, con
   return out;
 }
 
+IdCheck::IdCheck(store::Database& db, const EntitySpec& spec) : db_(db), spec_(spec) {
+  auto& st = db.cached("SELECT 1 FROM " + spec.table + (spec.keyTable ? "_key" : "") + " LIMIT 1");
+  wasEmpty_ = !st.step();
+  st.reset();
+}
+
+bool IdCheck::takenElseClaim(const std::string& id) {
+  if (!wasEmpty_) return exists(db_, spec_, id);
+  return !created_.insert(id).second;
+}
+
 long long create(Writer& w, const EntitySpec& spec, const std::string& id, const JsonObject& data,
-                 const std::string& reason) {
+                 const std::string& reason, IdCheck* ids) {
   if (!model::isRecordId(id))
     throwInvalid("ongeldige id '" + id + "' (1 tot 64 tekens: letters, cijfers, . _ : -)", recordField(spec.kindNl, id, "id"));
-  if (exists(w.db(), spec, id))
+  if (ids ? ids->takenElseClaim(id) : exists(w.db(), spec, id))
     throwConflict("bestaat al", recordField(spec.kindNl, id, "id"));
   if (spec.keyTable) w.journal().insertRow(spec.table + "_key", {{"id", id}, {"jseq", w.journal().seq()}});
   auto cols = toColumns(spec, id, data);

@@ -18,6 +18,7 @@
 
 #include <optional>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace igsgov::records {
@@ -65,9 +66,29 @@ std::vector<Version> history(store::Database& db, const EntitySpec& spec, const 
 std::vector<Version> currentAll(store::Database& db, const EntitySpec& spec, const std::string& whereColumn = "",
                                 const std::string& equals = "");
 
+// Whether an id of one table is taken, for a bulk write that creates many
+// records: when the table held no rows as the write began, only ids this write
+// created can exist, so they are kept in memory and the database is not asked;
+// otherwise the database is asked (as create() does without an IdCheck). Use
+// only within the one write it was made for, and pass it to every create() of
+// that table in that write.
+class IdCheck {
+public:
+  IdCheck(store::Database& db, const EntitySpec& spec);
+  // True when `id` exists; otherwise remembers it as created.
+  bool takenElseClaim(const std::string& id);
+
+private:
+  store::Database& db_;
+  const EntitySpec& spec_;
+  bool wasEmpty_;
+  std::unordered_set<std::string> created_;
+};
+
 // Fails with conflict when the id exists; with invalid when the id is malformed.
+// `ids` (optional) answers "exists?" for a bulk write (see IdCheck).
 long long create(Writer& w, const EntitySpec& spec, const std::string& id, const JsonObject& data,
-                 const std::string& reason = "");
+                 const std::string& reason = "", IdCheck* ids = nullptr);
 // data: the complete new version (fields of the spec). changeKind: change | correction | end | retraction.
 long long revise(Writer& w, const EntitySpec& spec, const Version& previous, const JsonObject& data,
                  const std::string& changeKind, const std::string& reason);

@@ -1,5 +1,7 @@
 #include "RegisterFixture.hpp"
 
+#include "store/Database.hpp"
+
 #include <Poco/FileStream.h>
 
 using namespace igsgov;
@@ -43,4 +45,52 @@ TEST_F(Interchange, ExportNamesFormatAndVersion) {
   auto out = run("register.export", "{}");
   EXPECT_EQ(out->getValue<std::string>("format"), "igsgov-register");
   EXPECT_EQ(out->getValue<int>("version"), 1);
+}
+
+// An import writes a key row and a version row per record, alternating; the
+// journal still groups each table's rows into one effect line per 1024 rows,
+// and the register verifies.
+TEST_F(Interchange, ImportGroupsEachTablesRowsIntoFewEffectLines) {
+  importSample();
+  ASSERT_TRUE(run("audit.verify", "{}")->getValue<bool>("ok"));
+  store::Database raw(path_, false);
+  auto st = raw.prepare(
+      "SELECT tbl, count(*), sum(last_row - first_row + 1) FROM journal_effect "
+      "WHERE seq = (SELECT max(seq) FROM journal) AND action = 'insert' GROUP BY tbl");
+  int tables = 0;
+  while (st.step()) {
+    ++tables;
+    long long lines = st.integer(1), rows = st.integer(2);
+    EXPECT_EQ(lines, (rows + 1023) / 1024) << st.text(0) << ": " << lines << " lines for " << rows << " rows";
+  }
+  EXPECT_GE(tables, 4);
+  auto persons = raw.prepare("SELECT count(*) FROM person");
+  ASSERT_TRUE(persons.step());
+  EXPECT_GT(persons.integer(0), 1) << "the sample should have several persons";
+}
+
+// A mandate id given twice in one file is refused at its second place, both
+// when the register had no mandates before the import and when it had.
+TEST_F(Interchange, ImportRefusesAMandateIdGivenTwice) {
+  smallRegister();
+  std::string file = dir_ + "/twice.json";
+  {
+    Poco::FileOutputStream out(file);
+    out << R"({"format":"igsgov-register","version":1,"mandates":[
+      {"id":"x1","person":"p1","body":"rvb","seat":"s1","role":"bestuurder","from":"2022-01-01"},
+      {"id":"x1","person":"p2","body":"rvb","seat":"s2","role":"bestuurder","from":"2022-01-01"}]})";
+  }
+  for (bool hadMandates : {false, true}) {
+    SCOPED_TRACE(hadMandates ? "register with a mandate" : "register without mandates");
+    if (hadMandates)
+      run("mandate.appoint", R"({"id":"a1","person":"p3","body":"rvb","role":"bestuurder","from":"2021-02-01"})");
+    Error e = fails("register.import", R"({"path":")" + file + R"("})");
+    EXPECT_EQ(e.errorCode(), ErrorCode::conflict) << e.fullText();
+    EXPECT_EQ(e.place().fields.count("path") ? e.place().fields.at("path") : "", "mandates[1]") << e.fullText();
+    EXPECT_NE(e.fullText().find("bestaat al"), std::string::npos) << e.fullText();
+  }
+  store::Database raw(path_, false);
+  auto st = raw.prepare("SELECT count(*) FROM mandate WHERE id = 'x1'");
+  ASSERT_TRUE(st.step());
+  EXPECT_EQ(st.integer(0), 0);
 }
