@@ -142,13 +142,15 @@ std::vector<PutOutcome> Adapter::putMany(const std::vector<PutItem>& items) {
         if (p.isRoot()) throwInvalid("de hoofdmap is geen bestand");
         refuseReserved(p);
         paths.push_back(p);
-        valid.push_back(items[i]);
         index.push_back(i);
       } catch (...) {
         out[i].error = currentError(items[i].path);
       }
     }
-    std::vector<PutOutcome> done = doPutMany(paths, valid);
+    if (index.size() != items.size())
+      for (std::size_t i : index) valid.push_back(items[i]);
+    // Usually every item is valid: hand over the caller's items (no copy of their bytes).
+    std::vector<PutOutcome> done = doPutMany(paths, index.size() == items.size() ? items : valid);
     for (std::size_t k = 0; k < done.size(); ++k) {
       out[index[k]] = std::move(done[k]);
       out[index[k]].path = items[index[k]].path;

@@ -14,6 +14,7 @@
 #include <Poco/String.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <istream>
 #include <mutex>
 
@@ -113,13 +114,32 @@ bool HttpClient::takeChallenge(Poco::Net::HTTPRequest& request, const Poco::Net:
   return false;
 }
 
+namespace {
+constexpr std::size_t kSmallBody = 64 * 1024;   // through Poco's stream
+constexpr std::size_t kSendPiece = 1 << 20;     // larger bodies: straight to the socket
+}  // namespace
+
 HttpResponse HttpClient::attempt(Poco::Net::HTTPClientSession& session, Poco::Net::HTTPRequest& request,
                                  std::string_view body, const BodyHandler& onBody, bool& keep) {
   keep = false;
   std::ostream& os = session.sendRequest(request);
-  if (!body.empty()) os.write(body.data(), static_cast<std::streamsize>(body.size()));
-  os.flush();
-  if (!os) throw Poco::Net::NetException("sending the request body failed");
+  if (body.size() <= kSmallBody) {
+    if (!body.empty()) os.write(body.data(), static_cast<std::streamsize>(body.size()));
+    os.flush();
+    if (!os) throw Poco::Net::NetException("sending the request body failed");
+  } else {
+    // Poco's request stream writes through a 4 KiB buffer (one send per 4 KiB: 25,000 system
+    // calls for 100 MiB). Flush the header it holds, then hand the body to the socket in
+    // large pieces; the stream's byte count is not used after this.
+    os.flush();
+    if (!os) throw Poco::Net::NetException("sending the request header failed");
+    std::size_t sent = 0;
+    while (sent < body.size()) {
+      int n = session.socket().sendBytes(body.data() + sent, static_cast<int>(std::min(body.size() - sent, kSendPiece)));
+      if (n <= 0) throw Poco::Net::NetException("sending the request body failed");
+      sent += static_cast<std::size_t>(n);
+    }
+  }
   Poco::Net::HTTPResponse response;
   std::istream& rs = session.receiveResponse(response);
   HttpResponse out;

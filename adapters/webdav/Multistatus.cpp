@@ -154,13 +154,18 @@ std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResp
   return handler.count;
 }
 
-const std::string& propfindBody() {
+const std::string& propfindBody(bool withEtag) {
   static const std::string body =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
       "<D:resourcetype/><D:getetag/><D:getcontentlength/><D:getlastmodified/>"
       "</D:prop></D:propfind>\n";
-  return body;
+  static const std::string noEtag =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
+      "<D:resourcetype/><D:getcontentlength/><D:getlastmodified/>"
+      "</D:prop></D:propfind>\n";
+  return withEtag ? body : noEtag;
 }
 
 }  // namespace igsgov::adapters::webdav

@@ -34,7 +34,10 @@ struct PropResponse {
 // Calls `onResponse` for every response; returns the number of responses.
 std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse);
 
-// The PROPFIND request body asking for the properties above.
-const std::string& propfindBody();
+// The PROPFIND request body asking for the properties above. Without etags
+// (withEtag false: names, type, size, date only) for callers that need no
+// etag: a server with content-digest etags (Apache FileETag Digest) reads and
+// hashes every file of the folder to answer getetag.
+const std::string& propfindBody(bool withEtag = true);
 
 }  // namespace igsgov::adapters::webdav

@@ -1,6 +1,7 @@
 #include "adapters/webdav/WebDavAdapter.hpp"
 
 #include "adapters/common/Names.hpp"
+#include "adapters/webdav/DigestEtag.hpp"
 #include "adapters/webdav/Href.hpp"
 #include "core/Sha256.hpp"
 
@@ -83,7 +84,8 @@ Entry WebDavAdapter::toEntry(const RelPath& path, PropResponse&& r) const {
   return e;
 }
 
-std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow) {
+std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow,
+                                           bool withEtag) {
   std::vector<Entry> out;
   auto onBody = [&](std::istream& in) {
     parseMultistatus(in, [&](PropResponse&& r) {
@@ -95,7 +97,7 @@ std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool&
   };
   HttpResponse r = http_.send("PROPFIND", url(path, depth > 0 || path.isRoot()),
                               {{"Depth", depth == 0 ? "0" : "1"}, {"Content-Type", "application/xml; charset=utf-8"}},
-                              propfindBody(), onBody);
+                              propfindBody(withEtag), onBody);
   if (r.status == 404) {
     found = false;
     return {};
@@ -126,7 +128,7 @@ void WebDavAdapter::connect() {
   if (connected_) return;
   bool found = false;
   std::int64_t serverNow = 0;
-  auto base = propfind(RelPath(), 1, found, &serverNow);
+  auto base = propfind(RelPath(), 1, found, &serverNow, false);  // type and dates suffice
   if (!found) throw Error(ErrorCode::notFound, "de basismap bestaat niet op de WebDAV-server", Place().set("path", config_.displayUrl()));
   auto self = std::find_if(base.begin(), base.end(), [](const Entry& e) { return e.path.empty(); });
   if (self == base.end() || !self->isDir)
@@ -134,7 +136,7 @@ void WebDavAdapter::connect() {
   sweepLeftovers(base, serverNow);
   probe();
   connected_ = true;
-  logger()->info("{}: connected, {}", label(), caps_.describe());
+  logger()->info("{}: connected, {}{}", label(), caps_.describe(), digestEtags_ ? ", content-digest etags" : "");
 }
 
 void WebDavAdapter::probe() {
@@ -160,6 +162,8 @@ void WebDavAdapter::probe() {
     if (deleteChecked) http_.send("DELETE", url(p), {});
     caps_.strongEtags = strong;
     caps_.conditionalRequests = createOnly && ifMatch && deleteChecked && strong;
+    // The probe still holds its first content only when both conditional PUTs were refused.
+    digestEtags_ = caps_.conditionalRequests && props.front().etag == digestEtag("igsgov probe 1\n");
     caps_.atomicPut = true;
     caps_.maxNameLength = 255;
     caps_.parallelTransfers = static_cast<std::size_t>(config_.parallel);
@@ -256,7 +260,7 @@ std::string WebDavAdapter::hashOf(const RelPath& path) {
 
 std::vector<std::string> WebDavAdapter::childNames(const RelPath& dir) {
   bool found = false;
-  auto all = propfind(dir, 1, found);
+  auto all = propfind(dir, 1, found, nullptr, false);  // names only: no etags to compute
   if (!found) throw Error(ErrorCode::notFound, "bovenliggende map ontbreekt op de WebDAV-server", at(dir));
   std::vector<std::string> names;
   for (const auto& e : all) {
@@ -342,6 +346,25 @@ Entry WebDavAdapter::putViaTemp(const RelPath& path, std::string_view bytes, con
 }
 
 Entry WebDavAdapter::verifyAfterPut(const RelPath& path, std::string_view bytes) {
+  if (digestEtags_) {
+    bool found = false;
+    auto all = propfind(path, 0, found, nullptr, config_.verifyHash);
+    if (!found || all.size() != 1) throw Error(ErrorCode::io, "bestand na upload niet teruggevonden", at(path));
+    Entry e = std::move(all.front());
+    if (e.size != bytes.size())
+      throw Error(ErrorCode::io,
+                  "grootte na upload klopt niet: " + std::to_string(e.size) + " in plaats van " + std::to_string(bytes.size()),
+                  at(path));
+    std::string sent = digestEtag(bytes);
+    if (config_.verifyHash) {
+      // The server hashed what it stored: equal digests mean it holds exactly our bytes.
+      if (e.etag != sent) throw Error(ErrorCode::io, "inhoud na upload klopt niet (etag)", at(path));
+      e.sha256 = sha256Hex(bytes);
+    }
+    e.etag = sent;
+    e.weakEtag = false;
+    return e;
+  }
   auto e = doStat(path);
   if (!e) throw Error(ErrorCode::io, "bestand na upload niet teruggevonden", at(path));
   if (e->size != bytes.size())

@@ -30,6 +30,12 @@
 //       cannot be caught on such servers.
 //     Afterwards the size is verified by PROPFIND, and with verify_hash the
 //     content by GET + SHA-256. The returned entry is the server's state.
+//     On a server whose etags are content digests (DigestEtag.hpp, detected
+//     on the probe) that PROPFIND asks no etag (the server would re-read and
+//     hash the whole file): the entry's etag is the digest of the bytes sent,
+//     so a change by someone else right after the PUT shows as a different
+//     etag later instead of being taken for ours; with verify_hash the
+//     server's etag is fetched and compared instead of a GET.
 //   - putMany(): up to `parallel` transfers at once on keep-alive connections;
 //     each folder is listed once for the clash check.
 //   - HTTP status mapping: 401/403 -> denied, 404 -> notFound, 409 on
@@ -72,7 +78,10 @@ private:
   std::string url(const RelPath& p, bool dir = false) const;
   Entry toEntry(const RelPath& path, PropResponse&& r) const;
   // serverNow (optional): the server's clock from the Date header, 0 when unknown.
-  std::vector<Entry> propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow = nullptr);
+  // withEtag false: entries without etags (names, type, size, date), cheap on
+  // servers that compute etags from the content (Apache FileETag Digest).
+  std::vector<Entry> propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow = nullptr,
+                              bool withEtag = true);
   // Deletes the adapter's own leftovers among `entries` (see the contract above).
   void sweepLeftovers(const std::vector<Entry>& entries, std::int64_t serverNow);
   // Raw names of the folder's children (for clash checks); throws notFound if the folder is missing.
@@ -95,6 +104,8 @@ private:
   std::mutex connectMutex_;
   bool connected_ = false;
   Capabilities caps_;
+  // The server's etags are digestEtag(content) (Apache FileETag Digest), seen on the probe.
+  bool digestEtags_ = false;
 };
 
 // Registers type "webdav" (see WebDavConfig for the fields).

@@ -6,7 +6,8 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
-#include <sstream>
+#include <utility>
+#include <vector>
 
 namespace igsgov::sync {
 
@@ -14,12 +15,30 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// The whole file, read in one go into a string of its size (no stream copies).
 std::string readAll(const std::string& path) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
+  std::string out(static_cast<std::size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(out.data(), static_cast<std::streamsize>(out.size())))
+    throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
+  return out;
+}
+
+// SHA-256 and size of a file, streamed through a 1 MiB buffer (listing must not hold the files).
+std::pair<std::string, std::uint64_t> hashFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  Sha256 h;
+  std::vector<char> buf(1 << 20);
+  std::uint64_t size = 0;
+  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
+    h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
+    size += static_cast<std::uint64_t>(in.gcount());
+  }
+  if (in.bad()) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
+  return {h.hexDigest(), size};
 }
 
 }  // namespace
@@ -40,16 +59,16 @@ std::vector<SourceItem> DirectorySource::items(store::Database&) {
     if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string abs = it->path().string();
     std::string rel = fs::relative(it->path(), root_).generic_string();
-    std::string bytes = readAll(abs);
+    auto [sha, size] = hashFile(abs);
     SourceItem s;
     s.path = rel;
     s.kind = "file";
     auto dot = name.rfind('.');
     s.vars = {{"path", rel}, {"name", name}, {"ext", dot == std::string::npos ? "" : name.substr(dot + 1)}};
     s.item = "file:" + rel;
-    s.sha256 = sha256Hex(bytes);
+    s.sha256 = sha;
     s.version = s.sha256.substr(0, 12);
-    s.size = bytes.size();
+    s.size = size;
     s.bytes = [abs](store::Database&) { return readAll(abs); };
     out.push_back(std::move(s));
   }
