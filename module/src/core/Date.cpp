@@ -53,7 +53,12 @@ std::optional<Date> Date::parse(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
   for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)), d = std::stoi(s.substr(8, 2));
+  auto digits = [&](int at, int n) {  // all checked above to be 0-9
+    int v = 0;
+    for (int i = at; i < at + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  int y = digits(0, 4), m = digits(5, 2), d = digits(8, 2);
   if (y < 1800 || m < 1 || m > 12 || d < 1 || d > monthLength(y, m)) return std::nullopt;
   return fromYmd(y, m, d);
 }
@@ -69,9 +74,19 @@ std::string Date::iso() const {
   int y;
   unsigned m, d;
   civilFromDays(days_, y, m, d);
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
-  return buf;
+  if (y < 0 || y > 9999) {  // outside the register's dates (fromYmd refuses them); formatted as before
+    char buf[24];
+    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", y, m, d);
+    return buf;
+  }
+  // By hand: this runs for every date an import writes, and snprintf costs ten times as much.
+  std::string out = "0000-00-00";
+  for (int i = 3, v = y; i >= 0; --i, v /= 10) out[i] = static_cast<char>('0' + v % 10);
+  out[5] = static_cast<char>('0' + m / 10);
+  out[6] = static_cast<char>('0' + m % 10);
+  out[8] = static_cast<char>('0' + d / 10);
+  out[9] = static_cast<char>('0' + d % 10);
+  return out;
 }
 int Date::year() const { int y; unsigned m, d; civilFromDays(days_, y, m, d); return y; }
 int Date::month() const { int y; unsigned m, d; civilFromDays(days_, y, m, d); return static_cast<int>(m); }

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+
 using igsgov::Date;
 
 TEST(Date, ParsesAndPrintsIso) {
@@ -32,4 +34,24 @@ TEST(Date, ComparesAndAddsYears) {
 TEST(Date, DutchLongForm) {
   EXPECT_EQ(igsgov::dutchLongDate(*Date::parse("2026-11-22")), "22 november 2026");
   EXPECT_EQ(igsgov::dutchLongDate(*Date::parse("2027-01-01")), "1 januari 2027");
+}
+
+// iso() and parse() agree with year()/month()/day() on every 7th day of the
+// register's date range (1800-01-01 .. 9999-12-31), leap days included.
+TEST(Date, IsoRoundTripsOverTheWholeRange) {
+  Date d = Date::fromYmd(1800, 1, 1);
+  Date last = Date::fromYmd(9999, 12, 31);
+  int checked = 0;
+  for (; d <= last; d = d.addDays(7)) {
+    char expected[16];
+    std::snprintf(expected, sizeof expected, "%04d-%02d-%02d", d.year(), d.month(), d.day());
+    ASSERT_EQ(d.iso(), expected);
+    auto back = Date::parse(expected);
+    ASSERT_TRUE(back.has_value()) << expected;
+    ASSERT_EQ(*back, d) << expected;
+    ++checked;
+  }
+  EXPECT_GT(checked, 400000);
+  EXPECT_EQ(Date::parse("2023-02-29"), std::nullopt);
+  EXPECT_EQ(Date::parse("2024-02-29")->iso(), "2024-02-29");
 }
