@@ -157,7 +157,7 @@ Reader::Reader(JsonObject obj, std::string kind, std::string id)
   if (obj_.isNull()) obj_ = newObject();
 }
 
-bool Reader::has(const std::string& field) const { return obj_->has(field) && !obj_->isNull(field); }
+bool Reader::has(const std::string& field) const { return !obj_->isNull(field); }  // absent or null: one lookup
 
 Place Reader::place(const std::string& field) const {
   Place p;
@@ -174,6 +174,7 @@ std::optional<std::string> Reader::optStr(const std::string& field) const {
   if (!has(field)) return std::nullopt;
   auto v = obj_->get(field);
   if (!v.isString()) fail(field, "tekst verwacht");
+  if (v.type() == typeid(std::string)) return v.extract<std::string>();  // what the parser stores; no conversion
   return v.convert<std::string>();
 }
 

@@ -40,12 +40,13 @@ Version readVersion(const EntitySpec& spec, const store::Statement& st) {
 journal::Columns toColumns(const EntitySpec& spec, const std::string& id, const JsonObject& data) {
   journal::Columns cols;
   cols.emplace_back("id", id);
+  cols.reserve(spec.fields.size() + 5);  // + id and the four versioning columns create()/revise() add
   for (const auto& f : spec.fields) {
-    if (!data->has(f.json) || data->isNull(f.json)) {
+    const Poco::Dynamic::Var& v = data->get(f.json);  // one lookup; absent and null are both empty
+    if (v.isEmpty()) {
       cols.emplace_back(f.column, store::Value{});
       continue;
     }
-    auto v = data->get(f.json);
     switch (f.type) {
       case FieldType::integer: cols.emplace_back(f.column, v.convert<long long>()); break;
       case FieldType::boolean: cols.emplace_back(f.column, static_cast<long long>(v.convert<bool>())); break;
@@ -68,25 +69,24 @@ JsonObject readFields(const EntitySpec& spec, const Reader& in, const std::set<s
     if (!known) in.fail(n, "onbekend veld");
   }
   auto out = newObject();
-  for (const auto& spec_f : spec.fields) {
-    FieldSpec f = spec_f;
-    f.required = f.required && enforceRequired;
+  for (const auto& f : spec.fields) {
+    bool required = f.required && enforceRequired;
     switch (f.type) {
       case FieldType::text:
         if (auto s = in.optStr(f.json); s && !s->empty()) out->set(f.json, *s);
-        else if (f.required) in.fail(f.json, "verplicht veld ontbreekt");
+        else if (required) in.fail(f.json, "verplicht veld ontbreekt");
         break;
       case FieldType::date:
         if (auto d = in.optDate(f.json)) out->set(f.json, d->iso());
-        else if (f.required) in.fail(f.json, "verplichte datum ontbreekt");
+        else if (required) in.fail(f.json, "verplichte datum ontbreekt");
         break;
       case FieldType::integer:
         if (auto n = in.optInteger(f.json)) out->set(f.json, *n);
-        else if (f.required) in.fail(f.json, "verplicht getal ontbreekt");
+        else if (required) in.fail(f.json, "verplicht getal ontbreekt");
         break;
       case FieldType::boolean:
         if (auto b = in.optBoolean(f.json)) out->set(f.json, *b);
-        else if (f.required) in.fail(f.json, "verplicht veld ontbreekt");
+        else if (required) in.fail(f.json, "verplicht veld ontbreekt");
         break;
     }
   }
