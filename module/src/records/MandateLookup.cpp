@@ -13,8 +13,11 @@ std::string describe(const std::string& mandate, const std::string& person, cons
 
 }  // namespace
 
-std::optional<Version> DbLookup::current(const EntitySpec& spec, const std::string& id) {
-  return records::current(db_, spec, id);
+const Version* DbLookup::current(const EntitySpec& spec, const std::string& id) {
+  auto v = records::current(db_, spec, id);
+  if (!v) return nullptr;
+  read_.push_back(std::move(*v));
+  return &read_.back();
 }
 
 SeatHolders DbLookup::holders(const std::string& seat, const std::string& mandateId, const Date& from,
@@ -31,12 +34,12 @@ SeatHolders DbLookup::holders(const std::string& seat, const std::string& mandat
   return out;
 }
 
-std::optional<Version> ImportLookup::current(const EntitySpec& spec, const std::string& id) {
+const Version* ImportLookup::current(const EntitySpec& spec, const std::string& id) {
   auto& known = entities_[&spec];
-  if (auto it = known.find(id); it != known.end()) return it->second;
+  if (auto it = known.find(id); it != known.end()) return &it->second;  // elements stay put on rehash
   auto v = records::current(db_, spec, id);
-  if (v) known.emplace(id, *v);
-  return v;
+  if (!v) return nullptr;
+  return &known.emplace(id, std::move(*v)).first->second;
 }
 
 std::vector<ImportLookup::Holder>& ImportLookup::seatHolders(const std::string& seat) {

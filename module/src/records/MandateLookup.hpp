@@ -16,6 +16,7 @@
 #include "core/Date.hpp"
 #include "records/EntityTable.hpp"
 
+#include <deque>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -33,8 +34,9 @@ struct SeatHolders {
 class MandateLookup {
 public:
   virtual ~MandateLookup() = default;
-  // The current version of an entity, or nullopt.
-  virtual std::optional<Version> current(const EntitySpec& spec, const std::string& id) = 0;
+  // The current version of an entity, or nullptr. The version stays valid as
+  // long as the lookup (no copy per call: an import asks four times per mandate).
+  virtual const Version* current(const EntitySpec& spec, const std::string& id) = 0;
   // The current, not retracted mandates on `seat` other than `mandateId` that
   // overlap [from, until] (until absent: open-ended).
   virtual SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
@@ -44,18 +46,19 @@ public:
 class DbLookup : public MandateLookup {
 public:
   explicit DbLookup(store::Database& db) : db_(db) {}
-  std::optional<Version> current(const EntitySpec& spec, const std::string& id) override;
+  const Version* current(const EntitySpec& spec, const std::string& id) override;
   SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
                       const std::optional<Date>& until) override;
 
 private:
   store::Database& db_;
+  std::deque<Version> read_;  // what current() returned, kept for the lookup's lifetime
 };
 
 class ImportLookup : public MandateLookup {
 public:
   explicit ImportLookup(store::Database& db) : db_(db) {}
-  std::optional<Version> current(const EntitySpec& spec, const std::string& id) override;
+  const Version* current(const EntitySpec& spec, const std::string& id) override;
   SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
                       const std::optional<Date>& until) override;
   // A mandate the import has written (only seated, not retracted ones matter).

@@ -89,12 +89,12 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
   if (!d->has("status")) d->set("status", std::string("effectief"));
   if (!d->has("retracted")) d->set("retracted", false);
 
-  auto require = [&](const EntitySpec& spec, const std::string& ref, const std::string& field) {
-    if (auto v = lookup.current(spec, ref)) return *v;
+  auto require = [&](const EntitySpec& spec, const std::string& ref, const std::string& field) -> const Version& {
+    if (const Version* v = lookup.current(spec, ref)) return *v;
     throwNotFound("onbekend " + spec.kindNl + " '" + ref + "'", recordField(K, id, field));
   };
   require(personSpec(), textOf(d, "person").value_or(""), "person");
-  auto body = require(bodySpec(), textOf(d, "body").value_or(""), "body");
+  const Version& body = require(bodySpec(), textOf(d, "body").value_or(""), "body");
   auto bodyFrom = dateOf(body.data, "from");
   auto bodyUntil = dateOf(body.data, "until");
   bool retracted = d->getValue<bool>("retracted");
@@ -106,13 +106,13 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
   }
   std::string coop = textOf(body.data, "cooperation").value_or("");
   if (auto member = textOf(d, "member")) {
-    auto m = require(memberSpec(), *member, "member");
+    const Version& m = require(memberSpec(), *member, "member");
     if (textOf(m.data, "cooperation") != coop)
       throwInvalid("deelnemer '" + *member + "' hoort niet bij samenwerkingsverband '" + coop + "'",
                    recordField(K, id, "member"));
   }
   if (auto seat = textOf(d, "seat")) {
-    auto s = require(seatSpec(), *seat, "seat");
+    const Version& s = require(seatSpec(), *seat, "seat");
     if (textOf(s.data, "body") != body.id)
       throwInvalid("zetel '" + *seat + "' hoort niet bij orgaan '" + body.id + "'", recordField(K, id, "seat"));
     if (!retracted) {
