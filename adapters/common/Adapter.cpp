@@ -25,7 +25,7 @@ std::string Capabilities::describe() const {
   s << "conditional=" << (conditionalRequests ? "yes" : "no") << " strongEtags=" << (strongEtags ? "yes" : "no")
     << " serverHash=" << (serverHash ? "yes" : "no") << " caseInsensitive=" << (caseInsensitive ? "yes" : "no")
     << " atomicPut=" << (atomicPut ? "yes" : "no") << " maxName=" << maxNameLength
-    << " parallel=" << parallelTransfers;
+    << " parallel=" << parallelTransfers << " costlyEtags=" << (costlyEtags ? "yes" : "no");
   return s.str();
 }
 
@@ -90,6 +90,13 @@ std::vector<Entry> Adapter::list(std::string_view dir) {
   std::string shown(dir);
   return guarded(label_, "list", shown, [&] { return doList(RelPath::parse(dir)); });
 }
+
+Listing Adapter::listing(std::string_view dir, bool withEtags) {
+  std::string shown(dir);
+  return guarded(label_, "list", shown, [&] { return doListing(RelPath::parse(dir), withEtags); });
+}
+
+Listing Adapter::doListing(const RelPath& dir, bool) { return {doList(dir), 0}; }
 
 std::optional<Entry> Adapter::stat(std::string_view path) {
   std::string shown(path);

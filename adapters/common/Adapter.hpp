@@ -12,6 +12,9 @@
 //
 // Operations (public, non-virtual: they validate, log, time and normalise errors)
 //   list(dir)     children of a folder (never recursive), in no promised order.
+//   listing(dir, withEtags)  the same plus the backend's clock when it answered;
+//                 withEtags false lets the backend leave Entry::etag empty
+//                 (cheap where etags are costly, see Capabilities::costlyEtags).
 //   stat(path)    the entry, or nullopt when nothing is there.
 //   get(path)     the bytes (or streamed into an std::ostream).
 //   put(path, bytes, pre)  writes a whole file atomically: a reader sees the
@@ -84,7 +87,8 @@ struct Entry {
   std::string etag;          // opaque, as sent (quotes included); "" when unknown
   bool weakEtag = false;     // W/ prefix: the etag cannot be used for If-Match
   std::string sha256;        // lowercase hex when the backend knows it, else ""
-  std::int64_t mtime = 0;    // seconds since 1970 for display only; 0 unknown. Never compare.
+  std::int64_t mtime = 0;    // seconds since 1970 by the backend's clock; 0 unknown. Whole seconds:
+                             // an equal mtime does not prove equal content (see sync's mtime trust).
 };
 
 struct Precondition {
@@ -109,8 +113,15 @@ struct Capabilities {
   bool atomicPut = true;             // readers never see a partial file under the final name
   std::size_t maxNameLength = 255;   // bytes per segment
   std::size_t parallelTransfers = 1; // putMany runs this many at once
+  bool costlyEtags = false;          // listing etags makes the backend read every file (Apache
+                                     // FileETag Digest); listing(dir, false) is then much cheaper
 
   std::string describe() const;      // one line for logs and doctor output
+};
+
+struct Listing {
+  std::vector<Entry> entries;
+  std::int64_t serverNow = 0;  // the backend's clock when it answered (seconds since 1970); 0 unknown
 };
 
 struct PutItem {
@@ -137,6 +148,7 @@ public:
 
   Capabilities capabilities();
   std::vector<Entry> list(std::string_view dir);
+  Listing listing(std::string_view dir, bool withEtags);
   std::optional<Entry> stat(std::string_view path);
   std::string get(std::string_view path);
   std::uint64_t get(std::string_view path, std::ostream& out);
@@ -151,6 +163,8 @@ protected:
 
   virtual Capabilities doCapabilities() = 0;
   virtual std::vector<Entry> doList(const RelPath& dir) = 0;
+  // Default: doList with an unknown clock.
+  virtual Listing doListing(const RelPath& dir, bool withEtags);
   virtual std::optional<Entry> doStat(const RelPath& path) = 0;
   virtual std::uint64_t doGet(const RelPath& path, std::ostream& out) = 0;
   virtual Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) = 0;

@@ -23,6 +23,7 @@ public:
 protected:
   Capabilities doCapabilities() override { return target_->capabilities(); }
   std::vector<Entry> doList(const RelPath& dir) override { return target_->list(dir.str()); }
+  Listing doListing(const RelPath& dir, bool withEtags) override { return target_->listing(dir.str(), withEtags); }
   std::optional<Entry> doStat(const RelPath& path) override { return target_->stat(path.str()); }
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override { return target_->get(path.str(), out); }
   Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override {

@@ -42,6 +42,11 @@ std::vector<Entry> FaultInjectingAdapter::doList(const RelPath& dir) {
   return AdapterWrapper::doList(dir);
 }
 
+Listing FaultInjectingAdapter::doListing(const RelPath& dir, bool withEtags) {
+  if (auto f = next("list")) raise(*f, "list", dir);
+  return AdapterWrapper::doListing(dir, withEtags);
+}
+
 std::optional<Entry> FaultInjectingAdapter::doStat(const RelPath& path) {
   if (auto f = next("stat")) raise(*f, "stat", path);
   return AdapterWrapper::doStat(path);

@@ -34,6 +34,7 @@ public:
 
 protected:
   std::vector<Entry> doList(const RelPath& dir) override;
+  Listing doListing(const RelPath& dir, bool withEtags) override;  // faults as "list"
   std::optional<Entry> doStat(const RelPath& path) override;
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
   Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;

@@ -164,6 +164,7 @@ void WebDavAdapter::probe() {
     caps_.conditionalRequests = createOnly && ifMatch && deleteChecked && strong;
     // The probe still holds its first content only when both conditional PUTs were refused.
     digestEtags_ = caps_.conditionalRequests && props.front().etag == digestEtag("igsgov probe 1\n");
+    caps_.costlyEtags = digestEtags_;
     caps_.atomicPut = true;
     caps_.maxNameLength = 255;
     caps_.parallelTransfers = static_cast<std::size_t>(config_.parallel);
@@ -178,13 +179,15 @@ Capabilities WebDavAdapter::doCapabilities() {
   return caps_;
 }
 
-std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
+std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) { return doListing(dir, true).entries; }
+
+Listing WebDavAdapter::doListing(const RelPath& dir, bool withEtags) {
   connect();
   bool found = false;
   std::int64_t serverNow = 0;
   std::vector<Entry> all;
   try {
-    all = propfind(dir, 1, found, &serverNow);
+    all = propfind(dir, 1, found, &serverNow, withEtags);
   } catch (const Error& e) {
     // Servers answer a folder URL that names a file in their own ways (Apache 500, lighttpd 403).
     if ((e.errorCode() != ErrorCode::io && e.errorCode() != ErrorCode::denied) || dir.isRoot()) throw;
@@ -213,7 +216,7 @@ std::vector<Entry> WebDavAdapter::doList(const RelPath& dir) {
     out.push_back(std::move(e));
   }
   if (!selfSeen && !dir.isRoot()) logger()->debug("{}: PROPFIND of '{}' did not list the folder itself", label(), dir.str());
-  return out;
+  return {std::move(out), serverNow};
 }
 
 std::optional<Entry> WebDavAdapter::doStat(const RelPath& path) {

@@ -13,6 +13,8 @@
 //     the base folder and list() each folder; such files older than
 //     stale_seconds by the SERVER's clock (its Date header against the file's
 //     getlastmodified) are deleted, younger ones (maybe another process's) kept.
+//   - listing(dir, false) asks no getetag; capabilities().costlyEtags is set
+//     on digest-etag servers (where that saves reading every file).
 //   - list(): PROPFIND depth 1 (never infinity), parsed as a stream (SAX,
 //     no DTD). None of the servers above pages PROPFIND results, so large
 //     folders come in one streamed response.
@@ -64,6 +66,7 @@ public:
 protected:
   Capabilities doCapabilities() override;
   std::vector<Entry> doList(const RelPath& dir) override;
+  Listing doListing(const RelPath& dir, bool withEtags) override;
   std::optional<Entry> doStat(const RelPath& path) override;
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
   Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;

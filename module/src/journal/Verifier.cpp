@@ -5,6 +5,7 @@
 #include "journal/RowDigest.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace igsgov::journal {
@@ -19,7 +20,7 @@ const std::vector<std::string>& journaledTables() {
       "fin_plan_key", "fin_key_key", "fin_schedule_key", "fin_plan", "fin_key", "fin_schedule",  // 0003 finance
       "rule_ack_key", "rule_ack", "rule_override_key", "rule_override",
       "api_token",  // 0005 tokens
-      "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent",  // 0007, 0008 sync
+      "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent", "sync_mtime",  // 0007-0009 sync
       "doc_generated"};  // 0006 documents
   return tables;
 }
@@ -50,14 +51,9 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
     report.ok = false;
     if (report.problems.size() < maxProblems) report.problems.push_back(std::move(p));
   };
-  db.exec("BEGIN");
-  struct Rollback {
-    store::Database& db;
-    ~Rollback() {
-      db.releaseCached();
-      db.rollback();
-    }
-  } guard{db};
+  // One snapshot for the whole check: the caller's read transaction, or our own.
+  std::optional<store::ReadTransaction> snapshot;
+  if (!db.inTransaction()) snapshot.emplace(db);
 
   // 1. The chain, entry by entry, with the digest of its effect lines.
   auto entries = db.prepare(

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <ostream>
 #include <set>
+#include <thread>
 
 namespace igsgov::sync {
 
@@ -79,6 +80,8 @@ struct Engine::Collected {
   std::vector<Action> plan;
   std::optional<TargetHealth> health;
   std::vector<RunRecord> running;
+  std::map<std::string, MtimeRecord> mtimes;  // trusted modification times (0009)
+  std::set<std::string> uncleanDirs;  // costly etags: folders the mtimes did not vouch for (or missing)
 };
 
 Engine::Engine(records::Register& reg, TargetConfig target, std::unique_ptr<adapters::Adapter> adapter,
@@ -159,16 +162,10 @@ std::map<std::string, Desired> Engine::desired() {
   return out;
 }
 
-std::map<std::string, adapters::Entry> Engine::listRemote(const std::set<std::string>& dirs) {
+std::map<std::string, adapters::Entry> Engine::listRemote(const std::set<std::string>& dirs, const CleanFolder& clean) {
   std::map<std::string, adapters::Entry> out;
-  for (const auto& dir : dirs) {
-    std::vector<adapters::Entry> entries;
-    try {
-      entries = adapter_->list(remotePath(dir));
-    } catch (const Error& e) {
-      if (e.errorCode() == ErrorCode::notFound) continue;
-      throw;
-    }
+  auto relative = [&](std::vector<adapters::Entry>& entries) {
+    std::map<std::string, adapters::Entry> m;
     for (auto& e : entries) {
       std::string rel = e.path;
       if (!prefix_.empty()) {
@@ -176,8 +173,30 @@ std::map<std::string, adapters::Entry> Engine::listRemote(const std::set<std::st
         rel = rel.substr(prefix_.size());
       }
       e.path = rel;
-      out.emplace(rel, std::move(e));
+      m.emplace(rel, std::move(e));
     }
+    return m;
+  };
+  for (const auto& dir : dirs) {
+    std::map<std::string, adapters::Entry> m;
+    try {
+      // Without etags first when the backend computes them from the content
+      // (clean set); a folder it does not vouch for is listed again with etags.
+      bool done = false;
+      if (clean) {
+        auto l = adapter_->listing(remotePath(dir), false);
+        m = relative(l.entries);
+        done = clean(dir, m);
+      }
+      if (!done) {
+        auto l = adapter_->listing(remotePath(dir), true);
+        m = relative(l.entries);
+      }
+    } catch (const Error& e) {
+      if (e.errorCode() == ErrorCode::notFound) continue;
+      throw;
+    }
+    for (auto& [k, v] : m) out.emplace(k, std::move(v));
   }
   return out;
 }
@@ -198,7 +217,67 @@ Engine::Collected Engine::collect(bool trustEtags) {
   for (const auto& [p, s] : c.states)
     if (s.kind != "pull") dirs.insert(parentOf(p));
   for (const auto& [p, _] : c.intents) dirs.insert(parentOf(p));
-  c.remote = listRemote(dirs);
+  CleanFolder clean;
+  std::set<std::string> cleanDirs;
+  if (trustEtags && adapter_->capabilities().costlyEtags) {
+    reg_.read([&](store::Database& db) {
+      c.mtimes = loadMtimes(db, target_.name);
+      return JsonObject();
+    });
+    // Paths of interest per folder.
+    std::map<std::string, std::vector<std::string>> byDir;
+    for (const auto& [p, _] : c.desired) byDir[parentOf(p)].push_back(p);
+    for (const auto& [p, s] : c.states)
+      if (s.kind != "pull" && !c.desired.count(p)) byDir[parentOf(p)].push_back(p);
+    for (const auto& [p, _] : c.intents)
+      if (!c.desired.count(p) && !c.states.count(p)) byDir[parentOf(p)].push_back(p);
+    // A folder is clean when every path of interest in it is synced, wanted as
+    // recorded, has no open intent, and shows the size and the trusted mtime
+    // recorded for its synced etag; then the entries get that etag.
+    clean = [&, byDir](const std::string& dir, std::map<std::string, adapters::Entry>& entries) {
+      auto it = byDir.find(dir);
+      if (it == byDir.end()) return true;
+      bool ok = true;
+      for (const auto& p : it->second) {
+        auto d = c.desired.find(p);
+        auto s = c.states.find(p);
+        auto m = c.mtimes.find(p);
+        auto r = entries.find(p);
+        if (d == c.desired.end() || s == c.states.end() || m == c.mtimes.end() || r == entries.end() ||
+            c.intents.count(p)) {
+          ok = false;
+          break;
+        }
+        const PathState& st = s->second;
+        if (st.unrecorded || st.status != "synced" || st.etag.empty() || st.kind != d->second.kind ||
+            st.sha256 != d->second.sha256 || st.item != d->second.item || st.version != d->second.version) {
+          ok = false;
+          break;
+        }
+        const adapters::Entry& e = r->second;
+        if (e.isDir || e.mtime == 0 || e.size != st.size || m->second.etag != st.etag || m->second.size != st.size ||
+            m->second.mtime != e.mtime || m->second.mtime >= m->second.seenAt) {
+          ok = false;
+          break;
+        }
+      }
+      if (!ok) {
+        return false;
+      }
+      cleanDirs.insert(dir);
+      for (const auto& p : it->second) {
+        auto& e = entries[p];
+        e.etag = c.states[p].etag;
+        e.weakEtag = false;
+      }
+      return true;
+    };
+  }
+  c.remote = listRemote(dirs, clean);
+  // Folders listed with etags or missing (to be created) get their mtimes recorded after the run.
+  if (clean)
+    for (const auto& dir : dirs)
+      if (!cleanDirs.count(dir)) c.uncleanDirs.insert(dir);
   RemoteHash remoteHash = [&](const adapters::Entry& e, const PathState* base) {
     if (trustEtags) {
       std::string h = knownRemoteHash(e, base);
@@ -221,6 +300,90 @@ Engine::Collected Engine::collect(bool trustEtags) {
     if (a) c.plan.push_back(std::move(*a));
   }
   return c;
+}
+
+namespace {
+// Folders holding more synced bytes than this never get trusted mtimes (see recordMtimes).
+constexpr std::uint64_t kMtimeConfirmBytes = 16u << 20;
+}  // namespace
+
+void Engine::recordMtimes(const std::set<std::string>& dirs, const RunOptions& options, const std::string& runId) {
+  std::map<std::string, PathState> states;
+  std::map<std::string, MtimeRecord> known;
+  reg_.read([&](store::Database& db) {
+    states = loadStates(db, target_.name);
+    known = loadMtimes(db, target_.name);
+    return JsonObject();
+  });
+  auto relative = [&](const std::string& path, std::string& rel) {
+    rel = path;
+    if (prefix_.empty()) return true;
+    if (rel.rfind(prefix_, 0) != 0) return false;
+    rel = rel.substr(prefix_.size());
+    return true;
+  };
+  std::vector<MtimeRecord> found;
+  // Bytes the server would read to answer one etag listing per folder.
+  std::map<std::string, std::uint64_t> folderBytes;
+  for (const auto& [p, st] : states)
+    if (st.kind != "pull") folderBytes[parentOf(p)] += st.size;
+  for (const auto& dir : dirs) {
+    // Confirming costs the server a read of every file in the folder: worth it
+    // for many small files (the no-change run skips that read), not for a few
+    // large ones (such folders are listed with etags every run, as before).
+    if (folderBytes[dir] > kMtimeConfirmBytes) continue;
+    try {
+      // An mtime is only trusted when an etag listing taken in a LATER second
+      // (server clock) confirmed the content: a same-size write in the same
+      // second as the confirmed one would keep the mtime. So wait (cheap
+      // listings, at most ~3 s) until the server's clock passes the newest mtime.
+      bool clockPassed = false;
+      for (int tries = 0; tries < 15 && !clockPassed; ++tries) {
+        auto l = adapter_->listing(remotePath(dir), false);
+        if (l.serverNow == 0) break;
+        std::int64_t newest = 0;
+        for (const auto& e : l.entries) {
+          std::string rel;
+          if (relative(e.path, rel) && states.count(rel)) newest = std::max(newest, e.mtime);
+        }
+        clockPassed = l.serverNow > newest;
+        if (!clockPassed) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      }
+      if (!clockPassed) continue;
+      auto l = adapter_->listing(remotePath(dir), true);
+      if (l.serverNow == 0) continue;
+      for (const auto& e : l.entries) {
+        std::string rel;
+        if (!relative(e.path, rel)) continue;
+        auto s = states.find(rel);
+        if (s == states.end() || s->second.kind == "pull" || s->second.status != "synced" || s->second.etag.empty())
+          continue;
+        if (e.isDir || e.weakEtag || e.etag != s->second.etag || e.size != s->second.size || e.mtime == 0 ||
+            e.mtime >= l.serverNow)
+          continue;
+        auto k = known.find(rel);
+        if (k != known.end() && k->second.etag == e.etag && k->second.size == e.size && k->second.mtime == e.mtime)
+          continue;
+        found.push_back(MtimeRecord{0, rel, e.etag, e.size, e.mtime, l.serverNow});
+      }
+    } catch (const Error&) {
+      // Only an optimisation: the next run lists this folder with etags again.
+      continue;
+    }
+  }
+  if (found.empty()) return;
+  reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
+    auto in = newObject();
+    in->set("target", target_.name);
+    in->set("run", runId);
+    in->set("trusted_mtimes", static_cast<Poco::Int64>(found.size()));
+    w.setJournalInput(in);
+    for (const auto& m : found) {
+      auto k = known.find(m.path);
+      putMtime(w, target_.name, k == known.end() ? nullptr : &k->second, m, runId);
+    }
+    return JsonObject();
+  });
 }
 
 void Engine::adoptIntents(Collected& c, const RemoteHash& remoteHash) {
@@ -369,6 +532,7 @@ JsonObject Engine::run(const RunOptions& options) {
     out->set("run_id", runId);
     execute(c.plan, options, runId, out);
   }
+  if (!c.uncleanDirs.empty()) recordMtimes(c.uncleanDirs, options, runId);
   if (inbox_ && !target_.inbox.empty()) pull(options, runId, out);
   out->set("downloads_for_hash", downloads_);
   out->set("seconds", std::chrono::duration<double>(Clock::now() - t0).count());

@@ -9,7 +9,20 @@
 //      refuses paths that clash in case or Unicode form (Error(invalid));
 //   3. lists the needed folders of the target once (PROPFIND depth 1 each),
 //      decides every path (Plan.hpp), downloading only files whose content
-//      cannot be known from the adapter's hash or an unchanged strong etag;
+//      cannot be known from the adapter's hash or an unchanged strong etag.
+//      On adapters with costly etags (capabilities().costlyEtags: Apache
+//      FileETag Digest hashes every file to answer) a folder is listed
+//      without etags first; when every path of interest in it is synced,
+//      wanted as recorded, without open intent, and shows the size and the
+//      TRUSTED mtime (sync_mtime, 0009) recorded for its synced etag, the
+//      synced etags are taken; otherwise the folder is listed with etags;
+//   3b. (after step 6, costly etags only) each folder listed with etags or
+//      missing, holding at most 16 MiB of synced files, gets one more etag listing once the server's clock has passed
+//      its newest mtime (polls, at most ~3 s); paths whose etag and size are
+//      the synced state's and whose mtime is older than that listing's Date
+//      get their mtime recorded (one journal entry). An mtime recorded in the
+//      same second as the content it vouches for is never trusted, so a
+//      same-size write in that second cannot hide behind it;
 //   4. applies the max-delete guard (more deletions than allowed is a
 //      critical error: the target is locked, nothing is changed);
 //   5. dry run: returns the plan and changes nothing;
@@ -40,9 +53,13 @@
 #include "sync/Source.hpp"
 #include "sync/TargetConfig.hpp"
 
+#include <functional>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace igsgov::sync {
@@ -73,7 +90,14 @@ private:
   // Open upload intents whose content the target holds become the paths' base (PathState::unrecorded).
   void adoptIntents(Collected& c, const RemoteHash& remoteHash);
   std::map<std::string, Desired> desired();
-  std::map<std::string, adapters::Entry> listRemote(const std::set<std::string>& dirs);
+  // Decides from a listing without etags (relative paths) whether the folder needs no etag
+  // listing; when it returns true it has filled the etags the plan needs.
+  using CleanFolder = std::function<bool(const std::string& dir, std::map<std::string, adapters::Entry>& entries)>;
+  std::map<std::string, adapters::Entry> listRemote(const std::set<std::string>& dirs, const CleanFolder& clean);
+  // On backends with costly etags: after a run that changed the target or could
+  // not trust a folder's mtimes, one etag listing per such folder (once the
+  // server's clock has passed the newest mtime) records the mtimes later runs may trust.
+  void recordMtimes(const std::set<std::string>& dirs, const RunOptions& options, const std::string& runId);
   std::string remotePath(const std::string& path) const;
   std::string hashRemote(const adapters::Entry& e);
   JsonObject execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out);

@@ -107,6 +107,34 @@ void closeIntent(records::Writer& w, const std::string& target, const std::strin
   for (long long rowId : rows) w.journal().closeRow("sync_intent", rowId);
 }
 
+std::map<std::string, MtimeRecord> loadMtimes(store::Database& db, const std::string& target) {
+  std::map<std::string, MtimeRecord> out;
+  auto& st = db.cached("SELECT row_id, path, etag, size, mtime, seen_at FROM sync_mtime WHERE target = ? AND rec_to IS NULL");
+  st.reset();
+  st.bind(1, target);
+  while (st.step()) {
+    MtimeRecord m{st.integer(0), st.text(1), st.text(2), static_cast<std::uint64_t>(st.integer(3)), st.integer(4),
+                  st.integer(5)};
+    out.emplace(m.path, std::move(m));
+  }
+  st.reset();
+  return out;
+}
+
+void putMtime(records::Writer& w, const std::string& target, const MtimeRecord* previous, const MtimeRecord& next,
+              const std::string& runId) {
+  if (previous && previous->rowId) w.journal().closeRow("sync_mtime", previous->rowId);
+  w.journal().insertRow("sync_mtime", {{"target", target},
+                                       {"path", next.path},
+                                       {"etag", next.etag},
+                                       {"size", static_cast<long long>(next.size)},
+                                       {"mtime", static_cast<long long>(next.mtime)},
+                                       {"seen_at", static_cast<long long>(next.seenAt)},
+                                       {"run_id", runId},
+                                       {"rec_from", w.at()},
+                                       {"jseq", w.journal().seq()}});
+}
+
 std::optional<TargetHealth> health(store::Database& db, const std::string& target) {
   auto& st = db.cached("SELECT row_id, locked, error, run_id, rec_from FROM sync_target WHERE target = ? AND rec_to IS NULL");
   st.reset();

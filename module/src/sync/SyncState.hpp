@@ -1,5 +1,5 @@
-// SyncState: the register's memory of every target (tables of 0007_sync.sql
-// and 0008_sync_intent.sql): per target and path the last synced state, the
+// SyncState: the register's memory of every target (tables of 0007_sync.sql,
+// 0008_sync_intent.sql and 0009_sync_mtime.sql): per target and path the last synced state, the
 // upload intents (write-ahead, see 0008), the run journal, and the target's
 // health (locked after a critical error).
 //
@@ -54,6 +54,17 @@ struct Intent {
   std::string version;
 };
 
+// A trusted modification time (0009_sync_mtime.sql): an etag listing at server
+// time seenAt showed `path` with etag, size and mtime, mtime < seenAt.
+struct MtimeRecord {
+  long long rowId = 0;
+  std::string path;
+  std::string etag;
+  std::uint64_t size = 0;
+  std::int64_t mtime = 0;
+  std::int64_t seenAt = 0;
+};
+
 struct TargetHealth {
   long long rowId = 0;
   bool locked = false;
@@ -80,6 +91,11 @@ std::map<std::string, std::vector<Intent>> loadIntents(store::Database& db, cons
 void putIntent(records::Writer& w, const std::string& target, const Intent& intent, const std::string& runId);
 // Closes every open intent of `path`.
 void closeIntent(records::Writer& w, const std::string& target, const std::string& path);
+
+std::map<std::string, MtimeRecord> loadMtimes(store::Database& db, const std::string& target);
+// Closes `previous` (when given) and inserts `next`.
+void putMtime(records::Writer& w, const std::string& target, const MtimeRecord* previous, const MtimeRecord& next,
+              const std::string& runId);
 
 std::optional<TargetHealth> health(store::Database& db, const std::string& target);
 void setHealth(records::Writer& w, const std::string& target, bool locked, const std::string& error,

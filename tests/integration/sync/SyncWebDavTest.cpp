@@ -43,6 +43,17 @@ protected:
     for (const auto& p : paths) hook_(p.str());
     return AdapterWrapper::doPutMany(paths, items);
   }
+  adapters::Listing doListing(const adapters::RelPath& dir, bool withEtags) override {
+    if (withEtags && etagListings_) ++*etagListings_;
+    return AdapterWrapper::doListing(dir, withEtags);
+  }
+  std::vector<adapters::Entry> doList(const adapters::RelPath& dir) override {
+    if (etagListings_) ++*etagListings_;
+    return AdapterWrapper::doList(dir);
+  }
+
+public:
+  int* etagListings_ = nullptr;  // counts listings that ask etags (when set)
 
 private:
   std::function<void(const std::string&)> hook_;
@@ -55,6 +66,7 @@ struct Env {
   std::string local = dir + "/local";
   std::unique_ptr<records::Register> reg = freshRegister(dir);
   std::function<void(const std::string&)> hook = [](const std::string&) {};
+  int etagListings = 0;  // listings of the last run that asked etags
 
   Env(const std::string& kind, const std::string& name) : server(at::server(kind, "basic")), folder(name) {
     at::makeServerFolder(server, folder);
@@ -68,7 +80,10 @@ struct Env {
     cfg->set("password_env", at::passwordEnv);
     std::unique_ptr<adapters::Adapter> a =
         std::make_unique<adapters::webdav::WebDavAdapter>(adapters::webdav::WebDavConfig::fromJson(cfg));
-    a = std::make_unique<BeforePut>(std::move(a), [this](const std::string& p) { hook(p); });
+    auto wrapped = std::make_unique<BeforePut>(std::move(a), [this](const std::string& p) { hook(p); });
+    etagListings = 0;
+    wrapped->etagListings_ = &etagListings;
+    a = std::move(wrapped);
     TargetConfig t;
     t.name = "dav";
     std::vector<std::unique_ptr<Source>> sources;
@@ -135,6 +150,35 @@ TEST_P(FullTarget, PushReRunEditsConflictsAndDeletes) {
   EXPECT_EQ(env.count(removed, "delete"), 2);
   EXPECT_FALSE(exists(env.onServer("igs-a/statuten/v4.docx")));
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// Apache computes its etags from the content on every request: a run whose
+// folders' mtimes are trusted asks no etag at all, yet a same-size edit on the
+// server (a later mtime) is still found and confirmed by hash.
+TEST(SyncApache, TrustedMtimesSkipEtagsButNoEditHides) {
+  Env env("apache", "mtime-apache");
+  for (int i = 0; i < 5; ++i) writeFile(env.local + "/a/f" + std::to_string(i) + ".docx", "file " + std::to_string(10 + i));
+  auto first = env.run();
+  EXPECT_EQ(env.count(first, "create"), 10);
+  auto again = env.run();
+  EXPECT_EQ(again->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_EQ(env.etagListings, 0) << "the folder's mtimes were not trusted after the first run";
+
+  env.editOnServer("a/f2.docx", "FILE 12");
+  auto remote = env.run();
+  EXPECT_EQ(env.count(remote, "remote_changed"), 1);
+  EXPECT_GE(env.etagListings, 1);
+  EXPECT_EQ(readFile(env.onServer("a/f2.docx")), "FILE 12");
+
+  // After an upload (whose mtime gets trusted at the end of its run), a
+  // same-size server edit right after the run is still seen.
+  writeFile(env.local + "/a/f3.docx", "file 33");
+  auto local = env.run();
+  EXPECT_EQ(env.count(local, "update"), 2);
+  env.editOnServer("a/f3.docx", "FILE 33");
+  auto after = env.run();
+  EXPECT_EQ(env.count(after, "remote_changed"), 1);
   EXPECT_TRUE(verifies(*env.reg));
 }
 
