@@ -34,8 +34,9 @@
  * Thread safety
  *  - igsgov_init, igsgov_shutdown, igsgov_log_set_callback, igsgov_catalogue,
  *    igsgov_version_*, igsgov_error_* are safe from any thread.
- *  - An igsgov_register* may be shared by threads: calls on it are serialised
- *    internally (one operation at a time per register). Different registers are
+ *  - An igsgov_register* may be shared by threads: writes on it are serialised
+ *    internally (one at a time per register); reads run side by side, each on
+ *    one consistent committed state. Different registers are
  *    independent and run in parallel. igsgov_close may even race with calls on
  *    the same handle: those calls finish first, later ones get IGSGOV_EARGUMENT.
  *  - igsgov_error_last is per thread.

@@ -5,6 +5,7 @@
 #include "journal/RowDigest.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <unordered_map>
 
 namespace igsgov::journal {
@@ -50,14 +51,9 @@ VerifyReport verify(store::Database& db, std::size_t maxProblems) {
     report.ok = false;
     if (report.problems.size() < maxProblems) report.problems.push_back(std::move(p));
   };
-  db.exec("BEGIN");
-  struct Rollback {
-    store::Database& db;
-    ~Rollback() {
-      db.releaseCached();
-      db.rollback();
-    }
-  } guard{db};
+  // One snapshot for the whole check: the caller's read transaction, or our own.
+  std::optional<store::ReadTransaction> snapshot;
+  if (!db.inTransaction()) snapshot.emplace(db);
 
   // 1. The chain, entry by entry, with the digest of its effect lines.
   auto entries = db.prepare(

@@ -2,11 +2,13 @@
 //
 // Checks the caller's role against the operation's roles, the input's shape
 // against the operation's params (unknown fields, required fields, types),
-// then runs the operation: reads under the register's lock, writes in one
-// transaction with one journal entry (actor, operation, reason).
+// then runs the operation: reads on one of the register's read-only
+// connections in one read transaction, writes in one transaction with one
+// journal entry (actor, operation, reason).
 //
 // Thread safety: a Session may be used from several threads; the Register it
-// opens serialises calls. Ownership: the Session owns its Register.
+// opens runs reads side by side and serialises writes. Ownership: the
+// Session owns its Register.
 #pragma once
 
 #include "ops/Catalogue.hpp"

@@ -11,7 +11,9 @@ namespace igsgov::records {
 store::Database& Writer::db() { return reg_.db(); }
 
 Register::Register(std::unique_ptr<store::Database> db)
-    : db_(std::move(db)), journal_(std::make_unique<journal::Journal>(*db_)) {
+    : db_(std::move(db)),
+      journal_(std::make_unique<journal::Journal>(*db_)),
+      readers_(std::make_unique<ReaderPool>(db_->path(), kMaxReaders)) {
   if (store::schemaVersion(*db_) > 0) {
     auto head = journal_->head();
     if (auto t = parseTimestamp(head.at)) clock_.seed(*t);
@@ -98,12 +100,9 @@ JsonObject Register::write(const WriteInfo& info, const Poco::Dynamic::Var& inpu
 }
 
 JsonObject Register::read(const std::function<JsonObject(store::Database&)>& fn) {
-  std::lock_guard lock(mutex_);
-  struct Release {
-    store::Database& db;
-    ~Release() { db.releaseCached(); }
-  } release{*db_};
-  return fn(*db_);
+  auto lease = readers_->acquire();
+  store::ReadTransaction snapshot(lease.db());
+  return fn(lease.db());
 }
 
 }  // namespace igsgov::records

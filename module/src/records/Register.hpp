@@ -2,16 +2,21 @@
 //
 // The Register owns the database connection. Every change goes through
 // write(): one BEGIN IMMEDIATE transaction, one journal entry, all or nothing.
-// Reads use the same connection (WAL lets other processes read meanwhile).
+// Reads go through read(): a read-only connection from the register's pool
+// (ReaderPool, at most kMaxReaders), inside one read transaction, so a read
+// sees one committed state: every write committed before it started (also
+// this Register's own), none that commits while it runs.
 //
-// Thread safety: a Register may be shared between threads; every public call
-// takes the register's mutex, so calls are serialised. Ownership: the caller
-// owns the Register (unique_ptr); nothing global is kept.
+// Thread safety: a Register may be shared between threads. Writes take the
+// register's mutex and are serialised; reads run side by side with each other
+// and with a write. Ownership: the caller owns the Register (unique_ptr);
+// nothing global is kept.
 #pragma once
 
 #include "core/Json.hpp"
 #include "core/Timestamp.hpp"
 #include "journal/Journal.hpp"
+#include "records/ReaderPool.hpp"
 #include "store/Database.hpp"
 
 #include <functional>
@@ -63,11 +68,14 @@ public:
   JsonObject write(const WriteInfo& info, const Poco::Dynamic::Var& input,
                    const std::function<JsonObject(Writer&)>& fn);
 
-  // Runs fn for reading under the register's lock.
+  // Runs fn for reading on a pooled read-only connection in one read
+  // transaction; fn must not keep the Database& beyond the call.
   JsonObject read(const std::function<JsonObject(store::Database&)>& fn);
 
+  static constexpr std::size_t kMaxReaders = 8;
+
   std::mutex& mutex() { return mutex_; }
-  store::Database& db() { return *db_; }  // only under mutex()
+  store::Database& db() { return *db_; }  // the writing connection: only under mutex()
 
 private:
   Register(std::unique_ptr<store::Database> db);
@@ -75,6 +83,7 @@ private:
   std::unique_ptr<journal::Journal> journal_;
   RecordClock clock_;
   std::mutex mutex_;
+  std::unique_ptr<ReaderPool> readers_;  // declared after db_: closed first
 };
 
 }  // namespace igsgov::records

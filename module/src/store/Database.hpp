@@ -4,7 +4,8 @@
 // failure is translated here, at the store's edge, into igsgov::Error:
 // SQLITE_BUSY/LOCKED -> busy, constraint violations -> conflict, the rest -> io.
 // Not thread-safe: one Database is used by one thread at a time (the Register
-// serialises access with its own mutex).
+// guards its writing connection with a mutex and lends each reader its own
+// connection, records/ReaderPool.hpp).
 #pragma once
 
 #include <cstdint>
@@ -99,6 +100,23 @@ public:
 private:
   Database& db_;
   bool done_ = false;
+};
+
+// RAII read transaction (BEGIN DEFERRED): every statement inside sees the same
+// committed state, the snapshot taken at its first read. Ends with ROLLBACK
+// (nothing to keep) and resets the connection's cached statements.
+class ReadTransaction {
+public:
+  explicit ReadTransaction(Database& db) : db_(db) { db_.exec("BEGIN DEFERRED"); }
+  ~ReadTransaction() {
+    db_.releaseCached();
+    db_.rollback();
+  }
+  ReadTransaction(const ReadTransaction&) = delete;
+  ReadTransaction& operator=(const ReadTransaction&) = delete;
+
+private:
+  Database& db_;
 };
 
 // Translates a SQLite result code into igsgov::Error and throws it.

@@ -19,7 +19,7 @@
 // 405 wrong method with Allow).
 //
 // Thread safety: handle() may run on many threads at once; the SessionStore
-// locks itself, the Session serialises register access, Views is immutable.
+// locks itself, the Register runs reads side by side and serialises writes, Views is immutable.
 #pragma once
 
 #include "ops/Session.hpp"
