@@ -25,7 +25,8 @@ std::string Capabilities::describe() const {
   s << "conditional=" << (conditionalRequests ? "yes" : "no") << " strongEtags=" << (strongEtags ? "yes" : "no")
     << " serverHash=" << (serverHash ? "yes" : "no") << " caseInsensitive=" << (caseInsensitive ? "yes" : "no")
     << " atomicPut=" << (atomicPut ? "yes" : "no") << " maxName=" << maxNameLength
-    << " parallel=" << parallelTransfers << " costlyEtags=" << (costlyEtags ? "yes" : "no");
+    << " parallel=" << parallelTransfers << " costlyEtags=" << (costlyEtags ? "yes" : "no")
+    << " properties=" << (properties ? "yes" : "no");
   return s.str();
 }
 
@@ -212,6 +213,49 @@ void Adapter::mkdirs(std::string_view path) {
     refuseReserved(p);
     doMkdirs(p);
   });
+}
+
+namespace {
+
+bool isXmlName(const std::string& n) {
+  if (n.empty()) return false;
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  if (!alpha(n[0])) return false;
+  for (char c : n)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return false;
+  // "xml..." names are reserved by XML.
+  return !(n.size() >= 3 && (n[0] | 0x20) == 'x' && (n[1] | 0x20) == 'm' && (n[2] | 0x20) == 'l');
+}
+
+}  // namespace
+
+void Adapter::setProperties(std::string_view path, const std::map<std::string, std::string>& props) {
+  std::string shown(path);
+  guarded(label_, "setProperties", shown, [&] {
+    RelPath p = RelPath::parse(path);
+    if (p.isRoot()) throwInvalid("de hoofdmap is geen bestand");
+    for (const auto& [name, value] : props)
+      if (!isXmlName(name)) throwInvalid("ongeldige naam voor een eigenschap: '" + name + "'");
+    if (props.empty()) return;
+    doSetProperties(p, props);
+  });
+}
+
+std::map<std::string, std::string> Adapter::getProperties(std::string_view path) {
+  std::string shown(path);
+  return guarded(label_, "getProperties", shown, [&] {
+    RelPath p = RelPath::parse(path);
+    if (p.isRoot()) throwInvalid("de hoofdmap is geen bestand");
+    return doGetProperties(p);
+  });
+}
+
+void Adapter::doSetProperties(const RelPath&, const std::map<std::string, std::string>&) {
+  throw Error(ErrorCode::unsupported, "dit documentsysteem bewaart geen eigenschappen bij bestanden");
+}
+
+std::map<std::string, std::string> Adapter::doGetProperties(const RelPath&) {
+  throw Error(ErrorCode::unsupported, "dit documentsysteem bewaart geen eigenschappen bij bestanden");
 }
 
 }  // namespace igsgov::adapters

@@ -37,6 +37,17 @@
 //   remove(path, pre)  deletes a file or an (empty or not) folder; ifMatch as for put.
 //   mkdirs(path)  creates the folder and its missing parents; existing is fine.
 //   capabilities()  what the backend guarantees (see Capabilities).
+//   setProperties(path, props)  stores name/value pairs as metadata ON the
+//                 file (WebDAV dead properties in propertyNamespace), replacing
+//                 values of the same names; other properties stay. Idempotent.
+//                 Only where capabilities().properties; otherwise (and by
+//                 default) Error(unsupported) and nothing is attempted. Names
+//                 must be XML names ([A-Za-z_][A-Za-z0-9_.-]*), else
+//                 Error(invalid); values are any UTF-8 text (escaped by the
+//                 backend). All or nothing as far as the backend promises it
+//                 (WebDAV PROPPATCH is atomic per request).
+//   getProperties(path)  the properties in propertyNamespace set on the file
+//                 (name -> value); same support rules as setProperties.
 //
 // Failure
 //   Every failure is an igsgov::Error with a Dutch message and the path in its
@@ -68,6 +79,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +117,9 @@ struct Precondition {
   }
 };
 
+// The XML namespace of the properties setProperties writes (WebDAV dead properties).
+inline constexpr const char* propertyNamespace = "https://igsgov.be/ns/1.0";
+
 struct Capabilities {
   bool conditionalRequests = false;  // preconditions are checked atomically by the backend
   bool strongEtags = false;          // etags change with content and are usable for ifMatch
@@ -115,6 +130,8 @@ struct Capabilities {
   std::size_t parallelTransfers = 1; // putMany runs this many at once
   bool costlyEtags = false;          // listing etags makes the backend read every file (Apache
                                      // FileETag Digest); listing(dir, false) is then much cheaper
+  bool properties = false;           // setProperties/getProperties work (the backend keeps
+                                     // metadata on files: WebDAV servers with a dead-property store)
 
   std::string describe() const;      // one line for logs and doctor output
 };
@@ -157,6 +174,8 @@ public:
   Entry move(std::string_view from, std::string_view to, bool overwrite = false);
   void remove(std::string_view path, const Precondition& pre = {});
   void mkdirs(std::string_view path);
+  void setProperties(std::string_view path, const std::map<std::string, std::string>& props);
+  std::map<std::string, std::string> getProperties(std::string_view path);
 
 protected:
   explicit Adapter(std::string label);
@@ -173,6 +192,9 @@ protected:
   virtual Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) = 0;
   virtual void doRemove(const RelPath& path, const Precondition& pre) = 0;
   virtual void doMkdirs(const RelPath& path) = 0;
+  // Default: Error(unsupported). Names are already checked.
+  virtual void doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props);
+  virtual std::map<std::string, std::string> doGetProperties(const RelPath& path);
 
   // Converts whatever is in flight (inside a catch block) to an Error with
   // the path in its place. Used by the base and by doPutMany implementations.

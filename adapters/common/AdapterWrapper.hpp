@@ -37,6 +37,12 @@ protected:
   }
   void doRemove(const RelPath& path, const Precondition& pre) override { target_->remove(path.str(), pre); }
   void doMkdirs(const RelPath& path) override { target_->mkdirs(path.str()); }
+  void doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props) override {
+    target_->setProperties(path.str(), props);
+  }
+  std::map<std::string, std::string> doGetProperties(const RelPath& path) override {
+    return target_->getProperties(path.str());
+  }
 
 private:
   std::unique_ptr<Adapter> owned_;

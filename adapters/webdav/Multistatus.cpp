@@ -12,6 +12,8 @@
 #include <Poco/SAX/SAXParser.h>
 #include <Poco/String.h>
 
+#include "adapters/common/Adapter.hpp"
+
 #include <istream>
 
 namespace igsgov::adapters::webdav {
@@ -19,6 +21,7 @@ namespace {
 
 const std::string davNs = "DAV:";
 const std::string ocNs = "http://owncloud.org/ns";
+const std::string igsNs = igsgov::adapters::propertyNamespace;
 
 class Handler : public Poco::XML::ContentHandler, public Poco::XML::LexicalHandler {
 public:
@@ -73,6 +76,7 @@ public:
         if (hex.size() == 64) pending_.sha256 = Poco::toLower(hex);
       }
     }
+    if (uri == igsNs && inPropstat_) pending_.igsProps[local] = text_;
     if (uri != davNs) return;
     if (!inResponse_) return;
     if (local == "href" && !inPropstat_) {
@@ -90,7 +94,9 @@ public:
       pending_.lastModified = Poco::trim(text_);
     } else if (local == "propstat") {
       inPropstat_ = false;
+      current_.propstatStatuses.push_back(propstatStatus_);
       if (propstatStatus_ >= 200 && propstatStatus_ < 300) {
+        for (auto& [k, v] : pending_.igsProps) current_.igsProps[k] = std::move(v);
         current_.hasProps = true;
         if (pending_.isCollection) current_.isCollection = true;
         if (pending_.contentLength) current_.contentLength = pending_.contentLength;
@@ -166,6 +172,39 @@ const std::string& propfindBody(bool withEtag) {
       "<D:resourcetype/><D:getcontentlength/><D:getlastmodified/>"
       "</D:prop></D:propfind>\n";
   return withEtag ? body : noEtag;
+}
+
+const std::string& propfindAllBody() {
+  static const std::string body =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<D:propfind xmlns:D=\"DAV:\"><D:allprop/></D:propfind>\n";
+  return body;
+}
+
+std::string xmlEscape(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (char c : text) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&apos;"; break;
+      case '\r': out += "&#13;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props) {
+  std::string out =
+      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+      "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlEscape(ns) + "\"><D:set><D:prop>";
+  for (const auto& [name, value] : props) out += "<I:" + name + ">" + xmlEscape(value) + "</I:" + name + ">";
+  out += "</D:prop></D:set></D:propertyupdate>\n";
+  return out;
 }
 
 }  // namespace igsgov::adapters::webdav

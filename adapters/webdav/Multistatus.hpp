@@ -6,6 +6,7 @@
 // no entity expansion bombs), external general and parameter entities are
 // switched off.
 //
+// Also used for PROPPATCH answers: every propstat's status is kept.
 // Only properties in a <D:propstat> whose status is 2xx are taken. Values are
 // raw (the href undecoded; see Href.hpp).
 // Failure: malformed XML or a DOCTYPE -> Error(io) naming the line.
@@ -15,6 +16,8 @@
 #include <cstdint>
 #include <functional>
 #include <iosfwd>
+#include <map>
+#include <vector>
 #include <optional>
 #include <string>
 
@@ -29,6 +32,8 @@ struct PropResponse {
   std::string etag;             // "" when absent
   std::string lastModified;     // RFC 1123 text, "" when absent
   std::string sha256;           // from oc:checksums "SHA256:<hex>" when the server offers it
+  std::vector<int> propstatStatuses;  // the status of every <D:propstat>, in order (PROPPATCH results)
+  std::map<std::string, std::string> igsProps;  // 2xx properties in igsgov's namespace (local name -> text)
 };
 
 // Calls `onResponse` for every response; returns the number of responses.
@@ -39,5 +44,15 @@ std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResp
 // etag: a server with content-digest etags (Apache FileETag Digest) reads and
 // hashes every file of the folder to answer getetag.
 const std::string& propfindBody(bool withEtag = true);
+
+// A PROPFIND body asking every property (allprop: live and dead ones).
+const std::string& propfindAllBody();
+
+// A DAV:propertyupdate body setting `props` in `ns` (names must be XML names;
+// values are XML-escaped).
+std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props);
+
+// Escapes &, <, >, ", ' and CR for XML text and attributes.
+std::string xmlEscape(const std::string& text);
 
 }  // namespace igsgov::adapters::webdav

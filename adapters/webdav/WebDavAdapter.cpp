@@ -157,6 +157,15 @@ void WebDavAdapter::probe() {
     bool foundUpper = false;
     propfind(RelPath().child(upper), 0, foundUpper);
     caps_.caseInsensitive = foundUpper;
+    // Dead properties: kept only if a value set on the probe comes back.
+    caps_.properties = false;
+    try {
+      proppatch(p, {{"probe", "igsgov <&> probe"}});
+      auto back = readProperties(p);
+      caps_.properties = back.count("probe") && back["probe"] == "igsgov <&> probe";
+    } catch (const Error& e) {
+      logger()->debug("{}: no dead properties ({})", label(), e.message());
+    }
     r = http_.send("DELETE", url(p), {{"If-Match", "\"igsgov-bogus-etag\""}});
     bool deleteChecked = r.status == 412;
     if (deleteChecked) http_.send("DELETE", url(p), {});
@@ -498,6 +507,56 @@ void WebDavAdapter::doMkdirs(const RelPath& path) {
     }
     if (!ok2xx(r.status)) fail(r, "MKCOL", current);
   }
+}
+
+void WebDavAdapter::proppatch(const RelPath& path, const std::map<std::string, std::string>& props) {
+  std::vector<int> statuses;
+  std::size_t responses = 0;
+  HttpResponse r = http_.send(
+      "PROPPATCH", url(path), {{"Content-Type", "application/xml; charset=utf-8"}},
+      proppatchBody(propertyNamespace, props), [&](std::istream& in) {
+        responses = parseMultistatus(in, [&](PropResponse&& pr) {
+          statuses.insert(statuses.end(), pr.propstatStatuses.begin(), pr.propstatStatuses.end());
+          if (pr.status != 0) statuses.push_back(pr.status);
+        });
+      });
+  if (r.status == 200 || r.status == 204) return;  // some servers answer success without a body
+  if (r.status != 207) fail(r, "PROPPATCH", path);
+  if (responses == 0 || statuses.empty())
+    throw Error(ErrorCode::io, "WebDAV-server gaf geen resultaat voor PROPPATCH", at(path));
+  for (int s : statuses)
+    if (!ok2xx(s))
+      throw Error(ErrorCode::io, "eigenschappen niet bewaard door de WebDAV-server (PROPPATCH: HTTP " +
+                                     std::to_string(s) + ")", at(path));
+}
+
+std::map<std::string, std::string> WebDavAdapter::readProperties(const RelPath& path) {
+  std::map<std::string, std::string> out;
+  bool seen = false;
+  HttpResponse r = http_.send("PROPFIND", url(path), {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}},
+                              propfindAllBody(), [&](std::istream& in) {
+                                parseMultistatus(in, [&](PropResponse&& pr) {
+                                  if (seen) return;
+                                  seen = true;
+                                  out = std::move(pr.igsProps);
+                                });
+                              });
+  if (r.status != 207) fail(r, "PROPFIND", path);
+  return out;
+}
+
+void WebDavAdapter::doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props) {
+  connect();
+  if (!caps_.properties)
+    throw Error(ErrorCode::unsupported, "deze WebDAV-server bewaart geen eigenschappen bij bestanden", at(path));
+  proppatch(path, props);
+}
+
+std::map<std::string, std::string> WebDavAdapter::doGetProperties(const RelPath& path) {
+  connect();
+  if (!caps_.properties)
+    throw Error(ErrorCode::unsupported, "deze WebDAV-server bewaart geen eigenschappen bij bestanden", at(path));
+  return readProperties(path);
 }
 
 void registerFactory(Registry& registry) {

@@ -40,6 +40,15 @@
 //     server's etag is fetched and compared instead of a GET.
 //   - putMany(): up to `parallel` transfers at once on keep-alive connections;
 //     each folder is listed once for the clash check.
+//   - Properties (setProperties/getProperties): PROPPATCH with a
+//     DAV:propertyupdate body in igsgov's namespace (values XML-escaped); the
+//     207 multistatus must report 2xx for every propstat, anything else is
+//     Error(io) (403/409/424 per property included). getProperties is a
+//     PROPFIND allprop, depth 0. Connect decides support on the probe file:
+//     a PROPPATCH and a PROPFIND that returns the value set mean
+//     capabilities().properties (Apache mod_dav_fs, lighttpd with its
+//     property database); otherwise (nginx dav-ext: 405) the capability is off
+//     and setProperties fails with Error(unsupported) without any request.
 //   - HTTP status mapping: 401/403 -> denied, 404 -> notFound, 409 on
 //     PUT/MKCOL/MOVE -> notFound (parent missing), 412 -> conflict,
 //     423 -> busy, other 4xx/5xx -> io.
@@ -74,8 +83,12 @@ protected:
   Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
   void doRemove(const RelPath& path, const Precondition& pre) override;
   void doMkdirs(const RelPath& path) override;
+  void doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props) override;
+  std::map<std::string, std::string> doGetProperties(const RelPath& path) override;
 
 private:
+  void proppatch(const RelPath& path, const std::map<std::string, std::string>& props);
+  std::map<std::string, std::string> readProperties(const RelPath& path);
   void connect();
   void probe();
   std::string url(const RelPath& p, bool dir = false) const;

@@ -50,6 +50,24 @@ JsonObject sidecarJson(const SourceItem& it, const std::string& path) {
   return o;
 }
 
+// The facts the sidecar carries, as adapter properties (names are XML names).
+std::map<std::string, std::string> fileProperties(const SourceItem& it) {
+  std::map<std::string, std::string> p;
+  auto var = [&](const char* name) {
+    auto v = it.vars.find(name);
+    return v == it.vars.end() ? std::string() : v->second;
+  };
+  if (!var("igs").empty()) p["igs"] = var("igs");
+  if (!var("label").empty()) p["label"] = var("label");
+  p["kind"] = it.kind;
+  p["item"] = it.item;
+  p["version"] = it.version;
+  p["sha256"] = it.sha256;
+  if (!it.meta.isNull() && it.meta->has("generated_at")) p["generated-at"] = it.meta->optValue<std::string>("generated_at", "");
+  for (auto i = p.begin(); i != p.end();) i = i->second.empty() ? p.erase(i) : std::next(i);
+  return p;
+}
+
 struct Progress {
   std::ostream* out;
   std::string target;
@@ -154,6 +172,7 @@ std::map<std::string, Desired> Engine::desired() {
         d.item = it.item;
         d.version = it.version;
         d.bytes = it.bytes;
+        d.properties = fileProperties(it);
         add(std::move(d), it.item);
       }
     }
@@ -544,8 +563,17 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
   std::set<std::string> knownDirs;
   auto problems = newArray();
   auto conflicts = newArray();
+  auto warnings = newArray();
   long long done = 0, nConflicts = 0, skipped = 0;
   std::optional<Error> stopError;
+  bool propertiesSupported = false;
+  if (std::any_of(plan.begin(), plan.end(), [](const Action& a) { return a.transfers() && a.desired && !a.desired->properties.empty(); })) {
+    try {
+      propertiesSupported = adapter_->capabilities().properties;
+    } catch (const Error&) {
+      // The uploads will report the adapter's trouble themselves.
+    }
+  }
   std::size_t i = 0;
   int batchNo = 0;
   while (i < plan.size() && !stopError) {
@@ -639,6 +667,21 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
           if (!stopError) stopError = e;
         }
       }
+      // Properties on every uploaded document (idempotent; a failure is a warning, the upload stands).
+      if (propertiesSupported)
+        for (std::size_t n = 0; n < outcomes.size(); ++n) {
+          if (!outcomes[n].ok()) continue;
+          const Desired& d = *plan[putIndex[n]].desired;
+          if (d.properties.empty()) continue;
+          try {
+            adapter_->setProperties(puts[n].path, d.properties);
+          } catch (const Error& e) {
+            auto wn = newObject();
+            wn->set("path", plan[putIndex[n]].path);
+            wn->set("message", std::string("eigenschappen niet gezet: ") + e.what());
+            warnings->add(wn);
+          }
+        }
     }
     for (std::size_t k = i; k < end; ++k) {
       auto& a = plan[k];
@@ -752,6 +795,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
   out->set("skipped", skipped);
   out->set("conflicts", conflicts);
   out->set("problems", problems);
+  out->set("warnings", warnings);
   if (stopError) {
     Place p = stopError->place();
     p.set("part", "doel '" + target_.name + "'");

@@ -39,6 +39,8 @@ struct Desired {
   std::string version;
   std::string literal;   // the bytes when known already (sidecars)
   std::function<std::string(store::Database&)> bytes;  // otherwise read through the source
+  std::map<std::string, std::string> properties;  // set on the uploaded file where the adapter keeps
+                                                  // properties (pushed documents: the sidecar's facts)
 };
 
 enum class ActionType { create, update, restore, adopt, conflict, remoteChanged, remove, forget };

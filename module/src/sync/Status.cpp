@@ -103,7 +103,7 @@ std::string runText(const JsonObject& out) {
   }
   if (out->has("max_delete_exceeded")) s << "  GEWEIGERD bij uitvoeren: " << out->getValue<std::string>("max_delete_exceeded") << "\n";
   if (out->has("done")) s << "  uitgevoerd: " << out->getValue<Poco::Int64>("done") << ", overgeslagen: " << out->getValue<Poco::Int64>("skipped") << "\n";
-  for (const char* key : {"conflicts", "problems", "pulled"}) {
+  for (const char* key : {"conflicts", "problems", "warnings", "pulled"}) {
     if (!out->has(key)) continue;
     auto a = out->getArray(key);
     for (std::size_t i = 0; i < a->size(); ++i) {
@@ -115,6 +115,8 @@ std::string runText(const JsonObject& out) {
         if (o->has("ours")) s << " (onze versie bewaard als " << o->getValue<std::string>("ours") << ")";
       } else if (k == "problems") {
         s << "  probleem: " << o->getValue<std::string>("path") << ": " << o->getValue<std::string>("message");
+      } else if (k == "warnings") {
+        s << "  waarschuwing: " << o->getValue<std::string>("path") << ": " << o->getValue<std::string>("message");
       } else {
         s << "  binnengehaald: " << o->getValue<std::string>("path") << " -> " << o->getValue<std::string>("item")
           << (o->getValue<bool>("new_version") ? " (nieuwe ontwerpversie)" : " (bestond al)");

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <random>
 #include <set>
 #include <sstream>
@@ -256,6 +257,34 @@ const Target targets[] = {
     {"lighttpd", "lighttpd", "basic", true},
     {"nginx", "nginx", "basic", false},
 };
+
+TEST_P(Conformance, PropertiesWhereTheBackendKeepsThem) {
+  Capabilities caps = a().capabilities();
+  const std::string kind = GetParam().kind;
+  // Apache mod_dav_fs keeps dead properties; nginx dav-ext and the folder adapter (sidecar only) do not.
+  if (kind == "apache") EXPECT_TRUE(caps.properties) << caps.describe();
+  if (kind == "nginx" || kind == "folder") EXPECT_FALSE(caps.properties) << caps.describe();
+  a().put("p.docx", "content\n", Precondition::createOnly());
+  std::map<std::string, std::string> props{
+      {"igs", "IGS <West> & \"Oost\""}, {"kind", "statuten"}, {"sha256", sha256Hex("content\n")},
+      {"label", "versie 'één'\tmet tab"}};
+  if (!caps.properties) {
+    EXPECT_EQ(codeOf([&] { a().setProperties("p.docx", props); }), ErrorCode::unsupported);
+    EXPECT_EQ(a().get("p.docx"), "content\n");
+    return;
+  }
+  a().setProperties("p.docx", props);
+  EXPECT_EQ(a().getProperties("p.docx"), props);
+  // Idempotent, and a second call replaces values of the same names only.
+  a().setProperties("p.docx", {{"kind", "reglement"}});
+  props["kind"] = "reglement";
+  EXPECT_EQ(a().getProperties("p.docx"), props);
+  EXPECT_EQ(codeOf([&] { a().setProperties("p.docx", {{"1bad name", "x"}}); }), ErrorCode::invalid);
+  EXPECT_EQ(codeOf([&] { a().setProperties("missing.docx", {{"kind", "x"}}); }), ErrorCode::notFound);
+  // Content and listing are unaffected.
+  EXPECT_EQ(a().get("p.docx"), "content\n");
+  EXPECT_EQ(names(a().list("")), std::set<std::string>{"p.docx"});
+}
 
 INSTANTIATE_TEST_SUITE_P(Adapters, Conformance, ::testing::ValuesIn(targets),
                          [](const ::testing::TestParamInfo<Target>& info) { return info.param.name; });

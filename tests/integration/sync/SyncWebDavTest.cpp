@@ -182,6 +182,30 @@ TEST(SyncApache, TrustedMtimesSkipEtagsButNoEditHides) {
   EXPECT_TRUE(verifies(*env.reg));
 }
 
+TEST(SyncApache, PushedDocumentsCarryTheSidecarFactsAsProperties) {
+  Env env("apache", "props");
+  const std::string bytes = "PK docx bytes\n";
+  writeFile(env.local + "/besluit.docx", bytes);
+  auto out = env.run();
+  EXPECT_EQ(out->getArray("warnings")->size(), 0u);
+  auto cfg = newObject();
+  cfg->set("type", "webdav");
+  cfg->set("url", env.server.url() + env.folder + "/");
+  cfg->set("user", at::testUser);
+  cfg->set("password_env", at::passwordEnv);
+  adapters::webdav::WebDavAdapter dav(adapters::webdav::WebDavConfig::fromJson(cfg));
+  ASSERT_TRUE(dav.capabilities().properties);
+  auto props = dav.getProperties("besluit.docx");  // PROPFIND allprop on the server
+  EXPECT_EQ(props["sha256"], sha256Hex(bytes));
+  EXPECT_FALSE(props["kind"].empty());
+  EXPECT_FALSE(props["item"].empty());
+  // An update re-applies them with the new hash.
+  const std::string changed = "PK docx bytes, changed\n";
+  writeFile(env.local + "/besluit.docx", changed);
+  env.run();
+  EXPECT_EQ(dav.getProperties("besluit.docx")["sha256"], sha256Hex(changed));
+}
+
 INSTANTIATE_TEST_SUITE_P(Servers, FullTarget, ::testing::Values("apache", "lighttpd"));
 
 TEST(SyncNginx, AChangeLandingDuringTheRunIsNeverOverwritten) {

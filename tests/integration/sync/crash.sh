@@ -61,7 +61,7 @@ unrecorded() {
   [ -d "$DATA/archief" ] || return 0
   sqlite3 "$IGSGOV_DB" "SELECT path || ' ' || sha256 FROM sync_state WHERE target='dav' AND rec_to IS NULL AND kind='push'" |
     sort > "$WORK/recorded.txt"
-  (cd "$DATA/archief" && find . -type f ! -name '*.igsgov.json' ! -name '.igsgov-*' -printf '%P\0' |
+  (cd "$DATA/archief" && find . -name .DAV -prune -o -type f ! -name '*.igsgov.json' ! -name '.igsgov-*' -printf '%P\0' |
      xargs -0 -r sha256sum | awk '{ print $2 " " $1 }' | sort) > "$WORK/server.txt"
   comm -13 "$WORK/recorded.txt" "$WORK/server.txt" | while read -r f h; do
     [ -f "$LOCAL/$f" ] && [ "$(sha256sum < "$LOCAL/$f" | cut -d' ' -f1)" = "$h" ] && echo "$f"
@@ -113,9 +113,10 @@ sleep 1.2  # older than stale_seconds: the next run removes them
 out=$("$CLI" --format json sync --target dav --no-progress)
 grep -q '"planned" *: *0' <<<"$out" || fail "a further run still plans actions: $out"
 
-# Server == local tree (+ one sidecar per file), nothing else.
+# Server == local tree (+ one sidecar per file), nothing else. ".DAV" folders are
+# Apache mod_dav_fs's own property store (the documents' WebDAV properties), not served files.
 (cd "$LOCAL" && find . -type f | sed 's|^\./||' | sort) > "$WORK/want.txt"
-(cd "$DATA/archief" && find . -type f | sed 's|^\./||' | sort) > "$WORK/have-all.txt"
+(cd "$DATA/archief" && find . -name .DAV -prune -o -type f -print | sed 's|^\./||' | sort) > "$WORK/have-all.txt"
 grep -v '\.igsgov\.json$' "$WORK/have-all.txt" > "$WORK/have.txt" || true
 grep '\.igsgov\.json$' "$WORK/have-all.txt" | sed 's/\.igsgov\.json$//' > "$WORK/sidecars.txt" || true
 diff -u "$WORK/want.txt" "$WORK/have.txt" || fail "server files differ from the local tree"

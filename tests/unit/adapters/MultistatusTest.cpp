@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
 #include <sstream>
 #include <vector>
 
@@ -47,6 +48,37 @@ TEST(Multistatus, IgnoresPropsFromFailedPropstats) {
   ASSERT_EQ(rs.size(), 1u);
   EXPECT_FALSE(rs[0].hasProps);
   EXPECT_EQ(rs[0].etag, "");
+}
+
+TEST(Multistatus, KeepsEveryPropstatStatusAndOurProperties) {
+  // A PROPPATCH answer where one property was refused, then a PROPFIND with our namespace.
+  auto rs = parse(R"(<D:multistatus xmlns:D="DAV:" xmlns:I="https://igsgov.be/ns/1.0"><D:response><D:href>/x</D:href>
+<D:propstat><D:prop><I:kind/></D:prop><D:status>HTTP/1.1 424 Failed Dependency</D:status></D:propstat>
+<D:propstat><D:prop><I:igs/></D:prop><D:status>HTTP/1.1 403 Forbidden</D:status></D:propstat>
+</D:response><D:response><D:href>/y</D:href>
+<D:propstat><D:prop><I:igs>A &amp; B &lt;West&gt;</I:igs><I:kind>statuten</I:kind></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+<D:propstat><D:prop><I:label>nope</I:label></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>
+</D:response></D:multistatus>)");
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_EQ(rs[0].propstatStatuses, (std::vector<int>{424, 403}));
+  EXPECT_EQ(rs[1].propstatStatuses, (std::vector<int>{200, 404}));
+  EXPECT_EQ(rs[1].igsProps, (std::map<std::string, std::string>{{"igs", "A & B <West>"}, {"kind", "statuten"}}));
+}
+
+TEST(Multistatus, ProppatchBodyEscapesValuesAndParsesBack) {
+  std::string body = proppatchBody("https://igsgov.be/ns/1.0", {{"igs", "A & \"B\" <C> 'D'"}, {"kind", "x"}});
+  EXPECT_EQ(body.find("A & "), std::string::npos);
+  // The body is well-formed XML: our own parser reads the values back.
+  std::string wrapped = body.substr(body.find("<D:propertyupdate"));
+  wrapped = "<D:multistatus xmlns:D=\"DAV:\"><D:response><D:href>/z</D:href><D:propstat>" +
+            wrapped.substr(wrapped.find("<D:prop>"), wrapped.find("</D:prop>") + 9 - wrapped.find("<D:prop>")) +
+            "<D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response></D:multistatus>";
+  // Re-declare our namespace on the prop element (it lived on propertyupdate).
+  wrapped.replace(wrapped.find("<D:prop>"), 8, "<D:prop xmlns:I=\"https://igsgov.be/ns/1.0\">");
+  auto rs = parse(wrapped);
+  ASSERT_EQ(rs.size(), 1u);
+  EXPECT_EQ(rs[0].igsProps["igs"], "A & \"B\" <C> 'D'");
+  EXPECT_EQ(rs[0].igsProps["kind"], "x");
 }
 
 TEST(Multistatus, ReadsOwncloudChecksums) {
