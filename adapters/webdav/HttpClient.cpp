@@ -11,6 +11,7 @@
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SSLManager.h>
 #include <Poco/Crypto/Crypto.h>
+#include <Poco/DateTimeParser.h>
 #include <Poco/String.h>
 #include <spdlog/spdlog.h>
 
@@ -19,6 +20,14 @@
 #include <mutex>
 
 namespace igsgov::adapters::webdav {
+
+std::int64_t HttpResponse::date() const {
+  Poco::DateTime dt;
+  int tz = 0;
+  if (!Poco::DateTimeParser::tryParse(header("Date"), dt, tz)) return 0;
+  return dt.timestamp().epochTime() - tz;
+}
+
 namespace {
 
 void initTlsOnce() {

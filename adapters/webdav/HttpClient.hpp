@@ -27,6 +27,7 @@
 #include <Poco/Net/NameValueCollection.h>
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -42,6 +43,8 @@ struct HttpResponse {
   Poco::Net::NameValueCollection headers;
   std::string body;  // kept only when no body handler consumed it (at most 64 KiB for errors)
   std::string header(const std::string& name) const { return headers.get(name, ""); }
+  // The server's clock from the Date header (seconds since 1970); 0 when absent or unreadable.
+  std::int64_t date() const;
 };
 
 class HttpClient {

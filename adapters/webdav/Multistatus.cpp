@@ -27,7 +27,7 @@ class Handler : public Poco::XML::ContentHandler, public Poco::XML::LexicalHandl
 public:
   explicit Handler(const std::function<void(PropResponse&&)>& cb) : cb_(cb) {}
 
-  std::size_t count = 0;
+  MultistatusInfo info;
 
   void setDocumentLocator(const Poco::XML::Locator*) override {}
   void startDocument() override {}
@@ -61,6 +61,10 @@ public:
         propstatStatus_ = 0;
       } else if (local == "collection" && inPropstat_) {
         pending_.isCollection = true;
+      } else if (local == "sync-collection" && inPropstat_) {
+        pending_.syncCollectionReport = true;  // inside supported-report-set/supported-report/report
+      } else if (local == "number-of-matches-within-limits") {
+        info.truncated = true;
       }
     }
   }
@@ -78,7 +82,11 @@ public:
     }
     if (uri == igsNs && inPropstat_) pending_.igsProps[local] = text_;
     if (uri != davNs) return;
-    if (!inResponse_) return;
+    if (!inResponse_) {
+      if (local == "sync-token") info.syncToken = Poco::trim(text_);
+      text_.clear();
+      return;
+    }
     if (local == "href" && !inPropstat_) {
       current_.href = Poco::trim(text_);
     } else if (local == "status") {
@@ -103,10 +111,15 @@ public:
         if (!pending_.etag.empty()) current_.etag = pending_.etag;
         if (!pending_.lastModified.empty()) current_.lastModified = pending_.lastModified;
         if (!pending_.sha256.empty()) current_.sha256 = pending_.sha256;
+        if (pending_.syncCollectionReport) current_.syncCollectionReport = true;
       }
     } else if (local == "response") {
       inResponse_ = false;
-      ++count;
+      ++info.responses;
+      if (current_.status == 507) {
+        if (!info.truncated || info.truncatedHref.empty()) info.truncatedHref = current_.href;
+        info.truncated = true;
+      }
       cb_(std::move(current_));
       current_ = PropResponse();
     }
@@ -136,7 +149,7 @@ private:
 
 }  // namespace
 
-std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse) {
+MultistatusInfo parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse) {
   Handler handler(onResponse);
   Poco::XML::SAXParser parser;
   parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
@@ -157,21 +170,41 @@ std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResp
   } catch (const Poco::Exception& e) {
     throw Error(ErrorCode::io, "ongeldig WebDAV-antwoord (XML): " + e.displayText());
   }
-  return handler.count;
+  return handler.info;
 }
 
+namespace {
+
+const char* const xmlHead = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
+
+// The <D:prop> element listings ask for (both PROPFIND and sync-collection).
+std::string listingProps(bool withEtag) {
+  return std::string("<D:prop><D:resourcetype/>") + (withEtag ? "<D:getetag/>" : "") +
+         "<D:getcontentlength/><D:getlastmodified/></D:prop>";
+}
+
+}  // namespace
+
 const std::string& propfindBody(bool withEtag) {
-  static const std::string body =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
-      "<D:resourcetype/><D:getetag/><D:getcontentlength/><D:getlastmodified/>"
-      "</D:prop></D:propfind>\n";
-  static const std::string noEtag =
-      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<D:propfind xmlns:D=\"DAV:\"><D:prop>"
-      "<D:resourcetype/><D:getcontentlength/><D:getlastmodified/>"
-      "</D:prop></D:propfind>\n";
+  static const std::string body = xmlHead + ("<D:propfind xmlns:D=\"DAV:\">" + listingProps(true) + "</D:propfind>\n");
+  static const std::string noEtag = xmlHead + ("<D:propfind xmlns:D=\"DAV:\">" + listingProps(false) + "</D:propfind>\n");
   return withEtag ? body : noEtag;
+}
+
+const std::string& propfindReportsBody() {
+  static const std::string body = std::string(xmlHead) +
+                                  "<D:propfind xmlns:D=\"DAV:\"><D:prop><D:resourcetype/><D:supported-report-set/>"
+                                  "</D:prop></D:propfind>\n";
+  return body;
+}
+
+std::string syncCollectionBody(const std::string& token, std::size_t limit, bool withEtag) {
+  std::string out = std::string(xmlHead) + "<D:sync-collection xmlns:D=\"DAV:\">";
+  out += token.empty() ? "<D:sync-token/>" : "<D:sync-token>" + xmlEscape(token) + "</D:sync-token>";
+  out += "<D:sync-level>1</D:sync-level>";
+  if (limit > 0) out += "<D:limit><D:nresults>" + std::to_string(limit) + "</D:nresults></D:limit>";
+  out += listingProps(withEtag) + "</D:sync-collection>\n";
+  return out;
 }
 
 const std::string& propfindAllBody() {

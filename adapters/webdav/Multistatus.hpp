@@ -1,4 +1,5 @@
-// Multistatus: a streaming (SAX) parser for WebDAV PROPFIND 207 responses.
+// Multistatus: a streaming (SAX) parser for WebDAV 207 responses (PROPFIND,
+// PROPPATCH, sync-collection REPORT) and the request bodies that ask for them.
 //
 // Reads the response body from an std::istream as it arrives and calls the
 // callback once per <D:response>, so a folder of 100,000 entries is never
@@ -9,6 +10,13 @@
 // Also used for PROPPATCH answers: every propstat's status is kept.
 // Only properties in a <D:propstat> whose status is 2xx are taken. Values are
 // raw (the href undecoded; see Href.hpp).
+//
+// Truncation: a server that could not send every result says so inside the
+// 207 (a <D:response> whose own status is 507, normally for the requested
+// collection, and/or a <D:number-of-matches-within-limits/> condition). The
+// parser reports that in MultistatusInfo::truncated; deciding what it means
+// (an incomplete listing, or the next page of a sync-collection) is the
+// caller's job. The multistatus-level <D:sync-token> is kept for paging.
 // Failure: malformed XML or a DOCTYPE -> Error(io) naming the line.
 // Thread safety: a function; independent calls may run in parallel.
 #pragma once
@@ -34,10 +42,18 @@ struct PropResponse {
   std::string sha256;           // from oc:checksums "SHA256:<hex>" when the server offers it
   std::vector<int> propstatStatuses;  // the status of every <D:propstat>, in order (PROPPATCH results)
   std::map<std::string, std::string> igsProps;  // 2xx properties in igsgov's namespace (local name -> text)
+  bool syncCollectionReport = false;  // a 2xx DAV:supported-report-set names DAV:sync-collection
 };
 
-// Calls `onResponse` for every response; returns the number of responses.
-std::size_t parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse);
+struct MultistatusInfo {
+  std::size_t responses = 0;  // <D:response> elements seen
+  bool truncated = false;     // a response with status 507 or a number-of-matches-within-limits condition
+  std::string truncatedHref;  // href of the (first) 507 response, "" when the condition came alone
+  std::string syncToken;      // the multistatus-level <D:sync-token>, "" when absent
+};
+
+// Calls `onResponse` for every response (507 ones included).
+MultistatusInfo parseMultistatus(std::istream& in, const std::function<void(PropResponse&&)>& onResponse);
 
 // The PROPFIND request body asking for the properties above. Without etags
 // (withEtag false: names, type, size, date only) for callers that need no
@@ -47,6 +63,14 @@ const std::string& propfindBody(bool withEtag = true);
 
 // A PROPFIND body asking every property (allprop: live and dead ones).
 const std::string& propfindAllBody();
+
+// A PROPFIND body asking the resource type and DAV:supported-report-set
+// (depth 0 on a collection: does it offer the sync-collection REPORT?).
+const std::string& propfindReportsBody();
+
+// A sync-collection REPORT body: `token` "" for the first request, sync-level 1,
+// at most `limit` results (0: no DAV:limit), the same properties as propfindBody(withEtag).
+std::string syncCollectionBody(const std::string& token, std::size_t limit, bool withEtag);
 
 // A DAV:propertyupdate body setting `props` in `ns` (names must be XML names;
 // values are XML-escaped).

@@ -3,6 +3,7 @@
 #include "adapters/common/Names.hpp"
 #include "adapters/webdav/DigestEtag.hpp"
 #include "adapters/webdav/Href.hpp"
+#include "adapters/webdav/PagedListing.hpp"
 #include "core/Sha256.hpp"
 
 #include <Poco/DateTimeParser.h>
@@ -84,33 +85,76 @@ Entry WebDavAdapter::toEntry(const RelPath& path, PropResponse&& r) const {
   return e;
 }
 
+Entry WebDavAdapter::entryOf(PropResponse&& r) const {
+  RelPath rel = relativeTo(decodedBasePath_, r.href);
+  return toEntry(rel, std::move(r));
+}
+
 std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool& found, std::int64_t* serverNow,
                                            bool withEtag) {
   std::vector<Entry> out;
+  MultistatusInfo info;
   auto onBody = [&](std::istream& in) {
-    parseMultistatus(in, [&](PropResponse&& r) {
+    info = parseMultistatus(in, [&](PropResponse&& r) {
       if (r.status != 0 && !ok2xx(r.status)) return;
       if (!r.hasProps) return;
-      RelPath rel = relativeTo(decodedBasePath_, r.href);
-      out.push_back(toEntry(rel, std::move(r)));
+      out.push_back(entryOf(std::move(r)));
     });
   };
-  HttpResponse r = http_.send("PROPFIND", url(path, depth > 0 || path.isRoot()),
+  const std::string target = url(path, depth > 0 || path.isRoot());
+  HttpResponse r = http_.send("PROPFIND", target,
                               {{"Depth", depth == 0 ? "0" : "1"}, {"Content-Type", "application/xml; charset=utf-8"}},
                               propfindBody(withEtag), onBody);
   if (r.status == 404) {
     found = false;
     return {};
   }
+  // A server that cannot answer in full says 507, for the request or inside the 207.
+  if (r.status == 507) throw incompleteListing(http_.absoluteUrl(target), "PROPFIND: HTTP 507", at(path));
   if (r.status != 207) fail(r, "PROPFIND", path);
+  if (info.truncated)
+    throw incompleteListing(http_.absoluteUrl(target),
+                            info.truncatedHref.empty() ? "PROPFIND: number-of-matches-within-limits"
+                                                       : "PROPFIND: 507 voor " + info.truncatedHref,
+                            at(path));
   found = true;
-  if (serverNow) {
-    *serverNow = 0;
-    Poco::DateTime dt;
-    int tz = 0;
-    if (Poco::DateTimeParser::tryParse(r.header("Date"), dt, tz)) *serverNow = dt.timestamp().epochTime() - tz;
-  }
+  if (serverNow) *serverNow = r.date();
   return out;
+}
+
+bool WebDavAdapter::offersSyncCollection() {
+  bool offered = false, isDir = false;
+  HttpResponse r = http_.send("PROPFIND", basePath_, {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}},
+                              propfindReportsBody(), [&](std::istream& in) {
+                                parseMultistatus(in, [&](PropResponse&& pr) {
+                                  offered = offered || pr.syncCollectionReport;
+                                  isDir = isDir || pr.isCollection;
+                                });
+                              });
+  return r.status == 207 && offered && isDir;
+}
+
+std::vector<Entry> WebDavAdapter::listFolder(const RelPath& dir, bool& found, std::int64_t* serverNow, bool withEtag) {
+  if (syncCollection_.load()) {
+    PagedListing paged = listBySyncCollection(http_, url(dir, true), static_cast<std::size_t>(config_.pageSize),
+                                              withEtag, at(dir));
+    if (paged.offered) {
+      found = true;
+      if (serverNow) *serverNow = paged.serverNow;
+      std::vector<Entry> out;
+      out.reserve(paged.members.size());
+      for (auto& m : paged.members) out.push_back(entryOf(std::move(m)));
+      logger()->debug("{}: listed '{}' in {} sync-collection page(s)", label(), dir.str(), paged.pages);
+      return out;
+    }
+    // Not implemented at all: stop asking. Anything else (a file, a refused limit): PROPFIND this time.
+    if (paged.status == 405 || paged.status == 501) {
+      syncCollection_.store(false);
+      logger()->info("{}: sync-collection REPORT refused (HTTP {}), listing with PROPFIND from now on", label(),
+                     paged.status);
+    }
+  }
+  return propfind(dir, 1, found, serverNow, withEtag);
 }
 
 void WebDavAdapter::sweepLeftovers(const std::vector<Entry>& entries, std::int64_t serverNow) {
@@ -126,17 +170,21 @@ void WebDavAdapter::sweepLeftovers(const std::vector<Entry>& entries, std::int64
 void WebDavAdapter::connect() {
   std::lock_guard lock(connectMutex_);
   if (connected_) return;
+  // Paging: one PROPFIND depth 0 of the base, only when paging is configured.
+  syncCollection_.store(config_.pageSize > 0 && offersSyncCollection());
   bool found = false;
   std::int64_t serverNow = 0;
-  auto base = propfind(RelPath(), 1, found, &serverNow, false);  // type and dates suffice
+  auto base = listFolder(RelPath(), found, &serverNow, false);  // type and dates suffice
   if (!found) throw Error(ErrorCode::notFound, "de basismap bestaat niet op de WebDAV-server", Place().set("path", config_.displayUrl()));
+  // PROPFIND lists the folder itself; sync-collection does not, but it was offered on a collection.
   auto self = std::find_if(base.begin(), base.end(), [](const Entry& e) { return e.path.empty(); });
-  if (self == base.end() || !self->isDir)
+  if (self == base.end() ? !syncCollection_.load() : !self->isDir)
     throwInvalid("de basis-URL is geen WebDAV-map", Place().set("path", config_.displayUrl()));
   sweepLeftovers(base, serverNow);
   probe();
   connected_ = true;
-  logger()->info("{}: connected, {}{}", label(), caps_.describe(), digestEtags_ ? ", content-digest etags" : "");
+  logger()->info("{}: connected, {}{}{}", label(), caps_.describe(), digestEtags_ ? ", content-digest etags" : "",
+                 syncCollection_.load() ? ", sync-collection paging" : "");
 }
 
 void WebDavAdapter::probe() {
@@ -196,7 +244,7 @@ Listing WebDavAdapter::doListing(const RelPath& dir, bool withEtags) {
   std::int64_t serverNow = 0;
   std::vector<Entry> all;
   try {
-    all = propfind(dir, 1, found, &serverNow, withEtags);
+    all = listFolder(dir, found, &serverNow, withEtags);
   } catch (const Error& e) {
     // Servers answer a folder URL that names a file in their own ways (Apache 500, lighttpd 403).
     if ((e.errorCode() != ErrorCode::io && e.errorCode() != ErrorCode::denied) || dir.isRoot()) throw;
@@ -224,7 +272,7 @@ Listing WebDavAdapter::doListing(const RelPath& dir, bool withEtags) {
     if (isReservedName(rel.name())) continue;
     out.push_back(std::move(e));
   }
-  if (!selfSeen && !dir.isRoot()) logger()->debug("{}: PROPFIND of '{}' did not list the folder itself", label(), dir.str());
+  if (!selfSeen && !dir.isRoot() && !syncCollection_.load()) logger()->debug("{}: PROPFIND of '{}' did not list the folder itself", label(), dir.str());
   return {std::move(out), serverNow};
 }
 
@@ -272,7 +320,7 @@ std::string WebDavAdapter::hashOf(const RelPath& path) {
 
 std::vector<std::string> WebDavAdapter::childNames(const RelPath& dir) {
   bool found = false;
-  auto all = propfind(dir, 1, found, nullptr, false);  // names only: no etags to compute
+  auto all = listFolder(dir, found, nullptr, false);  // names only: no etags to compute
   if (!found) throw Error(ErrorCode::notFound, "bovenliggende map ontbreekt op de WebDAV-server", at(dir));
   std::vector<std::string> names;
   for (const auto& e : all) {
@@ -518,7 +566,7 @@ void WebDavAdapter::proppatch(const RelPath& path, const std::map<std::string, s
         responses = parseMultistatus(in, [&](PropResponse&& pr) {
           statuses.insert(statuses.end(), pr.propstatStatuses.begin(), pr.propstatStatuses.end());
           if (pr.status != 0) statuses.push_back(pr.status);
-        });
+        }).responses;
       });
   if (r.status == 200 || r.status == 204) return;  // some servers answer success without a body
   if (r.status != 207) fail(r, "PROPPATCH", path);

@@ -16,8 +16,19 @@
 //   - listing(dir, false) asks no getetag; capabilities().costlyEtags is set
 //     on digest-etag servers (where that saves reading every file).
 //   - list(): PROPFIND depth 1 (never infinity), parsed as a stream (SAX,
-//     no DTD). None of the servers above pages PROPFIND results, so large
-//     folders come in one streamed response.
+//     no DTD), or, where the server offers it, the sync-collection REPORT
+//     in pages of `page_size` (PagedListing.hpp). Offer is detected once per
+//     connect (one PROPFIND depth 0 of the base asking
+//     DAV:supported-report-set; none with page_size 0); a REPORT answered
+//     405/501 switches paging off for the adapter's life, any other refusal
+//     falls back to PROPFIND for that folder. Both paths give the same
+//     entries (hrefs, etags, sizes, names).
+//   - Incomplete listings: a PROPFIND answered 507, or a 207 carrying a 507
+//     response or DAV:number-of-matches-within-limits (a server that cut its
+//     list), and a sync-collection sequence that ends early, are Error(io)
+//     naming the folder's URL ("onvolledige lijst"): nothing is listed, so
+//     the sync engine never plans on a partial view. Connect lists the base
+//     folder, so a truncating server fails at connect.
 //   - Entries keep the server's href (undecoded) as identity; names are the
 //     strictly percent-decoded last segments (a bad %-escape is Error(io)).
 //   - put(): never sends Content-Range. New names are checked against the
@@ -61,6 +72,7 @@
 #include "adapters/webdav/Multistatus.hpp"
 #include "adapters/webdav/WebDavConfig.hpp"
 
+#include <atomic>
 #include <mutex>
 
 namespace igsgov::adapters::webdav {
@@ -71,6 +83,8 @@ public:
 
   // For tests and diagnostics: TCP connections opened so far.
   int connectionsOpened() const { return http_.connectionsOpened(); }
+  // For tests and diagnostics: listings use sync-collection pages (decided at connect).
+  bool pagesListings() const { return syncCollection_.load(); }
 
 protected:
   Capabilities doCapabilities() override;
@@ -93,6 +107,13 @@ private:
   void probe();
   std::string url(const RelPath& p, bool dir = false) const;
   Entry toEntry(const RelPath& path, PropResponse&& r) const;
+  Entry entryOf(PropResponse&& r) const;  // toEntry at the href's RelPath
+  // Does the base collection offer the sync-collection REPORT? One PROPFIND depth 0.
+  bool offersSyncCollection();
+  // The folder's entries (depth 1): sync-collection pages when offered, else PROPFIND.
+  // Same arguments and results as propfind(dir, 1, ...), except that the
+  // sync-collection path does not include the folder itself.
+  std::vector<Entry> listFolder(const RelPath& dir, bool& found, std::int64_t* serverNow, bool withEtag);
   // serverNow (optional): the server's clock from the Date header, 0 when unknown.
   // withEtag false: entries without etags (names, type, size, date), cheap on
   // servers that compute etags from the content (Apache FileETag Digest).
@@ -122,6 +143,8 @@ private:
   Capabilities caps_;
   // The server's etags are digestEtag(content) (Apache FileETag Digest), seen on the probe.
   bool digestEtags_ = false;
+  // The server offers the sync-collection REPORT (and page_size > 0): listings page.
+  std::atomic<bool> syncCollection_{false};
 };
 
 // Registers type "webdav" (see WebDavConfig for the fields).

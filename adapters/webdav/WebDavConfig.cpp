@@ -10,7 +10,7 @@ namespace igsgov::adapters::webdav {
 WebDavConfig WebDavConfig::fromJson(const JsonObject& config) {
   Reader r(config, "WebDAV-configuratie");
   r.rejectUnknown({"type", "url", "user", "password_env", "password_file", "ca_file", "parallel", "verify_hash",
-                   "timeout_seconds", "stale_seconds", "password"});
+                   "timeout_seconds", "stale_seconds", "page_size", "password"});
   if (r.has("password"))
     r.fail("password", "wachtwoorden horen niet in de configuratie; gebruik 'password_env' of 'password_file'");
   WebDavConfig c;
@@ -50,6 +50,8 @@ WebDavConfig WebDavConfig::fromJson(const JsonObject& config) {
   if (c.timeoutSeconds < 1 || c.timeoutSeconds > 3600) r.fail("timeout_seconds", "moet tussen 1 en 3600 liggen");
   c.staleSeconds = static_cast<int>(r.optInteger("stale_seconds").value_or(600));
   if (c.staleSeconds < 1 || c.staleSeconds > 86400 * 7) r.fail("stale_seconds", "moet tussen 1 en 604800 liggen");
+  c.pageSize = static_cast<int>(r.optInteger("page_size").value_or(1000));
+  if (c.pageSize < 0 || c.pageSize > 100000) r.fail("page_size", "moet tussen 0 (niet pagineren) en 100000 liggen");
   return c;
 }
 

@@ -3,7 +3,7 @@
 //   {"type": "webdav", "url": "https://host/dav/folder/", "user": "svc",
 //    "password_env": "IGSGOV_DAV_PASSWORD" | "password_file": "/etc/igsgov/dav.pw",
 //    "ca_file": "/etc/ssl/my-ca.pem", "parallel": 4, "verify_hash": false,
-//    "timeout_seconds": 60, "stale_seconds": 600}
+//    "timeout_seconds": 60, "stale_seconds": 600, "page_size": 1000}
 //
 // Passwords are never in the configuration itself: a "password" field is
 // refused, as is a URL with user info. password_file is read once (first
@@ -31,6 +31,9 @@ struct WebDavConfig {
   // The adapter's own probe and temporary files (".igsgov-probe-*", ".igsgov-tmp-*")
   // older than this by the server's clock were left by a killed process and are removed.
   int staleSeconds = 600;
+  // Results per sync-collection REPORT page on servers that offer it (RFC 6578);
+  // 0 = never page (PROPFIND depth 1 only, and no detection request at connect).
+  int pageSize = 1000;
 
   static WebDavConfig fromJson(const JsonObject& config);
   // Scheme, host, port and path only (no user info): safe to log.

@@ -111,6 +111,20 @@ TEST_P(WebDavServer, VerifyHashFlagChecksContentAfterUpload) {
   EXPECT_EQ(plain.sha256, "");  // none of these servers reports a hash, and nobody asked for a check
 }
 
+TEST_P(WebDavServer, ListingsUsePropfindBecauseNoServerHereOffersSyncCollection) {
+  // page_size is on by default: connect asks for DAV:supported-report-set, none of these servers
+  // names sync-collection, so every listing stays a PROPFIND depth 1 (and is complete).
+  Root root = freshRoot(GetParam());
+  auto adapter = makeAdapter(root);
+  std::vector<PutItem> items;
+  for (int i = 0; i < 30; ++i) items.push_back({"p" + std::to_string(i) + ".txt", "x", Precondition::createOnly()});
+  for (const auto& o : adapter->putMany(items)) ASSERT_TRUE(o.ok()) << o.error->fullText();
+  EXPECT_EQ(adapter->list("").size(), 30u);
+  auto* dav = dynamic_cast<webdav::WebDavAdapter*>(adapter.get());
+  ASSERT_NE(dav, nullptr);
+  EXPECT_FALSE(dav->pagesListings());
+}
+
 const Target davTargets[] = {
     {"apache_basic", "apache", "basic", true},
     {"apache_digest", "apache", "digest", true},

@@ -128,10 +128,116 @@ TEST(Multistatus, StreamsManyResponses) {
   EXPECT_EQ(parseMultistatus(in, [&](PropResponse&& r) {
               ++seen;
               sum += r.contentLength.value_or(0);
-            }),
+            }).responses,
             5000u);
   EXPECT_EQ(seen, 5000u);
   EXPECT_EQ(sum, 4999u * 5000u / 2);
+}
+
+MultistatusInfo parseInfo(const std::string& xml, std::vector<PropResponse>& out) {
+  std::istringstream in(xml);
+  return parseMultistatus(in, [&](PropResponse&& r) { out.push_back(std::move(r)); });
+}
+
+TEST(Multistatus, CompleteListingIsNotTruncated) {
+  std::vector<PropResponse> rs;
+  auto info = parseInfo(R"(<D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/</D:href>
+<D:propstat><D:prop><D:resourcetype><D:collection/></D:resourcetype></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+</D:response></D:multistatus>)", rs);
+  EXPECT_FALSE(info.truncated);
+  EXPECT_EQ(info.truncatedHref, "");
+  EXPECT_EQ(info.syncToken, "");
+  EXPECT_EQ(info.responses, 1u);
+}
+
+TEST(Multistatus, A507ResponseForTheCollectionMarksTheListingTruncated) {
+  // A depth-1 listing cut after one member: the collection itself comes back with 507.
+  std::vector<PropResponse> rs;
+  auto info = parseInfo(R"(<?xml version="1.0"?>
+<d:multistatus xmlns:d="DAV:">
+ <d:response><d:href>/dav/a.txt</d:href><d:propstat><d:prop><d:getcontentlength>3</d:getcontentlength></d:prop>
+  <d:status>HTTP/1.1 200 OK</d:status></d:propstat></d:response>
+ <d:response><d:href>/dav/</d:href><d:status>HTTP/1.1 507 Insufficient Storage</d:status></d:response>
+</d:multistatus>)", rs);
+  EXPECT_TRUE(info.truncated);
+  EXPECT_EQ(info.truncatedHref, "/dav/");
+  EXPECT_EQ(info.responses, 2u);
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_EQ(rs[1].status, 507);
+  EXPECT_FALSE(rs[1].hasProps);
+}
+
+TEST(Multistatus, NumberOfMatchesWithinLimitsMarksTheListingTruncated) {
+  // The condition inside a response's DAV:error, with no 507 status line at all.
+  std::vector<PropResponse> rs;
+  auto info = parseInfo(R"(<D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/x</D:href>
+<D:propstat><D:prop><D:getcontentlength>1</D:getcontentlength></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+</D:response><D:response><D:href>/dav/</D:href><D:error><D:number-of-matches-within-limits/></D:error>
+</D:response></D:multistatus>)", rs);
+  EXPECT_TRUE(info.truncated);
+  EXPECT_EQ(info.truncatedHref, "");
+  // The same condition as a bare DAV:error document is not a multistatus, but is still seen.
+  std::vector<PropResponse> none;
+  auto bare = parseInfo(R"(<D:error xmlns:D="DAV:"><D:number-of-matches-within-limits/></D:error>)", none);
+  EXPECT_TRUE(bare.truncated);
+  EXPECT_TRUE(none.empty());
+}
+
+TEST(Multistatus, SyncCollectionPageKeepsTheTokenAndTheTruncationMarker) {
+  std::vector<PropResponse> rs;
+  auto info = parseInfo(R"(<D:multistatus xmlns:D="DAV:">
+<D:response><D:href>/dav/f1.txt</D:href><D:propstat><D:prop><D:getetag>"e1"</D:getetag>
+<D:getcontentlength>5</D:getcontentlength></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>
+<D:response><D:href>/dav/gone.txt</D:href><D:status>HTTP/1.1 404 Not Found</D:status></D:response>
+<D:response><D:href>/dav/</D:href><D:status>HTTP/1.1 507 Insufficient Storage</D:status>
+<D:error><D:number-of-matches-within-limits/></D:error></D:response>
+<D:sync-token>  http://example.org/sync/42  </D:sync-token>
+</D:multistatus>)", rs);
+  EXPECT_TRUE(info.truncated);
+  EXPECT_EQ(info.truncatedHref, "/dav/");
+  EXPECT_EQ(info.syncToken, "http://example.org/sync/42");
+  ASSERT_EQ(rs.size(), 3u);
+  EXPECT_EQ(rs[0].etag, "\"e1\"");
+  EXPECT_EQ(rs[1].status, 404);
+  // A last page: a token, no marker.
+  std::vector<PropResponse> last;
+  auto end = parseInfo(R"(<D:multistatus xmlns:D="DAV:"><D:sync-token>tok-2</D:sync-token></D:multistatus>)", last);
+  EXPECT_FALSE(end.truncated);
+  EXPECT_EQ(end.syncToken, "tok-2");
+}
+
+TEST(Multistatus, SeesSyncCollectionInTheSupportedReportSet) {
+  std::vector<PropResponse> rs;
+  parseInfo(R"(<D:multistatus xmlns:D="DAV:"><D:response><D:href>/dav/</D:href><D:propstat><D:prop>
+<D:resourcetype><D:collection/></D:resourcetype><D:supported-report-set>
+<D:supported-report><D:report><D:expand-property/></D:report></D:supported-report>
+<D:supported-report><D:report><D:sync-collection/></D:report></D:supported-report>
+</D:supported-report-set></D:prop><D:status>HTTP/1.1 200 OK</D:status></D:propstat></D:response>
+<D:response><D:href>/other/</D:href><D:propstat><D:prop><D:supported-report-set/></D:prop>
+<D:status>HTTP/1.1 200 OK</D:status></D:propstat>
+<D:propstat><D:prop><D:supported-report-set><D:supported-report><D:report><D:sync-collection/></D:report>
+</D:supported-report></D:supported-report-set></D:prop><D:status>HTTP/1.1 404 Not Found</D:status></D:propstat>
+</D:response></D:multistatus>)", rs);
+  ASSERT_EQ(rs.size(), 2u);
+  EXPECT_TRUE(rs[0].syncCollectionReport);
+  EXPECT_TRUE(rs[0].isCollection);
+  EXPECT_FALSE(rs[1].syncCollectionReport);  // only from a 2xx propstat
+}
+
+TEST(Multistatus, SyncCollectionBodyAsksOurPropertiesWithTokenAndLimit) {
+  std::string first = syncCollectionBody("", 1000, true);
+  EXPECT_NE(first.find("<D:sync-token/>"), std::string::npos) << first;
+  EXPECT_NE(first.find("<D:sync-level>1</D:sync-level>"), std::string::npos);
+  EXPECT_NE(first.find("<D:nresults>1000</D:nresults>"), std::string::npos);
+  EXPECT_NE(first.find("<D:getetag/>"), std::string::npos);
+  std::string next = syncCollectionBody("http://x/t?a=1&b=2", 0, false);
+  EXPECT_NE(next.find("<D:sync-token>http://x/t?a=1&amp;b=2</D:sync-token>"), std::string::npos) << next;
+  EXPECT_EQ(next.find("<D:limit>"), std::string::npos);
+  EXPECT_EQ(next.find("getetag"), std::string::npos);
+  // The listing properties are the PROPFIND ones.
+  auto props = [](const std::string& body) { return body.substr(body.find("<D:prop>"), body.find("</D:prop>") - body.find("<D:prop>")); };
+  EXPECT_EQ(props(first), props(propfindBody(true)));
+  EXPECT_EQ(props(next), props(propfindBody(false)));
 }
 
 }  // namespace

@@ -197,6 +197,45 @@ TEST(SyncEngineFolder, IoFailureStopsTheRunAndTheNextRunResumes) {
   EXPECT_TRUE(verifies(*env.reg));
 }
 
+TEST(SyncEngineFolder, IncompleteListingPlansNothingAndChangesNothing) {
+  // A target that cannot list a folder in full (the WebDAV adapter turns a truncated listing into
+  // Error(io)) must not be planned on: with a partial view, missing files would look deleted on the
+  // target (restore) and unlisted ones unknown. The second folder's listing fails here.
+  Env env;
+  writeFile(env.local + "/a/keep.docx", "A1");
+  writeFile(env.local + "/b/gone.docx", "B1");
+  env.run();
+  writeFile(env.local + "/a/keep.docx", "A2");
+  std::filesystem::remove(env.local + "/b/gone.docx");
+  writeFile(env.local + "/b/new.docx", "N1");
+  long long entries = env.journalSize();
+  auto e = env.engine(env.target());
+  env.faults->arm("list", {ErrorCode::io, 1, -1, false});
+  RunOptions o;
+  try {
+    e->run(o);
+    FAIL() << "a run planned on an incomplete listing";
+  } catch (const Error& err) {
+    EXPECT_EQ(err.errorCode(), ErrorCode::io) << err.fullText();
+  }
+  EXPECT_GE(env.faults->calls("list"), 2);
+  EXPECT_EQ(env.faults->calls("put"), 0);
+  EXPECT_EQ(env.faults->calls("remove"), 0);
+  EXPECT_EQ(env.journalSize(), entries);  // no run row, no intent, no state
+  EXPECT_EQ(readFile(env.remoteFile("a/keep.docx")), "A1");
+  EXPECT_EQ(readFile(env.remoteFile("b/gone.docx")), "B1");
+  EXPECT_FALSE(exists(env.remoteFile("b/new.docx")));
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_FALSE(status->getValue<bool>("locked"));  // io: the next run simply tries again
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "update"), 2);  // file + sidecar
+  EXPECT_EQ(readFile(env.remoteFile("a/keep.docx")), "A2");
+  EXPECT_FALSE(exists(env.remoteFile("b/gone.docx")));
+  EXPECT_EQ(readFile(env.remoteFile("b/new.docx")), "N1");
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
 TEST(SyncEngineFolder, LostResponseAfterAWriteIsAdoptedByHash) {
   Env env;
   writeFile(env.local + "/a.txt", "alpha");
