@@ -234,9 +234,11 @@ std::string xmlEscape(const std::string& text) {
 std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlEscape(ns) + "\"><D:set><D:prop>";
-  for (const auto& [name, value] : props) out += "<I:" + name + ">" + xmlEscape(value) + "</I:" + name + ">";
-  out += "</D:prop></D:set></D:propertyupdate>\n";
+      "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlEscape(ns) + "\">";
+  // One <D:set> per property: lighttpd 1.4.69 stores only the first property of a <D:prop>.
+  for (const auto& [name, value] : props)
+    out += "<D:set><D:prop><I:" + name + ">" + xmlEscape(value) + "</I:" + name + "></D:prop></D:set>";
+  out += "</D:propertyupdate>\n";
   return out;
 }
 

@@ -73,7 +73,8 @@ const std::string& propfindReportsBody();
 std::string syncCollectionBody(const std::string& token, std::size_t limit, bool withEtag);
 
 // A DAV:propertyupdate body setting `props` in `ns` (names must be XML names;
-// values are XML-escaped).
+// values are XML-escaped), one DAV:set per property (lighttpd 1.4.69 keeps
+// only the first property of a multi-property DAV:set and still answers 2xx).
 std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props);
 
 // Escapes &, <, >, ", ' and CR for XML text and attributes.

@@ -205,12 +205,14 @@ void WebDavAdapter::probe() {
     bool foundUpper = false;
     propfind(RelPath().child(upper), 0, foundUpper);
     caps_.caseInsensitive = foundUpper;
-    // Dead properties: kept only if a value set on the probe comes back.
+    // Dead properties: kept only if BOTH values set on the probe in one request come back
+    // (a server that silently keeps only some of them must not count as supporting them).
     caps_.properties = false;
     try {
-      proppatch(p, {{"probe", "igsgov <&> probe"}});
+      const std::map<std::string, std::string> set{{"probe", "igsgov <&> probe"}, {"probe2", "two"}};
+      proppatch(p, set);
       auto back = readProperties(p);
-      caps_.properties = back.count("probe") && back["probe"] == "igsgov <&> probe";
+      caps_.properties = back == set;
     } catch (const Error& e) {
       logger()->debug("{}: no dead properties ({})", label(), e.message());
     }

@@ -56,10 +56,12 @@
 //     207 multistatus must report 2xx for every propstat, anything else is
 //     Error(io) (403/409/424 per property included). getProperties is a
 //     PROPFIND allprop, depth 0. Connect decides support on the probe file:
-//     a PROPPATCH and a PROPFIND that returns the value set mean
-//     capabilities().properties (Apache mod_dav_fs, lighttpd with its
-//     property database); otherwise (nginx dav-ext: 405) the capability is off
-//     and setProperties fails with Error(unsupported) without any request.
+//     a PROPPATCH of two properties and a PROPFIND that returns both values
+//     mean capabilities().properties (Apache mod_dav_fs, lighttpd with its
+//     property database; each property goes in its own DAV:set because
+//     lighttpd 1.4.69 keeps only the first of a DAV:set); otherwise (nginx
+//     dav-ext: 405) the capability is off and setProperties fails with
+//     Error(unsupported) without any request.
 //   - HTTP status mapping: 401/403 -> denied, 404 -> notFound, 409 on
 //     PUT/MKCOL/MOVE -> notFound (parent missing), 412 -> conflict,
 //     423 -> busy, other 4xx/5xx -> io.

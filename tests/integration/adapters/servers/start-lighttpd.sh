@@ -1,5 +1,6 @@
 #!/bin/bash
-# lighttpd 1.4 + mod_webdav, basic auth.
+# lighttpd 1.4 + mod_webdav, basic auth, with its SQLite property database
+# (dead properties: PROPPATCH / PROPFIND keep igsgov's properties on files).
 source "$(dirname "$0")/common.sh"
 echo "$USER_NAME:$USER_PASS" >"$DIR/users"
 USERLINE=""
@@ -22,6 +23,7 @@ auth.require = ( "/dav/" => ( "method" => "basic", "realm" => "igsgov", "require
 \$HTTP["url"] =~ "^/dav(\$|/)" {
   webdav.activate = "enable"
   webdav.is-readonly = "disable"
+  webdav.sqlite-db-name = "$DIR/run/webdav-props.sqlite"
 }
 CONF
 chmod 644 "$DIR/users"
