@@ -3,7 +3,9 @@
 //
 // Contract (on top of Adapter's):
 //   - Connect (lazily, on the first operation, retried after a failure):
-//     PROPFIND depth 0 of the base URL, then a probe file
+//     (page_size > 0: one PROPFIND depth 0 of the base URL asking whether it
+//     offers sync-collection), the base folder's listing (it must be a
+//     collection), then a probe file
 //     ".igsgov-probe-<random>" decides whether the server HONOURS conditional
 //     requests: a second PUT with "If-None-Match: *" and a PUT with a bogus
 //     "If-Match" must both answer 412, and a DELETE with a bogus If-Match too.

@@ -31,6 +31,13 @@ TEST(WebDavConfig, PasswordsNeverInPlainConfig) {
   EXPECT_NE(failure(R"({"type":"webdav","url":"https://h/","user":"u"})").find("user"), std::string::npos);
 }
 
+TEST(WebDavConfig, PageSizeDefaultsTo1000ZeroTurnsPagingOff) {
+  EXPECT_EQ(webdav::WebDavConfig::fromJson(json(R"({"type":"webdav","url":"http://h/dav/"})")).pageSize, 1000);
+  EXPECT_EQ(webdav::WebDavConfig::fromJson(json(R"({"type":"webdav","url":"http://h/dav/","page_size":0})")).pageSize, 0);
+  EXPECT_NE(failure(R"({"type":"webdav","url":"http://h/dav/","page_size":-1})").find("page_size"), std::string::npos);
+  EXPECT_NE(failure(R"({"type":"webdav","url":"http://h/dav/","page_size":100001})").find("page_size"), std::string::npos);
+}
+
 TEST(WebDavConfig, ReadsPasswordFromEnvOrFile) {
   ::setenv("IGSGOV_UNIT_DAV_PW", "from-env", 1);
   auto c = webdav::WebDavConfig::fromJson(
