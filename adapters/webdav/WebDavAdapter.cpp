@@ -124,14 +124,21 @@ std::vector<Entry> WebDavAdapter::propfind(const RelPath& path, int depth, bool&
 
 bool WebDavAdapter::offersSyncCollection() {
   bool offered = false, isDir = false;
-  HttpResponse r = http_.send("PROPFIND", basePath_, {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}},
-                              propfindReportsBody(), [&](std::istream& in) {
-                                parseMultistatus(in, [&](PropResponse&& pr) {
-                                  offered = offered || pr.syncCollectionReport;
-                                  isDir = isDir || pr.isCollection;
+  try {
+    HttpResponse r = http_.send("PROPFIND", basePath_, {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}},
+                                propfindReportsBody(), [&](std::istream& in) {
+                                  parseMultistatus(in, [&](PropResponse&& pr) {
+                                    offered = offered || pr.syncCollectionReport;
+                                    isDir = isDir || pr.isCollection;
+                                  });
                                 });
-                              });
-  return r.status == 207 && offered && isDir;
+    return r.status == 207 && offered && isDir;
+  } catch (const Error& e) {
+    // An answer we cannot read only means no paging; the listing that follows reports real trouble.
+    if (e.errorCode() != ErrorCode::io) throw;
+    logger()->debug("{}: no sync-collection ({})", label(), e.message());
+    return false;
+  }
 }
 
 std::vector<Entry> WebDavAdapter::listFolder(const RelPath& dir, bool& found, std::int64_t* serverNow, bool withEtag) {

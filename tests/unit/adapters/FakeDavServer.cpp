@@ -119,6 +119,7 @@ private:
     if (!depth1) {
       if (body.find("supported-report-set") == std::string::npos) return send(res, 207, multistatus(folderSelf));
       ++s_->counters.supportedReportAsks;
+      if (s_->options.brokenReportSet) return send(res, 207, "<D:multistatus xmlns:D=\"DAV:\"><D:response>");
       std::string reports = s_->options.offerSyncCollection
                                 ? "<D:supported-report><D:report><D:sync-collection/></D:report></D:supported-report>"
                                 : "";

@@ -32,6 +32,7 @@ struct FakeDavOptions {
   bool propfind507 = false;      // PROPFIND depth 1 answered with HTTP 507 as a whole
   bool churnBetweenPages = false;  // page 2 re-reports member 0 (new etag) and reports member 1 removed
   bool dropTokenOnPage2 = false;   // page 2 is truncated but carries no sync-token
+  bool brokenReportSet = false;    // the supported-report-set answer is malformed XML
 };
 
 struct FakeDavCounters {

@@ -125,6 +125,16 @@ TEST(WebDavPaging, PagedAndPropfindListingsAreIdentical) {
   EXPECT_EQ(unpaged.counters().supportedReportAsks.load(), 0);
 }
 
+TEST(WebDavPaging, AnUnreadableReportSetAnswerMeansPropfind) {
+  auto files = folderOf(20);
+  FakeDavServer server(files, FakeDavOptions{.offerSyncCollection = true, .brokenReportSet = true});
+  auto a = adapterFor(server);
+  EXPECT_EQ(a->list("").size(), files.size());
+  EXPECT_EQ(server.counters().supportedReportAsks.load(), 1);
+  EXPECT_FALSE(a->pagesListings());
+  EXPECT_EQ(server.counters().reportPages.load(), 0);
+}
+
 TEST(WebDavPaging, ChangesBetweenPagesAreMergedNotDuplicated) {
   auto files = folderOf(2500);
   FakeDavServer server(files, FakeDavOptions{.offerSyncCollection = true, .churnBetweenPages = true});
