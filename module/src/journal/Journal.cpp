@@ -36,37 +36,43 @@ void Journal::begin(const std::string& actor, const std::string& operation, cons
   openInsert_.clear();
 }
 
-store::Statement& Journal::insertStatement(const std::string& table, const Columns& columns) {
+Journal::Insert& Journal::insertStatement(const std::string& table, const Columns& columns) {
   // Looked up by table, then by column names, without building a key: a bulk
   // import calls this once per row.
   auto& forTable = insertCache_[table];
-  for (auto& [names, st] : forTable) {
+  for (auto& insert : forTable) {
+    const auto& names = insert.names;
     if (names.size() != columns.size()) continue;
     bool same = true;
     for (size_t i = 0; same && i < names.size(); ++i) same = names[i] == columns[i].first;
-    if (same) return *st;
+    if (same) return insert;
   }
-  std::vector<std::string> names;
+  Insert insert;
   std::string sql = "INSERT INTO " + table + " (";
   std::string vals;
   for (size_t i = 0; i < columns.size(); ++i) {
-    names.push_back(columns[i].first);
+    insert.names.push_back(columns[i].first);
     sql += (i ? ", " : "") + columns[i].first;
     vals += i ? ", ?" : "?";
   }
   sql += ") VALUES (" + vals + ")";
-  forTable.emplace_back(std::move(names), std::make_unique<store::Statement>(db_.prepare(sql)));
-  return *forTable.back().second;
+  insert.statement = std::make_unique<store::Statement>(db_.prepare(sql));
+  insert.names.push_back("row_id");
+  insert.digestOrder = digestOrder(insert.names);
+  insert.names.pop_back();
+  forTable.push_back(std::move(insert));
+  return forTable.back();
 }
 
 long long Journal::insertRow(const std::string& table, Columns columns) {
   if (!active_) throw Error(ErrorCode::internal, "schrijven buiten een journaalregel");
-  auto& st = insertStatement(table, columns);
+  auto& insert = insertStatement(table, columns);
+  auto& st = *insert.statement;
   for (size_t i = 0; i < columns.size(); ++i) st.bind(static_cast<int>(i + 1), columns[i].second);
   st.run();
   long long rowId = db_.lastInsertRowId();
   columns.emplace_back("row_id", rowId);
-  std::string digest = insertDigest(table, columns);
+  std::string digest = insertDigest(table, columns, insert.digestOrder);
   auto open = openInsert_.find(table);
   if (open != openInsert_.end()) {
     Effect& e = effects_[open->second];

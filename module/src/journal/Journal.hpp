@@ -79,7 +79,14 @@ public:
   std::size_t pendingEffects() const { return effects_.size(); }
 
 private:
-  store::Statement& insertStatement(const std::string& table, const Columns& columns);
+  // A prepared INSERT for one table and column list, and the digest order of
+  // those columns plus the row_id that insertRow appends.
+  struct Insert {
+    std::vector<std::string> names;
+    std::unique_ptr<store::Statement> statement;
+    std::vector<std::size_t> digestOrder;
+  };
+  Insert& insertStatement(const std::string& table, const Columns& columns);
 
   store::Database& db_;
   bool active_ = false;
@@ -88,7 +95,7 @@ private:
   std::vector<Effect> effects_;
   std::map<std::string, std::size_t> openInsert_;  // table -> index in effects_ of its latest insert line
   // Prepared INSERTs per table, one per column list used.
-  std::map<std::string, std::vector<std::pair<std::vector<std::string>, std::unique_ptr<store::Statement>>>> insertCache_;
+  std::map<std::string, std::vector<Insert>> insertCache_;
 };
 
 // The canonical text hashed for one entry (exposed for the verifier and tests).

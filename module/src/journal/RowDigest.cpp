@@ -7,18 +7,30 @@
 
 namespace igsgov::journal {
 
+std::vector<std::size_t> digestOrder(const std::vector<std::string>& names) {
+  std::vector<std::size_t> order;
+  order.reserve(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i)
+    if (names[i] != "rec_to") order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return names[a] < names[b]; });
+  return order;
+}
+
 std::string insertDigest(const std::string& table, const Columns& columns) {
-  std::vector<const std::pair<std::string, store::Value>*> sorted;
-  sorted.reserve(columns.size());
-  for (const auto& c : columns)
-    if (c.first != "rec_to") sorted.push_back(&c);
-  std::sort(sorted.begin(), sorted.end(), [](auto* a, auto* b) { return a->first < b->first; });
+  std::vector<std::string> names;
+  names.reserve(columns.size());
+  for (const auto& c : columns) names.push_back(c.first);
+  return insertDigest(table, columns, digestOrder(names));
+}
+
+std::string insertDigest(const std::string& table, const Columns& columns, const std::vector<std::size_t>& order) {
   std::string buf;
   buf.reserve(512);
   buf += table;
   buf.push_back('\n');
   char number[24];
-  for (auto* c : sorted) {
+  for (std::size_t i : order) {
+    const auto* c = &columns.at(i);
     buf += c->first;
     if (std::holds_alternative<long long>(c->second)) {
       buf += "=i:";

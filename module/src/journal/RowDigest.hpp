@@ -18,6 +18,12 @@ namespace igsgov::journal {
 using Columns = std::vector<std::pair<std::string, store::Value>>;
 
 std::string insertDigest(const std::string& table, const Columns& columns);
+// The same digest with the column order computed beforehand: `order` is
+// digestOrder() of the columns' names, so a writer inserting many rows with
+// one column list sorts the names once, not per row.
+std::string insertDigest(const std::string& table, const Columns& columns, const std::vector<std::size_t>& order);
+// The positions of `names` in the order insertDigest visits them: by name, rec_to left out.
+std::vector<std::size_t> digestOrder(const std::vector<std::string>& names);
 std::string closeDigest(const std::string& table, long long rowId, const std::string& recTo);
 
 // Reads the current row of a statement (SELECT *) as Columns.
