@@ -144,17 +144,25 @@ struct Scan {
 
 }  // namespace
 
-std::optional<JsonSpan> memberSpan(std::string_view text, std::string_view key) {
+std::vector<std::optional<JsonSpan>> memberSpans(std::string_view text, const std::vector<std::string>& keys) {
   Scan s{text, 0, text.size()};
-  std::optional<JsonSpan> found;
-  int count = 0;
+  std::vector<std::optional<JsonSpan>> found(keys.size());
+  std::vector<int> count(keys.size(), 0);
   bool ok = s.members([&](std::string_view k, bool escaped, JsonSpan v) {
-    if (escaped || k == key) ++count;  // an escaped key might spell `key`: be careful, not clever
-    if (!escaped && k == key) found = v;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (escaped || k == keys[i]) ++count[i];  // an escaped key might spell a key: be careful, not clever
+      if (!escaped && k == keys[i]) found[i] = v;
+    }
   });
   s.ws();
-  if (!ok || s.pos != text.size() || count != 1) return std::nullopt;
+  bool whole = ok && s.pos == text.size();
+  for (std::size_t i = 0; i < keys.size(); ++i)
+    if (!whole || count[i] != 1) found[i].reset();
   return found;
+}
+
+std::optional<JsonSpan> memberSpan(std::string_view text, std::string_view key) {
+  return memberSpans(text, {std::string(key)})[0];
 }
 
 std::optional<std::vector<JsonSpan>> elementSpans(std::string_view text, JsonSpan array) {
@@ -163,6 +171,20 @@ std::optional<std::vector<JsonSpan>> elementSpans(std::string_view text, JsonSpa
   if (!s.elements([&](JsonSpan v) { out.push_back(v); })) return std::nullopt;
   s.ws();
   if (s.pos != array.end) return std::nullopt;
+  return out;
+}
+
+std::optional<std::vector<JsonMember>> objectMembers(std::string_view text, JsonSpan object) {
+  Scan s{text, object.begin, object.end};
+  std::vector<JsonMember> out;
+  out.reserve(24);
+  bool plainKeys = true;
+  bool ok = s.members([&](std::string_view k, bool escaped, JsonSpan v) {
+    plainKeys = plainKeys && !escaped;
+    out.push_back({k, v});
+  });
+  s.ws();
+  if (!ok || !plainKeys || s.pos != object.end) return std::nullopt;
   return out;
 }
 

@@ -30,9 +30,20 @@ struct JsonSpan {
 // The value of member `key` of the object that is the whole text. nullopt when
 // the text is not an object, the key is absent or occurs more than once.
 std::optional<JsonSpan> memberSpan(std::string_view text, std::string_view key);
+// memberSpan for several keys in one scan; result k belongs to keys[k].
+std::vector<std::optional<JsonSpan>> memberSpans(std::string_view text, const std::vector<std::string>& keys);
 
 // The elements of the array at `array` (a span from memberSpan).
 std::optional<std::vector<JsonSpan>> elementSpans(std::string_view text, JsonSpan array);
+
+// The members of the object at `object`, in their order: each key as written
+// between its quotes, and its value. nullopt when the span is not an object or
+// a key contains an escape (its text would not be the key).
+struct JsonMember {
+  std::string_view key;
+  JsonSpan value;
+};
+std::optional<std::vector<JsonMember>> objectMembers(std::string_view text, JsonSpan object);
 
 // The value of member `key` of the object at `object` when it is a string
 // without escapes; nullopt otherwise (also when absent).

@@ -1,21 +1,21 @@
 #include "interchange/Interchange.hpp"
 #include "interchange/FilePlaces.hpp"
 #include "interchange/GovernanceInterchange.hpp"
+#include "interchange/StreamedArrays.hpp"
 
 #include "core/Error.hpp"
-#include "core/JsonSpans.hpp"
 #include "core/Sha256.hpp"
 #include "core/Timestamp.hpp"
 #include "journal/Journal.hpp"
 #include "records/Entities.hpp"
 #include "records/MandateLookup.hpp"
+#include "records/RecordText.hpp"
 #include "records/Mandates.hpp"
 #include "records/Organisation.hpp"
 
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 #include <Poco/Path.h>
-#include <Poco/StreamCopier.h>
 
 #include <algorithm>
 #include <set>
@@ -55,82 +55,31 @@ std::vector<std::size_t> predecessorOrder(const std::vector<std::string>& ids,
   return order;
 }
 
-// The mandates of the file. A file read from disk is not parsed as one DOM:
-// its mandates array is located by a scan (JsonSpans) and each mandate is
-// parsed when it is imported, so a million mandates never exist as objects at
-// once. Anything the scan does not understand falls back to the whole-DOM
-// path, whose parser reports the error with its line and column.
-class MandateSource {
-public:
-  // Parses `text` (the file) and returns the document without its mandates when
-  // they could be located, else the whole document.
-  JsonObject parse(const std::string& text, const std::string& file) {
-    text_ = &text;
-    file_ = file;
-    auto span = memberSpan(text, "mandates");
-    std::optional<std::vector<JsonSpan>> elements;
-    if (span) elements = elementSpans(text, *span);
-    if (!elements) {
-      doc_ = parseJsonObject(text, file);
-      return doc_;
-    }
-    spans_ = std::move(*elements);
-    streamed_ = true;
-    try {
-      doc_ = parseJsonObject(text.substr(0, span->begin) + "[]" + text.substr(span->end), file);
-    } catch (const Error&) {
-      parseJsonObject(text, file);  // the error with its position in the file
-      throw;
-    }
-    hasPredecessors_ = span->of(text).find("\"predecessor\"") != std::string_view::npos;
-    return doc_;
-  }
-  void use(JsonObject doc) { doc_ = std::move(doc); }
-
-  // The import order (see predecessorOrder); call before at().
-  std::vector<std::size_t> order() {
-    if (!streamed_) dom_ = arrayField(doc_, "mandates", file_, "");
-    std::size_t n = streamed_ ? spans_.size() : dom_->size();
-    std::vector<std::string> ids(n), predecessors(n);
+// The order in which the file's mandates are imported (predecessorOrder).
+std::vector<std::size_t> mandateOrder(StreamedArrays& file) {
+  std::size_t n = file.size("mandates");
+  std::vector<std::string> ids(n), predecessors(n);
+  if (file.mayHave("mandates", "predecessor"))
     for (std::size_t i = 0; i < n; ++i) {
-      if (streamed_) {
-        if (!hasPredecessors_) continue;
-        ids[i] = std::string(stringMember(*text_, spans_[i], "id").value_or(""));
-        predecessors[i] = std::string(stringMember(*text_, spans_[i], "predecessor").value_or(""));
-      } else if (auto o = dom_->getObject(static_cast<unsigned>(i)); !o.isNull()) {
-        ids[i] = o->optValue<std::string>("id", "");
-        predecessors[i] = o->optValue<std::string>("predecessor", "");
-      }
+      ids[i] = file.stringOf("mandates", i, "id");
+      predecessors[i] = file.stringOf("mandates", i, "predecessor");
     }
-    return predecessorOrder(ids, predecessors);
-  }
+  return predecessorOrder(ids, predecessors);
+}
 
-  // Mandate i as an object; a value that is not an object gives "object verwacht".
-  JsonObject at(std::size_t i, const std::string& path) {
-    if (!streamed_) return objectAt(dom_, i, file_, path);
-    if ((*text_)[spans_[i].begin] != '{')  // a well-formed value (JsonSpans checked it), but not an object
-      throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
-    Poco::Dynamic::Var v;
-    try {
-      v = parseJson(std::string(spans_[i].of(*text_)), file_);
-    } catch (const Error&) {
-      parseJson(*text_, file_);  // the error with its position in the file
-      throw;
-    }
-    if (v.type() != typeid(Poco::JSON::Object::Ptr))
-      throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
-    return v.extract<Poco::JSON::Object::Ptr>();
+// The file's bytes in one read into a string of the file's size (a stream
+// copy grows the string step by step: ≈ 5 % of a large import).
+void readWhole(const std::string& file, std::string& text) {
+  try {
+    Poco::FileInputStream is(file);
+    text.resize(static_cast<std::size_t>(Poco::File(file).getSize()));
+    is.read(text.data(), static_cast<std::streamsize>(text.size()));
+    if (static_cast<std::size_t>(is.gcount()) != text.size() || is.peek() != std::char_traits<char>::eof())
+      throw Error(ErrorCode::io, "bestand veranderde tijdens het lezen", Place().set("file", file));
+  } catch (const Poco::Exception& e) {
+    throw Error(ErrorCode::io, "bestand kan niet gelezen worden: " + e.displayText(), Place().set("file", file));
   }
-
-private:
-  const std::string* text_ = nullptr;
-  std::string file_;
-  JsonObject doc_;
-  JsonArray dom_;
-  std::vector<JsonSpan> spans_;
-  bool streamed_ = false;
-  bool hasPredecessors_ = false;
-};
+}
 
 // A larger page cache for the bulk write (the default 2 MB makes every index
 // insert of a large import evict pages); restored afterwards.
@@ -154,22 +103,17 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   JsonObject doc;
   std::string sha;
   std::string text;
-  MandateSource source;
+  StreamedArrays source;
   if (auto path = r.optStr("path")) {
     file = *path;
     Poco::File f(file);
     if (!f.exists() || !f.isFile()) throwNotFound("bestand niet gevonden", Place().set("file", file));
-    try {
-      Poco::FileInputStream is(file);
-      Poco::StreamCopier::copyToString(is, text);
-    } catch (const Poco::Exception& e) {
-      throw Error(ErrorCode::io, "bestand kan niet gelezen worden: " + e.displayText(), Place().set("file", file));
-    }
+    readWhole(file, text);
     sha = sha256Hex(text);
-    doc = source.parse(text, file);
+    doc = source.parse(text, file, {"persons", "mandates"});
   } else if (auto reg = r.optObject("register")) {
     doc = reg;
-    source.use(doc);
+    source.use(doc, file);
     sha = sha256Hex(canonicalJson(reg));
   } else {
     throwInvalid("geef een bestand ('path') of een register ('register')", r.place("path"));
@@ -190,10 +134,17 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
                    "governance", "finance"});
 
   long long nPersons = 0, nCoops = 0, nMembers = 0, nBodies = 0, nSeats = 0, nMandates = 0;
-  auto persons = arrayField(doc, "persons", file, "");
-  for (std::size_t i = 0; i < persons->size(); ++i) {
+  ImportLookup lookup(w.db());  // what the mandates refer to, and the persons created here
+  for (std::size_t i = 0, n = source.size("persons"); i < n; ++i) {
     auto path = indexPath("persons", i);
-    at(file, path, [&] { personInsert(w, objectAt(persons, i, file, path)); });
+    auto element = source.text("persons", i);
+    if (auto plain = element ? readRecordText(personSpec(), element->first, element->second) : std::nullopt) {
+      at(file, path, [&] { personInsertRead(w, plain->id, plain->data); });
+      lookup.created(personSpec(), plain->id);
+    } else {
+      JsonObject p = source.at("persons", i, path);  // names file and path itself
+      at(file, path, [&] { lookup.created(personSpec(), personInsert(w, p)); });
+    }
     ++nPersons;
   }
   auto coops = arrayField(doc, "cooperations", file, "");
@@ -238,14 +189,23 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
     }
   }
   BulkCache bulk(w.db());
-  ImportLookup lookup(w.db());
   IdCheck mandateIds(w.db(), mandateSpec());
-  for (std::size_t i : source.order()) {
+  for (std::size_t i : mandateOrder(source)) {
     auto path = indexPath("mandates", i);
-    JsonObject m = source.at(i, path);  // names file and path itself; a syntax error names line and column
+    std::string id;
+    JsonObject data;
+    auto element = source.text("mandates", i);
+    if (auto plain = element ? readMandateText(element->first, element->second) : std::nullopt) {
+      id = std::move(plain->id);
+      data = std::move(plain->data);
+    } else {
+      JsonObject m = source.at("mandates", i, path);  // names file and path itself; a syntax error names line and column
+      at(file, path, [&] {
+        id = Reader(m, "mandaat").str("id");
+        data = readMandateFields(m, id, true);
+      });
+    }
     at(file, path, [&] {
-      std::string id = Reader(m, "mandaat").str("id");
-      auto data = readMandateFields(m, id, true);
       validateMandate(lookup, id, data);
       create(w, mandateSpec(), id, data, "", &mandateIds);
       auto seat = textOf(data, "seat");

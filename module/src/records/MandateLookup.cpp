@@ -20,6 +20,8 @@ const Version* DbLookup::current(const EntitySpec& spec, const std::string& id) 
   return &read_.back();
 }
 
+bool DbLookup::exists(const EntitySpec& spec, const std::string& id) { return records::exists(db_, spec, id); }
+
 SeatHolders DbLookup::holders(const std::string& seat, const std::string& mandateId, const Date& from,
                               const std::optional<Date>& until) {
   auto& st = db_.cached(
@@ -41,6 +43,17 @@ const Version* ImportLookup::current(const EntitySpec& spec, const std::string& 
   if (!v) return nullptr;
   return &known.emplace(id, std::move(*v)).first->second;
 }
+
+bool ImportLookup::exists(const EntitySpec& spec, const std::string& id) {
+  auto& known = existing_[&spec];
+  if (known.count(id)) return true;
+  if (auto e = entities_.find(&spec); e != entities_.end() && e->second.count(id)) return true;
+  if (!records::exists(db_, spec, id)) return false;
+  known.insert(id);
+  return true;
+}
+
+void ImportLookup::created(const EntitySpec& spec, const std::string& id) { existing_[&spec].insert(id); }
 
 std::vector<ImportLookup::Holder>& ImportLookup::seatHolders(const std::string& seat) {
   auto it = seats_.find(seat);

@@ -8,7 +8,9 @@
 //                  do not change while the mandates of an import are written)
 //                  and keeps each seat's holders in memory, seeded from the
 //                  database the first time the seat is used and extended by
-//                  added() for every mandate the import writes.
+//                  added() for every mandate the import writes; entities
+//                  the import created itself are noted with created(), so
+//                  exists() needs no query for them.
 // Neither writes. Not thread-safe; use under the register's write lock, and an
 // ImportLookup only within the one write it was made for.
 #pragma once
@@ -20,6 +22,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace igsgov::records {
@@ -37,6 +40,10 @@ public:
   // The current version of an entity, or nullptr. The version stays valid as
   // long as the lookup (no copy per call: an import asks four times per mandate).
   virtual const Version* current(const EntitySpec& spec, const std::string& id) = 0;
+  // Whether the entity exists, for when its fields do not matter (the person
+  // of a mandate): an entity that exists has a current version (nothing is
+  // deleted; a revision closes and inserts in one write).
+  virtual bool exists(const EntitySpec& spec, const std::string& id) = 0;
   // The current, not retracted mandates on `seat` other than `mandateId` that
   // overlap [from, until] (until absent: open-ended).
   virtual SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
@@ -47,6 +54,7 @@ class DbLookup : public MandateLookup {
 public:
   explicit DbLookup(store::Database& db) : db_(db) {}
   const Version* current(const EntitySpec& spec, const std::string& id) override;
+  bool exists(const EntitySpec& spec, const std::string& id) override;
   SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
                       const std::optional<Date>& until) override;
 
@@ -59,8 +67,11 @@ class ImportLookup : public MandateLookup {
 public:
   explicit ImportLookup(store::Database& db) : db_(db) {}
   const Version* current(const EntitySpec& spec, const std::string& id) override;
+  bool exists(const EntitySpec& spec, const std::string& id) override;
   SeatHolders holders(const std::string& seat, const std::string& mandateId, const Date& from,
                       const std::optional<Date>& until) override;
+  // An entity the import itself created (so exists() need not ask).
+  void created(const EntitySpec& spec, const std::string& id);
   // A mandate the import has written (only seated, not retracted ones matter).
   void added(const std::string& seat, const std::string& mandateId, const std::string& person, const Date& from,
              const std::optional<Date>& until);
@@ -73,6 +84,7 @@ private:
 
   store::Database& db_;
   std::unordered_map<const EntitySpec*, std::unordered_map<std::string, Version>> entities_;
+  std::unordered_map<const EntitySpec*, std::unordered_set<std::string>> existing_;
   std::unordered_map<std::string, std::vector<Holder>> seats_;
 };
 

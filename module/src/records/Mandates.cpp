@@ -33,6 +33,11 @@ std::string fmtPeriod(const std::optional<Date>& from, const std::optional<Date>
 
 }  // namespace
 
+std::optional<RecordText> readMandateText(std::string_view text, JsonSpan object) {
+  static const NestedFields decision{"decision", decisionFields()};
+  return readRecordText(mandateSpec(), text, object, &decision);
+}
+
 JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired) {
   Reader r(in, K, id);
   if (!in->has("decision")) return readFields(mandateSpec(), r, {"reason", "new_id"}, enforceRequired);
@@ -93,7 +98,8 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
     if (const Version* v = lookup.current(spec, ref)) return *v;
     throwNotFound("onbekend " + spec.kindNl + " '" + ref + "'", recordField(K, id, field));
   };
-  require(personSpec(), textOf(d, "person").value_or(""), "person");
+  if (std::string person = textOf(d, "person").value_or(""); !lookup.exists(personSpec(), person))
+    throwNotFound("onbekend " + personSpec().kindNl + " '" + person + "'", recordField(K, id, "person"));
   const Version& body = require(bodySpec(), textOf(d, "body").value_or(""), "body");
   auto bodyFrom = dateOf(body.data, "from");
   auto bodyUntil = dateOf(body.data, "until");

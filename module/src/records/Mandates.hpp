@@ -11,7 +11,11 @@
 // Every function is one catalogue operation (see Organisation.hpp).
 #pragma once
 
+#include "records/RecordText.hpp"
 #include "records/Register.hpp"
+
+#include <optional>
+#include <string_view>
 
 namespace igsgov::records {
 class MandateLookup;
@@ -31,6 +35,9 @@ JsonObject mandateHistory(store::Database& db, const JsonObject& in);
 // and import (with an ImportLookup); the rules are the same.
 void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject data);
 void validateMandate(store::Database& db, const std::string& id, JsonObject data);
+// readMandateFields' fast path for a mandate still as JSON text (an element
+// of an interchange file): see records/RecordText.hpp.
+std::optional<RecordText> readMandateText(std::string_view text, JsonSpan object);
 // Reads a mandate from JSON with the nested "decision" object flattened.
 JsonObject readMandateFields(const JsonObject& in, const std::string& id, bool enforceRequired);
 // The mandate as JSON with a nested "decision".

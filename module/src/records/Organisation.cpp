@@ -276,10 +276,13 @@ std::string personInsert(Writer& w, const JsonObject& in) {
   const auto& spec = personSpec();
   Reader r(in, spec.kindNl);
   std::string id = r.str("id");
-  auto data = readFields(spec, Reader(in, spec.kindNl, id));
-  validatePerson(id, data);
-  create(w, spec, id, data);
+  personInsertRead(w, id, readFields(spec, Reader(in, spec.kindNl, id)));
   return id;
+}
+
+void personInsertRead(Writer& w, const std::string& id, JsonObject data) {
+  validatePerson(id, data);
+  create(w, personSpec(), id, data);
 }
 
 JsonObject personCreate(Writer& w, const JsonObject& in) {

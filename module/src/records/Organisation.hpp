@@ -25,6 +25,8 @@ JsonObject seatCreate(Writer& w, const JsonObject& in);
 JsonObject personCreate(Writer& w, const JsonObject& in);
 // personCreate without reading the new version back; returns the id (bulk import).
 std::string personInsert(Writer& w, const JsonObject& in);
+// personInsert for a person already read (readFields or readRecordText with personSpec()).
+void personInsertRead(Writer& w, const std::string& id, JsonObject data);
 JsonObject personRevise(Writer& w, const JsonObject& in, const std::string& kind);
 JsonObject personList(store::Database& db, const JsonObject& in);
 
