@@ -80,9 +80,13 @@ Config loadConfig(const std::string& path) {
     }
     if (auto intranet = root.optObject("intranet"); !intranet.isNull()) {
       Reader r(intranet, "configuratie", "intranet");
-      r.rejectUnknown({"session_idle_minutes", "session_max_hours"});
+      r.rejectUnknown({"session_idle_minutes", "session_max_hours", "documents_dir"});
       c.sessionIdleMinutes = intIn(r, "session_idle_minutes", c.sessionIdleMinutes, 1, 24 * 60);
       c.sessionMaxHours = intIn(r, "session_max_hours", c.sessionMaxHours, 1, 24 * 7);
+      if (auto dir = r.optStr("documents_dir")) {
+        if (dir->empty()) r.fail("documents_dir", "geef een map, of laat het veld weg");
+        c.documentsDir = resolve(path, *dir);
+      }
     }
     if (auto log = root.optObject("log"); !log.isNull()) {
       Reader r(log, "configuratie", "log");
@@ -92,6 +96,11 @@ Config loadConfig(const std::string& path) {
   });
   validate(c, path);
   return c;
+}
+
+std::string documentsFolder(const Config& c) {
+  if (!c.documentsDir.empty()) return c.documentsDir;
+  return Poco::Path(Poco::Path(c.registerPath).makeParent(), "documenten").toString();
 }
 
 void validate(const Config& c, const std::string& source) {

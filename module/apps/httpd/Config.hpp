@@ -8,7 +8,8 @@
 //    "limits": {"max_body_bytes": 1048576, "max_threads": 16, "max_queued": 64,
 //               "keep_alive_seconds": 15, "request_timeout_seconds": 30,
 //               "shutdown_grace_seconds": 30},
-//    "intranet": {"session_idle_minutes": 30, "session_max_hours": 8},
+//    "intranet": {"session_idle_minutes": 30, "session_max_hours": 8,
+//                 "documents_dir": "/var/lib/igsgov/documenten"},
 //    "log": {"level": "info"}}
 //
 // Relative paths are taken relative to the configuration file's folder.
@@ -34,6 +35,9 @@ struct Config {
   int shutdownGraceSeconds = 30;
   int sessionIdleMinutes = 30;  // intranet login sessions (web/Sessions.hpp)
   int sessionMaxHours = 8;
+  // Where documents generated on the intranet are kept (the register points at
+  // them and sync pushes them from there); empty: "documenten" beside the register.
+  std::string documentsDir;
   std::string logLevel = "info";  // trace debug info warn error off
 
   bool tls() const { return !tlsCertificate.empty(); }
@@ -41,6 +45,8 @@ struct Config {
 
 // Reads a configuration file; throws igsgov::Error (invalid, io).
 Config loadConfig(const std::string& path);
+// The documents folder in effect: documentsDir, else "documenten" in the register's folder.
+std::string documentsFolder(const Config& c);
 // Checks the combination (register set, TLS pair complete, ranges); throws invalid.
 void validate(const Config& c, const std::string& source);
 

@@ -3,9 +3,11 @@
 // document from a shipped template and sends it back as a download.
 //
 // documents.generate writes into a folder ("out", a server path, which the
-// REST API refuses); the page passes a fresh private temporary folder
-// (mkdtemp, mode 0700), reads the one file back and removes the folder,
-// whatever happens. Only shipped template names (template.list) and the
+// REST API refuses); the page passes a new folder of its own under the
+// configured documents folder (SiteOptions::documentsDir), reads the one file
+// back and sends it. The folder is kept: the register points at the file and
+// sync pushes it from there. A generation that fails removes its folder (no
+// half documents). Only shipped template names (template.list) and the
 // formats docx, odt, html, md are accepted: a form can never name a path.
 #include "core/Date.hpp"
 #include "core/Error.hpp"
@@ -34,26 +36,36 @@ constexpr Format kFormats[] = {
     {"md", "Markdown", "text/markdown; charset=utf-8"},
 };
 
-// A private temporary folder, removed with everything in it on destruction.
-class TempFolder {
+// The folder of one generation: <documents>/<igs>-<date>-XXXXXX (mkdtemp, mode
+// 0700, so two generations never share one), removed on destruction unless kept.
+class OutputFolder {
 public:
-  TempFolder() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "igsgovd-document-XXXXXX").string();
+  OutputFolder(const std::string& documents, const std::string& igs) {
+    if (documents.empty())
+      throw Error(ErrorCode::unsupported, "er is geen map ingesteld voor gemaakte documenten",
+                  Place().set("field", "'intranet.documents_dir'"));
+    std::error_code ec;
+    std::filesystem::create_directories(documents, ec);
+    if (ec)
+      throw Error(ErrorCode::io, "de map voor gemaakte documenten kan niet gemaakt worden: " + ec.message(),
+                  Place().set("path", documents));
+    std::string pattern = (std::filesystem::path(documents) / (igs + "-" + Date::today().iso() + "-XXXXXX")).string();
     if (!mkdtemp(pattern.data()))
-      throw Error(ErrorCode::io, "tijdelijke map voor het document kan niet gemaakt worden",
-                  Place().set("path", pattern));
+      throw Error(ErrorCode::io, "map voor het document kan niet gemaakt worden", Place().set("path", pattern));
     path_ = pattern;
   }
-  ~TempFolder() {
+  ~OutputFolder() {
     std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
+    if (!kept_) std::filesystem::remove_all(path_, ec);
   }
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
+  OutputFolder(const OutputFolder&) = delete;
+  OutputFolder& operator=(const OutputFolder&) = delete;
   const std::string& path() const { return path_; }
+  void keep() { kept_ = true; }
 
 private:
   std::string path_;
+  bool kept_ = false;
 };
 
 std::string readFile(const std::string& path) {
@@ -159,7 +171,7 @@ PageResult generateAction(PageRequest& r) {
   if (kind == "lid" && member.empty())
     throwInvalid("dit sjabloon maakt een document per deelnemer: kies een deelnemer", Place().set("field", "'deelnemer'"));
 
-  TempFolder folder;
+  OutputFolder folder(r.documentsDir, text(igs, "id"));  // igs ids are record ids: no '/'
   auto in = newObject();
   in->set("template", templateName);
   in->set("cooperation", text(igs, "id"));
@@ -177,6 +189,7 @@ PageResult generateAction(PageRequest& r) {
   p.fileBytes = readFile(path);
   p.fileName = std::filesystem::path(path).filename().string();
   p.mediaType = chosen->mediaType;
+  folder.keep();
   return p;
 }
 

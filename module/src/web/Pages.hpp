@@ -26,6 +26,7 @@ struct PageRequest {
   std::string csrf;        // the session's form token
   std::map<std::string, std::string> params;  // route placeholders (igs, mandate)
   FormFields fields;       // GET query or POST form
+  std::string documentsDir;  // SiteOptions::documentsDir
 };
 
 struct PageResult {

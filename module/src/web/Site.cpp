@@ -195,7 +195,8 @@ Response Site::handle(const Request& req) {
     FormFields fields = parseForm(req.method == "POST" ? req.body : req.query);
     if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
-    PageRequest pr{session_, ops::Caller{user->who.name, user->who.role, ""}, user->session.csrf, match->params, fields};
+    PageRequest pr{session_, ops::Caller{user->who.name, user->who.role, ""}, user->session.csrf, match->params, fields,
+                   options_.documentsDir};
     PageResult result = dispatch(page, req.method, pr);
     if (!result.redirect.empty()) {
       redirect(resp, result.redirect);

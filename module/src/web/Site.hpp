@@ -55,6 +55,7 @@ struct SiteOptions {
   bool tls = false;         // Secure cookies
   std::string version;      // shown in the footer
   SessionLimits sessions;
+  std::string documentsDir;  // where generated documents are kept; empty: generating is refused
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";

@@ -117,6 +117,8 @@ TEST_F(ServiceTest, BadConfigurationStopsWithADutchMessageNamingThePlace) {
       {"session idle out of range", R"({"register":"register.db","intranet":{"session_idle_minutes":0}})", {},
        "'session_idle_minutes'"},
       {"unknown intranet field", R"({"register":"register.db","intranet":{"sessie":1}})", {}, "'sessie'"},
+      {"empty documents folder", R"({"register":"register.db","intranet":{"documents_dir":""}})", {},
+       "'documents_dir'"},
       {"half a TLS pair", R"({"register":"register.db","tls":{"certificate":"x.pem"}})", {}, "'tls'"},
       {"missing certificate", R"({"register":"register.db","tls":{"certificate":"x.pem","private_key":"y.pem"}})", {},
        "bestand bestaat niet"},

@@ -10,6 +10,9 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <set>
 
 using namespace igsgov;
 using namespace igsgov::web;
@@ -33,7 +36,7 @@ protected:
       t->set("role", std::string(role));
       secrets_[role] = session_->execute("token.create", t, ops::Caller{})->getValue<std::string>("secret");
     }
-    site_ = std::make_unique<Site>(*session_, SiteOptions{false, "test", {}});
+    site_ = std::make_unique<Site>(*session_, SiteOptions{false, "test", {}, (dir_ / "documenten").string()});
   }
 
   Response get(const std::string& path, const std::string& cookie = "", const std::string& query = "") {
@@ -169,6 +172,48 @@ TEST_F(SiteTest, GenerateDownloadsAndRefusesPaths) {
   EXPECT_EQ(path.status, 400);
   EXPECT_NE(path.body.find("onbekend sjabloon"), std::string::npos);
   EXPECT_NE(get("/intranet/igs/igs-rupel/documenten", cookie).body.find("samenstelling"), std::string::npos);
+}
+
+// The register points at the generated file, so it must stay where it was
+// written (sync pushes it from there): under the documents folder, same bytes.
+TEST_F(SiteTest, GeneratedDocumentIsKeptWhereTheRegisterSaysItIs) {
+  std::string cookie = login("secretariaat");
+  std::string csrf = csrfOf(get("/intranet/igs/igs-rupel/documenten", cookie).body);
+  std::string form = "csrf=" + csrf + "&sjabloon=samenstelling&formaat=html&deelnemer=&datum=2026-01-01";
+  auto first = post("/intranet/igs/igs-rupel/documenten", form, cookie);
+  auto second = post("/intranet/igs/igs-rupel/documenten", form, cookie);
+  ASSERT_EQ(first.status, 200) << first.body;
+  ASSERT_EQ(second.status, 200) << second.body;
+  auto in = newObject();
+  in->set("cooperation", std::string("igs-rupel"));
+  auto docs = session_->execute("documents.list", in, ops::Caller{})->getArray("documents");
+  ASSERT_EQ(docs->size(), 2u);
+  std::set<std::string> folders, contents;
+  for (std::size_t i = 0; i < docs->size(); ++i) {
+    std::filesystem::path path = docs->getObject(static_cast<unsigned>(i))->getValue<std::string>("path");
+    ASSERT_TRUE(std::filesystem::is_regular_file(path)) << path;
+    EXPECT_EQ(path.parent_path().parent_path(), dir_ / "documenten");
+    EXPECT_EQ(path.parent_path().filename().string().rfind("igs-rupel-", 0), 0u) << path;
+    std::ifstream file(path, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    EXPECT_TRUE(bytes == first.body || bytes == second.body) << path;  // each names its journal position
+    folders.insert(path.parent_path().string());
+    contents.insert(bytes);
+  }
+  EXPECT_EQ(folders.size(), 2u) << "two generations share a folder";
+  EXPECT_EQ(contents.size(), 2u) << "one download has no file behind it";
+}
+
+TEST_F(SiteTest, WithoutADocumentsFolderGeneratingIsRefusedAndChangesNothing) {
+  site_ = std::make_unique<Site>(*session_, SiteOptions{false, "test", {}, ""});
+  std::string cookie = login("secretariaat");
+  std::string csrf = csrfOf(get("/intranet/igs/igs-rupel/documenten", cookie).body);
+  auto r = post("/intranet/igs/igs-rupel/documenten",
+                "csrf=" + csrf + "&sjabloon=samenstelling&formaat=html&deelnemer=&datum=2026-01-01", cookie);
+  EXPECT_EQ(r.status, 501);
+  EXPECT_NE(r.body.find("geen map ingesteld"), std::string::npos) << r.body;
+  EXPECT_NE(get("/intranet/igs/igs-rupel/documenten", cookie).body.find("Nog geen documenten gemaakt"),
+            std::string::npos);
 }
 
 TEST_F(SiteTest, EscapesRegisterText) {
