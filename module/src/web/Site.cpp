@@ -106,11 +106,22 @@ Response Site::handle(const Request& req) {
     }
     resp.body = views_.page(view, data);
   };
+  CookieOptions cookie;
+  cookie.secure = options_.tls;
+  // The login form carries a fresh random token that must come back with the
+  // same value in a SameSite=Strict cookie (double submit): a form posted from
+  // another site has no such cookie, so nobody can sign a browser in with a
+  // token of theirs (login CSRF).
   auto loginPage = [&](int status, const std::string& message) {
     resp.status = status;
+    std::string formToken = randomHex32();
+    CookieOptions loginCookie = cookie;
+    loginCookie.maxAgeSeconds = 3600;
+    resp.headers.emplace_back("Set-Cookie", setCookie(kLoginCookie, formToken, loginCookie));
     auto data = newObject();
     data->set("error", message);
     data->set("has_error", !message.empty());
+    data->set("csrf", formToken);
     render("login", "Aanmelden", data, "", "", "");
   };
 
@@ -143,8 +154,6 @@ Response Site::handle(const Request& req) {
                   Place().set("path", req.path));
     }
     const std::string& page = match->route->page;
-    CookieOptions cookie;
-    cookie.secure = options_.tls;
     if (page == "css") {
       resp.contentType = "text/css; charset=utf-8";
       resp.body = std::string(views_.css());
@@ -162,7 +171,13 @@ Response Site::handle(const Request& req) {
           loginPage(200, parseForm(req.query).count("verlopen") ? "Uw sessie is verlopen. Meld opnieuw aan." : "");
         return resp;
       }
-      std::string secret = trim(field(parseForm(req.body), "token"));
+      FormFields form = parseForm(req.body);
+      auto expected = cookieValue(req.cookieHeader, kLoginCookie);
+      if (!expected || expected->empty() || !equalConstantTime(*expected, field(form, "csrf"))) {
+        loginPage(403, "Het aanmeldformulier is verlopen of komt niet van deze site. Meld opnieuw aan.");
+        return resp;
+      }
+      std::string secret = trim(field(form, "token"));
       auto who = secret.empty() ? std::nullopt : authenticateSecret(session_, secret);
       if (!who) {
         loginPage(401, secret.empty() ? "Geef een token in."
@@ -172,6 +187,9 @@ Response Site::handle(const Request& req) {
       if (user) sessions_.remove(user->session.id);
       LoginSession s = sessions_.create(secret);
       resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
+      CookieOptions used = cookie;
+      used.maxAgeSeconds = 0;
+      resp.headers.emplace_back("Set-Cookie", setCookie(kLoginCookie, "", used));
       resp.actor = who->name;
       resp.role = who->role;
       redirect(resp, kHome);

@@ -59,6 +59,7 @@ struct SiteOptions {
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
+constexpr const char* kLoginCookie = "igsgov_aanmelden";  // the login form's token (double submit)
 
 class Site {
 public:

@@ -52,13 +52,20 @@ protected:
   }
   // Signs in; returns the Cookie header value.
   std::string login(const std::string& role) {
-    auto r = post("/intranet/aanmelden", "token=" + secrets_.at(role));
+    auto r = postLogin(secrets_.at(role));
     EXPECT_EQ(r.status, 303);
     EXPECT_EQ(header(r, "Location"), "/intranet/igs");
     std::string set = header(r, "Set-Cookie");
     EXPECT_NE(set.find("HttpOnly"), std::string::npos);
     EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
     return set.substr(0, set.find(';'));
+  }
+  // Posts the login form as a browser does: the form's token and its cookie from a GET first.
+  Response postLogin(const std::string& token) {
+    auto form = get("/intranet/aanmelden");
+    std::string set = header(form, "Set-Cookie");
+    EXPECT_EQ(set.rfind(std::string(kLoginCookie) + "=", 0), 0u) << set;
+    return post("/intranet/aanmelden", "csrf=" + csrfOf(form.body) + "&token=" + token, set.substr(0, set.find(';')));
   }
   // The csrf hidden field of a page.
   static std::string csrfOf(const std::string& html) {
@@ -77,11 +84,12 @@ protected:
 }  // namespace
 
 TEST_F(SiteTest, BadTokenShowsDutchErrorOnLoginPage) {
-  auto r = post("/intranet/aanmelden", "token=igsgov_" + std::string(64, '0'));
+  auto r = postLogin("igsgov_" + std::string(64, '0'));
   EXPECT_EQ(r.status, 401);
   EXPECT_NE(r.body.find("Onbekend of ingetrokken token"), std::string::npos);
-  EXPECT_EQ(header(r, "Set-Cookie"), "");
-  EXPECT_EQ(post("/intranet/aanmelden", "token=").status, 401);
+  for (const auto& [name, value] : r.headers)  // only a fresh login form token, no session
+    EXPECT_NE(value.rfind(std::string(kSessionCookie) + "=", 0), 0u) << value;
+  EXPECT_EQ(postLogin("").status, 401);
 }
 
 TEST_F(SiteTest, PagesNeedLoginAndExpiredSessionSaysSo) {
@@ -131,6 +139,35 @@ TEST_F(SiteTest, StatusCodes) {
   auto wrongMethod = post("/intranet/igs/igs-rupel/samenstelling", "", cookie);
   EXPECT_EQ(wrongMethod.status, 405);
   EXPECT_EQ(header(wrongMethod, "Allow"), "GET");
+}
+
+// Login CSRF: a login form posted from elsewhere lacks the form's own cookie.
+TEST_F(SiteTest, LoginNeedsTheFormsOwnTokenAndCookie) {
+  const std::string token = "token=" + secrets_.at("beheerder");
+  auto noCookie = post("/intranet/aanmelden", token);
+  EXPECT_EQ(noCookie.status, 403);
+  EXPECT_NE(noCookie.body.find("aanmeldformulier is verlopen"), std::string::npos) << noCookie.body;
+  auto form = get("/intranet/aanmelden");
+  std::string set = header(form, "Set-Cookie");
+  ASSERT_EQ(set.rfind(std::string(kLoginCookie) + "=", 0), 0u) << set;
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+  std::string cookie = set.substr(0, set.find(';'));
+  std::string csrf = csrfOf(form.body);
+  ASSERT_EQ(csrf.size(), 64u);
+  auto wrong = post("/intranet/aanmelden", "csrf=" + std::string(64, 'a') + "&" + token, cookie);
+  EXPECT_EQ(wrong.status, 403);
+  auto noField = post("/intranet/aanmelden", token, cookie);
+  EXPECT_EQ(noField.status, 403);
+  for (const auto* refused : {&noCookie, &wrong, &noField})
+    for (const auto& [name, value] : refused->headers)
+      EXPECT_NE(value.rfind(std::string(kSessionCookie) + "=", 0), 0u) << "a refused login made a session";
+  auto ok = post("/intranet/aanmelden", "csrf=" + csrf + "&" + token, cookie);
+  EXPECT_EQ(ok.status, 303);
+  bool cleared = false;
+  for (const auto& [name, value] : ok.headers)
+    cleared = cleared || (value.rfind(std::string(kLoginCookie) + "=;", 0) == 0 && value.find("Max-Age=0") != std::string::npos);
+  EXPECT_TRUE(cleared) << "the used login token stays in the browser";
 }
 
 TEST_F(SiteTest, AuditorGetsNoFormsAnd403OnPost) {
