@@ -136,13 +136,34 @@ Entry Adapter::put(std::string_view path, std::string_view bytes, const Precondi
   });
 }
 
+namespace {
+
+bool isXmlName(const std::string& n) {
+  if (n.empty()) return false;
+  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
+  if (!alpha(n[0])) return false;
+  for (char c : n)
+    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return false;
+  // "xml..." names are reserved by XML.
+  return !(n.size() >= 3 && (n[0] | 0x20) == 'x' && (n[1] | 0x20) == 'm' && (n[2] | 0x20) == 'l');
+}
+
+void checkPropertyNames(const std::map<std::string, std::string>& props) {
+  for (const auto& [name, value] : props)
+    if (!isXmlName(name)) throwInvalid("ongeldige naam voor een eigenschap: '" + name + "'");
+}
+
+}  // namespace
+
 std::vector<PutOutcome> Adapter::putMany(const std::vector<PutItem>& items) {
   return guarded(label_, "putMany", std::to_string(items.size()) + " items", [&] {
-    // Invalid paths fail their own item; the valid ones go to the hook.
+    // Invalid paths fail their own item; invalid property names are the item's
+    // propertiesError (it is uploaded without them). The rest goes to the hook.
     std::vector<PutOutcome> out(items.size());
     std::vector<RelPath> paths;
-    std::vector<PutItem> valid;
     std::vector<std::size_t> index;
+    std::vector<std::optional<Error>> badProperties(items.size());
+    bool anyBadProperties = false;
     for (std::size_t i = 0; i < items.size(); ++i) {
       out[i].path = items[i].path;
       try {
@@ -153,18 +174,36 @@ std::vector<PutOutcome> Adapter::putMany(const std::vector<PutItem>& items) {
         index.push_back(i);
       } catch (...) {
         out[i].error = currentError(items[i].path);
+        continue;
+      }
+      try {
+        checkPropertyNames(items[i].properties);
+      } catch (...) {
+        badProperties[i] = currentError(items[i].path);
+        anyBadProperties = true;
       }
     }
-    if (index.size() != items.size())
-      for (std::size_t i : index) valid.push_back(items[i]);
     // Usually every item is valid: hand over the caller's items (no copy of their bytes).
-    std::vector<PutOutcome> done = doPutMany(paths, index.size() == items.size() ? items : valid);
+    const bool asGiven = index.size() == items.size() && !anyBadProperties;
+    std::vector<PutItem> valid;
+    if (!asGiven)
+      for (std::size_t i : index) {
+        valid.push_back(items[i]);
+        if (badProperties[i]) valid.back().properties.clear();
+      }
+    std::vector<PutOutcome> done = doPutMany(paths, asGiven ? items : valid);
     for (std::size_t k = 0; k < done.size(); ++k) {
-      out[index[k]] = std::move(done[k]);
-      out[index[k]].path = items[index[k]].path;
-      if (out[index[k]].error)
-        logger()->warn("{} put '{}' failed: {} {}", label_, items[index[k]].path,
-                       errorCodeName(out[index[k]].error->errorCode()), out[index[k]].error->message());
+      const std::size_t i = index[k];
+      out[i] = std::move(done[k]);
+      out[i].path = items[i].path;
+      if (out[i].error)
+        logger()->warn("{} put '{}' failed: {} {}", label_, items[i].path, errorCodeName(out[i].error->errorCode()),
+                       out[i].error->message());
+      if (out[i].ok() && badProperties[i]) {
+        out[i].propertiesError = badProperties[i];
+        logger()->warn("{} setProperties '{}' failed: {} {}", label_, items[i].path,
+                       errorCodeName(badProperties[i]->errorCode()), badProperties[i]->message());
+      }
     }
     return out;
   });
@@ -178,9 +217,21 @@ std::vector<PutOutcome> Adapter::doPutMany(const std::vector<RelPath>& paths, co
       out[i].entry = doPut(paths[i], items[i].bytes, items[i].pre);
     } catch (...) {
       out[i].error = currentError(paths[i].str());
+      continue;
     }
+    out[i].propertiesError = propertiesAfterPut(paths[i], items[i].properties);
   }
   return out;
+}
+
+std::optional<Error> Adapter::propertiesAfterPut(const RelPath& path, const std::map<std::string, std::string>& props) {
+  if (props.empty()) return std::nullopt;
+  try {
+    guarded(label_, "setProperties", path.str(), [&] { doSetProperties(path, props); });
+    return std::nullopt;
+  } catch (const Error& e) {
+    return e;
+  }
 }
 
 Entry Adapter::move(std::string_view from, std::string_view to, bool overwrite) {
@@ -215,27 +266,13 @@ void Adapter::mkdirs(std::string_view path) {
   });
 }
 
-namespace {
-
-bool isXmlName(const std::string& n) {
-  if (n.empty()) return false;
-  auto alpha = [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'; };
-  if (!alpha(n[0])) return false;
-  for (char c : n)
-    if (!alpha(c) && !(c >= '0' && c <= '9') && c != '-' && c != '.') return false;
-  // "xml..." names are reserved by XML.
-  return !(n.size() >= 3 && (n[0] | 0x20) == 'x' && (n[1] | 0x20) == 'm' && (n[2] | 0x20) == 'l');
-}
-
-}  // namespace
 
 void Adapter::setProperties(std::string_view path, const std::map<std::string, std::string>& props) {
   std::string shown(path);
   guarded(label_, "setProperties", shown, [&] {
     RelPath p = RelPath::parse(path);
     if (p.isRoot()) throwInvalid("de hoofdmap is geen bestand");
-    for (const auto& [name, value] : props)
-      if (!isXmlName(name)) throwInvalid("ongeldige naam voor een eigenschap: '" + name + "'");
+    checkPropertyNames(props);
     if (props.empty()) return;
     doSetProperties(p, props);
   });

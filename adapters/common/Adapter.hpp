@@ -32,6 +32,16 @@
 //                 ("Readme.docx" vs "README.docx") fails with conflict.
 //   putMany(items) the same for many files, possibly in parallel; one outcome
 //                 per item, in order; one failure does not stop the others.
+//                 An item may carry properties: right after ITS successful
+//                 upload (same worker, so they overlap with other uploads)
+//                 they are set as by setProperties (same name check, same
+//                 logging). A failure there goes to the outcome's
+//                 propertiesError, never to error: the upload stands (ok()).
+//                 Where the backend keeps no properties, an item that carries
+//                 some is still uploaded and gets propertiesError
+//                 Error(unsupported) (nothing is attempted); bad names give
+//                 Error(invalid) there. Empty properties: nothing, no error.
+//                 propertiesError is only ever set on a successful upload.
 //   move(from, to, overwrite=false)  renames; an existing target is a
 //                 conflict unless overwrite. Returns the target's entry.
 //   remove(path, pre)  deletes a file or an (empty or not) folder; ifMatch as for put.
@@ -45,7 +55,9 @@
 //                 must be XML names ([A-Za-z_][A-Za-z0-9_.-]*), else
 //                 Error(invalid); values are any UTF-8 text (escaped by the
 //                 backend). All or nothing as far as the backend promises it
-//                 (WebDAV PROPPATCH is atomic per request).
+//                 (WebDAV PROPPATCH is atomic per request). To set them on
+//                 files being uploaded, pass them in PutItem::properties
+//                 instead: they then run inside putMany's parallel transfers.
 //   getProperties(path)  the properties in propertyNamespace set on the file
 //                 (name -> value); same support rules as setProperties.
 //
@@ -145,12 +157,15 @@ struct PutItem {
   std::string path;
   std::string bytes;
   Precondition pre;
+  // Set after a successful upload where capabilities().properties (see putMany); empty: none.
+  std::map<std::string, std::string> properties = {};
 };
 
 struct PutOutcome {
   std::string path;
   std::optional<Entry> entry;  // set on success
   std::optional<Error> error;  // set on failure
+  std::optional<Error> propertiesError;  // the upload stands; its properties were not set
   bool ok() const { return entry.has_value(); }
 };
 
@@ -187,7 +202,9 @@ protected:
   virtual std::optional<Entry> doStat(const RelPath& path) = 0;
   virtual std::uint64_t doGet(const RelPath& path, std::ostream& out) = 0;
   virtual Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) = 0;
-  // Default: one doPut after the other, each failure captured in its outcome.
+  // Default: one doPut after the other, each failure captured in its outcome,
+  // each success followed by propertiesAfterPut. Overrides must do the same
+  // (property names are already checked; invalid ones arrive emptied).
   virtual std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items);
   virtual Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) = 0;
   virtual void doRemove(const RelPath& path, const Precondition& pre) = 0;
@@ -199,6 +216,10 @@ protected:
   // Converts whatever is in flight (inside a catch block) to an Error with
   // the path in its place. Used by the base and by doPutMany implementations.
   static Error currentError(const std::string& path);
+  // For doPutMany implementations, right after a successful upload: sets the
+  // item's properties through doSetProperties, timed and logged as
+  // setProperties; returns its failure instead of throwing. Empty: nothing.
+  std::optional<Error> propertiesAfterPut(const RelPath& path, const std::map<std::string, std::string>& props);
 
 private:
   std::string label_;

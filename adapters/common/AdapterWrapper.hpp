@@ -1,6 +1,10 @@
 // AdapterWrapper: a forwarding decorator (like LevelDB's EnvWrapper). Every
 // hook forwards to the wrapped adapter's public operation; a decorator
 // overrides only the hooks it changes (fault injection, counting, throttling).
+// doPutMany forwards the whole batch (properties included) to the target's
+// putMany, so the target sets the properties in its own transfers; a decorator
+// that changes doPut or doSetProperties must override doPutMany too (for
+// instance with Adapter::doPutMany, item by item through its own hooks).
 //
 // Ownership: the wrapper does not own the target unless constructed from a
 // unique_ptr; the target must outlive a non-owning wrapper.

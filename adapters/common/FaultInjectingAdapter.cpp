@@ -67,7 +67,7 @@ Entry FaultInjectingAdapter::doPut(const RelPath& path, std::string_view bytes, 
 
 std::vector<PutOutcome> FaultInjectingAdapter::doPutMany(const std::vector<RelPath>& paths,
                                                         const std::vector<PutItem>& items) {
-  return Adapter::doPutMany(paths, items);  // item by item through doPut
+  return Adapter::doPutMany(paths, items);  // item by item through doPut and doSetProperties
 }
 
 Entry FaultInjectingAdapter::doMove(const RelPath& from, const RelPath& to, bool overwrite) {
@@ -83,6 +83,11 @@ void FaultInjectingAdapter::doRemove(const RelPath& path, const Precondition& pr
 void FaultInjectingAdapter::doMkdirs(const RelPath& path) {
   if (auto f = next("mkdirs")) raise(*f, "mkdirs", path);
   AdapterWrapper::doMkdirs(path);
+}
+
+void FaultInjectingAdapter::doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props) {
+  if (auto f = next("setProperties")) raise(*f, "setProperties", path);
+  AdapterWrapper::doSetProperties(path, props);
 }
 
 }  // namespace igsgov::adapters

@@ -2,9 +2,11 @@
 // tests of the sync engine's error handling (like SQLite's test_vfs.c).
 //
 // Rules are armed per operation name ("list", "stat", "get", "put", "move",
-// "remove", "mkdirs"): skip the next `after` calls, then fail `times` calls
-// with the given error code. putMany goes through "put" once per item (the
-// wrapper runs the items one by one so each can fail on its own).
+// "remove", "mkdirs", "setProperties"): skip the next `after` calls, then
+// fail `times` calls with the given error code. putMany goes through "put"
+// once per item (the wrapper runs the items one by one so each can fail on its
+// own), and then through "setProperties" for an uploaded item that carries
+// properties.
 // A "put" fault can also be `afterWrite`: the target write happens first and
 // the failure is reported afterwards (a lost response).
 // Thread safety: arming and calls are guarded by a mutex.
@@ -42,6 +44,7 @@ protected:
   Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
   void doRemove(const RelPath& path, const Precondition& pre) override;
   void doMkdirs(const RelPath& path) override;
+  void doSetProperties(const RelPath& path, const std::map<std::string, std::string>& props) override;
 
 private:
   // Counts the call; returns the fault to raise now, if any.

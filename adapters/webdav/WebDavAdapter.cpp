@@ -483,7 +483,10 @@ std::vector<PutOutcome> WebDavAdapter::doPutMany(const std::vector<RelPath>& pat
         out[i].entry = putChecked(paths[i], items[i].bytes, items[i].pre);
       } catch (...) {
         out[i].error = currentError(paths[i].str());
+        continue;
       }
+      // PROPPATCH by the same worker, overlapping with the other transfers.
+      out[i].propertiesError = propertiesAfterPut(paths[i], items[i].properties);
     }
   };
   std::size_t n = std::min<std::size_t>(static_cast<std::size_t>(config_.parallel), items.size());

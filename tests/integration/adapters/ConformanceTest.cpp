@@ -287,6 +287,49 @@ TEST_P(Conformance, PropertiesWhereTheBackendKeepsThem) {
   EXPECT_EQ(names(a().list("")), std::set<std::string>{"p.docx"});
 }
 
+TEST_P(Conformance, PutManySetsEachItemsPropertiesAfterItsUpload) {
+  Capabilities caps = a().capabilities();
+  a().mkdirs("props");
+  a().put("props/existing.docx", "already there", Precondition::createOnly());
+  std::vector<PutItem> items;
+  for (int i = 0; i < 24; ++i) {
+    std::string content = "document " + std::to_string(i);
+    items.push_back({"props/d" + std::to_string(i) + ".docx", content, Precondition::createOnly(),
+                     {{"sha256", sha256Hex(content)}, {"label", "nr. " + std::to_string(i) + " <&>"}}});
+  }
+  items.push_back({"props/plain.docx", "no properties", Precondition::createOnly()});
+  items.push_back({"props/badname.docx", "bad name", Precondition::createOnly(), {{"1 bad", "x"}}});
+  items.push_back({"props/existing.docx", "clash", Precondition::createOnly(), {{"kind", "x"}}});  // conflict
+  auto out = a().putMany(items);
+  ASSERT_EQ(out.size(), items.size());
+  for (std::size_t i = 0; i < 26; ++i) ASSERT_TRUE(out[i].ok()) << items[i].path << ": " << out[i].error->fullText();
+  // The upload stands whatever happens to its properties.
+  EXPECT_EQ(a().get("props/d7.docx"), "document 7");
+  EXPECT_EQ(a().get("props/badname.docx"), "bad name");
+  EXPECT_FALSE(out[24].propertiesError) << out[24].propertiesError->fullText();  // none asked, none failed
+  ASSERT_TRUE(out[25].propertiesError);
+  EXPECT_EQ(out[25].propertiesError->errorCode(), ErrorCode::invalid);  // names are checked first everywhere
+  ASSERT_FALSE(out[26].ok());
+  EXPECT_EQ(out[26].error->errorCode(), ErrorCode::conflict);
+  EXPECT_FALSE(out[26].propertiesError);  // only ever set on a successful upload
+  for (std::size_t i = 0; i < 24; ++i) {
+    if (caps.properties) {
+      EXPECT_FALSE(out[i].propertiesError) << out[i].propertiesError->fullText();
+      EXPECT_EQ(a().getProperties(items[i].path), items[i].properties) << items[i].path;
+    } else {
+      ASSERT_TRUE(out[i].propertiesError) << items[i].path;
+      EXPECT_EQ(out[i].propertiesError->errorCode(), ErrorCode::unsupported);
+    }
+  }
+  if (caps.properties) {
+    EXPECT_TRUE(a().getProperties("props/plain.docx").empty());
+    EXPECT_TRUE(a().getProperties("props/badname.docx").empty());
+    EXPECT_TRUE(a().getProperties("props/existing.docx").empty());  // the refused upload set nothing
+  }
+  EXPECT_EQ(a().list("props").size(), 27u);
+  EXPECT_EQ(a().get("props/existing.docx"), "already there");
+}
+
 INSTANTIATE_TEST_SUITE_P(Adapters, Conformance, ::testing::ValuesIn(targets),
                          [](const ::testing::TestParamInfo<Target>& info) { return info.param.name; });
 

@@ -121,6 +121,34 @@ TEST_F(FolderTest, FaultInjectionWrapperForwardsAndFails) {
   EXPECT_EQ(codeOf([&] { faulty.get("../etc/passwd"); }), ErrorCode::invalid);
 }
 
+// Properties passed to putMany: the folder keeps none, so the uploads stand
+// and carry propertiesError; a fault in setProperties is reported the same way.
+TEST_F(FolderTest, PutManyPropertiesFailOnTheirOwnAndTheUploadsStand) {
+  FaultInjectingAdapter faulty(std::make_unique<folder::FolderAdapter>((base_ / "root").string()));
+  std::vector<PutItem> items{{"a.txt", "a", Precondition::createOnly(), {{"kind", "statuten"}}},
+                             {"b.txt", "b", Precondition::createOnly()},
+                             {"c.txt", "c", Precondition::createOnly(), {{"no good", "x"}}}};
+  auto out = faulty.putMany(items);
+  ASSERT_EQ(out.size(), 3u);
+  for (const auto& o : out) ASSERT_TRUE(o.ok()) << o.error->fullText();
+  ASSERT_TRUE(out[0].propertiesError);
+  EXPECT_EQ(out[0].propertiesError->errorCode(), ErrorCode::unsupported);
+  EXPECT_EQ(out[0].propertiesError->place().fields.at("path"), "'a.txt'");
+  EXPECT_FALSE(out[1].propertiesError);
+  ASSERT_TRUE(out[2].propertiesError);
+  EXPECT_EQ(out[2].propertiesError->errorCode(), ErrorCode::invalid);
+  EXPECT_EQ(faulty.calls("setProperties"), 1);  // neither the empty nor the invalid set reached the hook
+  EXPECT_EQ(faulty.get("a.txt"), "a");
+  EXPECT_EQ(faulty.get("c.txt"), "c");
+
+  faulty.arm("setProperties", {ErrorCode::busy, 0, 1, false});
+  auto again = faulty.putMany({{"d.txt", "d", Precondition::createOnly(), {{"kind", "x"}}}});
+  ASSERT_TRUE(again[0].ok());
+  ASSERT_TRUE(again[0].propertiesError);
+  EXPECT_EQ(again[0].propertiesError->errorCode(), ErrorCode::busy);
+  EXPECT_EQ(faulty.get("d.txt"), "d");
+}
+
 // A hook that lets a foreign exception through is normalised to Error(io).
 class Throwing : public AdapterWrapper {
 public:
