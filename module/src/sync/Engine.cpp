@@ -645,7 +645,10 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
       }
       adapters::Precondition pre = adapters::Precondition::createOnly();
       if (a.type == ActionType::update) pre = adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha);
-      puts.push_back({remotePath(dest), std::move(content[k - i]), pre});
+      // Properties on every uploaded document, set by the upload's own worker (idempotent).
+      std::map<std::string, std::string> props;
+      if (propertiesSupported && a.desired) props = a.desired->properties;
+      puts.push_back({remotePath(dest), std::move(content[k - i]), pre, std::move(props)});
       putIndex.push_back(k);
     }
     if (stopError) break;
@@ -656,6 +659,12 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
       for (std::size_t n = 0; n < outcomes.size(); ++n) {
         if (outcomes[n].ok()) {
           written[putIndex[n]] = *outcomes[n].entry;
+          if (outcomes[n].propertiesError) {  // a warning: the upload stands
+            auto wn = newObject();
+            wn->set("path", plan[putIndex[n]].path);
+            wn->set("message", std::string("eigenschappen niet gezet: ") + outcomes[n].propertiesError->what());
+            warnings->add(wn);
+          }
           continue;
         }
         const Error& e = *outcomes[n].error;
@@ -667,21 +676,6 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
           if (!stopError) stopError = e;
         }
       }
-      // Properties on every uploaded document (idempotent; a failure is a warning, the upload stands).
-      if (propertiesSupported)
-        for (std::size_t n = 0; n < outcomes.size(); ++n) {
-          if (!outcomes[n].ok()) continue;
-          const Desired& d = *plan[putIndex[n]].desired;
-          if (d.properties.empty()) continue;
-          try {
-            adapter_->setProperties(puts[n].path, d.properties);
-          } catch (const Error& e) {
-            auto wn = newObject();
-            wn->set("path", plan[putIndex[n]].path);
-            wn->set("message", std::string("eigenschappen niet gezet: ") + e.what());
-            warnings->add(wn);
-          }
-        }
     }
     for (std::size_t k = i; k < end; ++k) {
       auto& a = plan[k];

@@ -54,10 +54,7 @@ struct Env {
     return engine(target(maxDelete, batch))->run(o);
   }
   std::string remoteFile(const std::string& rel) { return remote + "/igsgov/" + rel; }
-  long long count(const JsonObject& out, const std::string& action) {
-    auto c = out->getObject("counts");
-    return c->has(action) ? c->getValue<int>(action) : 0;
-  }
+  long long count(const JsonObject& out, const std::string& action) { return actionCount(out, action); }
   long long journalSize() {
     long long n = 0;
     reg->read([&](store::Database& db) {

@@ -64,4 +64,9 @@ bool verifies(records::Register& reg) {
   return ok;
 }
 
+long long actionCount(const JsonObject& runOutput, const std::string& action) {
+  auto c = runOutput->getObject("counts");
+  return c->has(action) ? c->getValue<int>(action) : 0;
+}
+
 }  // namespace igsgov::sync::testing

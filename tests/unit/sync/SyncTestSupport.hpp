@@ -14,5 +14,6 @@ std::string readFile(const std::string& path);
 bool exists(const std::string& path);
 std::unique_ptr<records::Register> freshRegister(const std::string& dir);
 bool verifies(records::Register& reg);  // audit.verify of the register is clean
+long long actionCount(const JsonObject& runOutput, const std::string& action);  // counts.<action>, 0 if absent
 
 }  // namespace igsgov::sync::testing

@@ -1,0 +1,136 @@
+// Properties on pushed documents: the engine hands them to putMany, the
+// adapter sets each right after its own upload, and a property failure is a
+// run warning while the upload stands (recorded, not retried as an upload).
+#include "SyncTestSupport.hpp"
+
+#include "adapters/common/FaultInjectingAdapter.hpp"
+#include "adapters/folder/FolderAdapter.hpp"
+#include "core/Error.hpp"
+#include "core/Sha256.hpp"
+#include "sync/DirectorySource.hpp"
+#include "sync/Engine.hpp"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <functional>
+#include <mutex>
+
+using namespace igsgov;
+using namespace igsgov::sync;
+using namespace igsgov::sync::testing;
+
+namespace {
+
+// What the test double saw; outlives the engine (which owns the adapter).
+struct Seen {
+  std::mutex mutex;
+  std::map<std::string, std::map<std::string, std::string>> stored;
+  std::vector<std::string> log;  // "put <path>" / "props <path>", in order
+};
+
+// A folder that keeps properties (in a Seen) and logs puts and property writes.
+class PropertyKeeping : public adapters::AdapterWrapper {
+public:
+  PropertyKeeping(std::unique_ptr<adapters::Adapter> inner, Seen& seen)
+      : AdapterWrapper(std::move(inner)), seen_(seen) {}
+
+protected:
+  adapters::Capabilities doCapabilities() override {
+    auto caps = AdapterWrapper::doCapabilities();
+    caps.properties = true;
+    return caps;
+  }
+  adapters::Entry doPut(const adapters::RelPath& p, std::string_view bytes, const adapters::Precondition& pre) override {
+    auto e = AdapterWrapper::doPut(p, bytes, pre);
+    std::lock_guard lock(seen_.mutex);
+    seen_.log.push_back("put " + p.str());
+    return e;
+  }
+  void doSetProperties(const adapters::RelPath& p, const std::map<std::string, std::string>& props) override {
+    std::lock_guard lock(seen_.mutex);
+    seen_.log.push_back("props " + p.str());
+    for (const auto& [k, v] : props) seen_.stored[p.str()][k] = v;
+  }
+
+private:
+  Seen& seen_;
+};
+
+struct Env {
+  std::string dir = tempDir("igsgov-syncprops");
+  std::string local = dir + "/local";
+  std::string remote = dir + "/remote";
+  std::unique_ptr<records::Register> reg = freshRegister(dir);
+  Seen seen;
+  int propertyCalls = 0;  // setProperties calls the last run's fault wrapper saw
+
+  Env() {
+    std::filesystem::create_directories(local);
+    std::filesystem::create_directories(remote);
+  }
+  // `arm` (optional) arms faults on this run's adapter before it starts.
+  JsonObject run(const std::function<void(adapters::FaultInjectingAdapter&)>& arm = {}) {
+    TargetConfig t;
+    t.name = "archief";
+    t.root = "igsgov";
+    auto kept = std::make_unique<PropertyKeeping>(std::make_unique<adapters::folder::FolderAdapter>(remote), seen);
+    auto wrapped = std::make_unique<adapters::FaultInjectingAdapter>(std::move(kept));
+    auto* faults = wrapped.get();
+    if (arm) arm(*faults);
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(std::make_unique<DirectorySource>(local));
+    Engine engine(*reg, std::move(t), std::move(wrapped), std::move(sources));
+    auto out = engine.run(RunOptions{});
+    propertyCalls = faults->calls("setProperties");
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST(SyncEngineProperties, EachDocumentsPropertiesFollowItsOwnUpload) {
+  Env env;
+  writeFile(env.local + "/a.docx", "document a");
+  writeFile(env.local + "/d/b.docx", "document b");
+  auto out = env.run();
+  EXPECT_EQ(out->getArray("warnings")->size(), 0u);
+  ASSERT_EQ(env.seen.stored.size(), 2u);  // the documents, not their sidecars
+  EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
+  EXPECT_EQ(env.seen.stored["igsgov/d/b.docx"]["sha256"], sha256Hex("document b"));
+  EXPECT_FALSE(env.seen.stored["igsgov/a.docx"]["item"].empty());
+  // Set inside putMany, right after the document's own put (not in a pass after all uploads).
+  const auto& log = env.seen.log;
+  int props = 0;
+  for (std::size_t i = 0; i < log.size(); ++i) {
+    if (log[i].rfind("props ", 0) != 0) continue;
+    ++props;
+    ASSERT_GT(i, 0u);
+    EXPECT_EQ(log[i - 1], "put " + log[i].substr(6)) << "properties not right after their upload";
+  }
+  EXPECT_EQ(props, 2);
+}
+
+TEST(SyncEngineProperties, APropertyFailureIsAWarningAndTheUploadStands) {
+  Env env;
+  writeFile(env.local + "/a.docx", "document a");
+  writeFile(env.local + "/b.docx", "document b");
+  env.run();
+  env.seen.stored.clear();
+  // An update of both; the first property write of the run fails.
+  writeFile(env.local + "/a.docx", "document a, v2");
+  writeFile(env.local + "/b.docx", "document b, v2");
+  auto out = env.run([](adapters::FaultInjectingAdapter& f) { f.arm("setProperties", {ErrorCode::io, 0, 1, false}); });
+  EXPECT_EQ(env.propertyCalls, 2);
+  auto warnings = out->getArray("warnings");
+  ASSERT_EQ(warnings->size(), 1u);
+  EXPECT_NE(warnings->getObject(0)->getValue<std::string>("message").find("eigenschappen niet gezet"), std::string::npos);
+  EXPECT_EQ(out->getArray("problems")->size(), 0u);
+  EXPECT_EQ(actionCount(out, "update"), 4);  // both documents and their sidecars
+  EXPECT_EQ(env.seen.stored.size(), 1u);  // the other document's properties were set this run
+  // Both uploads stand and are recorded: the next run has nothing to do.
+  EXPECT_EQ(readFile(env.remote + "/igsgov/a.docx"), "document a, v2");
+  EXPECT_EQ(readFile(env.remote + "/igsgov/b.docx"), "document b, v2");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
