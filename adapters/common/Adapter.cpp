@@ -266,7 +266,6 @@ void Adapter::mkdirs(std::string_view path) {
   });
 }
 
-
 void Adapter::setProperties(std::string_view path, const std::map<std::string, std::string>& props) {
   std::string shown(path);
   guarded(label_, "setProperties", shown, [&] {
