@@ -615,7 +615,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
         for (std::size_t k = i; k < end; ++k) {
           if (!writesPath(plan[k])) continue;
           const Desired& d = *plan[k].desired;
-          putIntent(w, target_.name, Intent{0, d.path, d.kind, d.sha256, d.size, d.item, d.version}, runId);
+          putIntent(w, target_.name, Intent{FileFacts(d), 0}, runId);
           auto one = newArray();
           one->add(d.path);
           one->add(d.sha256);

@@ -30,13 +30,7 @@
 
 namespace igsgov::sync {
 
-struct Desired {
-  std::string path;
-  std::string kind;      // push | sidecar
-  std::string sha256;
-  std::uint64_t size = 0;
-  std::string item;
-  std::string version;
+struct Desired : FileFacts {
   std::string literal;   // the bytes when known already (sidecars)
   std::function<std::string(store::Database&)> bytes;  // otherwise read through the source
   std::map<std::string, std::string> properties;  // set on the uploaded file where the adapter keeps

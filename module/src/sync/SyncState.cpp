@@ -75,8 +75,8 @@ std::map<std::string, std::vector<Intent>> loadIntents(store::Database& db, cons
   st.reset();
   st.bind(1, target);
   while (st.step()) {
-    Intent i{st.integer(0), st.text(1), st.text(2), st.text(3), static_cast<std::uint64_t>(st.integer(4)),
-             st.text(5), st.text(6)};
+    Intent i{{st.text(1), st.text(2), st.text(3), static_cast<std::uint64_t>(st.integer(4)), st.text(5), st.text(6)},
+             st.integer(0)};
     out[i.path].push_back(std::move(i));
   }
   st.reset();

@@ -43,15 +43,21 @@ struct PathState {
   bool sameAs(const PathState& o) const;
 };
 
-// A recorded upload intent: `path` was about to receive content `sha256`.
-struct Intent {
-  long long rowId = 0;
+// What one file on a target is to hold: where, what kind, which content, for
+// which register item and version. What the engine wants there (Desired,
+// Plan.hpp) and what it recorded before uploading (Intent) both are these.
+struct FileFacts {
   std::string path;
   std::string kind;  // push | sidecar
   std::string sha256;
   std::uint64_t size = 0;
   std::string item;
   std::string version;
+};
+
+// A recorded upload intent: `path` was about to receive content `sha256`.
+struct Intent : FileFacts {
+  long long rowId = 0;
 };
 
 // A trusted modification time (0009_sync_mtime.sql): an etag listing at server
