@@ -9,9 +9,9 @@
 #include "journal/Journal.hpp"
 #include "records/Entities.hpp"
 #include "records/MandateLookup.hpp"
-#include "records/RecordText.hpp"
 #include "records/Mandates.hpp"
 #include "records/Organisation.hpp"
+#include "records/RecordText.hpp"
 
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
