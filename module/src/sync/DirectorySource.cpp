@@ -1,6 +1,7 @@
 #include "sync/DirectorySource.hpp"
 
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
 
 #include <algorithm>
@@ -15,23 +16,19 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// The whole file, read in one go into a string of its size (no stream copies).
+// The whole file (core/FileBytes.hpp).
 std::string readAll(const std::string& path) {
-  std::ifstream in(path, std::ios::binary | std::ios::ate);
-  if (!in) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  std::string out(static_cast<std::size_t>(in.tellg()), '\0');
-  in.seekg(0);
-  if (!in.read(out.data(), static_cast<std::streamsize>(out.size())))
-    throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  return out;
+  auto bytes = readFileBytes(path);
+  if (!bytes) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
+  return std::move(*bytes);
 }
 
-// SHA-256 and size of a file, streamed through a 1 MiB buffer (listing must not hold the files).
-std::pair<std::string, std::uint64_t> hashFile(const std::string& path) {
+// SHA-256 and size of a file, streamed through `buf` (listing must not hold the
+// files; one buffer for all files, not a fresh 1 MiB one to fault in per file).
+std::pair<std::string, std::uint64_t> hashFile(const std::string& path, std::vector<char>& buf) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
   Sha256 h;
-  std::vector<char> buf(1 << 20);
   std::uint64_t size = 0;
   while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
     h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
@@ -49,6 +46,7 @@ std::vector<SourceItem> DirectorySource::items(store::Database&) {
   std::error_code ec;
   if (!fs::is_directory(root_, ec)) throw Error(ErrorCode::notFound, "map niet gevonden", Place().set("path", root_));
   std::vector<SourceItem> out;
+  std::vector<char> buf(1 << 20);
   for (auto it = fs::recursive_directory_iterator(root_, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
     std::string name = it->path().filename().string();
@@ -59,7 +57,7 @@ std::vector<SourceItem> DirectorySource::items(store::Database&) {
     if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string abs = it->path().string();
     std::string rel = fs::relative(it->path(), root_).generic_string();
-    auto [sha, size] = hashFile(abs);
+    auto [sha, size] = hashFile(abs, buf);
     SourceItem s;
     s.path = rel;
     s.kind = "file";

@@ -13,6 +13,7 @@
 #include "sync/Targets.hpp"
 
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
 #include "records/Entities.hpp"
 #include "records/EntityTable.hpp"
@@ -26,11 +27,9 @@ namespace igsgov::sync {
 namespace {
 
 std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::notFound, "gegenereerd document niet (meer) gevonden; genereer het opnieuw", Place().set("file", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
+  auto bytes = readFileBytes(path);
+  if (!bytes) throw Error(ErrorCode::notFound, "gegenereerd document niet (meer) gevonden; genereer het opnieuw", Place().set("file", path));
+  return std::move(*bytes);
 }
 
 std::string segment(std::string s) {
