@@ -4,6 +4,7 @@
 #include "interchange/StreamedArrays.hpp"
 
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
 #include "core/Timestamp.hpp"
 #include "journal/Journal.hpp"
@@ -14,7 +15,6 @@
 #include "records/RecordText.hpp"
 
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/Path.h>
 
 #include <algorithm>
@@ -67,18 +67,14 @@ std::vector<std::size_t> mandateOrder(StreamedArrays& file) {
   return predecessorOrder(ids, predecessors);
 }
 
-// The file's bytes in one read into a string of the file's size (a stream
-// copy grows the string step by step: ≈ 5 % of a large import).
+// The file's bytes in one read (core/FileBytes.hpp; a stream copy grew the
+// string step by step: ≈ 5 % of a large import).
 void readWhole(const std::string& file, std::string& text) {
-  try {
-    Poco::FileInputStream is(file);
-    text.resize(static_cast<std::size_t>(Poco::File(file).getSize()));
-    is.read(text.data(), static_cast<std::streamsize>(text.size()));
-    if (static_cast<std::size_t>(is.gcount()) != text.size() || is.peek() != std::char_traits<char>::eof())
-      throw Error(ErrorCode::io, "bestand veranderde tijdens het lezen", Place().set("file", file));
-  } catch (const Poco::Exception& e) {
-    throw Error(ErrorCode::io, "bestand kan niet gelezen worden: " + e.displayText(), Place().set("file", file));
-  }
+  auto bytes = readFileBytes(file);
+  if (!bytes)
+    throw Error(ErrorCode::io, "bestand kan niet gelezen worden (of veranderde tijdens het lezen)",
+                Place().set("file", file));
+  text = std::move(*bytes);
 }
 
 // A larger page cache for the bulk write (the default 2 MB makes every index
