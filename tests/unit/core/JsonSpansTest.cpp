@@ -40,3 +40,18 @@ TEST(JsonSpans, RefusesWhatItDoesNotUnderstand) {
     EXPECT_TRUE(!span || !elementSpans(bad, *span)) << bad;
   }
 }
+
+// memberSpans (the import's one scan for persons and mandates): each key on its
+// own, a key given twice is refused while the others are still found.
+TEST(JsonSpans, SeveralKeysInOneScan) {
+  std::string text = R"({"persons":[{"id":"p1"}],"note":"x","mandates":[1,2],"mandates2":[],"dup":1,"dup":2})";
+  auto spans = memberSpans(text, {"persons", "mandates", "absent", "dup"});
+  ASSERT_EQ(spans.size(), 4u);
+  ASSERT_TRUE(spans[0]);
+  EXPECT_EQ(spans[0]->of(text), R"([{"id":"p1"}])");
+  ASSERT_TRUE(spans[1]);
+  EXPECT_EQ(spans[1]->of(text), "[1,2]");
+  EXPECT_FALSE(spans[2]);
+  EXPECT_FALSE(spans[3]);
+  for (const auto& s : memberSpans(R"({"persons":[],"mandates":[]} x)", {"persons", "mandates"})) EXPECT_FALSE(s);
+}
