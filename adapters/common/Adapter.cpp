@@ -125,6 +125,10 @@ std::uint64_t Adapter::get(std::string_view path, std::ostream& out) {
 }
 
 Entry Adapter::put(std::string_view path, std::string_view bytes, const Precondition& pre) {
+  return put(path, *Content::view(bytes), pre);
+}
+
+Entry Adapter::put(std::string_view path, const Content& content, const Precondition& pre) {
   std::string shown(path);
   return guarded(label_, "put", shown, [&] {
     RelPath p = RelPath::parse(path);
@@ -132,7 +136,7 @@ Entry Adapter::put(std::string_view path, std::string_view bytes, const Precondi
     refuseReserved(p);
     if (pre.kind == Precondition::Kind::ifMatch && pre.etag.empty() && pre.sha256.empty())
       throwInvalid("voorwaarde 'if-match' zonder etag of hash");
-    return doPut(p, bytes, pre);
+    return doPut(p, content, pre);
   });
 }
 
@@ -170,6 +174,7 @@ std::vector<PutOutcome> Adapter::putMany(const std::vector<PutItem>& items) {
         RelPath p = RelPath::parse(items[i].path);
         if (p.isRoot()) throwInvalid("de hoofdmap is geen bestand");
         refuseReserved(p);
+        if (!items[i].content) throwInvalid("upload zonder inhoud");
         paths.push_back(p);
         index.push_back(i);
       } catch (...) {
@@ -214,7 +219,7 @@ std::vector<PutOutcome> Adapter::doPutMany(const std::vector<RelPath>& paths, co
   for (std::size_t i = 0; i < items.size(); ++i) {
     out[i].path = paths[i].str();
     try {
-      out[i].entry = doPut(paths[i], items[i].bytes, items[i].pre);
+      out[i].entry = doPut(paths[i], *items[i].content, items[i].pre);
     } catch (...) {
       out[i].error = currentError(paths[i].str());
       continue;

@@ -17,8 +17,13 @@
 //                 (cheap where etags are costly, see Capabilities::costlyEtags).
 //   stat(path)    the entry, or nullopt when nothing is there.
 //   get(path)     the bytes (or streamed into an std::ostream).
-//   put(path, bytes, pre)  writes a whole file atomically: a reader sees the
-//                 old or the new content, never a partial file. The
+//   put(path, bytes or content, pre)  writes a whole file atomically: a
+//                 reader sees the old or the new content, never a partial
+//                 file. The bytes are read while they are sent (Content.hpp:
+//                 one read, no whole-file copy held); when the content
+//                 announces a SHA-256 or its size, bytes that do not match
+//                 (the file changed since it was listed) fail with
+//                 Error(integrity) and nothing appears under the path. The
 //                 precondition decides what may be replaced:
 //                   none        create or replace;
 //                   createOnly  fail with conflict if anything is there;
@@ -86,6 +91,7 @@
 // Decorators derive from AdapterWrapper instead.
 #pragma once
 
+#include "adapters/common/Content.hpp"
 #include "adapters/common/RelPath.hpp"
 #include "core/Error.hpp"
 
@@ -155,7 +161,7 @@ struct Listing {
 
 struct PutItem {
   std::string path;
-  std::string bytes;
+  std::shared_ptr<const Content> content;  // read by the worker that uploads it
   Precondition pre;
   // Set after a successful upload where capabilities().properties (see putMany); empty: none.
   std::map<std::string, std::string> properties = {};
@@ -185,6 +191,7 @@ public:
   std::string get(std::string_view path);
   std::uint64_t get(std::string_view path, std::ostream& out);
   Entry put(std::string_view path, std::string_view bytes, const Precondition& pre = {});
+  Entry put(std::string_view path, const Content& content, const Precondition& pre = {});
   std::vector<PutOutcome> putMany(const std::vector<PutItem>& items);
   Entry move(std::string_view from, std::string_view to, bool overwrite = false);
   void remove(std::string_view path, const Precondition& pre = {});
@@ -201,7 +208,9 @@ protected:
   virtual Listing doListing(const RelPath& dir, bool withEtags);
   virtual std::optional<Entry> doStat(const RelPath& path) = 0;
   virtual std::uint64_t doGet(const RelPath& path, std::ostream& out) = 0;
-  virtual Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) = 0;
+  // Reads `content` once through streamContent (which checks it) before the
+  // file becomes visible under `path`.
+  virtual Entry doPut(const RelPath& path, const Content& content, const Precondition& pre) = 0;
   // Default: one doPut after the other, each failure captured in its outcome,
   // each success followed by propertiesAfterPut. Overrides must do the same
   // (property names are already checked; invalid ones arrive emptied).

@@ -30,8 +30,8 @@ protected:
   Listing doListing(const RelPath& dir, bool withEtags) override { return target_->listing(dir.str(), withEtags); }
   std::optional<Entry> doStat(const RelPath& path) override { return target_->stat(path.str()); }
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override { return target_->get(path.str(), out); }
-  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override {
-    return target_->put(path.str(), bytes, pre);
+  Entry doPut(const RelPath& path, const Content& content, const Precondition& pre) override {
+    return target_->put(path.str(), content, pre);
   }
   std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) override {
     return target_->putMany(items);

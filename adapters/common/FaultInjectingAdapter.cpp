@@ -57,10 +57,10 @@ std::uint64_t FaultInjectingAdapter::doGet(const RelPath& path, std::ostream& ou
   return AdapterWrapper::doGet(path, out);
 }
 
-Entry FaultInjectingAdapter::doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+Entry FaultInjectingAdapter::doPut(const RelPath& path, const Content& content, const Precondition& pre) {
   auto f = next("put");
   if (f && !f->afterWrite) raise(*f, "put", path);
-  Entry e = AdapterWrapper::doPut(path, bytes, pre);
+  Entry e = AdapterWrapper::doPut(path, content, pre);
   if (f) raise(*f, "put", path);
   return e;
 }

@@ -39,7 +39,7 @@ protected:
   Listing doListing(const RelPath& dir, bool withEtags) override;  // faults as "list"
   std::optional<Entry> doStat(const RelPath& path) override;
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
-  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;
+  Entry doPut(const RelPath& path, const Content& content, const Precondition& pre) override;
   std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) override;
   Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
   void doRemove(const RelPath& path, const Precondition& pre) override;

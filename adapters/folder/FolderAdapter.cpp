@@ -291,7 +291,7 @@ void FolderAdapter::checkMatch(const RelPath& path, const std::string& abs, cons
     throwConflict("het bestand is intussen gewijzigd", Place().set("path", "'" + path.str() + "'"));
 }
 
-Entry FolderAdapter::doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+Entry FolderAdapter::doPut(const RelPath& path, const Content& content, const Precondition& pre) {
   std::string abs = absolute(path);
   std::string dirAbs = absolute(path.parent());
   checkInside(abs, path);
@@ -317,15 +317,18 @@ Entry FolderAdapter::doPut(const RelPath& path, std::string_view bytes, const Pr
     }
   } cleanup{tmp, renamed};
 
-  std::size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd.get(), bytes.data() + done, bytes.size() - done);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throwErrno(errno, "schrijven", path);
+  // Checked while written: a mismatch throws before the rename (Cleanup removes the temporary).
+  Streamed written = streamContent(content, [&](std::string_view piece) {
+    std::size_t done = 0;
+    while (done < piece.size()) {
+      ssize_t n = ::write(fd.get(), piece.data() + done, piece.size() - done);
+      if (n < 0) {
+        if (errno == EINTR) continue;
+        throwErrno(errno, "schrijven", path);
+      }
+      done += static_cast<std::size_t>(n);
     }
-    done += static_cast<std::size_t>(n);
-  }
+  }, Place().set("path", "'" + path.str() + "'"));
   if (::fsync(fd.get()) != 0) throwErrno(errno, "fsync", path);
   if (::close(fd.release()) != 0) throwErrno(errno, "sluiten", path);
 
@@ -344,14 +347,14 @@ Entry FolderAdapter::doPut(const RelPath& path, std::string_view bytes, const Pr
   renamed = true;
   fsyncDir(dirAbs, path);
 
-  std::string sha = sha256Hex(bytes);
+  const std::string& sha = written.sha256;
   struct stat st {};
-  if (::stat(abs.c_str(), &st) == 0 && st.st_size == static_cast<off_t>(bytes.size())) remember(st, sha);
+  if (::stat(abs.c_str(), &st) == 0 && st.st_size == static_cast<off_t>(written.size)) remember(st, sha);
   Entry e;
   e.path = path.str();
   e.name = path.name();
   e.href = path.str();
-  e.size = bytes.size();
+  e.size = written.size;
   e.sha256 = sha;
   e.etag = "\"" + sha + "\"";
   e.mtime = st.st_mtim.tv_sec;

@@ -5,8 +5,9 @@
 //     that resolves outside the root through a symbolic link is refused with
 //     Error(invalid); list() leaves such links out (and logs a warning).
 //   - put() is atomic: the bytes go to a hidden temporary file in the target's
-//     folder (".igsgov-tmp-*"), are fsync'ed, then renamed over the target and
-//     the folder is fsync'ed. createOnly uses renameat2(RENAME_NOREPLACE)
+//     folder (".igsgov-tmp-*"), streamed and checked on the way (Content.hpp;
+//     a mismatch removes the temporary file, nothing is renamed), are
+//     fsync'ed, then renamed over the target and the folder is fsync'ed. createOnly uses renameat2(RENAME_NOREPLACE)
 //     (or link()+unlink() where the file system lacks it), so it is atomic
 //     against every other writer. ifMatch compares the current content hash
 //     and renames under a process-wide lock: atomic against other users of
@@ -49,7 +50,7 @@ protected:
   std::vector<Entry> doList(const RelPath& dir) override;
   std::optional<Entry> doStat(const RelPath& path) override;
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
-  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;
+  Entry doPut(const RelPath& path, const Content& content, const Precondition& pre) override;
   Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
   void doRemove(const RelPath& path, const Precondition& pre) override;
   void doMkdirs(const RelPath& path) override;

@@ -129,11 +129,16 @@ constexpr std::size_t kSendPiece = 1 << 20;     // larger bodies: straight to th
 }  // namespace
 
 HttpResponse HttpClient::attempt(Poco::Net::HTTPClientSession& session, Poco::Net::HTTPRequest& request,
-                                 std::string_view body, const BodyHandler& onBody, bool& keep) {
+                                 const StreamedBody& body, const BodyHandler& onBody, bool& keep) {
   keep = false;
   std::ostream& os = session.sendRequest(request);
-  if (body.size() <= kSmallBody) {
-    if (!body.empty()) os.write(body.data(), static_cast<std::streamsize>(body.size()));
+  std::uint64_t written = 0;
+  if (body.length <= kSmallBody) {
+    if (body.write)
+      body.write([&](std::string_view piece) {
+        os.write(piece.data(), static_cast<std::streamsize>(piece.size()));
+        written += piece.size();
+      });
     os.flush();
     if (!os) throw Poco::Net::NetException("sending the request body failed");
   } else {
@@ -142,13 +147,20 @@ HttpResponse HttpClient::attempt(Poco::Net::HTTPClientSession& session, Poco::Ne
     // large pieces; the stream's byte count is not used after this.
     os.flush();
     if (!os) throw Poco::Net::NetException("sending the request header failed");
-    std::size_t sent = 0;
-    while (sent < body.size()) {
-      int n = session.socket().sendBytes(body.data() + sent, static_cast<int>(std::min(body.size() - sent, kSendPiece)));
-      if (n <= 0) throw Poco::Net::NetException("sending the request body failed");
-      sent += static_cast<std::size_t>(n);
-    }
+    if (body.write)
+      body.write([&](std::string_view piece) {
+      while (!piece.empty()) {
+        int n = session.socket().sendBytes(piece.data(), static_cast<int>(std::min(piece.size(), kSendPiece)));
+        if (n <= 0) throw Poco::Net::NetException("sending the request body failed");
+        piece.remove_prefix(static_cast<std::size_t>(n));
+        written += static_cast<std::size_t>(n);
+      }
+    });
   }
+  if (written != body.length)
+    throw Error(ErrorCode::internal, "verzoek met " + std::to_string(written) + " bytes in plaats van de aangekondigde " +
+                                         std::to_string(body.length),
+                Place().set("path", request.getURI()));
   Poco::Net::HTTPResponse response;
   std::istream& rs = session.receiveResponse(response);
   HttpResponse out;
@@ -171,12 +183,19 @@ HttpResponse HttpClient::attempt(Poco::Net::HTTPClientSession& session, Poco::Ne
 
 HttpResponse HttpClient::send(const std::string& method, const std::string& path, const Headers& headers,
                               std::string_view body, const BodyHandler& onBody) {
+  StreamedBody whole{body.size(), {}};
+  if (!body.empty()) whole.write = [body](const std::function<void(std::string_view)>& out) { out(body); };
+  return sendStreamed(method, path, headers, whole, onBody);
+}
+
+HttpResponse HttpClient::sendStreamed(const std::string& method, const std::string& path, const Headers& headers,
+                                      const StreamedBody& body, const BodyHandler& onBody) {
   for (int round = 0;; ++round) {
     Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
     request.setHost(config_.url.getHost(), config_.url.getPort());
     request.setKeepAlive(true);
     for (const auto& [k, v] : headers) request.set(k, v);
-    if (!body.empty() || method == "PUT") request.setContentLength(static_cast<std::streamsize>(body.size()));
+    if (body.length > 0 || method == "PUT") request.setContentLength64(static_cast<Poco::Int64>(body.length));
     authorize(request);
 
     bool reused = false;

@@ -47,6 +47,18 @@ struct HttpResponse {
   std::int64_t date() const;
 };
 
+// A request body produced while it is sent (uploads streamed from their file).
+// `write` is called once per attempt (a retried request calls it again, from
+// the start) with a function that sends bytes; it must send exactly `length`
+// bytes in total or throw. When it throws, the connection is dropped, not
+// reused: the server then holds a body shorter than announced, which WebDAV
+// servers discard instead of storing (Apache, lighttpd and nginx write PUT
+// bodies to a temporary file first; tested in WebDavServerTest).
+struct StreamedBody {
+  std::uint64_t length = 0;
+  std::function<void(const std::function<void(std::string_view)>& send)> write;
+};
+
 class HttpClient {
 public:
   using Headers = std::vector<std::pair<std::string, std::string>>;
@@ -59,6 +71,9 @@ public:
   // and the status is 2xx, the body is streamed to it instead of kept.
   HttpResponse send(const std::string& method, const std::string& path, const Headers& headers,
                     std::string_view body = {}, const BodyHandler& onBody = {});
+  // The same with a body written while it is sent; exceptions from body.write propagate.
+  HttpResponse sendStreamed(const std::string& method, const std::string& path, const Headers& headers,
+                            const StreamedBody& body, const BodyHandler& onBody = {});
 
   // "http://host:port" + path, for the Destination header.
   std::string absoluteUrl(const std::string& path) const;
@@ -70,7 +85,7 @@ private:
   void authorize(Poco::Net::HTTPRequest& request);
   bool takeChallenge(Poco::Net::HTTPRequest& request, const Poco::Net::HTTPResponse& response);
   HttpResponse attempt(Poco::Net::HTTPClientSession& session, Poco::Net::HTTPRequest& request,
-                       std::string_view body, const BodyHandler& onBody, bool& keep);
+                       const StreamedBody& body, const BodyHandler& onBody, bool& keep);
 
   WebDavConfig config_;
   Poco::Net::Context::Ptr tls_;

@@ -347,30 +347,45 @@ void WebDavAdapter::checkClash(const RelPath& path, const std::vector<std::strin
     throwConflict("naam botst met '" + *other + "' in dezelfde map (hoofdletters of accenten verschillen)", at(path));
 }
 
-Entry WebDavAdapter::doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+Entry WebDavAdapter::doPut(const RelPath& path, const Content& content, const Precondition& pre) {
   connect();
   if (pre.kind != Precondition::Kind::ifMatch) checkClash(path, childNames(path.parent()));
-  return putChecked(path, bytes, pre);
+  return putChecked(path, content, pre);
 }
 
-Entry WebDavAdapter::putChecked(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+Entry WebDavAdapter::putChecked(const RelPath& path, const Content& content, const Precondition& pre) {
   bool etagUsable = pre.kind != Precondition::Kind::ifMatch || (!pre.etag.empty() && !weak(pre.etag));
-  if (caps_.conditionalRequests && etagUsable) return putConditional(path, bytes, pre);
-  return putViaTemp(path, bytes, pre);
+  if (caps_.conditionalRequests && etagUsable) return putConditional(path, content, pre);
+  return putViaTemp(path, content, pre);
 }
 
-Entry WebDavAdapter::putConditional(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+HttpResponse WebDavAdapter::putStreamed(const std::string& target, const Content& content,
+                                        const HttpClient::Headers& headers, const RelPath& path, Sent& sent) {
+  StreamedBody body{content.size(), [&](const std::function<void(std::string_view)>& out) {
+                      // Once per attempt: a retried request reads and hashes again from the start.
+                      std::optional<DigestEtagBuilder> etag;
+                      if (digestEtags_) etag.emplace();
+                      std::function<void(std::string_view)> also;
+                      if (etag) also = [&](std::string_view piece) { etag->update(piece); };
+                      sent.facts = streamContent(content, out, at(path), also);
+                      sent.digestEtag = etag ? etag->finish() : std::string();
+                    }};
+  return http_.sendStreamed("PUT", target, headers, body);
+}
+
+Entry WebDavAdapter::putConditional(const RelPath& path, const Content& content, const Precondition& pre) {
   HttpClient::Headers h{{"Content-Type", "application/octet-stream"}};
   if (pre.kind == Precondition::Kind::createOnly) h.emplace_back("If-None-Match", "*");
   if (pre.kind == Precondition::Kind::ifMatch) h.emplace_back("If-Match", pre.etag);
-  HttpResponse r = http_.send("PUT", url(path), h, bytes);
+  Sent sent;
+  HttpResponse r = putStreamed(url(path), content, h, path, sent);
   if (r.status == 412) {
     if (pre.kind == Precondition::Kind::createOnly) throwConflict("bestand bestaat al", at(path));
     throwConflict("het bestand is intussen gewijzigd", at(path));
   }
   if (r.status == 405) throwConflict("er staat een map met deze naam", at(path));
   if (!ok2xx(r.status)) fail(r, "PUT", path);
-  return verifyAfterPut(path, bytes);
+  return verifyAfterPut(path, sent);
 }
 
 void WebDavAdapter::verifyMatch(const RelPath& path, const Precondition& pre) {
@@ -391,15 +406,16 @@ void WebDavAdapter::verifyMatch(const RelPath& path, const Precondition& pre) {
                 "de server geeft geen bruikbare etag; geef de SHA-256 van de gekende versie mee", at(path));
 }
 
-Entry WebDavAdapter::putViaTemp(const RelPath& path, std::string_view bytes, const Precondition& pre) {
+Entry WebDavAdapter::putViaTemp(const RelPath& path, const Content& content, const Precondition& pre) {
   RelPath tmp = path.parent().child(randomName(".igsgov-tmp-"));
-  HttpResponse r = http_.send("PUT", url(tmp), {{"Content-Type", "application/octet-stream"}}, bytes);
+  Sent sent;
+  HttpResponse r = putStreamed(url(tmp), content, {{"Content-Type", "application/octet-stream"}}, path, sent);
   if (!ok2xx(r.status)) fail(r, "PUT", path);
   try {
     auto staged = doStat(tmp);
-    if (!staged || staged->size != bytes.size())
+    if (!staged || staged->size != sent.facts.size)
       throw Error(ErrorCode::io, "grootte na upload klopt niet", at(path));
-    if (config_.verifyHash && hashOf(tmp) != sha256Hex(bytes))
+    if (config_.verifyHash && hashOf(tmp) != sent.facts.sha256)
       throw Error(ErrorCode::io, "inhoud na upload klopt niet (SHA-256)", at(path));
     if (pre.kind == Precondition::Kind::createOnly) {
       if (doStat(path)) throwConflict("bestand bestaat al", at(path));
@@ -411,39 +427,38 @@ Entry WebDavAdapter::putViaTemp(const RelPath& path, std::string_view bytes, con
     deleteQuietly(tmp);
     throw;
   }
-  return verifyAfterPut(path, bytes);
+  return verifyAfterPut(path, sent);
 }
 
-Entry WebDavAdapter::verifyAfterPut(const RelPath& path, std::string_view bytes) {
+Entry WebDavAdapter::verifyAfterPut(const RelPath& path, const Sent& sent) {
+  const std::uint64_t size = sent.facts.size;
   if (digestEtags_) {
     bool found = false;
     auto all = propfind(path, 0, found, nullptr, config_.verifyHash);
     if (!found || all.size() != 1) throw Error(ErrorCode::io, "bestand na upload niet teruggevonden", at(path));
     Entry e = std::move(all.front());
-    if (e.size != bytes.size())
+    if (e.size != size)
       throw Error(ErrorCode::io,
-                  "grootte na upload klopt niet: " + std::to_string(e.size) + " in plaats van " + std::to_string(bytes.size()),
+                  "grootte na upload klopt niet: " + std::to_string(e.size) + " in plaats van " + std::to_string(size),
                   at(path));
-    std::string sent = digestEtag(bytes);
     if (config_.verifyHash) {
       // The server hashed what it stored: equal digests mean it holds exactly our bytes.
-      if (e.etag != sent) throw Error(ErrorCode::io, "inhoud na upload klopt niet (etag)", at(path));
-      e.sha256 = sha256Hex(bytes);
+      if (e.etag != sent.digestEtag) throw Error(ErrorCode::io, "inhoud na upload klopt niet (etag)", at(path));
+      e.sha256 = sent.facts.sha256;
     }
-    e.etag = sent;
+    e.etag = sent.digestEtag;
     e.weakEtag = false;
     return e;
   }
   auto e = doStat(path);
   if (!e) throw Error(ErrorCode::io, "bestand na upload niet teruggevonden", at(path));
-  if (e->size != bytes.size())
+  if (e->size != size)
     throw Error(ErrorCode::io,
-                "grootte na upload klopt niet: " + std::to_string(e->size) + " in plaats van " + std::to_string(bytes.size()),
+                "grootte na upload klopt niet: " + std::to_string(e->size) + " in plaats van " + std::to_string(size),
                 at(path));
   if (config_.verifyHash && e->sha256.empty()) {
-    std::string sent = sha256Hex(bytes);
-    if (hashOf(path) != sent) throw Error(ErrorCode::io, "inhoud na upload klopt niet (SHA-256)", at(path));
-    e->sha256 = sent;
+    if (hashOf(path) != sent.facts.sha256) throw Error(ErrorCode::io, "inhoud na upload klopt niet (SHA-256)", at(path));
+    e->sha256 = sent.facts.sha256;
   }
   return *e;
 }
@@ -480,7 +495,7 @@ std::vector<PutOutcome> WebDavAdapter::doPutMany(const std::vector<RelPath>& pat
     for (std::size_t i = next++; i < items.size(); i = next++) {
       if (!ready[i]) continue;
       try {
-        out[i].entry = putChecked(paths[i], items[i].bytes, items[i].pre);
+        out[i].entry = putChecked(paths[i], *items[i].content, items[i].pre);
       } catch (...) {
         out[i].error = currentError(paths[i].str());
         continue;

@@ -35,6 +35,13 @@
 //     strictly percent-decoded last segments (a bad %-escape is Error(io)).
 //   - put(): never sends Content-Range. New names are checked against the
 //     folder's names in NFC + lower case first (a clash is Error(conflict)).
+//     The body is streamed from the Content (Content.hpp: 256 KiB pieces,
+//     SHA-256 and the digest etag computed on the way); when the bytes turn
+//     out not to match what was announced, the last piece is never sent and
+//     the connection is dropped, so the server holds an incomplete body,
+//     which Apache, lighttpd and nginx discard (conformance suite:
+//     ContentChangedSinceListedIsNotStored). On the temporary-file path the
+//     MOVE does not happen either.
 //       With conditional requests: one PUT with If-None-Match: * (createOnly)
 //       or If-Match: <etag> (ifMatch); 412 -> conflict.
 //       Without: PUT to ".igsgov-tmp-*" in the same folder, verify its size,
@@ -99,7 +106,7 @@ protected:
   Listing doListing(const RelPath& dir, bool withEtags) override;
   std::optional<Entry> doStat(const RelPath& path) override;
   std::uint64_t doGet(const RelPath& path, std::ostream& out) override;
-  Entry doPut(const RelPath& path, std::string_view bytes, const Precondition& pre) override;
+  Entry doPut(const RelPath& path, const Content& content, const Precondition& pre) override;
   std::vector<PutOutcome> doPutMany(const std::vector<RelPath>& paths, const std::vector<PutItem>& items) override;
   Entry doMove(const RelPath& from, const RelPath& to, bool overwrite) override;
   void doRemove(const RelPath& path, const Precondition& pre) override;
@@ -131,11 +138,20 @@ private:
   // Raw names of the folder's children (for clash checks); throws notFound if the folder is missing.
   std::vector<std::string> childNames(const RelPath& dir);
   void checkClash(const RelPath& path, const std::vector<std::string>& names);
-  Entry putChecked(const RelPath& path, std::string_view bytes, const Precondition& pre);
-  Entry putConditional(const RelPath& path, std::string_view bytes, const Precondition& pre);
-  Entry putViaTemp(const RelPath& path, std::string_view bytes, const Precondition& pre);
+  // What one streamed PUT sent: size and SHA-256, and the digest etag when the server makes those.
+  struct Sent {
+    Streamed facts;
+    std::string digestEtag;
+  };
+  // PUT of `content` to `target` (an encoded URL path), read while it is sent and checked
+  // by streamContent: a mismatch drops the connection before the body is complete.
+  HttpResponse putStreamed(const std::string& target, const Content& content, const HttpClient::Headers& headers,
+                           const RelPath& path, Sent& sent);
+  Entry putChecked(const RelPath& path, const Content& content, const Precondition& pre);
+  Entry putConditional(const RelPath& path, const Content& content, const Precondition& pre);
+  Entry putViaTemp(const RelPath& path, const Content& content, const Precondition& pre);
   void verifyMatch(const RelPath& path, const Precondition& pre);
-  Entry verifyAfterPut(const RelPath& path, std::string_view bytes);
+  Entry verifyAfterPut(const RelPath& path, const Sent& sent);
   void move(const RelPath& from, const RelPath& to, bool overwrite, bool isDir);
   void deleteQuietly(const RelPath& path);
   std::string hashOf(const RelPath& path);

@@ -1,7 +1,6 @@
 #include "sync/DirectorySource.hpp"
 
 #include "core/Error.hpp"
-#include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
 
 #include <algorithm>
@@ -15,13 +14,6 @@ namespace igsgov::sync {
 namespace fs = std::filesystem;
 
 namespace {
-
-// The whole file (core/FileBytes.hpp).
-std::string readAll(const std::string& path) {
-  auto bytes = readFileBytes(path);
-  if (!bytes) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  return std::move(*bytes);
-}
 
 // SHA-256 and size of a file, streamed through `buf` (listing must not hold the
 // files; one buffer for all files, not a fresh 1 MiB one to fault in per file).
@@ -67,7 +59,7 @@ std::vector<SourceItem> DirectorySource::items(store::Database&) {
     s.sha256 = sha;
     s.version = s.sha256.substr(0, 12);
     s.size = size;
-    s.bytes = [abs](store::Database&) { return readAll(abs); };
+    s.file = abs;
     out.push_back(std::move(s));
   }
   if (ec) throw Error(ErrorCode::io, "map niet leesbaar: " + ec.message(), Place().set("path", root_));

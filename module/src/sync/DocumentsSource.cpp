@@ -74,7 +74,7 @@ public:
       if (!member.empty()) s.meta->set("member", member);
       s.meta->set("as_of", asOf);
       s.meta->set("generated_at", st.text(9));
-      s.bytes = [out](store::Database&) { return readFile(out); };
+      s.file = out;
       if (!std::filesystem::exists(out) || sha256Hex(readFile(out)) != sha)
         throw Error(ErrorCode::notFound,
                     "gegenereerd document " + id + " ontbreekt of werd gewijzigd na het genereren; genereer het opnieuw",

@@ -31,6 +31,9 @@ std::string newRunId(const std::string& target) {
 // An upload to the action's own path (conflict copies go elsewhere and are found by name).
 bool writesPath(const Action& a) { return a.transfers() && a.type != ActionType::conflict; }
 
+// Transfers per batch (see execute): ends a batch once this many bytes are in it.
+constexpr std::uint64_t kBatchBytes = std::uint64_t{512} << 20;
+
 bool isCritical(ErrorCode c) {
   return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
          c == ErrorCode::unsupported || c == ErrorCode::internal;
@@ -122,6 +125,19 @@ std::string Engine::hashRemote(const adapters::Entry& e) {
   return sha256Hex(adapter_->get(remotePath(e.path)));
 }
 
+std::shared_ptr<const adapters::Content> Engine::contentOf(const Desired& d) {
+  if (!d.file.empty()) return adapters::Content::file(d.file, d.size, d.sha256);
+  if (!d.bytes) return adapters::Content::bytes(d.literal, d.sha256);
+  return adapters::Content::load(d.size, d.sha256, [this, read = d.bytes] {
+    std::string bytes;
+    reg_.read([&](store::Database& db) {
+      bytes = read(db);
+      return JsonObject();
+    });
+    return bytes;
+  });
+}
+
 std::map<std::string, Desired> Engine::desired() {
   std::map<std::string, Desired> out;
   std::map<std::string, std::string> keys;  // NFC + lower case -> path
@@ -171,6 +187,7 @@ std::map<std::string, Desired> Engine::desired() {
         d.size = it.size;
         d.item = it.item;
         d.version = it.version;
+        d.file = it.file;
         d.bytes = it.bytes;
         d.properties = fileProperties(it);
         add(std::move(d), it.item);
@@ -577,33 +594,15 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
   std::size_t i = 0;
   int batchNo = 0;
   while (i < plan.size() && !stopError) {
-    // One batch: at most `batch` actions and ~64 MiB of transfers.
+    // One batch: at most `batch` actions and ~kBatchBytes of transfers (the content is read by
+    // the uploads themselves, so this bounds the work between two journal entries, not memory).
     std::size_t end = i;
     std::uint64_t bytesInBatch = 0;
-    while (end < plan.size() && static_cast<long long>(end - i) < target_.batch && bytesInBatch < (64u << 20)) {
+    while (end < plan.size() && static_cast<long long>(end - i) < target_.batch && bytesInBatch < kBatchBytes) {
       if (plan[end].transfers() && plan[end].desired) bytesInBatch += plan[end].desired->size;
       ++end;
     }
     ++batchNo;
-    // Content of the transfers, checked against the hash the source announced.
-    std::vector<std::string> content(end - i);
-    try {
-      reg_.read([&](store::Database& db) {
-        for (std::size_t k = i; k < end; ++k) {
-          auto& a = plan[k];
-          if (!a.transfers()) continue;
-          const Desired& d = *a.desired;
-          std::string bytes = d.bytes ? d.bytes(db) : d.literal;
-          if (sha256Hex(bytes) != d.sha256)
-            throw Error(ErrorCode::integrity, "de inhoud van " + d.item + " klopt niet met zijn SHA-256",
-                        Place().set("path", d.path));
-          content[k - i] = std::move(bytes);
-        }
-        return JsonObject();
-      });
-    } catch (const Error& e) {
-      critical(runId, e, options);
-    }
     // Write-ahead: what this batch is about to upload, committed before the first byte goes out.
     if (std::any_of(plan.begin() + i, plan.begin() + end, [](const Action& a) { return writesPath(a); })) {
       reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
@@ -648,7 +647,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
       // Properties on every uploaded document, set by the upload's own worker (idempotent).
       std::map<std::string, std::string> props;
       if (propertiesSupported && a.desired) props = a.desired->properties;
-      puts.push_back({remotePath(dest), std::move(content[k - i]), pre, std::move(props)});
+      puts.push_back({remotePath(dest), contentOf(*a.desired), pre, std::move(props)});
       putIndex.push_back(k);
     }
     if (stopError) break;

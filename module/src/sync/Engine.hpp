@@ -100,6 +100,9 @@ private:
   void recordMtimes(const std::set<std::string>& dirs, const RunOptions& options, const std::string& runId);
   std::string remotePath(const std::string& path) const;
   std::string hashRemote(const adapters::Entry& e);
+  // What an upload of `d` reads: its file, its literal bytes, or its source's bytes(db)
+  // through a register read connection of the uploading worker; checked against d.sha256.
+  std::shared_ptr<const adapters::Content> contentOf(const Desired& d);
   JsonObject execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out);
   void pull(const RunOptions& options, const std::string& runId, JsonObject out);
   [[noreturn]] void critical(const std::string& runId, const Error& e, const RunOptions& options);

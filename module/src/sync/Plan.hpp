@@ -32,7 +32,8 @@ namespace igsgov::sync {
 
 struct Desired : FileFacts {
   std::string literal;   // the bytes when known already (sidecars)
-  std::function<std::string(store::Database&)> bytes;  // otherwise read through the source
+  std::string file;      // otherwise a local file, streamed by the upload
+  std::function<std::string(store::Database&)> bytes;  // or read through the source
   std::map<std::string, std::string> properties;  // set on the uploaded file where the adapter keeps
                                                   // properties (pushed documents: the sidecar's facts)
 };

@@ -8,14 +8,18 @@
 //   bytes, the register item and version it belongs to, a kind (the mapping
 //   key a target may re-route, e.g. "statuten") with the variables a mapping
 //   pattern may use, and metadata for the sidecar file. The bytes themselves
-//   are read later, only for the items that must be transferred, through
-//   bytes(db): a source must not read every file just to list them.
+//   are read later, only for the items that must be transferred, by the
+//   upload that sends them: from `file` when the item is a local file
+//   (streamed, never held whole), else through bytes(db). A source must not
+//   read every file just to list them. The upload checks what it reads
+//   against sha256 and size; a mismatch stops the run (Error(integrity)).
 //   Logical paths must be unique within one source; the engine refuses two
 //   items (from any sources) that map to the same path or to names that
 //   differ only in case or Unicode form.
 //
-// Thread safety: items() and bytes() are called under the Register's lock
-// (Register::read), from one thread at a time. Ownership: the engine owns its
+// Thread safety: items() is called under the Register's lock (Register::read).
+// bytes(db) is called by the upload workers, several at once, each with its
+// own read connection (Register::read): it must not share mutable state. Ownership: the engine owns its
 // sources for one run. Failure: Error with a Dutch message naming the item.
 #pragma once
 
@@ -40,6 +44,7 @@ struct SourceItem {
   std::string sha256;    // of the bytes
   std::uint64_t size = 0;
   JsonObject meta;       // extra fields for the sidecar (title, status, dates...); may be null
+  std::string file;      // the content is this local file (absolute path), or:
   std::function<std::string(store::Database&)> bytes;  // reads the content (checked against sha256)
 };
 

@@ -75,7 +75,7 @@ TEST_P(WebDavServer, KeepAliveConnectionsAreReused) {
   Root root = freshRoot(GetParam(), extra);
   auto adapter = makeAdapter(root);
   std::vector<PutItem> items;
-  for (int i = 0; i < 200; ++i) items.push_back({"f" + std::to_string(i), "x", Precondition::createOnly()});
+  for (int i = 0; i < 200; ++i) items.push_back({"f" + std::to_string(i), Content::bytes("x"), Precondition::createOnly()});
   for (const auto& o : adapter->putMany(items)) ASSERT_TRUE(o.ok()) << o.error->fullText();
   for (int i = 0; i < 20; ++i) adapter->stat("f" + std::to_string(i));
   auto* dav = dynamic_cast<webdav::WebDavAdapter*>(adapter.get());
@@ -117,7 +117,7 @@ TEST_P(WebDavServer, ListingsUsePropfindBecauseNoServerHereOffersSyncCollection)
   Root root = freshRoot(GetParam());
   auto adapter = makeAdapter(root);
   std::vector<PutItem> items;
-  for (int i = 0; i < 30; ++i) items.push_back({"p" + std::to_string(i) + ".txt", "x", Precondition::createOnly()});
+  for (int i = 0; i < 30; ++i) items.push_back({"p" + std::to_string(i) + ".txt", Content::bytes("x"), Precondition::createOnly()});
   for (const auto& o : adapter->putMany(items)) ASSERT_TRUE(o.ok()) << o.error->fullText();
   EXPECT_EQ(adapter->list("").size(), 30u);
   auto* dav = dynamic_cast<webdav::WebDavAdapter*>(adapter.get());

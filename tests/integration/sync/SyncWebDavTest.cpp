@@ -34,9 +34,9 @@ public:
       : AdapterWrapper(std::move(inner)), hook_(std::move(hook)) {}
 
 protected:
-  adapters::Entry doPut(const adapters::RelPath& p, std::string_view bytes, const adapters::Precondition& pre) override {
+  adapters::Entry doPut(const adapters::RelPath& p, const adapters::Content& content, const adapters::Precondition& pre) override {
     hook_(p.str());
-    return AdapterWrapper::doPut(p, bytes, pre);
+    return AdapterWrapper::doPut(p, content, pre);
   }
   std::vector<adapters::PutOutcome> doPutMany(const std::vector<adapters::RelPath>& paths,
                                               const std::vector<adapters::PutItem>& items) override {

@@ -92,9 +92,9 @@ TEST_F(FolderTest, FailedWritesLeaveNoTrace) {
 TEST_F(FolderTest, FaultInjectionWrapperForwardsAndFails) {
   FaultInjectingAdapter faulty(std::make_unique<folder::FolderAdapter>((base_ / "root").string()));
   faulty.arm("put", {ErrorCode::io, 1, 1, false});  // second put fails before writing
-  std::vector<PutItem> items{{"a.txt", "a", Precondition::createOnly()},
-                             {"b.txt", "b", Precondition::createOnly()},
-                             {"c.txt", "c", Precondition::createOnly()}};
+  std::vector<PutItem> items{{"a.txt", Content::bytes("a"), Precondition::createOnly()},
+                             {"b.txt", Content::bytes("b"), Precondition::createOnly()},
+                             {"c.txt", Content::bytes("c"), Precondition::createOnly()}};
   auto out = faulty.putMany(items);
   ASSERT_EQ(out.size(), 3u);
   EXPECT_TRUE(out[0].ok());
@@ -125,9 +125,9 @@ TEST_F(FolderTest, FaultInjectionWrapperForwardsAndFails) {
 // and carry propertiesError; a fault in setProperties is reported the same way.
 TEST_F(FolderTest, PutManyPropertiesFailOnTheirOwnAndTheUploadsStand) {
   FaultInjectingAdapter faulty(std::make_unique<folder::FolderAdapter>((base_ / "root").string()));
-  std::vector<PutItem> items{{"a.txt", "a", Precondition::createOnly(), {{"kind", "statuten"}}},
-                             {"b.txt", "b", Precondition::createOnly()},
-                             {"c.txt", "c", Precondition::createOnly(), {{"no good", "x"}}}};
+  std::vector<PutItem> items{{"a.txt", Content::bytes("a"), Precondition::createOnly(), {{"kind", "statuten"}}},
+                             {"b.txt", Content::bytes("b"), Precondition::createOnly()},
+                             {"c.txt", Content::bytes("c"), Precondition::createOnly(), {{"no good", "x"}}}};
   auto out = faulty.putMany(items);
   ASSERT_EQ(out.size(), 3u);
   for (const auto& o : out) ASSERT_TRUE(o.ok()) << o.error->fullText();
@@ -142,7 +142,7 @@ TEST_F(FolderTest, PutManyPropertiesFailOnTheirOwnAndTheUploadsStand) {
   EXPECT_EQ(faulty.get("c.txt"), "c");
 
   faulty.arm("setProperties", {ErrorCode::busy, 0, 1, false});
-  auto again = faulty.putMany({{"d.txt", "d", Precondition::createOnly(), {{"kind", "x"}}}});
+  auto again = faulty.putMany({{"d.txt", Content::bytes("d"), Precondition::createOnly(), {{"kind", "x"}}}});
   ASSERT_TRUE(again[0].ok());
   ASSERT_TRUE(again[0].propertiesError);
   EXPECT_EQ(again[0].propertiesError->errorCode(), ErrorCode::busy);

@@ -333,6 +333,56 @@ TEST(SyncEngineFolder, DeniedIsCriticalAndLocks) {
   EXPECT_NE(statusText(status).find("VERGRENDELD"), std::string::npos);
 }
 
+namespace {
+
+// Lists like DirectorySource, then edits one listed file (same size) before the
+// engine uploads it: the file changed after it was listed.
+class EditedAfterListing : public Source {
+public:
+  EditedAfterListing(std::string root, std::string file, std::string bytes)
+      : inner_(root), root_(std::move(root)), file_(std::move(file)), bytes_(std::move(bytes)) {}
+  std::string name() const override { return "edited"; }
+  std::vector<SourceItem> items(store::Database& db) override {
+    auto out = inner_.items(db);
+    writeFile(root_ + "/" + file_, bytes_);
+    return out;
+  }
+
+private:
+  DirectorySource inner_;
+  std::string root_, file_, bytes_;
+};
+
+}  // namespace
+
+TEST(SyncEngineFolder, FileEditedAfterListingIsNotUploadedAndLocksTheTarget) {
+  Env env;
+  writeFile(env.local + "/a.docx", "AAAA");
+  writeFile(env.local + "/b.docx", "BBBB");
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(std::make_unique<EditedAfterListing>(env.local, "a.docx", "ZZZZ"));
+  Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
+  RunOptions o;
+  try {
+    engine.run(o);
+    FAIL() << "an edited file was uploaded";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::integrity) << e.fullText();
+    EXPECT_EQ(e.place().fields.at("path"), "'igsgov/a.docx'") << e.fullText();
+  }
+  EXPECT_FALSE(exists(env.remoteFile("a.docx")));  // neither the listed nor the edited bytes
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_TRUE(status->getValue<bool>("locked"));
+  // After the resync a normal run pushes what the file holds now.
+  env.engine(env.target())->resync(o);
+  env.run();
+  EXPECT_EQ(readFile(env.remoteFile("a.docx")), "ZZZZ");
+  EXPECT_EQ(readFile(env.remoteFile("b.docx")), "BBBB");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
 TEST(SyncEngineFolder, CaseClashInTheSourceIsRefusedBeforeAnything) {
   Env env;
   writeFile(env.local + "/Readme.docx", "a");

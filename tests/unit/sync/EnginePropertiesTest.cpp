@@ -41,8 +41,8 @@ protected:
     caps.properties = true;
     return caps;
   }
-  adapters::Entry doPut(const adapters::RelPath& p, std::string_view bytes, const adapters::Precondition& pre) override {
-    auto e = AdapterWrapper::doPut(p, bytes, pre);
+  adapters::Entry doPut(const adapters::RelPath& p, const adapters::Content& content, const adapters::Precondition& pre) override {
+    auto e = AdapterWrapper::doPut(p, content, pre);
     std::lock_guard lock(seen_.mutex);
     seen_.log.push_back("put " + p.str());
     return e;
