@@ -6,8 +6,9 @@
 // of the string's own buffer, so filling it takes a few huge-page faults
 // instead of one fault per 4 KiB page. On this project's 2-core VM filling
 // fresh 5 MiB buffers page by page was ~40 % of the client CPU of a sync run
-// of large files. It is a hint about our own allocation only: ignored where
-// THP is off, no process-wide setting is changed.
+// of large files (sync uploads are streamed now, adapters/common/Content.hpp;
+// the import's 178 MB file still benefits). It is a hint about our own
+// allocation only: ignored where THP is off, no process-wide setting is changed.
 //
 // Returns nullopt when the file cannot be opened or read in full, or its size
 // changed while it was read; the caller words the error. Thread-safe.

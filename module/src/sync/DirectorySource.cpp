@@ -1,7 +1,7 @@
 #include "sync/DirectorySource.hpp"
 
 #include "core/Error.hpp"
-#include "core/Sha256.hpp"
+#include "core/FileHash.hpp"
 
 #include <algorithm>
 #include <filesystem>
@@ -12,25 +12,6 @@
 namespace igsgov::sync {
 
 namespace fs = std::filesystem;
-
-namespace {
-
-// SHA-256 and size of a file, streamed through `buf` (listing must not hold the
-// files; one buffer for all files, not a fresh 1 MiB one to fault in per file).
-std::pair<std::string, std::uint64_t> hashFile(const std::string& path, std::vector<char>& buf) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  Sha256 h;
-  std::uint64_t size = 0;
-  while (in.read(buf.data(), static_cast<std::streamsize>(buf.size())) || in.gcount() > 0) {
-    h.update(std::string_view(buf.data(), static_cast<std::size_t>(in.gcount())));
-    size += static_cast<std::uint64_t>(in.gcount());
-  }
-  if (in.bad()) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", path));
-  return {h.hexDigest(), size};
-}
-
-}  // namespace
 
 DirectorySource::DirectorySource(std::string root, std::string name) : root_(std::move(root)), name_(std::move(name)) {}
 
@@ -49,16 +30,17 @@ std::vector<SourceItem> DirectorySource::items(store::Database&) {
     if (it->is_symlink() || !it->is_regular_file()) continue;
     std::string abs = it->path().string();
     std::string rel = fs::relative(it->path(), root_).generic_string();
-    auto [sha, size] = hashFile(abs, buf);
+    auto hashed = hashFile(abs, buf);
+    if (!hashed) throw Error(ErrorCode::io, "bestand niet leesbaar", Place().set("file", abs));
     SourceItem s;
     s.path = rel;
     s.kind = "file";
     auto dot = name.rfind('.');
     s.vars = {{"path", rel}, {"name", name}, {"ext", dot == std::string::npos ? "" : name.substr(dot + 1)}};
     s.item = "file:" + rel;
-    s.sha256 = sha;
+    s.sha256 = hashed->sha256;
     s.version = s.sha256.substr(0, 12);
-    s.size = size;
+    s.size = hashed->size;
     s.file = abs;
     out.push_back(std::move(s));
   }

@@ -7,30 +7,22 @@
 //   cooperation documents: <igs>/<template folder>/<as of date>.<ext>
 // where the template folder of "engagementsverklaring" is "engagementsverklaringen"
 // and otherwise the template's name (mapping variables: igs, template, year,
-// as_of, gemeente, member, ext, id). The bytes are the written output file;
-// a file that is gone or no longer has the registered SHA-256 stops the run
-// before anything is changed (Error naming the file: generate it again).
+// as_of, gemeente, member, ext, id). The bytes are the written output file
+// (streamed by the upload). A pushed file that is gone or no longer has the
+// registered SHA-256 stops the run before anything is changed (Error naming
+// the file: generate it again); older generations are not read.
 #include "sync/Targets.hpp"
 
 #include "core/Error.hpp"
-#include "core/FileBytes.hpp"
-#include "core/Sha256.hpp"
+#include "core/FileHash.hpp"
 #include "records/Entities.hpp"
 #include "records/EntityTable.hpp"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace igsgov::sync {
 
 namespace {
-
-std::string readFile(const std::string& path) {
-  auto bytes = readFileBytes(path);
-  if (!bytes) throw Error(ErrorCode::notFound, "gegenereerd document niet (meer) gevonden; genereer het opnieuw", Place().set("file", path));
-  return std::move(*bytes);
-}
 
 std::string segment(std::string s) {
   for (auto& c : s)
@@ -75,14 +67,19 @@ public:
       s.meta->set("as_of", asOf);
       s.meta->set("generated_at", st.text(9));
       s.file = out;
-      if (!std::filesystem::exists(out) || sha256Hex(readFile(out)) != sha)
-        throw Error(ErrorCode::notFound,
-                    "gegenereerd document " + id + " ontbreekt of werd gewijzigd na het genereren; genereer het opnieuw",
-                    Place().set("file", out));
       newest[tmpl + "|" + coop + "|" + member + "|" + (member.empty() ? asOf : year) + "|" + format] = std::move(s);
     }
+    // Only what is pushed must still be there as generated (older generations are not read).
     std::vector<SourceItem> items;
-    for (auto& [_, s] : newest) items.push_back(std::move(s));
+    std::vector<char> buffer(1 << 20);
+    for (auto& [_, s] : newest) {
+      auto hashed = hashFile(s.file, buffer);
+      if (!hashed || hashed->sha256 != s.sha256)
+        throw Error(ErrorCode::notFound,
+                    "gegenereerd document " + s.item + " ontbreekt of werd gewijzigd na het genereren; genereer het opnieuw",
+                    Place().set("file", s.file));
+      items.push_back(std::move(s));
+    }
     return items;
   }
 };

@@ -1,6 +1,7 @@
 // readFileBytes: the exact bytes of small and large files (large ones take the
 // huge-page hint path), nullopt for a missing file or a folder.
 #include "core/FileBytes.hpp"
+#include "WorkDir.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,26 +13,15 @@ namespace fs = std::filesystem;
 
 namespace {
 
-class FileBytesTest : public ::testing::Test {
+class FileBytesTest : public igsgov::testing::WorkDir {
 protected:
-  void SetUp() override {
-    dir_ = fs::path(IGSGOV_BINARY_DIR) / "tests" / "filebytes-work" /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  std::string write(const std::string& name, const std::string& bytes) {
-    auto path = (dir_ / name).string();
-    std::ofstream(path, std::ios::binary) << bytes;
-    return path;
-  }
+  FileBytesTest() : WorkDir("filebytes") {}
   static std::string randomBytes(std::size_t n) {
     std::mt19937 gen(42);
     std::string s(n, '\0');
     for (auto& c : s) c = static_cast<char>(gen());
     return s;
   }
-  fs::path dir_;
 };
 
 }  // namespace
