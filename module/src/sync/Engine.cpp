@@ -34,6 +34,18 @@ bool writesPath(const Action& a) { return a.transfers() && a.type != ActionType:
 // Transfers per batch (see execute): ends a batch once this many bytes are in it.
 constexpr std::uint64_t kBatchBytes = std::uint64_t{512} << 20;
 
+bool carriesProperties(const Action& a) {
+  return (a.transfers() || a.type == ActionType::adopt) && a.desired && !a.desired->properties.empty();
+}
+
+// A property failure is a warning: the document itself stands.
+JsonObject propertiesWarning(const std::string& path, const Error& e) {
+  auto wn = newObject();
+  wn->set("path", path);
+  wn->set("message", std::string("eigenschappen niet gezet: ") + e.what());
+  return wn;
+}
+
 bool isCritical(ErrorCode c) {
   return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
          c == ErrorCode::unsupported || c == ErrorCode::internal;
@@ -584,7 +596,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
   long long done = 0, nConflicts = 0, skipped = 0;
   std::optional<Error> stopError;
   bool propertiesSupported = false;
-  if (std::any_of(plan.begin(), plan.end(), [](const Action& a) { return a.transfers() && a.desired && !a.desired->properties.empty(); })) {
+  if (std::any_of(plan.begin(), plan.end(), carriesProperties)) {
     try {
       propertiesSupported = adapter_->capabilities().properties;
     } catch (const Error&) {
@@ -658,12 +670,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
       for (std::size_t n = 0; n < outcomes.size(); ++n) {
         if (outcomes[n].ok()) {
           written[putIndex[n]] = *outcomes[n].entry;
-          if (outcomes[n].propertiesError) {  // a warning: the upload stands
-            auto wn = newObject();
-            wn->set("path", plan[putIndex[n]].path);
-            wn->set("message", std::string("eigenschappen niet gezet: ") + outcomes[n].propertiesError->what());
-            warnings->add(wn);
-          }
+          if (outcomes[n].propertiesError) warnings->add(propertiesWarning(plan[putIndex[n]].path, *outcomes[n].propertiesError));
           continue;
         }
         const Error& e = *outcomes[n].error;
@@ -690,6 +697,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
         }
       }
     }
+    if (propertiesSupported && !stopError) setAdoptedProperties(plan.begin() + i, plan.begin() + end, warnings);
     // One journal entry for the batch: the new states as effects.
     reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
       auto in = newObject();
@@ -800,6 +808,18 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
   return out;
 }
 
+void Engine::setAdoptedProperties(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
+                                  JsonArray warnings) {
+  for (auto a = from; a != to; ++a) {
+    if (a->type != ActionType::adopt || !carriesProperties(*a)) continue;
+    try {
+      adapter_->setProperties(remotePath(a->path), a->desired->properties);
+    } catch (const Error& e) {
+      warnings->add(propertiesWarning(a->path, e));
+    }
+  }
+}
+
 JsonObject Engine::resync(const RunOptions& options) {
   std::string runId = newRunId(target_.name);
   Collected c = collect(false);
@@ -815,6 +835,17 @@ JsonObject Engine::resync(const RunOptions& options) {
   out->set("remaining", static_cast<Poco::Int64>(c.plan.size() - keep.size()));
   out->set("downloads_for_hash", downloads_);
   if (options.dryRun) return out;
+  auto warnings = newArray();
+  if (std::any_of(keep.begin(), keep.end(), carriesProperties)) {
+    bool supported = false;
+    try {
+      supported = adapter_->capabilities().properties;
+    } catch (const Error& e) {
+      warnings->add(propertiesWarning("", e));
+    }
+    if (supported) setAdoptedProperties(keep.begin(), keep.end(), warnings);
+  }
+  out->set("warnings", warnings);
   reg_.write({options.actor, "sync.resync", options.reason}, newObject(), [&](records::Writer& w) {
     auto in = newObject();
     in->set("target", target_.name);

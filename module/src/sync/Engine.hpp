@@ -105,6 +105,11 @@ private:
   std::shared_ptr<const adapters::Content> contentOf(const Desired& d);
   JsonObject execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out);
   void pull(const RunOptions& options, const std::string& runId, JsonObject out);
+  // Adopted documents (a killed run's upload found through its intent, or the target already
+  // held our bytes) may never have had their properties: sets them (idempotent); a failure
+  // is added to `warnings`, the document stands. Only where the adapter keeps properties.
+  void setAdoptedProperties(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
+                            JsonArray warnings);
   [[noreturn]] void critical(const std::string& runId, const Error& e, const RunOptions& options);
 
   records::Register& reg_;

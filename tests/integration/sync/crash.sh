@@ -7,7 +7,8 @@
 # without recording it). Then one run to completion, and the server, the local
 # tree and the register must agree exactly:
 #   - every local file is on the server once, with the same SHA-256, with its
-#     sidecar; nothing else is there (no conflict copies, no temporary files,
+#     sidecar and its WebDAV properties (sha256 property = the file's hash);
+#     nothing else is there (no conflict copies, no temporary files,
 #     no connect probes: killed runs leave those, the next run removes them);
 #   - the register's sync state lists exactly those paths with those hashes,
 #     nothing needs attention, another run plans nothing;
@@ -126,6 +127,34 @@ while read -r f; do
   grep -q "\"sha256\": *\"$(sha256sum < "$LOCAL/$f" | cut -d' ' -f1)\"" "$DATA/archief/$f.igsgov.json" ||
     fail "sidecar of $f names another hash"
 done < "$WORK/want.txt"
+# Every document carries the WebDAV properties of what it holds (also those whose
+# upload a killed run completed before it could set them: adopted, then set).
+python3 - "$PORT" "$IGSGOV_TEST_DAV_PASSWORD" "$LOCAL" "$WORK/want.txt" <<'PY' || fail "WebDAV properties do not match the files"
+import base64, hashlib, http.client, sys, urllib.parse, xml.etree.ElementTree as ET
+port, password, local, want = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4]
+files = [l.strip() for l in open(want) if l.strip()]
+auth = "Basic " + base64.b64encode(("igsgov:" + password).encode()).decode()
+body = ('<?xml version="1.0"?><D:propfind xmlns:D="DAV:" xmlns:i="https://igsgov.be/ns/1.0">'
+        '<D:prop><i:sha256/></D:prop></D:propfind>')
+found = {}
+for folder in sorted({f.rsplit("/", 1)[0] for f in files}):
+    c = http.client.HTTPConnection("127.0.0.1", int(port))
+    c.request("PROPFIND", "/dav/archief/" + urllib.parse.quote(folder) + "/", body,
+              {"Depth": "1", "Authorization": auth, "Content-Type": "application/xml"})
+    r = c.getresponse()
+    assert r.status == 207, (folder, r.status)
+    for resp in ET.fromstring(r.read()).findall("{DAV:}response"):
+        href = urllib.parse.unquote(resp.find("{DAV:}href").text)
+        for ps in resp.findall("{DAV:}propstat"):
+            v = ps.find("{DAV:}prop/{https://igsgov.be/ns/1.0}sha256")
+            if v is not None and "200" in ps.find("{DAV:}status").text:
+                found[href.split("/dav/archief/", 1)[1]] = v.text
+bad = [f for f in files if found.get(f) != hashlib.sha256(open(local + "/" + f, "rb").read()).hexdigest()]
+if bad:
+    print("properties missing or wrong for %d of %d files, e.g. %s" % (len(bad), len(files), bad[:3]), file=sys.stderr)
+    sys.exit(1)
+print("WebDAV properties match for all %d files" % len(files))
+PY
 find "$DATA/archief" -name '.igsgov-*' | grep -q . && fail "temporary files left in the target folder"
 # The WebDAV adapter's connect probes (".igsgov-probe-*", at the URL's folder)
 # left by killed runs are removed by the next run once stale.

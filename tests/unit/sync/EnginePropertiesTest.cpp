@@ -71,6 +71,21 @@ struct Env {
   }
   // `arm` (optional) arms faults on this run's adapter before it starts.
   JsonObject run(const std::function<void(adapters::FaultInjectingAdapter&)>& arm = {}) {
+    return withEngine(arm, [](Engine& e) { return e.run(RunOptions{}); });
+  }
+  // A run whose first upload lands but whose response is lost: it stops there, as
+  // a run killed between a document's PUT and its PROPPATCH would.
+  void uploadWithoutProperties(const std::string& name, const std::string& bytes) {
+    writeFile(local + "/" + name, bytes);
+    EXPECT_THROW(run([](adapters::FaultInjectingAdapter& f) { f.arm("put", {ErrorCode::io, 0, 1, true}); }), Error);
+    EXPECT_EQ(readFile(remote + "/igsgov/" + name), bytes);  // the write happened
+    EXPECT_EQ(seen.stored.count("igsgov/" + name), 0u);
+  }
+  JsonObject resync() {
+    return withEngine({}, [](Engine& e) { return e.resync(RunOptions{}); });
+  }
+  JsonObject withEngine(const std::function<void(adapters::FaultInjectingAdapter&)>& arm,
+                        const std::function<JsonObject(Engine&)>& fn) {
     TargetConfig t;
     t.name = "archief";
     t.root = "igsgov";
@@ -81,7 +96,7 @@ struct Env {
     std::vector<std::unique_ptr<Source>> sources;
     sources.push_back(std::make_unique<DirectorySource>(local));
     Engine engine(*reg, std::move(t), std::move(wrapped), std::move(sources));
-    auto out = engine.run(RunOptions{});
+    auto out = fn(engine);
     propertyCalls = faults->calls("setProperties");
     return out;
   }
@@ -132,5 +147,30 @@ TEST(SyncEngineProperties, APropertyFailureIsAWarningAndTheUploadStands) {
   EXPECT_EQ(readFile(env.remote + "/igsgov/a.docx"), "document a, v2");
   EXPECT_EQ(readFile(env.remote + "/igsgov/b.docx"), "document b, v2");
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// A run killed between a document's upload and its properties (here: the put's
+// response is lost, so the run stops before setting them): the next run finds
+// the upload through its intent, adopts it, and sets the properties then.
+TEST(SyncEngineProperties, AnAdoptedUploadGetsThePropertiesItNeverGot) {
+  Env env;
+  env.uploadWithoutProperties("a.docx", "document a");
+  auto second = env.run();
+  EXPECT_EQ(actionCount(second, "adopt"), 1);
+  EXPECT_EQ(second->getArray("warnings")->size(), 0u);
+  EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// The same through an explicit resync (which adopts without uploading).
+TEST(SyncEngineProperties, ResyncSetsThePropertiesOfWhatItAdopts) {
+  Env env;
+  env.uploadWithoutProperties("a.docx", "document a");
+  auto rs = env.resync();
+  EXPECT_EQ(rs->getValue<Poco::Int64>("adopted"), 1);
+  EXPECT_EQ(rs->getArray("warnings")->size(), 0u);
+  EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
   EXPECT_TRUE(verifies(*env.reg));
 }
