@@ -13,6 +13,11 @@ std::string keyOf(const std::string& href) {
   return href;
 }
 
+// 403 or 409 with the DAV:valid-sync-token precondition in the body.
+bool refusedToken(const HttpResponse& r) {
+  return (r.status == 403 || r.status == 409) && r.body.find("valid-sync-token") != std::string::npos;
+}
+
 }  // namespace
 
 Error incompleteListing(const std::string& url, const std::string& detail, const Place& where) {
@@ -29,6 +34,7 @@ PagedListing listBySyncCollection(HttpClient& http, const std::string& url, std:
   std::unordered_map<std::string, std::size_t> slot;
   const std::string shown = http.absoluteUrl(url);
   std::string token;
+  int restarts = 0;
   for (int page = 0;; ++page) {
     if (page >= maxPages)
       throw incompleteListing(shown, "meer dan " + std::to_string(maxPages) + " pagina's", where);
@@ -54,14 +60,24 @@ PagedListing listBySyncCollection(HttpClient& http, const std::string& url, std:
     HttpResponse r = http.send("REPORT", url, {{"Depth", "0"}, {"Content-Type", "application/xml; charset=utf-8"}},
                                syncCollectionBody(token, pageSize, withEtag), onBody);
     if (r.status != 207) {
-      if (page == 0) {
+      if (out.pages == 0 && restarts == 0) {
         out.offered = false;
         out.status = r.status;
         return out;
       }
+      if (refusedToken(r)) {
+        // The server no longer knows the token (RFC 6578 3.2): start over from the first page.
+        if (++restarts > maxRestarts)
+          throw incompleteListing(shown, "sync-token " + std::to_string(restarts) + " keer geweigerd", where);
+        found.clear();
+        slot.clear();
+        token.clear();
+        page = -1;
+        continue;
+      }
       throw incompleteListing(shown, "HTTP " + std::to_string(r.status) + " op pagina " + std::to_string(page + 1), where);
     }
-    if (page == 0) out.serverNow = r.date();
+    if (out.pages == 0) out.serverNow = r.date();
     ++out.pages;
     if (!info.truncated) break;
     if (info.syncToken.empty() || info.syncToken == token)

@@ -14,9 +14,12 @@
 //   - The first request not answered with 207 (no such report here, a file,
 //     a refused limit...) is not an error: `offered` is false, `status` says
 //     why, and the caller lists with PROPFIND instead.
-//   - After the first page, anything but a complete sequence is an
+//   - A sync-token the server refuses in the middle (403/409 with the
+//     DAV:valid-sync-token precondition, RFC 6578 3.2: it forgot the token)
+//     starts the listing over from the first page, at most maxRestarts times.
+//   - After the first page, anything else but a complete sequence is an
 //     incompleteListing error: a non-207 answer, a truncated answer without a
-//     new sync-token, or more than maxPages pages.
+//     new sync-token, more than maxPages pages or maxRestarts restarts.
 //   serverNow is the first page's Date (the earliest clock of the listing:
 //   the conservative one for "older than" decisions).
 //
@@ -47,6 +50,7 @@ struct PagedListing {
 };
 
 inline constexpr int maxPages = 100000;
+inline constexpr int maxRestarts = 3;
 
 PagedListing listBySyncCollection(HttpClient& http, const std::string& url, std::size_t pageSize, bool withEtag,
                                   const Place& where);

@@ -146,6 +146,10 @@ private:
   void report(HTTPServerResponse& res, const std::string& name, const std::string& body) {
     if (!s_->options.offerSyncCollection || !name.empty()) return send(res, 405, "");
     std::string token = between(body, "<D:sync-token>", "</D:sync-token>");
+    if (!token.empty() && s_->counters.tokensRefused < s_->options.refuseTokens) {
+      ++s_->counters.tokensRefused;
+      return send(res, 403, "<?xml version=\"1.0\"?>\n<D:error xmlns:D=\"DAV:\"><D:valid-sync-token/></D:error>\n");
+    }
     std::size_t offset = token.rfind("tok-", 0) == 0 ? std::stoul(token.substr(4)) : 0;
     std::string limit = between(body, "<D:nresults>", "</D:nresults>");
     std::size_t n = limit.empty() ? s_->files.size() : std::stoul(limit);

@@ -7,7 +7,8 @@
 //     DAV:supported-report-set, paging by DAV:limit/nresults with sync-tokens
 //     "tok-<offset>", optionally with a change between pages (the first
 //     member re-reported with a new etag, the second reported removed) or a
-//     truncated page without a token.
+//     truncated page without a token, or refusing the first N sync-tokens
+//     (403 with the DAV:valid-sync-token precondition, RFC 6578 3.2).
 // Enough of the rest for the adapter's connect probe: PUT / DELETE with
 // If-None-Match / If-Match (412), PROPFIND depth 0 of a file, PROPPATCH 405.
 // Members are served in name order with strong etags, sizes and a fixed date;
@@ -33,6 +34,7 @@ struct FakeDavOptions {
   bool churnBetweenPages = false;  // page 2 re-reports member 0 (new etag) and reports member 1 removed
   bool dropTokenOnPage2 = false;   // page 2 is truncated but carries no sync-token
   bool brokenReportSet = false;    // the supported-report-set answer is malformed XML
+  int refuseTokens = 0;            // this many REPORTs with a sync-token get 403 DAV:valid-sync-token
 };
 
 struct FakeDavCounters {
@@ -40,6 +42,7 @@ struct FakeDavCounters {
   std::atomic<int> propfindDepth1{0};
   std::atomic<int> reportPages{0};          // REPORT requests answered 207
   std::atomic<int> supportedReportAsks{0};  // PROPFIND asking DAV:supported-report-set
+  std::atomic<int> tokensRefused{0};        // REPORTs answered 403 DAV:valid-sync-token
 };
 
 class FakeDavServer {

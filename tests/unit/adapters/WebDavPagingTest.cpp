@@ -6,6 +6,7 @@
 // the result equals the PROPFIND listing of the same folder.
 #include "FakeDavServer.hpp"
 
+#include "adapters/webdav/PagedListing.hpp"
 #include "adapters/webdav/WebDavAdapter.hpp"
 #include "adapters/webdav/WebDavConfig.hpp"
 #include "core/Error.hpp"
@@ -159,6 +160,27 @@ TEST(WebDavPaging, TruncatedPageWithoutTokenIsAnIoError) {
   EXPECT_EQ(e.errorCode(), ErrorCode::io);
   EXPECT_NE(e.fullText().find("onvolledige lijst"), std::string::npos) << e.fullText();
   EXPECT_NE(e.fullText().find("sync-token"), std::string::npos) << e.fullText();
+}
+
+// A server that forgot the sync-token between two pages (RFC 6578 3.2): the
+// listing starts over and is complete; a server that keeps refusing is an io error.
+TEST(WebDavPaging, ARefusedSyncTokenStartsTheListingOver) {
+  auto files = folderOf(2500);
+  FakeDavServer server(files, FakeDavOptions{.offerSyncCollection = true, .refuseTokens = 1});
+  auto entries = adapterFor(server, 1000)->list("");
+  EXPECT_EQ(server.counters().tokensRefused, 1);
+  // connect's listing: page 1, page 2 refused, pages 1-3 again; then list(): 3 pages.
+  EXPECT_EQ(server.counters().reportPages, 1 + 3 + 3);
+  std::map<std::string, int> seen;
+  for (const auto& e : entries) ++seen[e.name];
+  EXPECT_EQ(seen.size(), files.size());
+  for (const auto& [name, n] : seen) EXPECT_EQ(n, 1) << name;
+
+  FakeDavServer stubborn(files, FakeDavOptions{.offerSyncCollection = true, .refuseTokens = 1000});
+  Error e = listingError(*adapterFor(stubborn, 1000));
+  EXPECT_EQ(e.errorCode(), ErrorCode::io);
+  EXPECT_NE(e.fullText().find("sync-token 4 keer geweigerd"), std::string::npos) << e.fullText();
+  EXPECT_EQ(stubborn.counters().tokensRefused, maxRestarts + 1);
 }
 
 }  // namespace
