@@ -1,6 +1,10 @@
 #!/bin/bash
 # Apache 2.4 + mod_dav_fs. MODE: basic | digest | https (basic auth over TLS;
 # needs DIR/server.pem and DIR/server.key, see make-ca.sh).
+# Besides /dav/, /corrupting/ is the same kind of WebDAV folder whose input
+# filter (mod_sed) rewrites "CORRUPT-ME" to "corrupted!" in request bodies: a
+# server (or proxy) that stores other bytes than it was sent, same size, for
+# the test of the adapter's hash check after upload.
 source "$(dirname "$0")/common.sh"
 M=/usr/lib/apache2/modules
 AUTH_MODULE="LoadModule auth_basic_module $M/mod_auth_basic.so"
@@ -50,6 +54,7 @@ $AUTH_MODULE
 LoadModule dav_module $M/mod_dav.so
 LoadModule dav_fs_module $M/mod_dav_fs.so
 LoadModule mime_module $M/mod_mime.so
+LoadModule sed_module $M/mod_sed.so
 $TLS
 $USERLINE
 TypesConfig /etc/mime.types
@@ -71,6 +76,16 @@ MaxRequestWorkers 50
   $AUTH
   Require valid-user
 </Directory>
+<Directory "$DIR/www/corrupting">
+  Dav On
+  Options None
+  AllowOverride None
+  $AUTH
+  Require valid-user
+  SetInputFilter Sed
+  InputSed "s/CORRUPT-ME/corrupted!/g"
+</Directory>
 CONF
+mkdir -p "$DIR/www/corrupting"
 own_data
 launch apache2 -DFOREGROUND -f "$DIR/httpd.conf" -d "$DIR"
