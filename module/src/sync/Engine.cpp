@@ -674,6 +674,13 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
           continue;
         }
         const Error& e = *outcomes[n].error;
+        const Desired& d = *plan[putIndex[n]].desired;
+        if (e.errorCode() == ErrorCode::integrity && !d.file.empty()) {
+          // A local file edited after it was listed: the adapter stored nothing (Content.hpp);
+          // the next run lists the new content and sends it. Not the target's fault: no lock.
+          failed[putIndex[n]] = std::string("overgeslagen: het bestand werd gewijzigd tijdens de sync (") + e.what() + ")";
+          continue;
+        }
         if (isCritical(e.errorCode())) critical(runId, e, options);
         if (e.errorCode() == ErrorCode::conflict || e.errorCode() == ErrorCode::notFound) {
           failed[putIndex[n]] = std::string("overgeslagen: gelijktijdig gewijzigd op het doel (") + e.what() + ")";
