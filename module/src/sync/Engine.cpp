@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <ostream>
 #include <set>
 #include <thread>
@@ -675,10 +676,12 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
         }
         const Error& e = *outcomes[n].error;
         const Desired& d = *plan[putIndex[n]].desired;
-        if (e.errorCode() == ErrorCode::integrity && !d.file.empty()) {
-          // A local file edited after it was listed: the adapter stored nothing (Content.hpp);
-          // the next run lists the new content and sends it. Not the target's fault: no lock.
-          failed[putIndex[n]] = std::string("overgeslagen: het bestand werd gewijzigd tijdens de sync (") + e.what() + ")";
+        if (!d.file.empty() && (e.errorCode() == ErrorCode::integrity || !std::filesystem::exists(d.file))) {
+          // A local file edited or removed after it was listed: the adapter stored nothing
+          // (Content.hpp); the next run lists what is there now. Not the target's fault: no lock.
+          failed[putIndex[n]] = std::string("overgeslagen: het bestand ") +
+                                (e.errorCode() == ErrorCode::integrity ? "werd gewijzigd" : "verdween") +
+                                " tijdens de sync (" + e.what() + ")";
           continue;
         }
         if (isCritical(e.errorCode())) critical(runId, e, options);

@@ -14,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 
 using namespace igsgov;
 using namespace igsgov::sync;
@@ -335,22 +336,21 @@ TEST(SyncEngineFolder, DeniedIsCriticalAndLocks) {
 
 namespace {
 
-// Lists like DirectorySource, then edits one listed file (same size) before the
-// engine uploads it: the file changed after it was listed.
-class EditedAfterListing : public Source {
+// Lists like DirectorySource, then changes the local tree (edits or removes a
+// listed file) before the engine uploads: the file changed after it was listed.
+class ChangedAfterListing : public Source {
 public:
-  EditedAfterListing(std::string root, std::string file, std::string bytes)
-      : inner_(root), root_(std::move(root)), file_(std::move(file)), bytes_(std::move(bytes)) {}
-  std::string name() const override { return "edited"; }
+  ChangedAfterListing(std::string root, std::function<void()> change) : inner_(std::move(root)), change_(std::move(change)) {}
+  std::string name() const override { return "changed"; }
   std::vector<SourceItem> items(store::Database& db) override {
     auto out = inner_.items(db);
-    writeFile(root_ + "/" + file_, bytes_);
+    change_();
     return out;
   }
 
 private:
   DirectorySource inner_;
-  std::string root_, file_, bytes_;
+  std::function<void()> change_;
 };
 
 }  // namespace
@@ -360,7 +360,7 @@ TEST(SyncEngineFolder, FileEditedAfterListingIsSkippedAndSentByTheNextRun) {
   writeFile(env.local + "/a.docx", "AAAA");
   writeFile(env.local + "/b.docx", "BBBB");
   std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::make_unique<EditedAfterListing>(env.local, "a.docx", "ZZZZ"));
+  sources.push_back(std::make_unique<ChangedAfterListing>(env.local, [&] { writeFile(env.local + "/a.docx", "ZZZZ"); }));
   Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
   auto out = engine.run(RunOptions{});
   auto problems = out->getArray("problems");
@@ -375,6 +375,27 @@ TEST(SyncEngineFolder, FileEditedAfterListingIsSkippedAndSentByTheNextRun) {
   // The next run lists the new content and sends it.
   env.run();
   EXPECT_EQ(readFile(env.remoteFile("a.docx")), "ZZZZ");
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+TEST(SyncEngineFolder, FileRemovedAfterListingIsSkippedAndForgottenByTheNextRun) {
+  Env env;
+  writeFile(env.local + "/a.docx", "AAAA");
+  writeFile(env.local + "/b.docx", "BBBB");
+  std::vector<std::unique_ptr<Source>> sources;
+  sources.push_back(std::make_unique<ChangedAfterListing>(env.local, [&] { std::filesystem::remove(env.local + "/a.docx"); }));
+  Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
+  auto out = engine.run(RunOptions{});
+  auto problems = out->getArray("problems");
+  ASSERT_EQ(problems->size(), 1u);
+  EXPECT_EQ(problems->getObject(0)->getValue<std::string>("path"), "a.docx");
+  EXPECT_NE(problems->getObject(0)->getValue<std::string>("message").find("verdween tijdens de sync"), std::string::npos);
+  EXPECT_FALSE(exists(env.remoteFile("a.docx")));
+  EXPECT_EQ(readFile(env.remoteFile("b.docx")), "BBBB");
+  // The next run no longer lists it; its sidecar (uploaded in the same batch) is removed.
+  env.run();
+  EXPECT_FALSE(exists(env.remoteFile("a.docx.igsgov.json")));
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
   EXPECT_TRUE(verifies(*env.reg));
 }
