@@ -31,4 +31,11 @@ Operation readOp(std::string name, std::string summary, std::vector<Param> param
   return op;
 }
 
+Operation runOp(std::string name, std::string summary, std::vector<Param> params, RunFn fn, TextFn text) {
+  auto op = makeOperation(std::move(name), std::move(summary), Access::write, std::move(params));
+  op.run = std::move(fn);
+  op.text = std::move(text);
+  return op;
+}
+
 }  // namespace igsgov::ops

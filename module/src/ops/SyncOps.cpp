@@ -1,8 +1,8 @@
 // Operations of the sync engine: sync.run (CLI "igsgov sync --target NAME"),
 // sync.resync and sync.status. sync.run and sync.resync manage their own
 // register writes (one journal entry per batch, see sync/Engine.hpp), so they
-// use Operation::run instead of a single-transaction write.
-#include "ops/Catalogue.hpp"
+// are runOp (Operation::run) instead of a single-transaction write.
+#include "ops/OpBuilders.hpp"
 #include "sync/Engine.hpp"
 #include "sync/Targets.hpp"
 
@@ -38,56 +38,39 @@ const Param kConfig{"config", "string", false, "syncconfiguratie (standaard $IGS
 }  // namespace
 
 void addSyncOperations(Catalogue& c) {
-  Operation run;
-  run.name = "sync.run";
-  run.summary = "Synchroniseer documenten met een documentsysteem (push en inbox)";
-  run.access = Access::write;
-  run.roles = kWriterRoles;
-  run.params = {kTarget,
-                kConfig,
-                {"dry_run", "boolean", false, "toon enkel het plan, verander niets"},
-                {"max_delete", "integer", false, "maximum aantal verwijderingen voor deze run"},
-                {"progress", "boolean", false, "voortgangslijn op stderr (standaard op een terminal)"}};
-  run.cli = {"sync", "run"};
+  auto run = runOp("sync.run", "Synchroniseer documenten met een documentsysteem (push en inbox)",
+                   {kTarget,
+                    kConfig,
+                    {"dry_run", "boolean", false, "toon enkel het plan, verander niets"},
+                    {"max_delete", "integer", false, "maximum aantal verwijderingen voor deze run"},
+                    {"progress", "boolean", false, "voortgangslijn op stderr (standaard op een terminal)"}},
+                   [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
+                     return sync::makeEngine(reg, targetFrom(reg, in))->run(optionsFrom(in, info));
+                   },
+                   sync::runText);
   run.aliases = {{"sync"}};
-  run.run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
-    auto engine = sync::makeEngine(reg, targetFrom(reg, in));
-    return engine->run(optionsFrom(in, info));
-  };
-  run.text = sync::runText;
   c.add(std::move(run));
 
-  Operation resync;
-  resync.name = "sync.resync";
-  resync.summary = "Hef de vergrendeling van een syncdoel op en lees het doel opnieuw in (op inhoud)";
-  resync.access = Access::write;
-  resync.roles = {"beheerder"};
-  resync.params = {kTarget, kConfig, {"dry_run", "boolean", false, "toon enkel wat er zou gebeuren"}};
-  resync.cli = {"sync", "resync"};
-  resync.run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
-    auto engine = sync::makeEngine(reg, targetFrom(reg, in));
-    return engine->resync(optionsFrom(in, info));
-  };
+  auto resync = runOp("sync.resync", "Hef de vergrendeling van een syncdoel op en lees het doel opnieuw in (op inhoud)",
+                      {kTarget, kConfig, {"dry_run", "boolean", false, "toon enkel wat er zou gebeuren"}},
+                      [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
+                        return sync::makeEngine(reg, targetFrom(reg, in))->resync(optionsFrom(in, info));
+                      });
+  resync.roles = {"beheerder"};  // lifting a lock is administration
   c.add(std::move(resync));
 
-  Operation status;
-  status.name = "sync.status";
-  status.summary = "Toestand van de syncdoelen: vergrendeling, conflicten, laatste runs";
-  status.access = Access::read;
-  status.roles = kAllRoles;
-  status.params = {{"target", "string", false, "enkel dit doel"}};
-  status.cli = {"sync", "status"};
-  status.read = [](store::Database& db, const JsonObject& in) {
-    Reader r(in, "sync");
-    if (auto t = r.optStr("target")) return sync::targetStatus(db, *t);
-    auto out = newObject();
-    auto arr = newArray();
-    for (const auto& t : sync::knownTargets(db)) arr->add(sync::targetStatus(db, t));
-    out->set("targets", arr);
-    return out;
-  };
-  status.text = sync::statusText;
-  c.add(std::move(status));
+  c.add(readOp("sync.status", "Toestand van de syncdoelen: vergrendeling, conflicten, laatste runs",
+               {{"target", "string", false, "enkel dit doel"}},
+               [](store::Database& db, const JsonObject& in) {
+                 Reader r(in, "sync");
+                 if (auto t = r.optStr("target")) return sync::targetStatus(db, *t);
+                 auto out = newObject();
+                 auto arr = newArray();
+                 for (const auto& t : sync::knownTargets(db)) arr->add(sync::targetStatus(db, t));
+                 out->set("targets", arr);
+                 return out;
+               },
+               sync::statusText));
 }
 
 }  // namespace igsgov::ops
