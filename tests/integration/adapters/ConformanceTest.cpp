@@ -285,6 +285,20 @@ TEST_P(Conformance, ContentChangedSinceListedIsNotStored) {
   EXPECT_EQ(names(a().list("")), (std::set<std::string>{"keep.bin", "fine.bin"}));
 }
 
+// A large upload refused by its precondition (the server may answer before it
+// has read the body) is a conflict, not a network error, and changes nothing.
+TEST_P(Conformance, LargeUploadRefusedByItsPreconditionIsAConflict) {
+  const std::string first = randomBytes(16 << 20, 7), second = randomBytes(16 << 20, 8);
+  Entry e = a().put("large.bin", first, Precondition::createOnly());
+  EXPECT_EQ(codeOf([&] { a().put("large.bin", second, Precondition::createOnly()); }), ErrorCode::conflict);
+  a().put("other.bin", "x", Precondition::createOnly());
+  Entry other = *a().stat("other.bin");
+  EXPECT_EQ(codeOf([&] { a().put("large.bin", second, Precondition::ifMatch(other.etag, sha256Hex("x"))); }),
+            ErrorCode::conflict);
+  EXPECT_EQ(sha256Hex(a().get("large.bin")), sha256Hex(first));
+  EXPECT_EQ(a().stat("large.bin")->size, e.size);
+}
+
 const Target targets[] = {
     {"folder", "folder", "", true},
     {"apache_basic", "apache", "basic", true},
