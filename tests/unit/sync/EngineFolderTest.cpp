@@ -49,6 +49,13 @@ struct Env {
     sources.push_back(std::make_unique<DirectorySource>(local));
     return std::make_unique<Engine>(*reg, std::move(t), std::move(wrapped), std::move(sources));
   }
+  // An engine over one given source, straight on the folder adapter (no fault wrapper).
+  std::unique_ptr<Engine> engineWith(std::unique_ptr<Source> source) {
+    std::vector<std::unique_ptr<Source>> sources;
+    sources.push_back(std::move(source));
+    return std::make_unique<Engine>(*reg, target(), std::make_unique<adapters::folder::FolderAdapter>(remote),
+                                    std::move(sources));
+  }
   JsonObject run(bool dry = false, long long maxDelete = 20, long long batch = 200) {
     RunOptions o;
     o.dryRun = dry;
@@ -353,27 +360,30 @@ private:
   std::function<void()> change_;
 };
 
+// One run in which `change` alters the local tree right after the listing; checks
+// what every such case shares: a.docx skipped as a problem saying `why`, nothing of
+// it on the target, b.docx sent (the run went on), the target not locked.
+void runChangedAfterListing(Env& env, const std::function<void()>& change, const std::string& why) {
+  writeFile(env.local + "/a.docx", "AAAA");
+  writeFile(env.local + "/b.docx", "BBBB");
+  auto out = env.engineWith(std::make_unique<ChangedAfterListing>(env.local, change))->run(RunOptions{});
+  auto problems = out->getArray("problems");
+  ASSERT_EQ(problems->size(), 1u);
+  EXPECT_EQ(problems->getObject(0)->getValue<std::string>("path"), "a.docx");
+  EXPECT_NE(problems->getObject(0)->getValue<std::string>("message").find(why), std::string::npos);
+  EXPECT_FALSE(exists(env.remoteFile("a.docx")));  // neither the listed nor the changed bytes
+  EXPECT_EQ(readFile(env.remoteFile("b.docx")), "BBBB");
+  JsonObject status;
+  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  EXPECT_FALSE(status->getValue<bool>("locked"));
+}
+
 }  // namespace
 
 TEST(SyncEngineFolder, FileEditedAfterListingIsSkippedAndSentByTheNextRun) {
   Env env;
-  writeFile(env.local + "/a.docx", "AAAA");
-  writeFile(env.local + "/b.docx", "BBBB");
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::make_unique<ChangedAfterListing>(env.local, [&] { writeFile(env.local + "/a.docx", "ZZZZ"); }));
-  Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
-  auto out = engine.run(RunOptions{});
-  auto problems = out->getArray("problems");
-  ASSERT_EQ(problems->size(), 1u);
-  EXPECT_EQ(problems->getObject(0)->getValue<std::string>("path"), "a.docx");
-  EXPECT_NE(problems->getObject(0)->getValue<std::string>("message").find("gewijzigd tijdens de sync"), std::string::npos);
-  EXPECT_FALSE(exists(env.remoteFile("a.docx")));  // neither the listed nor the edited bytes
-  EXPECT_EQ(readFile(env.remoteFile("b.docx")), "BBBB");  // the rest of the run went on
-  JsonObject status;
-  env.reg->read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
-  EXPECT_FALSE(status->getValue<bool>("locked"));
-  // The next run lists the new content and sends it.
-  env.run();
+  runChangedAfterListing(env, [&] { writeFile(env.local + "/a.docx", "ZZZZ"); }, "gewijzigd tijdens de sync");
+  env.run();  // lists the new content and sends it
   EXPECT_EQ(readFile(env.remoteFile("a.docx")), "ZZZZ");
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
   EXPECT_TRUE(verifies(*env.reg));
@@ -381,20 +391,8 @@ TEST(SyncEngineFolder, FileEditedAfterListingIsSkippedAndSentByTheNextRun) {
 
 TEST(SyncEngineFolder, FileRemovedAfterListingIsSkippedAndForgottenByTheNextRun) {
   Env env;
-  writeFile(env.local + "/a.docx", "AAAA");
-  writeFile(env.local + "/b.docx", "BBBB");
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::make_unique<ChangedAfterListing>(env.local, [&] { std::filesystem::remove(env.local + "/a.docx"); }));
-  Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
-  auto out = engine.run(RunOptions{});
-  auto problems = out->getArray("problems");
-  ASSERT_EQ(problems->size(), 1u);
-  EXPECT_EQ(problems->getObject(0)->getValue<std::string>("path"), "a.docx");
-  EXPECT_NE(problems->getObject(0)->getValue<std::string>("message").find("verdween tijdens de sync"), std::string::npos);
-  EXPECT_FALSE(exists(env.remoteFile("a.docx")));
-  EXPECT_EQ(readFile(env.remoteFile("b.docx")), "BBBB");
-  // The next run no longer lists it; its sidecar (uploaded in the same batch) is removed.
-  env.run();
+  runChangedAfterListing(env, [&] { std::filesystem::remove(env.local + "/a.docx"); }, "verdween tijdens de sync");
+  env.run();  // no longer lists it; its sidecar (uploaded in the same batch) is removed
   EXPECT_FALSE(exists(env.remoteFile("a.docx.igsgov.json")));
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
   EXPECT_TRUE(verifies(*env.reg));
@@ -419,11 +417,8 @@ TEST(SyncEngineFolder, RegisterBytesThatDoNotMatchTheirHashLockTheTarget) {
       return {s};
     }
   };
-  std::vector<std::unique_ptr<Source>> sources;
-  sources.push_back(std::make_unique<WrongBytes>());
-  Engine engine(*env.reg, env.target(), std::make_unique<adapters::folder::FolderAdapter>(env.remote), std::move(sources));
   try {
-    engine.run(RunOptions{});
+    env.engineWith(std::make_unique<WrongBytes>())->run(RunOptions{});
     FAIL() << "mismatching register bytes were uploaded";
   } catch (const Error& e) {
     EXPECT_EQ(e.errorCode(), ErrorCode::integrity) << e.fullText();
