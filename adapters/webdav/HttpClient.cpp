@@ -149,13 +149,13 @@ HttpResponse HttpClient::attempt(Poco::Net::HTTPClientSession& session, Poco::Ne
     if (!os) throw Poco::Net::NetException("sending the request header failed");
     if (body.write)
       body.write([&](std::string_view piece) {
-      while (!piece.empty()) {
-        int n = session.socket().sendBytes(piece.data(), static_cast<int>(std::min(piece.size(), kSendPiece)));
-        if (n <= 0) throw Poco::Net::NetException("sending the request body failed");
-        piece.remove_prefix(static_cast<std::size_t>(n));
-        written += static_cast<std::size_t>(n);
-      }
-    });
+        while (!piece.empty()) {
+          int n = session.socket().sendBytes(piece.data(), static_cast<int>(std::min(piece.size(), kSendPiece)));
+          if (n <= 0) throw Poco::Net::NetException("sending the request body failed");
+          piece.remove_prefix(static_cast<std::size_t>(n));
+          written += static_cast<std::size_t>(n);
+        }
+      });
   }
   if (written != body.length)
     throw Error(ErrorCode::internal, "verzoek met " + std::to_string(written) + " bytes in plaats van de aangekondigde " +
