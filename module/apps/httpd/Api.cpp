@@ -2,6 +2,7 @@
 
 #include "Log.hpp"
 #include "core/Error.hpp"
+#include "ops/ServerPaths.hpp"
 #include "service/HttpErrors.hpp"
 #include "service/Tokens.hpp"
 
@@ -75,7 +76,9 @@ JsonObject queryInput(const ops::Operation& op, const Poco::URI& uri) {
     const ops::Param* param = nullptr;
     for (const auto& p : op.params)
       if (p.name == name) param = &p;
-    if (!param || param->type == "string" || param->type == "date" || param->type == "timestamp") {
+    // A path goes in as text so remoteInput refuses it with the same message as in a body.
+    if (!param || param->type == "string" || param->type == "path" || param->type == "date" ||
+        param->type == "timestamp") {
       in->set(name, value);
     } else if (param->type == "integer") {
       Poco::Int64 n = 0;
@@ -162,12 +165,8 @@ private:
       bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
       input = blank ? newObject() : parseJsonObject(text, "vraag");
     }
-    // Paths name files on this server: a remote caller may not read or write them.
-    for (const auto& p : op->params)
-      if (p.type == "path" && input->has(p.name))
-        fail(400, ErrorCode::invalid,
-             "bestandspaden op de server zijn niet toegelaten via de REST-API; stuur de inhoud zelf mee",
-             Place().set("operation", op->name).set("field", "'" + p.name + "'"));
+    // Paths name files on this server: refused, or taken from igsgovd's configuration.
+    input = ops::remoteInput(*op, input, ctx_.config.files);
     ops::Caller caller{who.name, who.role, ""};
     if (input->has("reason") && input->get("reason").isString()) caller.reason = input->getValue<std::string>("reason");
     return toJsonText(ctx_.session->execute(op->name, input, caller), false);

@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "core/Json.hpp"
+#include "ops/ServerPaths.hpp"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -50,7 +51,7 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "limits", "log", "intranet"});
+    root.rejectUnknown({"listen", "register", "tls", "limits", "log", "intranet", "files"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
@@ -88,6 +89,15 @@ Config loadConfig(const std::string& path) {
         c.documentsDir = resolve(path, *dir);
       }
     }
+    if (auto files = root.optObject("files"); !files.isNull()) {
+      Reader r(files, "configuratie", "files");
+      r.rejectUnknown(ops::kServerSettings);
+      for (const auto& setting : ops::kServerSettings)
+        if (auto file = r.optStr(setting)) {
+          if (file->empty()) r.fail(setting, "geef een pad, of laat het veld weg");
+          c.files[setting] = resolve(path, *file);
+        }
+    }
     if (auto log = root.optObject("log"); !log.isNull()) {
       Reader r(log, "configuratie", "log");
       r.rejectUnknown({"level"});
@@ -112,6 +122,12 @@ void validate(const Config& c, const std::string& source) {
     fail("tls", "geef zowel 'certificate' als 'private_key' op, of geen van beide");
   for (const auto& [field, file] : {std::pair{"tls.certificate", c.tlsCertificate}, {"tls.private_key", c.tlsPrivateKey}})
     if (!file.empty() && !Poco::File(file).exists()) fail(field, "bestand bestaat niet: " + file);
+  for (const auto& [setting, file] : c.files) {
+    bool folder = setting.size() > 4 && setting.compare(setting.size() - 4, 4, "_dir") == 0;
+    Poco::File f(file);
+    if (!f.exists() || (folder ? !f.isDirectory() : !f.isFile()))
+      fail("files." + setting, std::string(folder ? "map" : "bestand") + " bestaat niet: " + file);
+  }
 }
 
 }  // namespace igsgov::httpd

@@ -10,13 +10,18 @@
 //               "shutdown_grace_seconds": 30},
 //    "intranet": {"session_idle_minutes": 30, "session_max_hours": 8,
 //                 "documents_dir": "/var/lib/igsgov/documenten"},
+//    "files": {"sync_config": "sync.json", "sparql_config": "sparql.json",
+//              "calendar_dir": "kalender", "rules_dir": "regels"},
 //    "log": {"level": "info"}}
 //
+// "files" names the server files an operation uses for a remote caller, who
+// can never name one (ops/ServerPaths.hpp); each must exist at start.
 // Relative paths are taken relative to the configuration file's folder.
 // Failure: igsgov::Error(invalid) with a Dutch message naming file and field;
 // unknown fields are refused (typos must not pass silently).
 #pragma once
 
+#include <map>
 #include <string>
 
 namespace igsgov::httpd {
@@ -39,6 +44,8 @@ struct Config {
   // them and sync pushes them from there); empty: "documenten" beside the register.
   std::string documentsDir;
   std::string logLevel = "info";  // trace debug info warn error off
+  // "files": setting (ops::kServerSettings) -> path; absent: the operation's own default.
+  std::map<std::string, std::string> files;
 
   bool tls() const { return !tlsCertificate.empty(); }
 };

@@ -112,6 +112,7 @@ protected:
       siteOptions.sessions.idle = std::chrono::minutes(ctx.config.sessionIdleMinutes);
       siteOptions.sessions.lifetime = std::chrono::hours(ctx.config.sessionMaxHours);
       siteOptions.documentsDir = documentsFolder(ctx.config);
+      siteOptions.files = ctx.config.files;
       ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
       ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
     } catch (const Error& e) {

@@ -37,6 +37,7 @@ JsonObject Catalogue::describe() const {
       po->set("type", p.type);
       po->set("required", p.required);
       po->set("help", p.help);
+      if (!p.setting.empty()) po->set("setting", p.setting);
       params->add(po);
     }
     o->set("params", params);

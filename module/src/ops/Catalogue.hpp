@@ -22,10 +22,13 @@ enum class Access { read, write, create };  // create: makes a new register (reg
 struct Param {
   std::string name;      // JSON field, snake_case; the CLI option is --name-with-dashes
   std::string type;      // string | path | date | timestamp | integer | boolean | object | array
-                         // path: a file or folder on the machine running the library (the REST
-                         // service refuses these: a remote caller must not name server files)
+                         // path: a file or folder on the machine running the library. Every
+                         // parameter that names one has this type (tests/unit/ops checks it):
+                         // only a local caller may give it (ops/ServerPaths.hpp)
   bool required = false;
   std::string help;      // Dutch
+  std::string setting = {};  // path only: the service setting that supplies it for a remote caller
+                         // (kServerSettings in ops/ServerPaths.hpp); empty: never for remote callers
 };
 
 using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;

@@ -93,7 +93,7 @@ void addGovernanceOperations(Catalogue& c) {
   c.add(readOp("document.compare", "Vergelijk de tekst van twee versies per paragraaf (tekst en HTML)",
                {{"from", "string", true, "id van de oude versie"},
                 {"to", "string", true, "id van de nieuwe versie"},
-                {"html_path", "string", false, "schrijf de vergelijking ook als HTML-bestand"},
+                {"html_path", "path", false, "schrijf de vergelijking ook als HTML-bestand"},
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
                documentCompare, compareText));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",

@@ -14,7 +14,8 @@
 namespace igsgov::ops {
 namespace {
 
-const Param kRulesDir{"rules_dir", "path", false, "map met regelsets die de ingebouwde vervangen (anders $IGSGOV_RULES_DIR)"};
+const Param kRulesDir{"rules_dir", "path", false, "map met regelsets die de ingebouwde vervangen (anders $IGSGOV_RULES_DIR)",
+                      "rules_dir"};
 
 rules::CheckResult runCheck(store::Database& db, const rules::RuleBook& book, const Reader& r) {
   rules::CheckOptions o;
@@ -233,7 +234,7 @@ void addRulesOperations(Catalogue& c) {
                 {"ics", "path", false, "schrijf ook een iCalendar-bestand (RFC 5545) naar dit pad"},
                 {"ics_text", "boolean", false, "geef de iCalendar-tekst mee in de uitvoer"},
                 {"alarm_days", "integer", false, "herinnering zoveel dagen vooraf in de iCalendar"},
-                {"calendar_dir", "string", false, "map met kalenderbestanden (anders $IGSGOV_CALENDAR_DIR)"}},
+                {"calendar_dir", "path", false, "map met kalenderbestanden (anders $IGSGOV_CALENDAR_DIR)", "calendar_dir"}},
                {"deadlines"});
   dl.read = deadlinesOp;
   dl.text = deadlinesText;

@@ -33,7 +33,8 @@ sync::RunOptions optionsFrom(const JsonObject& in, const records::WriteInfo& inf
 }
 
 const Param kTarget{"target", "string", true, "naam van het syncdoel (in de syncconfiguratie)"};
-const Param kConfig{"config", "string", false, "syncconfiguratie (standaard $IGSGOV_SYNC_CONFIG of sync.json naast het register)"};
+const Param kConfig{"config", "path", false, "syncconfiguratie (standaard $IGSGOV_SYNC_CONFIG of sync.json naast het register)",
+                    "sync_config"};
 
 }  // namespace
 

@@ -97,7 +97,11 @@ JsonObject bodySchema(const OpInfo& op) {
   for (size_t i = 0; i < op.params->size(); ++i) {
     auto p = op.params->getObject(static_cast<unsigned>(i));
     std::string name = p->getValue<std::string>("name");
-    props->set(name, schemaOf(p->getValue<std::string>("type"), p->optValue<std::string>("help", "")));
+    auto schema = schemaOf(p->getValue<std::string>("type"), p->optValue<std::string>("help", ""));
+    if (auto setting = p->optValue<std::string>("setting", ""); !setting.empty())
+      schema->set("description", schema->getValue<std::string>("description") +
+                                     "; de dienst gebruikt zijn instelling files." + setting);
+    props->set(name, schema);
     if (p->optValue<bool>("required", false)) required->add(name);
   }
   auto s = obj({{"type", "object"}, {"properties", props}, {"additionalProperties", op.open}});

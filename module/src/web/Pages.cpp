@@ -20,7 +20,10 @@ bool mayCall(const std::string& operation, const std::string& role) {
 }
 
 JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input) {
-  return r.session.execute(operation, input, r.caller);
+  // Pages build their input themselves and never copy a path from a form; the
+  // server files (calendar, rules) come from the service's configuration.
+  const ops::Operation* op = ops::catalogue().find(operation);
+  return r.session.execute(operation, op ? ops::withServerFiles(*op, input, r.files) : input, r.caller);
 }
 
 std::string text(const JsonObject& obj, const std::string& key) {

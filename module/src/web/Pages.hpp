@@ -12,6 +12,7 @@
 #pragma once
 
 #include "core/Json.hpp"
+#include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "web/Forms.hpp"
 
@@ -27,6 +28,7 @@ struct PageRequest {
   std::map<std::string, std::string> params;  // route placeholders (igs, mandate)
   FormFields fields;       // GET query or POST form
   std::string documentsDir;  // SiteOptions::documentsDir
+  ops::ServerFiles files;    // SiteOptions::files: filled into path parameters by call()
 };
 
 struct PageResult {

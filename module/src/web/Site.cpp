@@ -214,7 +214,7 @@ Response Site::handle(const Request& req) {
     if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
     PageRequest pr{session_, ops::Caller{user->who.name, user->who.role, ""}, user->session.csrf, match->params, fields,
-                   options_.documentsDir};
+                   options_.documentsDir, options_.files};
     PageResult result = dispatch(page, req.method, pr);
     if (!result.redirect.empty()) {
       redirect(resp, result.redirect);

@@ -22,6 +22,7 @@
 // locks itself, the Register runs reads side by side and serialises writes, Views is immutable.
 #pragma once
 
+#include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "web/Sessions.hpp"
 #include "web/Views.hpp"
@@ -56,6 +57,7 @@ struct SiteOptions {
   std::string version;      // shown in the footer
   SessionLimits sessions;
   std::string documentsDir;  // where generated documents are kept; empty: generating is refused
+  ops::ServerFiles files;    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
