@@ -3,6 +3,7 @@
 #include "core/Embedded.hpp"
 #include "core/Error.hpp"
 #include "core/Json.hpp"
+#include "core/JsonFile.hpp"
 
 #include <Poco/DirectoryIterator.h>
 #include <Poco/File.h>
@@ -62,7 +63,7 @@ std::set<std::string> texts(const JsonObject& o, const std::string& key, const s
 }  // namespace
 
 CalendarFile parseCalendarFile(const std::string& body, const std::string& source, const std::string& fileName) {
-  auto doc = parseJsonObject(body, source);
+  auto doc = parseJsonFile(body, source);
   CalendarFile f;
   f.source = source;
   f.name = text(doc, "calendar", source, "");

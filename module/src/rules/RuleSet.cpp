@@ -2,6 +2,7 @@
 
 #include "core/Embedded.hpp"
 #include "core/Error.hpp"
+#include "core/JsonFile.hpp"
 #include "rules/Evaluators.hpp"
 
 #include <Poco/DirectoryIterator.h>
@@ -123,7 +124,7 @@ const Rule* RuleBook::find(const std::string& id) const {
 }
 
 RuleSet parseRuleSet(const std::string& text_, const std::string& source, const std::string& fileName) {
-  auto doc = parseJsonObject(text_, source);
+  auto doc = parseJsonFile(text_, source);
   RuleSet set;
   set.source = source;
   set.name = text(doc, "ruleset", true, source, "");

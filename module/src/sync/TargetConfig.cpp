@@ -1,6 +1,7 @@
 #include "sync/TargetConfig.hpp"
 
 #include "core/Error.hpp"
+#include "core/JsonFile.hpp"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -98,7 +99,7 @@ TargetConfig TargetConfig::fromJson(const std::string& name, const JsonObject& o
 SyncConfig SyncConfig::parse(const std::string& text, const std::string& file) {
   SyncConfig c;
   c.file = file;
-  auto root = parseJsonObject(text, "bestand " + file);
+  auto root = parseJsonFile(text, file);
   auto targets = root->getObject("targets");
   if (!targets) throwInvalid("object \"targets\" ontbreekt", placeOf(file, "", "targets"));
   std::vector<std::string> names;
@@ -155,12 +156,17 @@ std::string expandPattern(const std::string& pattern, const std::map<std::string
   return out;
 }
 
-std::string configPath(const std::optional<std::string>& explicitPath, const std::string& registerPath) {
+std::string configBesideRegister(const std::optional<std::string>& explicitPath, const char* env,
+                                 const std::string& fileName, const std::string& registerPath) {
   if (explicitPath && !explicitPath->empty()) return *explicitPath;
-  if (const char* env = std::getenv("IGSGOV_SYNC_CONFIG"); env && *env) return env;
+  if (const char* value = std::getenv(env); value && *value) return value;
   Poco::Path p(registerPath);
   p.makeAbsolute();
-  return p.parent().append("sync.json").toString();
+  return p.parent().append(fileName).toString();
+}
+
+std::string configPath(const std::optional<std::string>& explicitPath, const std::string& registerPath) {
+  return configBesideRegister(explicitPath, "IGSGOV_SYNC_CONFIG", "sync.json", registerPath);
 }
 
 }  // namespace igsgov::sync

@@ -62,5 +62,9 @@ std::string expandPattern(const std::string& pattern, const std::map<std::string
 // The configuration file to use: `explicitPath`, else $IGSGOV_SYNC_CONFIG,
 // else "sync.json" next to the register file.
 std::string configPath(const std::optional<std::string>& explicitPath, const std::string& registerPath);
+// The same rule for any configuration file kept beside the register:
+// `explicitPath`, else the environment variable `env`, else `fileName` in the register's folder.
+std::string configBesideRegister(const std::optional<std::string>& explicitPath, const char* env,
+                                 const std::string& fileName, const std::string& registerPath);
 
 }  // namespace igsgov::sync

@@ -76,3 +76,22 @@ TEST(SyncConfig, ExpandsPatterns) {
     EXPECT_NE(m.find("soort 'statuten'"), std::string::npos) << m;
   }
 }
+
+// A file that is not JSON (e.g. /etc/shadow named as the configuration) is
+// refused naming the file, line and column, never quoting its bytes.
+TEST(SyncConfig, ANonJsonFileIsNotQuotedInTheError) {
+  for (const std::string text : {"Zgeheim:$6$abc:19000:0:99999:7:::\n", "{\"targets\": {\"a\": Zgeheim}}"}) {
+    SCOPED_TRACE(text);
+    try {
+      SyncConfig::parse(text, "/etc/shadow");
+      FAIL() << "accepted";
+    } catch (const Error& e) {
+      std::string all = e.what();
+      EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+      EXPECT_NE(all.find("geen geldig JSON-object"), std::string::npos) << all;
+      EXPECT_NE(all.find("/etc/shadow"), std::string::npos) << all;
+      EXPECT_EQ(all.find('Z'), std::string::npos) << all;
+      EXPECT_EQ(all.find("geheim"), std::string::npos) << all;
+    }
+  }
+}
