@@ -1,20 +1,21 @@
 // Operations on designations proposed by a SPARQL source (LBLOD):
-// sparql.proposals (read the endpoint, store as pending), sparql.list,
+// sparql.proposals (read a named source, store as pending), sparql.list,
 // sparql.accept (-> mandate, person created if needed, one journal entry)
-// and sparql.reject. The logic is in sync/Proposals.hpp.
+// and sparql.reject. The logic is in sync/Proposals.hpp. sparql.proposals is
+// a runOp: it reads the network before it opens its one write.
 #include "ops/OpBuilders.hpp"
 #include "sync/Proposals.hpp"
 
 namespace igsgov::ops {
 
 void addSparqlOperations(Catalogue& c) {
-  c.add(writeOp("sparql.proposals", "Lees aanduidingen uit een SPARQL-bron (LBLOD) en bewaar ze als voorstellen",
-                {{"endpoint", "string", false, "URL van het SPARQL-endpoint"},
-                 {"graph", "string", false, "standaardgraaf (default-graph-uri)"},
-                 {"source", "object", false, "volledige bronconfiguratie {endpoint, graph, timeout_s, roles...}"},
-                 {"igs", "string", false, "enkel deze bestuurseenheid (IRI)"},
-                 {"body_iri", "string", false, "enkel dit bestuursorgaan (IRI)"}},
-                sync::storeProposals));
+  c.add(runOp("sparql.proposals", "Lees aanduidingen uit een ingestelde SPARQL-bron (LBLOD) en bewaar ze als voorstellen",
+              {{"source", "string", true, "naam van de SPARQL-bron in de SPARQL-configuratie"},
+               {"config", "path", false, "SPARQL-configuratie (standaard $IGSGOV_SPARQL_CONFIG of sparql.json naast het register)",
+                "sparql_config"},
+               {"igs", "string", false, "enkel deze bestuurseenheid (IRI)"},
+               {"body_iri", "string", false, "enkel dit bestuursorgaan (IRI)"}},
+              sync::fetchProposals));
   c.add(readOp("sparql.list", "Lijst van de bewaarde SPARQL-voorstellen",
                {{"status", "string", false, "pending | accepted | rejected"}}, sync::listProposals,
                sync::proposalsText));

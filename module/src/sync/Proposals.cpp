@@ -1,12 +1,14 @@
 #include "sync/Proposals.hpp"
 
 #include "adapters/sparql/DesignationQuery.hpp"
+#include "adapters/sparql/EndpointSet.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "records/Entities.hpp"
 #include "records/EntityTable.hpp"
 #include "records/Mandates.hpp"
 #include "records/Organisation.hpp"
+#include "sync/TargetConfig.hpp"
 
 #include <sstream>
 
@@ -75,21 +77,28 @@ std::string normalise(std::string s) {
 
 std::string proposalId(const std::string& sourceUri) { return "lblod-" + sha256Hex(sourceUri).substr(0, 16); }
 
-JsonObject storeProposals(records::Writer& w, const JsonObject& in) {
+JsonObject fetchProposals(records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
   Reader r(in, "SPARQL-bron");
+  auto sources = adapters::sparql::EndpointSet::load(
+      configBesideRegister(r.optStr("config"), "IGSGOV_SPARQL_CONFIG", "sparql.json", reg.path()));
+  std::string name = r.str("source");
+  const auto& config = sources.source(name);
   auto query = newObject();
-  JsonObject source = r.optObject("source");
-  if (source.isNull()) {
-    auto endpoint = r.optStr("endpoint");
-    if (!endpoint) r.fail("endpoint", "geef 'endpoint' (URL) of 'source' (configuratie) op");
-    source = newObject();
-    source->set("endpoint", *endpoint);
-    if (auto g = r.optStr("graph")) source->set("graph", *g);
-  }
-  query->set("source", source);
+  query->set("source", config.toJson());
   if (auto igs = r.optStr("igs")) query->set("igs", *igs);
   if (auto body = r.optStr("body_iri")) query->set("body", *body);
+  // The network read happens here, outside any register transaction: a slow or
+  // silent source delays only this call, never another writer.
   auto result = adapters::sparql::proposalsOperation(query);
+  auto journalInput = newObject();
+  journalInput->set("source", name);
+  journalInput->set("endpoint", config.endpoint);
+  if (query->has("igs")) journalInput->set("igs", query->get("igs"));
+  if (query->has("body")) journalInput->set("body_iri", query->get("body"));
+  return reg.write(info, journalInput, [&](records::Writer& w) { return storeProposals(w, result); });
+}
+
+JsonObject storeProposals(records::Writer& w, const JsonObject& result) {
   std::string endpoint = result->getValue<std::string>("endpoint");
   auto proposals = result->getArray("proposals");
   int added = 0, updated = 0, unchanged = 0, changedAfterDecision = 0;

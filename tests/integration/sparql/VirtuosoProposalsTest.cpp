@@ -3,6 +3,7 @@
 // which sets IGSGOV_SPARQL_ENDPOINT). The expectations below are the intent
 // written in the fixture's header, typed by hand: not captured output.
 #include "adapters/sparql/DesignationQuery.hpp"
+#include "adapters/sparql/EndpointSet.hpp"
 
 #include <gtest/gtest.h>
 
@@ -206,7 +207,13 @@ TEST_F(Virtuoso, DefaultGraph) {
 }
 
 TEST_F(Virtuoso, OperationJson) {
-  auto input = parseJsonObject(R"({"source": {"endpoint": ")" + endpoint() + R"("}, "igs": ")" + kIgs + "\"}");
+  // As sparql.proposals calls it: the source by name from a SPARQL configuration (sparql.json).
+  auto sources = EndpointSet::parse(R"({"sources": {"leiestreek": {"comment": "fixture", "endpoint": ")" + endpoint() +
+                                        R"(", "timeout_s": 60}}})",
+                                    "sparql.json");
+  auto input = newObject();
+  input->set("source", sources.source("leiestreek").toJson());
+  input->set("igs", kIgs);
   JsonObject out = proposalsOperation(input);
   EXPECT_EQ(out->getValue<std::string>("endpoint"), endpoint());
   EXPECT_EQ(out->getValue<int>("count"), 8);

@@ -3,7 +3,9 @@
 // run-with-virtuoso.sh) become pending proposals in the register; accepting
 // one appoints the mandate (creating the person) in one journal entry, and the
 // board's composition shows the person; rejecting needs a reason; re-reading
-// the endpoint is idempotent; audit verify stays clean.
+// the endpoint is idempotent; audit verify stays clean. The endpoint is a
+// named source of the SPARQL configuration (sparql.json beside the register,
+// or "config"), never a URL in the request.
 #include "../../unit/sync/SyncTestSupport.hpp"
 
 #include "core/Error.hpp"
@@ -12,6 +14,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdlib>
+#include <fstream>
 
 using namespace igsgov;
 
@@ -25,17 +28,16 @@ struct Env {
   ops::Caller caller;
   Env() {
     caller.actor = "test:secretariaat";
+    // The named source, in sparql.json beside the register (the default place).
+    std::ofstream(dir + "/sparql.json") << R"({"sources": {"leiestreek": {"endpoint": ")"
+                                        << std::getenv("IGSGOV_SPARQL_ENDPOINT") << R"(", "graph": ")"
+                                        << std::getenv("IGSGOV_SPARQL_GRAPH") << R"(", "timeout_s": 60}}})";
     exec("cooperation.create", R"({"id": "igs-leie", "name": "IGS Cultuur Leiestreek, fictief", "legal_form": "projectvereniging"})");
     exec("member.add", R"({"id": "igs-leie-44083", "cooperation": "igs-leie", "kind": "gemeente", "nis": "44083", "from": "2021-01-01"})");
     exec("body.create", R"({"id": "igs-leie-rvb", "cooperation": "igs-leie", "type": "raad_van_bestuur", "name": "Raad van bestuur", "from": "2021-01-01"})");
   }
   JsonObject exec(const std::string& op, const std::string& json) { return session.execute(op, obj(json), caller); }
-  JsonObject fetch() {
-    auto in = newObject();
-    in->set("endpoint", std::string(std::getenv("IGSGOV_SPARQL_ENDPOINT")));
-    in->set("graph", std::string(std::getenv("IGSGOV_SPARQL_GRAPH")));
-    return session.execute("sparql.proposals", in, caller);
-  }
+  JsonObject fetch() { return exec("sparql.proposals", R"({"source": "leiestreek"})"); }
   // The pending proposal for a person and role.
   std::string find(const std::string& familyName, const std::string& role) {
     auto list = exec("sparql.list", R"({"status": "pending"})")->getArray("proposals");
@@ -57,6 +59,13 @@ TEST(SparqlAccept, ProposalsAcceptCompositionShowsThePerson) {
   auto first = env.fetch();
   EXPECT_EQ(first->getValue<int>("count"), 9);
   EXPECT_EQ(first->getValue<int>("added"), 9);
+  EXPECT_EQ(first->getValue<std::string>("endpoint"), std::getenv("IGSGOV_SPARQL_ENDPOINT"));
+  // The journal records which source and URL were read.
+  auto entry = env.exec("audit.journal", R"({"limit": 1000})")->getArray("entries");
+  bool journaled = false;
+  for (std::size_t i = 0; i < entry->size(); ++i)
+    journaled = journaled || entry->getObject(i)->getValue<std::string>("operation") == "sparql.proposals";
+  EXPECT_TRUE(journaled);
   auto second = env.fetch();
   EXPECT_EQ(second->getValue<int>("added"), 0);
   EXPECT_EQ(second->getValue<int>("unchanged"), 9);
@@ -102,4 +111,31 @@ TEST(SparqlAccept, ProposalsAcceptCompositionShowsThePerson) {
   EXPECT_EQ(third->getValue<int>("added"), 0);
   auto verify = env.exec("audit.verify", "{}");
   EXPECT_TRUE(verify->getValue<bool>("ok"));
+}
+
+TEST(SparqlAccept, SourcesComeFromTheConfigurationOnly) {
+  ASSERT_NE(std::getenv("IGSGOV_SPARQL_ENDPOINT"), nullptr) << "run through run-with-virtuoso.sh";
+  Env env;
+  // A URL in the request is not a parameter at all.
+  try {
+    env.exec("sparql.proposals", std::string(R"({"endpoint": ")") + std::getenv("IGSGOV_SPARQL_ENDPOINT") + "\"}");
+    FAIL() << "a URL from the request was read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.what();
+  }
+  // An unknown name lists the configured ones.
+  try {
+    env.exec("sparql.proposals", R"({"source": "elders"})");
+    FAIL() << "unknown source read";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::notFound) << e.what();
+    EXPECT_NE(std::string(e.what()).find("leiestreek"), std::string::npos) << e.what();
+  }
+  // A local caller may name another configuration file.
+  std::ofstream(env.dir + "/andere.json") << R"({"sources": {"andere": {"endpoint": ")"
+                                          << std::getenv("IGSGOV_SPARQL_ENDPOINT") << R"(", "graph": ")"
+                                          << std::getenv("IGSGOV_SPARQL_GRAPH") << R"("}}})";
+  auto got = env.exec("sparql.proposals", R"({"source": "andere", "config": ")" + env.dir + R"(/andere.json"})");
+  EXPECT_EQ(got->getValue<int>("added"), 9);
+  EXPECT_EQ(env.exec("sparql.list", "{}")->getArray("proposals")->size(), 9u);
 }
