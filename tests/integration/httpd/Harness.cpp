@@ -40,14 +40,14 @@ int freePort() {
   return port;
 }
 
-namespace {
-
 std::string slurp(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   std::stringstream s;
   s << in.rdbuf();
   return s.str();
 }
+
+namespace {
 
 [[noreturn]] void execOrDie(const std::vector<std::string>& argv) {
   std::vector<char*> args;

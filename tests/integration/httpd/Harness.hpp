@@ -19,6 +19,8 @@ std::string sourceDir();
 // A fresh empty folder under the build tree for one test.
 std::string freshDir(const std::string& name);
 int freePort();
+// A file's bytes ("" when it cannot be read).
+std::string slurp(const std::string& path);
 
 struct RunResult {
   int exitCode = -1;
