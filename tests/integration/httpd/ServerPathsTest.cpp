@@ -278,4 +278,32 @@ TEST_F(ServerPathsTest, ASilentSourceBlocksNoOtherWriter) {
   EXPECT_EQ(journal.body.find("sparql.proposals"), std::string::npos) << journal.body;
 }
 
+// The "files" section is checked at start: a typo or a missing file stops the
+// service (exit 78) instead of silently falling back to another file.
+TEST(ServerPathsConfig, FilesAreKnownAndExistAtStart) {
+  std::string d = freshDir("paths-config-" + std::to_string(getpid()));
+  auto reg = makeSampleRegister(d, false);
+  Poco::File(d + "/kalender").createDirectories();
+  spit(d + "/sync.json", R"({"targets": {}})");
+  struct Case {
+    const char* name;
+    std::string files;
+    std::string expected;
+  };
+  const Case cases[] = {
+      {"unknown setting", R"({"sync_conf": "sync.json"})", "'sync_conf'"},
+      {"empty path", R"({"calendar_dir": ""})", "'calendar_dir'"},
+      {"missing file", R"({"sparql_config": "sparql.json"})", "files.sparql_config"},
+      {"folder that is a file", R"({"calendar_dir": "sync.json"})", "files.calendar_dir"},
+      {"file that is a folder", R"({"sync_config": "kalender"})", "files.sync_config"},
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.name);
+    spit(d + "/igsgovd.json", R"({"register": "register.db", "files": )" + c.files + "}");
+    auto r = startFailing({"--config", d + "/igsgovd.json", "--port", "1"});
+    EXPECT_EQ(r.exitCode, 78) << r.err << r.out;
+    EXPECT_NE(r.err.find(c.expected), std::string::npos) << r.err;
+  }
+}
+
 }  // namespace

@@ -284,3 +284,19 @@ TEST_F(SiteTest, CompositionAsKnownAtAnEarlierMoment) {
   EXPECT_EQ(bad.status, 400);
   EXPECT_NE(bad.body.find("geen geldig tijdstip"), std::string::npos);
 }
+
+// The intranet never names a server folder itself; the deadlines page uses the
+// calendar folder the service is configured with (SiteOptions::files, igsgovd "files").
+TEST_F(SiteTest, DeadlinesUseTheServiceCalendarFolder) {
+  std::filesystem::create_directories(dir_ / "kalender");
+  std::ofstream(dir_ / "kalender" / "proef.json")
+      << R"({"calendar": "proef", "title": "Proef", "applies_to": {"all": true}, "events": [
+            {"id": "proef", "date": "2026-06-15", "title": "Proeftermijn uit de dienstkalender", "verified": true}]})";
+  SiteOptions options{false, "test", {}, (dir_ / "documenten").string()};
+  options.files = {{"calendar_dir", (dir_ / "kalender").string()}};
+  site_ = std::make_unique<Site>(*session_, options);
+  std::string cookie = login("auditor");
+  auto page = get("/intranet/igs/igs-rupel/termijnen", cookie, "van=2026-01-01&tot=2026-12-31");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("Proeftermijn uit de dienstkalender"), std::string::npos);
+}
