@@ -22,6 +22,11 @@ int httpStatus(ErrorCode code) {
   return 500;
 }
 
+int httpStatus(const Error& e) {
+  if (e.errorCode() == ErrorCode::invalid && e.place().fields.count("limit")) return 422;
+  return httpStatus(e.errorCode());
+}
+
 std::string errorBody(const Error& e) { return toJsonText(e.toJson(), false); }
 
 }  // namespace igsgov::service

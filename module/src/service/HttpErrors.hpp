@@ -5,8 +5,12 @@
 //   invalid, argument -> 400   notFound -> 404     conflict -> 409
 //   denied            -> 403   busy     -> 503     unsupported -> 501
 //   integrity, io, internal, generic -> 500 (the register or the server is at fault)
-// 401 (no or unknown token) and 413 (body too large) are decided by the
-// service before an operation runs; their bodies use code "denied" resp. "invalid".
+// An `invalid` error whose place names a "limit" (a cap of the service or of
+// an operation: text per document, response size, ...) is 422: the request was
+// well formed but asks for more than the service gives one request.
+// 401 (no or unknown token), 413 (body too large), 429 (too many failed
+// logins) and the connection-level 400/408/411/431/503 are decided by the
+// service itself (module/apps/httpd); their bodies use the same shape.
 // Pure functions, thread-safe.
 #pragma once
 
@@ -17,6 +21,8 @@
 namespace igsgov::service {
 
 int httpStatus(ErrorCode code);
+// httpStatus(e.errorCode()), except 422 for an invalid error with a "limit" in its place.
+int httpStatus(const Error& e);
 // Compact JSON text of the error body.
 std::string errorBody(const Error& e);
 
