@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <new>
+#include <streambuf>
 
 namespace igsgov::docs {
 
@@ -20,6 +21,44 @@ namespace {
   if (!entry.empty()) p.set("part", entry);
   throwInvalid(message, p);
 }
+
+// Inflates one entry on demand, 16 KiB at a time.
+class EntryBuf : public std::streambuf {
+public:
+  EntryBuf(zip_file_t* f, std::size_t cap, std::string source, std::string name)
+      : f_(f), cap_(cap), source_(std::move(source)), name_(std::move(name)) {}
+  ~EntryBuf() override { zip_fclose(f_); }
+
+protected:
+  int_type underflow() override {
+    zip_int64_t r = zip_fread(f_, buffer_, sizeof buffer_);
+    if (r < 0) fail("Onderdeel is beschadigd: " + std::string(zip_file_strerror(f_)), source_, name_);
+    if (r == 0) return traits_type::eof();
+    got_ += static_cast<std::size_t>(r);
+    if (got_ > cap_)
+      fail("Een onderdeel van het zip-bestand is uitgepakt te groot (maximum " + std::to_string(cap_) + " bytes)",
+           source_, name_);
+    setg(buffer_, buffer_, buffer_ + r);
+    return traits_type::to_int_type(*gptr());
+  }
+
+private:
+  zip_file_t* f_;
+  std::size_t cap_;
+  std::size_t got_ = 0;
+  std::string source_, name_;
+  char buffer_[16384];
+};
+
+class EntryStream : public std::istream {
+public:
+  explicit EntryStream(std::unique_ptr<EntryBuf> buf) : std::istream(buf.get()), buf_(std::move(buf)) {
+    exceptions(std::ios::badbit);
+  }
+
+private:
+  std::unique_ptr<EntryBuf> buf_;
+};
 
 }  // namespace
 
@@ -120,6 +159,13 @@ std::string ZipReader::read(const ZipEntryInfo& entry) const {
   }
   out.resize(got);
   return out;
+}
+
+std::unique_ptr<std::istream> ZipReader::stream(const ZipEntryInfo& entry) const {
+  zip_file_t* f = zip_fopen_index(za_, entry.index, 0);
+  if (!f)
+    fail("Onderdeel kan niet gelezen worden: " + std::string(zip_strerror(za_)), source_, entry.name);
+  return std::make_unique<EntryStream>(std::make_unique<EntryBuf>(f, limits_.maxEntrySize, source_, entry.name));
 }
 
 std::string rewriteZip(const std::string& templateBytes, const std::vector<ZipReplacement>& replace,

@@ -20,6 +20,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <ctime>
+#include <istream>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +55,11 @@ public:
   const std::vector<ZipEntryInfo>& entries() const { return entries_; }
   const ZipEntryInfo* find(const std::string& name) const;
   std::string read(const ZipEntryInfo& entry) const;
+  // The entry's inflated bytes as a stream that reads in chunks (the entry is
+  // never held whole), under the same cap as read(): going past maxEntrySize,
+  // a corrupt entry or a CRC mismatch throws the Error out of the stream's
+  // read (its exceptions() include badbit). Must not outlive the reader.
+  std::unique_ptr<std::istream> stream(const ZipEntryInfo& entry) const;
 
 private:
   struct zip* za_ = nullptr;

@@ -1,6 +1,11 @@
 #include "governance/ParagraphDiff.hpp"
 
+#include "core/Error.hpp"
+
+#include <cstdint>
 #include <sstream>
+#include <string_view>
+#include <unordered_map>
 
 namespace igsgov::governance {
 
@@ -22,15 +27,23 @@ TextDiff diffParagraphs(const std::vector<std::string>& a, const std::vector<std
     raw.push_back({DiffLine::Kind::added, "", B(j), 0, static_cast<int>(pre + j + 1)});
   };
   if (n > 0 && m > 0 && (n + 1) * (m + 1) <= kMaxDiffCells) {
-    // L[i][j] = LCS length of A[i..] and B[j..].
-    std::vector<unsigned> L((n + 1) * (m + 1), 0);
-    auto at = [&](std::size_t i, std::size_t j) -> unsigned& { return L[i * (m + 1) + j]; };
+    // Each distinct paragraph gets a number, so a cell compares two integers.
+    std::unordered_map<std::string_view, std::uint32_t> numbers;
+    std::vector<std::uint32_t> ai(n), bj(m);
+    auto number = [&](const std::string& p) { return numbers.emplace(p, static_cast<std::uint32_t>(numbers.size())).first->second; };
+    for (std::size_t i = 0; i < n; ++i) ai[i] = number(A(i));
+    for (std::size_t j = 0; j < m; ++j) bj[j] = number(B(j));
+    // L[i][j] = LCS length of A[i..] and B[j..]; at most min(n, m) < 2^16
+    // since (n + 1) * (m + 1) <= kMaxDiffCells = 2^22.
+    static_assert(kMaxDiffCells <= (1u << 22));
+    std::vector<std::uint16_t> L((n + 1) * (m + 1), 0);
+    auto at = [&](std::size_t i, std::size_t j) -> std::uint16_t& { return L[i * (m + 1) + j]; };
     for (std::size_t i = n; i-- > 0;)
       for (std::size_t j = m; j-- > 0;)
-        at(i, j) = A(i) == B(j) ? at(i + 1, j + 1) + 1 : std::max(at(i + 1, j), at(i, j + 1));
+        at(i, j) = ai[i] == bj[j] ? static_cast<std::uint16_t>(at(i + 1, j + 1) + 1) : std::max(at(i + 1, j), at(i, j + 1));
     std::size_t i = 0, j = 0;
     while (i < n && j < m) {
-      if (A(i) == B(j)) {
+      if (ai[i] == bj[j]) {
         raw.push_back({DiffLine::Kind::same, A(i), B(j), static_cast<int>(pre + i + 1), static_cast<int>(pre + j + 1)});
         ++i, ++j;
       } else if (at(i + 1, j) >= at(i, j + 1)) {
@@ -83,6 +96,20 @@ TextDiff diffParagraphs(const std::vector<std::string>& a, const std::vector<std
   return d;
 }
 
+namespace {
+
+// Throws the limit error when a rendering has grown past kMaxDiffOutputBytes.
+void checkSize(std::ostringstream& os, const char* what) {
+  auto size = static_cast<std::size_t>(os.tellp());
+  if (size <= kMaxDiffOutputBytes) return;
+  throwInvalid(std::string("de vergelijking (") + what + ") wordt te groot: meer dan " +
+                   std::to_string(kMaxDiffOutputBytes >> 20) + " MiB (grens: " + std::to_string(kMaxDiffOutputBytes) +
+                   " bytes per weergave); vergelijk kleinere documenten of minder context",
+               Place().set("limit", std::string("vergelijking als ") + what + ": " + std::to_string(kMaxDiffOutputBytes) + " bytes"));
+}
+
+}  // namespace
+
 std::string diffToText(const TextDiff& d, int context) {
   std::ostringstream os;
   if (d.identical()) {
@@ -106,6 +133,7 @@ std::string diffToText(const TextDiff& d, int context) {
     }
     if (skipped) os << "  …\n";
     skipped = false;
+    checkSize(os, "tekst");
     switch (l.kind) {
       case DiffLine::Kind::same: os << "  [" << l.afterNo << "] " << l.after << "\n"; break;
       case DiffLine::Kind::removed: os << "- [" << l.beforeNo << "] " << l.before << "\n"; break;
@@ -117,6 +145,7 @@ std::string diffToText(const TextDiff& d, int context) {
     }
   }
   if (skipped) os << "  …\n";
+  checkSize(os, "tekst");
   return os.str();
 }
 
@@ -142,6 +171,7 @@ std::string diffToHtml(const TextDiff& d, const std::string& title) {
   os << "<p>" << d.changed << " gewijzigd, " << d.added << " toegevoegd, " << d.removed << " geschrapt, " << d.same
      << " ongewijzigd.</p>\n";
   for (const auto& l : d.lines) {
+    checkSize(os, "HTML");
     switch (l.kind) {
       case DiffLine::Kind::same: os << "<p class=\"same\">" << htmlEscape(l.after) << "</p>\n"; break;
       case DiffLine::Kind::removed: os << "<p class=\"removed\"><del>" << htmlEscape(l.before) << "</del></p>\n"; break;
@@ -153,6 +183,7 @@ std::string diffToHtml(const TextDiff& d, const std::string& title) {
     }
   }
   os << "</section>\n";
+  checkSize(os, "HTML");
   return os.str();
 }
 

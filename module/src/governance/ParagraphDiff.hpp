@@ -5,10 +5,14 @@
 // middle); a paragraph only in `before` is removed, only in `after` added,
 // in both unchanged. A removed paragraph directly followed by an added one is
 // reported as one `changed` pair, so the reader sees "artikel 5 werd ...".
-// When the middle is too large for the table (more than kMaxCells cells) the
-// middle is reported as removed + added, never a wrong alignment.
+// Paragraphs are compared by number (each distinct text interned once), so
+// the table costs one 16-bit cell per pair whatever the paragraphs' length.
+// When the middle is too large for the table (more than kMaxDiffCells cells,
+// 8 MiB) the middle is reported as removed + added, never a wrong alignment.
 // Output as Dutch text (lines "- ", "+ ", "  ", with paragraph numbers) and as
-// a self-contained HTML fragment (everything escaped; <del>/<ins>).
+// a self-contained HTML fragment (everything escaped; <del>/<ins>); each is
+// at most kMaxDiffOutputBytes, beyond which Error(invalid) names the limit in
+// its place ("limit"; REST answers 422).
 // Thread safety: pure functions.
 #pragma once
 
@@ -19,7 +23,8 @@
 
 namespace igsgov::governance {
 
-constexpr std::size_t kMaxDiffCells = 16u << 20;
+constexpr std::size_t kMaxDiffCells = 4u << 20;        // LCS table cells (16 bits each)
+constexpr std::size_t kMaxDiffOutputBytes = 4u << 20;  // the text and the HTML rendering, each
 
 struct DiffLine {
   enum class Kind { same, removed, added, changed };

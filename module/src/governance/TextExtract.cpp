@@ -29,6 +29,14 @@ namespace {
 const char* const kW = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const char* const kText = "urn:oasis:names:tc:opendocument:xmlns:text:1.0";
 
+std::string mib(std::size_t bytes) { return std::to_string(bytes >> 20) + " MiB"; }
+
+[[noreturn]] void tooMuchText(Place place = {}) {
+  throwInvalid("de tekst van dit document is te groot om te vergelijken: meer dan " + mib(kMaxTextBytes) +
+                   " (grens: " + std::to_string(kMaxTextBytes) + " bytes tekst per document)",
+               place.set("limit", "tekst per document: " + std::to_string(kMaxTextBytes) + " bytes"));
+}
+
 // Collapses runs of white space to one space and trims.
 std::string normalise(const std::string& s) {
   std::string out;
@@ -64,15 +72,15 @@ public:
   void startElement(const Poco::XML::XMLString& uri, const Poco::XML::XMLString& local, const Poco::XML::XMLString&,
                     const Poco::XML::Attributes& attrs) override {
     if (kind_ == FileKind::docx && uri == kW) {
-      if (local == "p") open_.emplace_back();
+      if (local == "p") openParagraph();
       else if (local == "t") inText_ = true;
-      else if ((local == "tab" || local == "br" || local == "cr") && !open_.empty()) open_.back() += ' ';
+      else if ((local == "tab" || local == "br" || local == "cr") && !open_.empty()) space();
     } else if (kind_ == FileKind::odt && uri == kText) {
       if (local == "p" || local == "h") {
-        open_.emplace_back();
+        openParagraph();
         ++textDepth_;
       } else if ((local == "s" || local == "tab" || local == "line-break") && !open_.empty()) {
-        open_.back() += ' ';
+        space();
       }
     }
   }
@@ -91,6 +99,7 @@ public:
     if (open_.empty()) return;
     if (kind_ == FileKind::docx && !inText_) return;
     if (kind_ == FileKind::odt && textDepth_ == 0) return;
+    count(static_cast<std::size_t>(length));
     open_.back().append(ch + start, static_cast<std::size_t>(length));
   }
 
@@ -108,17 +117,38 @@ public:
   void comment(const Poco::XML::XMLChar[], int, int) override {}
 
 private:
+  void openParagraph() {
+    if (open_.size() >= static_cast<std::size_t>(kMaxNesting))
+      throwInvalid("paragrafen zijn te diep in elkaar genest (meer dan " + std::to_string(kMaxNesting) + " niveaus)",
+                   Place().set("limit", "nesting van paragrafen: " + std::to_string(kMaxNesting)));
+    open_.emplace_back();
+  }
+  void space() {
+    count(1);
+    open_.back() += ' ';
+  }
+  // Every byte of text counts, before white space is collapsed: the cap
+  // bounds what the open paragraphs hold, not only what is kept.
+  void count(std::size_t n) {
+    text_ += n;
+    if (text_ > kMaxTextBytes) tooMuchText();
+  }
   void close() {
     if (open_.empty()) return;
     std::string p = normalise(open_.back());
     open_.pop_back();
-    if (!p.empty()) paragraphs.push_back(std::move(p));
+    if (p.empty()) return;
+    if (paragraphs.size() >= kMaxParagraphs)
+      throwInvalid("het document heeft te veel paragrafen om te vergelijken (meer dan " + std::to_string(kMaxParagraphs) + ")",
+                   Place().set("limit", "paragrafen per document: " + std::to_string(kMaxParagraphs)));
+    paragraphs.push_back(std::move(p));
   }
 
   FileKind kind_;
   std::vector<std::string> open_;  // nested paragraphs (text boxes, notes)
   bool inText_ = false;
   int textDepth_ = 0;
+  std::size_t text_ = 0;
 };
 
 std::vector<std::string> pdfParagraphs(const std::string& bytes, const std::string& source) {
@@ -136,15 +166,28 @@ std::vector<std::string> pdfParagraphs(const std::string& bytes, const std::stri
   Poco::Pipe outPipe, errPipe;
   std::string text, err;
   int rc = 0;
+  bool tooLarge = false;
   try {
     auto ph = Poco::Process::launch(program, {"-enc", "UTF-8", "-q", tmp.path(), "-"}, nullptr, &outPipe, &errPipe);
     Poco::PipeInputStream out(outPipe), errs(errPipe);
-    text.assign(std::istreambuf_iterator<char>(out), std::istreambuf_iterator<char>());
-    err.assign(std::istreambuf_iterator<char>(errs), std::istreambuf_iterator<char>());
+    // At most the text cap (plus one byte to know it was passed); then the
+    // program is stopped rather than read to its end.
+    char buf[16384];
+    while (out.read(buf, sizeof buf) || out.gcount() > 0) {
+      text.append(buf, static_cast<std::size_t>(out.gcount()));
+      if (text.size() > kMaxTextBytes) {
+        tooLarge = true;
+        Poco::Process::kill(ph);
+        break;
+      }
+    }
+    while (!tooLarge && (errs.read(buf, sizeof buf) || errs.gcount() > 0) && err.size() < 4096)
+      err.append(buf, static_cast<std::size_t>(errs.gcount()));
     rc = ph.wait();
   } catch (const Poco::Exception& e) {
     throw Error(ErrorCode::io, "pdftotext kon niet gestart worden: " + e.displayText(), Place().set("file", source));
   }
+  if (tooLarge) tooMuchText(Place().set("file", source));
   if (rc != 0)
     throwInvalid("pdftotext kan de tekst van deze PDF niet lezen (code " + std::to_string(rc) + ")" +
                      (err.empty() ? "" : ": " + normalise(err)),
@@ -175,10 +218,9 @@ std::vector<std::string> pdfParagraphs(const std::string& bytes, const std::stri
 
 }  // namespace
 
-std::vector<std::string> paragraphsOfXml(const std::string& xml, FileKind kind, const std::string& part) {
-  // Cheap pre-check; the SAX handler refuses a DOCTYPE too.
-  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
-    throwInvalid("een DOCTYPE of DTD-declaratie is niet toegestaan", Place().set("part", part));
+namespace {
+
+std::vector<std::string> paragraphsOfStream(std::istream& xml, FileKind kind, const std::string& part) {
   ParagraphHandler handler(kind);
   Poco::XML::SAXParser parser;
   parser.setFeature(Poco::XML::XMLReader::FEATURE_NAMESPACES, true);
@@ -187,8 +229,13 @@ std::vector<std::string> paragraphsOfXml(const std::string& xml, FileKind kind, 
   parser.setFeature(Poco::XML::XMLReader::FEATURE_EXTERNAL_PARAMETER_ENTITIES, false);
   parser.setContentHandler(&handler);
   parser.setProperty(Poco::XML::XMLReader::PROPERTY_LEXICAL_HANDLER, static_cast<Poco::XML::LexicalHandler*>(&handler));
+  Poco::XML::InputSource source(xml);
   try {
-    parser.parseMemoryNP(xml.data(), xml.size());
+    parser.parse(&source);
+  } catch (const Error& e) {
+    Place p = e.place();
+    p.set("part", part);
+    throw Error(e.errorCode(), e.message(), p);
   } catch (const Poco::XML::SAXParseException& e) {
     throwInvalid("onleesbare XML: " + e.message(),
                  Place().set("part", part).set("line", std::to_string(e.getLineNumber()))
@@ -203,6 +250,16 @@ std::vector<std::string> paragraphsOfXml(const std::string& xml, FileKind kind, 
   return handler.paragraphs;
 }
 
+}  // namespace
+
+std::vector<std::string> paragraphsOfXml(const std::string& xml, FileKind kind, const std::string& part) {
+  // Cheap pre-check; the SAX handler refuses a DOCTYPE too.
+  if (xml.find("<!DOCTYPE") != std::string::npos || xml.find("<!ENTITY") != std::string::npos)
+    throwInvalid("een DOCTYPE of DTD-declaratie is niet toegestaan", Place().set("part", part));
+  std::istringstream in(xml);
+  return paragraphsOfStream(in, kind, part);
+}
+
 std::vector<std::string> extractParagraphs(const std::string& bytes, FileKind kind, const std::string& source) {
   if (kind == FileKind::pdf) return pdfParagraphs(bytes, source);
   docs::ZipLimits limits;
@@ -213,7 +270,8 @@ std::vector<std::string> extractParagraphs(const std::string& bytes, FileKind ki
   const auto* entry = zip.find(part);
   if (!entry) throwInvalid("het document heeft geen " + part, Place().set("file", source).set("part", part));
   try {
-    return paragraphsOfXml(zip.read(*entry), kind, part);
+    auto xml = zip.stream(*entry);
+    return paragraphsOfStream(*xml, kind, part);
   } catch (const Error& e) {
     Place p = e.place();
     p.set("file", source);

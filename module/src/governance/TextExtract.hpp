@@ -12,6 +12,16 @@
 // White space inside a paragraph is collapsed and trimmed; empty paragraphs
 // are dropped.
 //
+// Caps (what one document may cost, whatever its size on disk): at most
+// kMaxTextBytes of text (counted before white space is collapsed), at most
+// kMaxParagraphs paragraphs, paragraphs nested at most kMaxNesting deep
+// (text boxes in text boxes). A small zip can inflate to a huge text, so the
+// XML part is streamed from the zip through the parser (never held whole)
+// and the caps stop it as soon as they are passed; pdftotext's output is
+// read up to the same text cap and the program is then stopped. Beyond a cap:
+// Error(invalid) in Dutch naming the limit, with the place's "limit" set (REST
+// answers 422, see service/HttpErrors.hpp).
+//
 // Safety: the zip is read with libzip under size caps (docs::ZipReader, 32 MiB
 // per entry); the XML is parsed with Poco::XML (SAX) with external entities
 // off and any DOCTYPE refused (no DTD, no entity expansion). Nothing inside
@@ -27,6 +37,10 @@
 #include <vector>
 
 namespace igsgov::governance {
+
+constexpr std::size_t kMaxTextBytes = 1u << 20;  // 1 MiB of text per document (~350 dense pages)
+constexpr std::size_t kMaxParagraphs = 20000;
+constexpr int kMaxNesting = 32;
 
 std::vector<std::string> extractParagraphs(const std::string& bytes, FileKind kind, const std::string& source);
 

@@ -11,18 +11,18 @@ using namespace igsgov::testing;
 
 namespace {
 
-// A minimal one-page PDF (Helvetica, one line per paragraph, 60pt apart so
-// pdftotext sees separate blocks), with a correct xref table.
-std::string pdfOf(const std::vector<std::string>& paragraphs) {
-  std::string content = "BT /F1 12 Tf\n";
-  for (std::size_t i = 0; i < paragraphs.size(); ++i)
-    content += "1 0 0 1 72 " + std::to_string(720 - 60 * static_cast<int>(i)) + " Tm (" + paragraphs[i] + ") Tj\n";
-  content += "ET\n";
-  std::vector<std::string> objs = {
-      "<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-      "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+// A minimal PDF with one page per content stream (Helvetica), with a correct xref table.
+std::string pdfOfPages(const std::vector<std::string>& contents) {
+  std::vector<std::string> objs = {"<< /Type /Catalog /Pages 2 0 R >>", "",
+                                   "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"};
+  std::string kids;
+  for (const auto& content : contents) {
+    objs.push_back("<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream");
+    objs.push_back("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents " +
+                   std::to_string(objs.size()) + " 0 R >>");
+    kids += std::to_string(objs.size()) + " 0 R ";
+  }
+  objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(contents.size()) + " >>";
   std::string out = "%PDF-1.4\n";
   std::vector<std::size_t> offsets;
   for (std::size_t i = 0; i < objs.size(); ++i) {
@@ -39,6 +39,14 @@ std::string pdfOf(const std::vector<std::string>& paragraphs) {
   out += "trailer\n<< /Size " + std::to_string(objs.size() + 1) + " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) +
          "\n%%EOF\n";
   return out;
+}
+
+// One page, one line per paragraph, 60pt apart so pdftotext sees separate blocks.
+std::string pdfOf(const std::vector<std::string>& paragraphs) {
+  std::string content = "BT /F1 12 Tf\n";
+  for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    content += "1 0 0 1 72 " + std::to_string(720 - 60 * static_cast<int>(i)) + " Tm (" + paragraphs[i] + ") Tj\n";
+  return pdfOfPages({content + "ET\n"});
 }
 
 }  // namespace
@@ -74,5 +82,28 @@ TEST_F(GovFixture, ABrokenPdfIsReportedNotCrashed) {
   } catch (const Error& e) {
     EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
     EXPECT_EQ(e.place().fields.at("file"), "kapot.pdf");
+  }
+}
+
+TEST_F(GovFixture, APdfWithTextOverTheCapIsRefusedNamingTheLimit) {
+  // 60 pages of 50 lines of ~480 characters in a 1 pt font: ~1.2 MB of text.
+  ASSERT_FALSE(governance::findPdfToText().empty()) << "pdftotext ontbreekt: apt-get install poppler-utils";
+  std::vector<std::string> pages;
+  for (int p = 0; p < 60; ++p) {
+    std::string content = "BT /F1 1 Tf 20 780 Td 14 TL\n";
+    for (int l = 0; l < 50; ++l) {
+      std::string words;
+      for (int w = 0; w < 60; ++w) words += "w" + std::to_string(l) + "p" + std::to_string(p) + " ";
+      content += "(" + words + ") '\n";
+    }
+    pages.push_back(content + "ET\n");
+  }
+  try {
+    governance::extractParagraphs(pdfOfPages(pages), governance::FileKind::pdf, "groot.pdf");
+    FAIL() << "the text is over the cap";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+    EXPECT_EQ(e.place().fields.at("file"), "groot.pdf");
+    EXPECT_EQ(e.place().fields.at("limit").rfind("tekst per document", 0), 0u) << e.fullText();
   }
 }

@@ -1,6 +1,7 @@
 // Paragraph-level diff: alignment, pairing of changed paragraphs, text and
 // HTML output (escaped), and the property that applying the diff gives back
 // both sides.
+#include "core/Error.hpp"
 #include "governance/ParagraphDiff.hpp"
 
 #include <gtest/gtest.h>
@@ -81,4 +82,36 @@ TEST(ParagraphDiff, RandomRoundTripAndMinimality) {
       for (int j = m - 1; j >= 0; --j) L[i][j] = a[i] == b[j] ? L[i + 1][j + 1] + 1 : std::max(L[i + 1][j], L[i][j + 1]);
     ASSERT_EQ(d.same, L[0][0]);
   }
+}
+
+// The renderings are capped (issue 13): escaping can multiply a text by six.
+TEST(ParagraphDiff, RenderingsOverTheCapAreRefusedNamingTheLimit) {
+  std::string quotes(kMaxDiffOutputBytes / 5, '"');  // 6 bytes each once escaped
+  auto d = diffParagraphs({"a"}, {quotes});
+  EXPECT_NO_THROW(diffToText(d));
+  try {
+    diffToHtml(d, "t");
+    FAIL() << "the HTML is over the cap";
+  } catch (const igsgov::Error& e) {
+    EXPECT_EQ(e.place().fields.at("limit").rfind("vergelijking als HTML", 0), 0u) << e.fullText();
+  }
+  std::vector<std::string> many(60, std::string(100 * 1024, 'x'));
+  for (std::size_t i = 0; i < many.size(); ++i) many[i] += std::to_string(i);
+  auto big = diffParagraphs({}, many);
+  EXPECT_THROW(diffToText(big, -1), igsgov::Error);
+}
+
+TEST(ParagraphDiff, LongParagraphsAreComparedByNumberNotByText) {
+  // 2000 x 2000 distinct long paragraphs with a common core: the table is
+  // 4M cells of 16 bits, each a comparison of two integers.
+  V a, b;
+  for (int i = 0; i < 2000; ++i) {
+    std::string p(500, 'p');
+    p += std::to_string(i);
+    a.push_back(i % 7 == 0 ? "oud " + p : p);
+    b.push_back(i % 11 == 0 ? "nieuw " + p : p);
+  }
+  auto d = diffParagraphs(a, b);
+  EXPECT_GT(d.same, 1500);
+  EXPECT_GT(d.changed, 0);
 }

@@ -6,6 +6,8 @@
 
 #include <Poco/Environment.h>
 
+#include <functional>
+
 using namespace igsgov;
 using namespace igsgov::governance;
 using igsgov::testing::docxOf;
@@ -119,4 +121,53 @@ TEST(ExtractParagraphs, PdfWithoutPdftotextSaysWhatToInstall) {
   }
   Poco::Environment::set("IGSGOV_PDFTOTEXT", "");
   EXPECT_EQ(findPdfToText(), "");
+}
+
+// What one document may cost is capped (issue 13): a tiny zip that inflates to
+// a huge text is refused while streaming, with the limit named.
+namespace {
+void expectLimit(const std::function<void()>& fn, const std::string& limitStart) {
+  try {
+    fn();
+    FAIL() << "expected a refusal at the limit " << limitStart;
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+    ASSERT_TRUE(e.place().fields.count("limit")) << e.fullText();
+    EXPECT_EQ(e.place().fields.at("limit").rfind(limitStart, 0), 0u) << e.fullText();
+  }
+}
+}  // namespace
+
+TEST(ExtractParagraphs, TextOverTheCapIsRefusedNamingTheLimit) {
+  std::string huge(kMaxTextBytes + 1, 'a');
+  auto bytes = docxOf({"Artikel 1.", huge});
+  EXPECT_LT(bytes.size(), 64u * 1024) << "a small upload";
+  expectLimit([&] { extractParagraphs(bytes, FileKind::docx, "groot.docx"); }, "tekst per document");
+  try {
+    extractParagraphs(bytes, FileKind::docx, "groot.docx");
+  } catch (const Error& e) {
+    EXPECT_EQ(e.place().fields.at("file"), "groot.docx");
+    EXPECT_NE(std::string(e.message()).find("tekst per document"), std::string::npos) << e.message();
+  }
+  // White space counts too: it is held before it is collapsed.
+  expectLimit([&] { extractParagraphs(docxOf({std::string(kMaxTextBytes + 1, ' ')}), FileKind::docx, "leeg.docx"); },
+              "tekst per document");
+  // Just under the cap passes.
+  auto ps = extractParagraphs(docxOf({std::string(kMaxTextBytes - 100, 'b')}), FileKind::docx, "net.docx");
+  ASSERT_EQ(ps.size(), 1u);
+}
+
+TEST(ExtractParagraphs, TooManyOrTooDeeplyNestedParagraphsAreRefused) {
+  std::vector<std::string> many(kMaxParagraphs + 1, "x");
+  expectLimit([&] { extractParagraphs(docxOf(many), FileKind::docx, "veel.docx"); }, "paragrafen per document");
+  std::string nested;
+  for (int i = 0; i <= kMaxNesting; ++i) nested += "<w:p>";
+  for (int i = 0; i <= kMaxNesting; ++i) nested += "</w:p>";
+  expectLimit(
+      [&] {
+        paragraphsOfXml("<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">" + nested +
+                            "</w:document>",
+                        FileKind::docx, "word/document.xml");
+      },
+      "nesting van paragrafen");
 }
