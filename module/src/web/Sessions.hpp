@@ -1,13 +1,19 @@
 // Server-side login sessions of the intranet.
 //
-// A session is created when a user signs in with an API token: it gets a
-// random id (the cookie value, 256 bits) and a random CSRF token (put in every
-// POST form, compared with Sessions::checkCsrf). It keeps the token's secret
-// in memory only, so each request re-authenticates against the register and a
-// revoked token ends its sessions at once. A session expires after `idle`
-// without requests or `lifetime` after sign-in, whichever comes first; expired
-// sessions are dropped on the next create(). At most `maxSessions` live at once
-// (the oldest is dropped for a new one).
+// A session belongs to an account: today the API token a user signed in
+// with ("token:<name>", see Site), with personal accounts (issue 15) their
+// account id. It gets a random id (the cookie value, 256 bits) and a random
+// CSRF token (put in every POST form, compared with Sessions::checkCsrf). It
+// keeps the token's secret in memory only, so each request re-authenticates
+// against the register and a revoked token ends its sessions at once. A
+// session expires after `idle` without requests or `lifetime` after sign-in,
+// whichever comes first; expired sessions are dropped when met.
+//
+// Caps: one account holds at most `perAccount` sessions (a new one drops that
+// account's oldest), the store at most `maxSessions`. When the store is full,
+// an account that has a session gives up its own oldest; one that has none is
+// refused with Error(busy) in Dutch (place "limit"), and nothing is dropped:
+// signing in never signs anybody else out.
 //
 // Thread safety: all members lock one mutex; one SessionStore is shared by the
 // server's threads (owned by the service context, never global). The clock is
@@ -24,9 +30,10 @@
 namespace igsgov::web {
 
 struct LoginSession {
-  std::string id;      // cookie value
-  std::string csrf;    // form token
-  std::string secret;  // the API token's secret (never sent back to the browser)
+  std::string id;       // cookie value
+  std::string csrf;     // form token
+  std::string account;  // whose session ("token:<name>")
+  std::string secret;   // the API token's secret (never sent back to the browser)
   std::chrono::steady_clock::time_point created;
   std::chrono::steady_clock::time_point lastSeen;
 };
@@ -35,6 +42,7 @@ struct SessionLimits {
   std::chrono::seconds idle{std::chrono::minutes(30)};
   std::chrono::seconds lifetime{std::chrono::hours(8)};
   std::size_t maxSessions = 10000;
+  std::size_t perAccount = 10;
 };
 
 // 64 lowercase hex digits from OpenSSL's RAND_bytes; throws Error(internal) without entropy.
@@ -45,7 +53,9 @@ public:
   using Clock = std::function<std::chrono::steady_clock::time_point()>;
   explicit SessionStore(SessionLimits limits = {}, Clock clock = nullptr);
 
-  LoginSession create(const std::string& secret);
+  // A new session of `account`. Throws Error(busy) when the store is full of
+  // other accounts' live sessions.
+  LoginSession create(const std::string& account, const std::string& secret);
   // The live session with this id (its lastSeen refreshed), or nothing when
   // unknown or expired (an expired one is removed).
   std::optional<LoginSession> find(const std::string& id);
@@ -53,15 +63,21 @@ public:
   // True when `token` is the CSRF token of the live session `id`.
   bool checkCsrf(const std::string& id, const std::string& token);
   std::size_t size();
+  // Live sessions of one account.
+  std::size_t countOf(const std::string& account);
 
 private:
-  bool expired(const LoginSession& s, std::chrono::steady_clock::time_point now) const;
-  std::chrono::steady_clock::time_point now() const;
+  using TimePoint = std::chrono::steady_clock::time_point;
+  bool expired(const LoginSession& s, TimePoint now) const;
+  TimePoint now() const;
+  void erase(const std::string& id);  // mutex held
+  void purgeExpired(TimePoint t);     // mutex held
 
   SessionLimits limits_;
   Clock clock_;
   std::mutex mutex_;
-  std::map<std::string, LoginSession> sessions_;
+  std::map<std::string, LoginSession> sessions_;                     // by id
+  std::multimap<std::string, std::string> byAccount_;                // account -> id
 };
 
 }  // namespace igsgov::web

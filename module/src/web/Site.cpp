@@ -177,15 +177,32 @@ Response Site::handle(const Request& req) {
         loginPage(403, "Het aanmeldformulier is verlopen of komt niet van deze site. Meld opnieuw aan.");
         return resp;
       }
+      std::vector<std::string> throttleKeys;
+      if (!req.client.empty()) throttleKeys.push_back(req.client);
+      if (auto wait = options_.throttle ? options_.throttle->retryAfter(throttleKeys) : 0) {
+        resp.headers.emplace_back("Retry-After", std::to_string(wait));
+        loginPage(429, "Te veel mislukte aanmeldpogingen vanaf uw adres. Probeer het opnieuw over " +
+                           std::to_string(wait) + " seconden.");
+        return resp;
+      }
       std::string secret = trim(field(form, "token"));
       auto who = secret.empty() ? std::nullopt : authenticateSecret(session_, secret);
       if (!who) {
+        if (!secret.empty() && options_.throttle) options_.throttle->failed(throttleKeys);
         loginPage(401, secret.empty() ? "Geef een token in."
                                       : "Onbekend of ingetrokken token. Controleer het token of vraag een nieuw aan de beheerder.");
         return resp;
       }
       if (user) sessions_.remove(user->session.id);
-      LoginSession s = sessions_.create(secret);
+      LoginSession s;
+      try {
+        s = sessions_.create("token:" + who->name, secret);
+      } catch (const Error& full) {
+        if (full.errorCode() != ErrorCode::busy) throw;
+        resp.headers.emplace_back("Retry-After", "60");
+        loginPage(503, full.message());
+        return resp;
+      }
       resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
       CookieOptions used = cookie;
       used.maxAgeSeconds = 0;

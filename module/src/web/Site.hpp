@@ -10,8 +10,12 @@
 //
 // Authentication: the session cookie "igsgov_sessie" (HttpOnly,
 // SameSite=Strict, Secure with TLS, Path=/intranet) names a server-side
-// session (web/Sessions.hpp); each request re-authenticates the session's API
-// token, so a revoked token ends the session. A page without (live) session
+// session (web/Sessions.hpp) of the account "token:<token name>"; each request
+// re-authenticates the session's API token, so a revoked token ends the
+// session. Failed logins count in the service's LoginThrottle (per client
+// address, shared with REST): while the address has spent its budget, every
+// login from it is answered 429 with Retry-After and a Dutch message. A full
+// session store answers 503. A page without (live) session
 // redirects to the login page, which then says the session expired. Every
 // POST except the login needs the session's CSRF token in field "csrf"
 // (403 otherwise). Errors render the Dutch error page with the status of
@@ -24,6 +28,7 @@
 
 #include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
+#include "service/LoginThrottle.hpp"
 #include "web/Sessions.hpp"
 #include "web/Views.hpp"
 
@@ -40,6 +45,7 @@ struct Request {
   std::string cookieHeader; // the Cookie header, "" when absent
   std::string contentType;
   std::string body;         // the form body of a POST
+  std::string client;       // the client's throttle key (service::clientKey), "" when unknown
 };
 
 struct Response {
@@ -58,6 +64,7 @@ struct SiteOptions {
   SessionLimits sessions;
   std::string documentsDir;  // where generated documents are kept; empty: generating is refused
   ops::ServerFiles files;    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
+  service::LoginThrottle* throttle = nullptr;  // failed logins; owned by the caller, nullptr: none
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
