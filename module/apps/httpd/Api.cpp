@@ -1,8 +1,10 @@
 #include "Api.hpp"
 
+#include "Body.hpp"
 #include "Log.hpp"
 #include "core/Error.hpp"
 #include "ops/ServerPaths.hpp"
+#include "service/ClientKey.hpp"
 #include "service/HttpErrors.hpp"
 #include "service/Tokens.hpp"
 
@@ -30,40 +32,30 @@ constexpr std::string_view kPrefix = "/api/v1/";
 struct HttpError {
   int status;
   Error error;
+  long long retryAfter = 0;
 };
 
 [[noreturn]] void fail(int status, ErrorCode code, const std::string& message, Place place = {}) {
   throw HttpError{status, Error(code, message, std::move(place))};
 }
 
-// Reads the body, at most `limit` bytes; 413 beyond.
-std::string readBody(HTTPServerRequest& req, long long limit, bool& consumed) {
-  auto declared = req.getContentLength64();
+// The body as text, or the service's refusal (413, 408, 400).
+std::string bodyText(HTTPServerRequest& req, long long limit, bool& consumed) {
+  Body body = readBody(req, limit);
+  consumed = body.result == Body::Result::ok;
   Place place = Place().set("part", "body");
-  if (declared > limit)
-    fail(413, ErrorCode::invalid,
-         "de vraag is te groot (" + std::to_string(declared) + " bytes, hoogstens " + std::to_string(limit) + ")", place);
-  std::string body;
-  if (declared > 0) body.reserve(static_cast<size_t>(declared));
-  std::istream& in = req.stream();
-  char buf[8192];
-  while (in) {
-    in.read(buf, sizeof buf);
-    body.append(buf, static_cast<size_t>(in.gcount()));
-    if (static_cast<long long>(body.size()) > limit) {
-      // A body without a declared length ran over: discard a bounded rest so
-      // the client can read the answer (and the connection may stay open).
-      long long extra = 0;
-      while (in && extra <= 4 * limit) {
-        in.read(buf, sizeof buf);
-        extra += in.gcount();
-      }
-      consumed = !in;
-      fail(413, ErrorCode::invalid, "de vraag is te groot (hoogstens " + std::to_string(limit) + " bytes)", place);
-    }
+  switch (body.result) {
+    case Body::Result::ok: break;
+    case Body::Result::tooLarge:
+      fail(413, ErrorCode::invalid, "de vraag is te groot (hoogstens " + std::to_string(limit) + " bytes)",
+           place.set("limit", "limits.max_body_bytes"));
+    case Body::Result::timedOut:
+      fail(408, ErrorCode::invalid, "de vraag kwam niet op tijd volledig aan",
+           place.set("limit", "limits.body_timeout_seconds"));
+    case Body::Result::broken:
+      fail(400, ErrorCode::invalid, "de vraag werd onderbroken of is slecht opgedeeld (chunked)", place);
   }
-  consumed = true;
-  return body;
+  return std::move(body.bytes);
 }
 
 // Query parameters typed after the operation's params; unknown names pass as
@@ -107,12 +99,18 @@ public:
     std::string body;
     try {
       body = route(req, resp, uri, line);
+      if (static_cast<long long>(body.size()) > ctx_.config.maxResponseBytes)
+        fail(422, ErrorCode::invalid,
+             "het antwoord is te groot (" + std::to_string(body.size()) + " bytes, hoogstens " +
+                 std::to_string(ctx_.config.maxResponseBytes) + "); vraag minder op, of gebruik de opdracht igsgov",
+             Place().set("limit", "limits.max_response_bytes"));
     } catch (const HttpError& e) {
       status = e.status;
       body = service::errorBody(e.error);
       line.add("code", errorCodeName(e.error.errorCode()));
+      if (e.retryAfter > 0) resp.set("Retry-After", std::to_string(e.retryAfter));
     } catch (const Error& e) {
-      status = service::httpStatus(e.errorCode());
+      status = service::httpStatus(e);
       body = service::errorBody(e);
       line.add("code", errorCodeName(e.errorCode()));
     } catch (const std::exception& e) {
@@ -161,7 +159,7 @@ private:
     if (method == "GET") {
       input = queryInput(*op, uri);
     } else {
-      std::string text = readBody(req, ctx_.config.maxBodyBytes, bodyConsumed_);
+      std::string text = bodyText(req, ctx_.config.maxBodyBytes, bodyConsumed_);
       bool blank = text.find_first_not_of(" \t\r\n") == std::string::npos;
       input = blank ? newObject() : parseJsonObject(text, "vraag");
     }
@@ -193,12 +191,25 @@ private:
     if (value.size() <= scheme.size() || Poco::icompare(value.substr(0, scheme.size()), std::string(scheme)) != 0)
       fail(401, ErrorCode::denied, "alleen 'Authorization: Bearer <token>' wordt aanvaard", place);
     std::string secret = value.substr(scheme.size());
+    // Guessing tokens: while this client has spent its budget of failures,
+    // no token is even looked up (a guess learns nothing).
+    std::vector<std::string> keys{service::clientKey(req.clientAddress().host())};
+    if (auto wait = ctx_.throttle->retryAfter(keys))
+      throw HttpError{429,
+                      Error(ErrorCode::busy,
+                            "te veel mislukte aanmeldpogingen vanaf uw adres; probeer het opnieuw over " +
+                                std::to_string(wait) + " seconden",
+                            Place(place).set("limit", "limits.failed_login_burst")),
+                      wait};
     std::optional<service::TokenIdentity> who;
     ctx_.session->reg().read([&](store::Database& db) {
       who = service::authenticate(db, secret);
       return JsonObject();
     });
-    if (!who) fail(401, ErrorCode::denied, "onbekend of ingetrokken token", place);
+    if (!who) {
+      ctx_.throttle->failed(keys);
+      fail(401, ErrorCode::denied, "onbekend of ingetrokken token", place);
+    }
     return *who;
   }
 

@@ -67,23 +67,43 @@ Config loadConfig(const std::string& path) {
     }
     if (auto limits = root.optObject("limits"); !limits.isNull()) {
       Reader r(limits, "configuratie", "limits");
-      r.rejectUnknown({"max_body_bytes", "max_threads", "max_queued", "keep_alive_seconds", "request_timeout_seconds",
-                       "shutdown_grace_seconds"});
-      if (auto v = r.optInteger("max_body_bytes")) {
-        if (*v < 1024 || *v > (1LL << 30)) r.fail("max_body_bytes", "moet tussen 1024 en 1073741824 liggen");
-        c.maxBodyBytes = *v;
-      }
+      if (r.has("request_timeout_seconds"))
+        r.fail("request_timeout_seconds",
+               "bestaat niet meer: gebruik 'header_timeout_seconds' (de kop van een vraag) en "
+               "'body_timeout_seconds' (de inhoud), elk de tijd voor het geheel");
+      r.rejectUnknown({"max_body_bytes", "max_buffered_body_bytes", "max_response_bytes", "max_header_bytes", "max_threads", "max_queued",
+                       "max_connections", "max_connections_per_address", "header_timeout_seconds",
+                       "body_timeout_seconds", "response_timeout_seconds", "keep_alive_seconds",
+                       "shutdown_grace_seconds", "failed_login_burst", "failed_login_refill_seconds"});
+      auto bytesIn = [&](const std::string& field, long long current, long long lo, long long hi) {
+        auto v = r.optInteger(field);
+        if (!v) return current;
+        if (*v < lo || *v > hi) r.fail(field, "moet tussen " + std::to_string(lo) + " en " + std::to_string(hi) + " liggen");
+        return static_cast<long long>(*v);
+      };
+      c.maxBodyBytes = bytesIn("max_body_bytes", c.maxBodyBytes, 1024, 1LL << 30);
+      c.maxBufferedBodyBytes = bytesIn("max_buffered_body_bytes", c.maxBufferedBodyBytes, 1024, 1LL << 40);
+      c.maxResponseBytes = bytesIn("max_response_bytes", c.maxResponseBytes, 4096, 1LL << 32);
+      c.maxHeaderBytes = intIn(r, "max_header_bytes", c.maxHeaderBytes, 1024, 1 << 20);
       c.maxThreads = intIn(r, "max_threads", c.maxThreads, 1, 1024);
       c.maxQueued = intIn(r, "max_queued", c.maxQueued, 1, 100000);
+      c.maxConnections = intIn(r, "max_connections", c.maxConnections, 1, 1000000);
+      c.maxConnectionsPerAddress = intIn(r, "max_connections_per_address", c.maxConnectionsPerAddress, 1, 1000000);
+      c.headerTimeoutSeconds = intIn(r, "header_timeout_seconds", c.headerTimeoutSeconds, 1, 3600);
+      c.bodyTimeoutSeconds = intIn(r, "body_timeout_seconds", c.bodyTimeoutSeconds, 1, 3600);
+      c.responseTimeoutSeconds = intIn(r, "response_timeout_seconds", c.responseTimeoutSeconds, 1, 3600);
       c.keepAliveSeconds = intIn(r, "keep_alive_seconds", c.keepAliveSeconds, 0, 3600);
-      c.requestTimeoutSeconds = intIn(r, "request_timeout_seconds", c.requestTimeoutSeconds, 1, 3600);
       c.shutdownGraceSeconds = intIn(r, "shutdown_grace_seconds", c.shutdownGraceSeconds, 0, 3600);
+      c.failedLoginBurst = intIn(r, "failed_login_burst", c.failedLoginBurst, 1, 1000);
+      c.failedLoginRefillSeconds = intIn(r, "failed_login_refill_seconds", c.failedLoginRefillSeconds, 1, 86400);
     }
     if (auto intranet = root.optObject("intranet"); !intranet.isNull()) {
       Reader r(intranet, "configuratie", "intranet");
-      r.rejectUnknown({"session_idle_minutes", "session_max_hours", "documents_dir"});
+      r.rejectUnknown({"session_idle_minutes", "session_max_hours", "max_sessions", "sessions_per_user", "documents_dir"});
       c.sessionIdleMinutes = intIn(r, "session_idle_minutes", c.sessionIdleMinutes, 1, 24 * 60);
       c.sessionMaxHours = intIn(r, "session_max_hours", c.sessionMaxHours, 1, 24 * 7);
+      c.maxSessions = intIn(r, "max_sessions", c.maxSessions, 1, 1000000);
+      c.sessionsPerUser = intIn(r, "sessions_per_user", c.sessionsPerUser, 1, 1000);
       if (auto dir = r.optStr("documents_dir")) {
         if (dir->empty()) r.fail("documents_dir", "geef een map, of laat het veld weg");
         c.documentsDir = resolve(path, *dir);
@@ -120,6 +140,8 @@ void validate(const Config& c, const std::string& source) {
   if (c.registerPath.empty()) fail("register", "geen register opgegeven (veld 'register' of --register)");
   if (c.tlsCertificate.empty() != c.tlsPrivateKey.empty())
     fail("tls", "geef zowel 'certificate' als 'private_key' op, of geen van beide");
+  if (c.maxBufferedBodyBytes < c.maxBodyBytes)
+    fail("max_buffered_body_bytes", "moet minstens zo groot zijn als 'max_body_bytes' (" + std::to_string(c.maxBodyBytes) + ")");
   for (const auto& [field, file] : {std::pair{"tls.certificate", c.tlsCertificate}, {"tls.private_key", c.tlsPrivateKey}})
     if (!file.empty() && !Poco::File(file).exists()) fail(field, "bestand bestaat niet: " + file);
   for (const auto& [setting, file] : c.files) {

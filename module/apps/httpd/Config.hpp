@@ -5,10 +5,15 @@
 //   {"listen": {"host": "127.0.0.1", "port": 8080},
 //    "register": "/var/lib/igsgov/register.db",
 //    "tls": {"certificate": "cert.pem", "private_key": "key.pem"},
-//    "limits": {"max_body_bytes": 1048576, "max_threads": 16, "max_queued": 64,
-//               "keep_alive_seconds": 15, "request_timeout_seconds": 30,
-//               "shutdown_grace_seconds": 30},
+//    "limits": {"max_body_bytes": 1048576, "max_buffered_body_bytes": 67108864,
+//               "max_response_bytes": 33554432, "max_header_bytes": 16384,
+//               "max_threads": 16, "max_queued": 64,
+//               "max_connections": 512, "max_connections_per_address": 64,
+//               "header_timeout_seconds": 10, "body_timeout_seconds": 30, "response_timeout_seconds": 60,
+//               "keep_alive_seconds": 15, "shutdown_grace_seconds": 30,
+//               "failed_login_burst": 10, "failed_login_refill_seconds": 60},
 //    "intranet": {"session_idle_minutes": 30, "session_max_hours": 8,
+//                 "max_sessions": 10000, "sessions_per_user": 10,
 //                 "documents_dir": "/var/lib/igsgov/documenten"},
 //    "files": {"sync_config": "sync.json", "sparql_config": "sparql.json",
 //              "calendar_dir": "kalender", "rules_dir": "regels"},
@@ -16,9 +21,12 @@
 //
 // "files" names the server files an operation uses for a remote caller, who
 // can never name one (ops/ServerPaths.hpp); each must exist at start.
+// What each limit does: docs/igsgovd.md and docs/dev/security.md; the defaults
+// below are safe for one municipality's staff on one machine.
 // Relative paths are taken relative to the configuration file's folder.
 // Failure: igsgov::Error(invalid) with a Dutch message naming file and field;
-// unknown fields are refused (typos must not pass silently).
+// unknown fields are refused (typos must not pass silently), and the former
+// request_timeout_seconds with a hint to its successors.
 #pragma once
 
 #include <map>
@@ -32,14 +40,25 @@ struct Config {
   std::string registerPath;
   std::string tlsCertificate;  // both empty: plain HTTP
   std::string tlsPrivateKey;
-  long long maxBodyBytes = 1 << 20;
-  int maxThreads = 16;
-  int maxQueued = 64;
-  int keepAliveSeconds = 15;
-  int requestTimeoutSeconds = 30;
+  long long maxBodyBytes = 1 << 20;       // 413 beyond
+  long long maxBufferedBodyBytes = 64 << 20;  // bodies the gate holds at once (then it stops reading them)
+  long long maxResponseBytes = 32 << 20;  // 422 beyond
+  int maxHeaderBytes = 16384;             // 431 beyond
+  int maxThreads = 16;                    // workers serving requests
+  int maxQueued = 64;                     // complete requests waiting for a worker; 503 beyond
+  int maxConnections = 512;               // open connections in all; 503 beyond
+  int maxConnectionsPerAddress = 64;      // open connections of one client (service/ClientKey.hpp); 503 beyond
+  int headerTimeoutSeconds = 10;          // the whole request header (and TLS handshake); 408 beyond
+  int bodyTimeoutSeconds = 30;            // the whole body, from the end of the header; 408 beyond
+  int responseTimeoutSeconds = 60;        // writing the whole answer
+  int keepAliveSeconds = 15;              // idle between requests (0: one request per connection)
   int shutdownGraceSeconds = 30;
+  int failedLoginBurst = 10;              // failed logins per client address before the wait (429)
+  int failedLoginRefillSeconds = 60;      // one more attempt per this time
   int sessionIdleMinutes = 30;  // intranet login sessions (web/Sessions.hpp)
   int sessionMaxHours = 8;
+  int maxSessions = 10000;
+  int sessionsPerUser = 10;
   // Where documents generated on the intranet are kept (the register points at
   // them and sync pushes them from there); empty: "documenten" beside the register.
   std::string documentsDir;

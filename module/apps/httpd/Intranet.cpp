@@ -1,6 +1,8 @@
 #include "Intranet.hpp"
 
+#include "Body.hpp"
 #include "Log.hpp"
+#include "service/ClientKey.hpp"
 #include "web/Site.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -33,16 +35,33 @@ public:
     in.query = uri.getRawQuery();
     in.cookieHeader = req.get("Cookie", "");
     in.contentType = req.getContentType();
+    in.client = service::clientKey(req.clientAddress().host());
     web::Response out;
-    bool tooLarge = false;
-    if (in.method == "POST") tooLarge = !readBody(req, in.body);
-    if (tooLarge) {
-      out.status = 413;
+    Body body;
+    if (in.method == "POST") body = readBody(req, ctx_.config.maxBodyBytes);
+    if (body.result != Body::Result::ok) {
       out.contentType = "text/plain; charset=utf-8";
-      out.body = "Het formulier is te groot (hoogstens " + std::to_string(ctx_.config.maxBodyBytes) + " bytes).\n";
+      if (body.result == Body::Result::tooLarge) {
+        out.status = 413;
+        out.body = "Het formulier is te groot (hoogstens " + std::to_string(ctx_.config.maxBodyBytes) + " bytes).\n";
+      } else if (body.result == Body::Result::timedOut) {
+        out.status = 408;
+        out.body = "Het formulier kwam niet op tijd volledig aan. Probeer het opnieuw.\n";
+      } else {
+        out.status = 400;
+        out.body = "Het formulier werd onderbroken. Probeer het opnieuw.\n";
+      }
       resp.setKeepAlive(false);
     } else {
+      in.body = std::move(body.bytes);
       out = ctx_.site->handle(in);
+    }
+    if (static_cast<long long>(out.body.size()) > ctx_.config.maxResponseBytes) {
+      out = web::Response{};
+      out.status = 422;
+      out.contentType = "text/plain; charset=utf-8";
+      out.body = "Deze pagina of dit bestand is te groot om te tonen (meer dan " +
+                 std::to_string(ctx_.config.maxResponseBytes) + " bytes, limits.max_response_bytes).\n";
     }
     resp.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(out.status));
     resp.setContentType(out.contentType);
@@ -72,20 +91,6 @@ public:
   }
 
 private:
-  // The form body, at most limits.max_body_bytes; false when it is larger.
-  bool readBody(HTTPServerRequest& req, std::string& body) {
-    long long limit = ctx_.config.maxBodyBytes;
-    if (req.getContentLength64() > limit) return false;
-    std::istream& in = req.stream();
-    char buf[8192];
-    while (in) {
-      in.read(buf, sizeof buf);
-      body.append(buf, static_cast<size_t>(in.gcount()));
-      if (static_cast<long long>(body.size()) > limit) return false;
-    }
-    return true;
-  }
-
   ApiContext& ctx_;
 };
 

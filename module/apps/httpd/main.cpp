@@ -2,36 +2,46 @@
 // /api/v1 and the intranet pages at /intranet, see docs/intranet.md).
 //
 // A Poco::Util::ServerApplication (the library never creates one): reads the
-// configuration, opens the register, serves /api/v1 and /intranet until SIGTERM/SIGINT, then
-// shuts down gracefully: it stops accepting, lets requests in flight finish
-// (up to limits.shutdown_grace_seconds, then aborts them) and exits 0.
+// configuration, opens the register, serves /api/v1 and /intranet until
+// SIGTERM/SIGINT, then shuts down gracefully: it stops accepting, lets requests
+// in flight finish (up to limits.shutdown_grace_seconds, then aborts them) and
+// exits 0.
+//
+// Serving: one gate thread (Gate.hpp) accepts and holds connections until a
+// request header is complete, under caps and deadlines; a pool of
+// limits.max_threads workers (Workers.hpp) each serves one request at a time
+// with Poco's HTTP classes (Exchange.hpp). Poco's own HTTPServer is not used:
+// it reads request headers inside its worker threads, so slow clients could
+// occupy them all (docs/dev/security.md).
 //
 //   igsgovd --config /etc/igsgov/igsgovd.json [--register FILE] [--host H] [--port N]
 //
 // Exit codes: 0 after a clean stop, 64 wrong usage, 78 bad configuration or
 // register that cannot be opened, 70 unexpected failure.
 #include "Api.hpp"
-#include "Intranet.hpp"
 #include "Config.hpp"
+#include "Exchange.hpp"
+#include "Gate.hpp"
+#include "Intranet.hpp"
 #include "Log.hpp"
+#include "Tls.hpp"
+#include "Workers.hpp"
 #include "core/Error.hpp"
 #include "service/OpenApi.hpp"
 
-#include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerParams.h>
-#include <Poco/Net/Context.h>
 #include <Poco/Net/NetSSL.h>
-#include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/NumberParser.h>
 #include <Poco/Process.h>
-#include <Poco/ThreadPool.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/ServerApplication.h>
 
+#include <atomic>
 #include <chrono>
 #include <csignal>
 #include <iostream>
+#include <sys/resource.h>
 #include <thread>
 
 #ifndef IGSGOVD_VERSION
@@ -111,8 +121,13 @@ protected:
       siteOptions.version = ctx.version;
       siteOptions.sessions.idle = std::chrono::minutes(ctx.config.sessionIdleMinutes);
       siteOptions.sessions.lifetime = std::chrono::hours(ctx.config.sessionMaxHours);
+      siteOptions.sessions.maxSessions = static_cast<std::size_t>(ctx.config.maxSessions);
+      siteOptions.sessions.perAccount = static_cast<std::size_t>(ctx.config.sessionsPerUser);
       siteOptions.documentsDir = documentsFolder(ctx.config);
       siteOptions.files = ctx.config.files;
+      ctx.throttle = std::make_unique<service::LoginThrottle>(service::ThrottleLimits{
+          ctx.config.failedLoginBurst, std::chrono::seconds(ctx.config.failedLoginRefillSeconds), 100000});
+      siteOptions.throttle = ctx.throttle.get();
       ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
       ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
     } catch (const Error& e) {
@@ -133,36 +148,59 @@ protected:
   }
 
 private:
-  Poco::Net::ServerSocket listen(const Config& c) {
-    Poco::Net::SocketAddress address(c.host, static_cast<Poco::UInt16>(c.port));
-    if (!c.tls()) return Poco::Net::ServerSocket(address, 128);
-    Poco::Net::Context::Ptr context;
-    try {
-      context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, c.tlsPrivateKey, c.tlsCertificate, "",
-                                       Poco::Net::Context::VERIFY_NONE, 9, false,
-                                       "ALL:!ADH:!LOW:!EXP:!MD5:!RC4:@STRENGTH");
-      context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
-                                Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
-    } catch (const Poco::Exception& e) {
-      throwInvalid("TLS-certificaat of sleutel onbruikbaar: " + e.displayText(),
-                   Place().set("file", c.tlsCertificate).set("field", "'tls'"));
-    }
-    return Poco::Net::SecureServerSocket(address, 128, context);
+  // Enough open files for max_connections (plus the register, logs and
+  // listener): the soft limit is raised up to the hard one, else the
+  // configuration is refused rather than failing accept() under load.
+  static void ensureDescriptors(const Config& c) {
+    rlimit lim{};
+    if (getrlimit(RLIMIT_NOFILE, &lim) != 0) return;
+    rlim_t need = static_cast<rlim_t>(c.maxConnections) + 64;
+    if (lim.rlim_cur >= need) return;
+    rlimit raised = lim;
+    raised.rlim_cur = std::min(need, lim.rlim_max);
+    setrlimit(RLIMIT_NOFILE, &raised);
+    if (raised.rlim_cur < need)
+      throwInvalid("limits.max_connections (" + std::to_string(c.maxConnections) +
+                       ") vraagt meer open bestanden dan het systeem deze dienst toestaat (" +
+                       std::to_string(lim.rlim_max) + "); verlaag de grens of verhoog LimitNOFILE",
+                   Place().set("field", "'max_connections'"));
   }
 
   int serve(ApiContext& ctx) {
     const Config& c = ctx.config;
-    Poco::Net::ServerSocket socket = listen(c);
-    auto params = new Poco::Net::HTTPServerParams;
-    params->setMaxThreads(c.maxThreads);
-    params->setMaxQueued(c.maxQueued);
-    params->setKeepAlive(c.keepAliveSeconds > 0);
-    params->setKeepAliveTimeout(Poco::Timespan(c.keepAliveSeconds, 0));
-    params->setTimeout(Poco::Timespan(c.requestTimeoutSeconds, 0));
-    params->setServerName("igsgovd");
-    Poco::ThreadPool pool(2, c.maxThreads);
-    Poco::Net::HTTPServer server(new ServiceHandlerFactory(ctx), pool, socket, params);
-    server.start();
+    ensureDescriptors(c);
+    Poco::Net::Context::Ptr tls;
+    if (c.tls()) tls = serverContext(c);
+    Poco::Net::ServerSocket socket(Poco::Net::SocketAddress(c.host, static_cast<Poco::UInt16>(c.port)), 128);
+
+    ServiceHandlerFactory factory(ctx);
+    std::atomic<bool> stopping{false};
+    ExchangeContext exchange;
+    exchange.factory = &factory;
+    exchange.params = new Poco::Net::HTTPServerParams;
+    exchange.params->setKeepAlive(c.keepAliveSeconds > 0);
+    exchange.body = std::chrono::seconds(c.bodyTimeoutSeconds);
+    exchange.response = std::chrono::seconds(c.responseTimeoutSeconds);
+    exchange.keepAlive = c.keepAliveSeconds > 0;
+    exchange.stopping = &stopping;
+
+    GateLimits limits;
+    limits.maxConnections = static_cast<std::size_t>(c.maxConnections);
+    limits.maxPerAddress = static_cast<std::size_t>(c.maxConnectionsPerAddress);
+    limits.maxHeaderBytes = static_cast<std::size_t>(c.maxHeaderBytes);
+    limits.maxQueued = c.maxQueued;
+    limits.maxThreads = c.maxThreads;
+    limits.maxBodyBytes = static_cast<std::size_t>(c.maxBodyBytes);
+    limits.maxBufferedBodyBytes = static_cast<std::size_t>(c.maxBufferedBodyBytes);
+    limits.header = std::chrono::seconds(c.headerTimeoutSeconds);
+    limits.body = std::chrono::seconds(c.bodyTimeoutSeconds);
+    limits.keepAlive = std::chrono::seconds(c.keepAliveSeconds);
+    Gate gate(socket, tls ? tls->sslContext() : nullptr, limits, ctx.log);
+    Workers workers(
+        c.maxThreads, static_cast<std::size_t>(c.maxQueued),
+        [&exchange](Connection& connection) { return httpd::serve(connection, exchange); },
+        [&gate](Connection* connection, Outcome outcome) { gate.giveBack(connection, outcome); });
+    gate.start(workers);
     ctx.log->info(LogLine("listening")
                       .add("address", socket.address().toString())
                       .add("tls", c.tls() ? "on" : "off")
@@ -172,15 +210,18 @@ private:
                       .text());
     waitForTerminationRequest();
 
-    ctx.log->info(LogLine("stopping").add("in_flight", static_cast<long long>(server.currentConnections())).text());
-    server.stopAll(false);  // stop accepting; requests in flight may finish
+    ctx.log->info(LogLine("stopping").add("in_flight", static_cast<long long>(gate.inFlight())).text());
+    stopping = true;
+    gate.stop();  // no new connections; requests in flight may finish
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(c.shutdownGraceSeconds);
-    while (server.currentConnections() > 0 && std::chrono::steady_clock::now() < deadline)
+    while (gate.inFlight() > 0 && std::chrono::steady_clock::now() < deadline)
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
-    int left = server.currentConnections();
-    if (left > 0) server.stopAll(true);
-    pool.joinAll();
-    ctx.log->info(LogLine("stopped").add("aborted", static_cast<long long>(left)).text());
+    auto left = static_cast<long long>(gate.inFlight());
+    if (left > 0) gate.abortInFlight();
+    workers.finish();
+    workers.join();
+    gate.join();
+    ctx.log->info(LogLine("stopped").add("aborted", left).text());
     return EXIT_OK;
   }
 
@@ -199,6 +240,8 @@ int main(int argc, char** argv) {
   sigaddset(&set, SIGINT);
   sigaddset(&set, SIGQUIT);
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  // A client that goes away while TLS writes to it must not end the process.
+  std::signal(SIGPIPE, SIG_IGN);
   Poco::Net::initializeSSL();
   int rc = 0;
   {
