@@ -44,7 +44,8 @@ secret=$(igsgov --format json token create --name bench --role auditor | python3
 api_port=$(free_port)
 cat >"$work/igsgovd.json" <<JSON
 {"register": "register.db", "listen": {"host": "127.0.0.1", "port": $api_port},
- "limits": {"max_threads": $connections, "max_queued": 256}, "log": {"level": "warn"}}
+ "limits": {"max_threads": $connections, "max_queued": 256, "max_connections_per_address": $((connections + 16))},
+ "log": {"level": "warn"}}
 JSON
 "$build/bin/igsgovd" --config "$work/igsgovd.json" 2>"$work/igsgovd.log" &
 pids+=($!)
