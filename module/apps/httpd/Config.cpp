@@ -67,11 +67,7 @@ Config loadConfig(const std::string& path) {
     }
     if (auto limits = root.optObject("limits"); !limits.isNull()) {
       Reader r(limits, "configuratie", "limits");
-      if (r.has("request_timeout_seconds"))
-        r.fail("request_timeout_seconds",
-               "bestaat niet meer: gebruik 'header_timeout_seconds' (de kop van een vraag) en "
-               "'body_timeout_seconds' (de inhoud), elk de tijd voor het geheel");
-      r.rejectUnknown({"max_body_bytes", "max_buffered_body_bytes", "max_response_bytes", "max_header_bytes", "max_threads", "max_queued",
+      r.rejectUnknown({"request_timeout_seconds", "max_body_bytes", "max_buffered_body_bytes", "max_response_bytes", "max_header_bytes", "max_threads", "max_queued",
                        "max_connections", "max_connections_per_address", "header_timeout_seconds",
                        "body_timeout_seconds", "response_timeout_seconds", "keep_alive_seconds",
                        "shutdown_grace_seconds", "failed_login_burst", "failed_login_refill_seconds"});
@@ -89,6 +85,14 @@ Config loadConfig(const std::string& path) {
       c.maxQueued = intIn(r, "max_queued", c.maxQueued, 1, 100000);
       c.maxConnections = intIn(r, "max_connections", c.maxConnections, 1, 1000000);
       c.maxConnectionsPerAddress = intIn(r, "max_connections_per_address", c.maxConnectionsPerAddress, 1, 1000000);
+      // The former per-read timeout, kept as an alias for one release: it now
+      // bounds header and body as a whole (never looser than before).
+      if (r.has("request_timeout_seconds")) {
+        int old = intIn(r, "request_timeout_seconds", c.headerTimeoutSeconds, 1, 3600);
+        c.headerTimeoutSeconds = c.bodyTimeoutSeconds = old;
+        c.warnings.push_back("limits.request_timeout_seconds is deprecated (removed in the next release); it now sets "
+                             "header_timeout_seconds and body_timeout_seconds to " + std::to_string(old));
+      }
       c.headerTimeoutSeconds = intIn(r, "header_timeout_seconds", c.headerTimeoutSeconds, 1, 3600);
       c.bodyTimeoutSeconds = intIn(r, "body_timeout_seconds", c.bodyTimeoutSeconds, 1, 3600);
       c.responseTimeoutSeconds = intIn(r, "response_timeout_seconds", c.responseTimeoutSeconds, 1, 3600);

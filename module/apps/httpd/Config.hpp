@@ -25,12 +25,14 @@
 // below are safe for one municipality's staff on one machine.
 // Relative paths are taken relative to the configuration file's folder.
 // Failure: igsgov::Error(invalid) with a Dutch message naming file and field;
-// unknown fields are refused (typos must not pass silently), and the former
-// request_timeout_seconds with a hint to its successors.
+// unknown fields are refused (typos must not pass silently). The former
+// limits.request_timeout_seconds is accepted for one release as an alias that
+// sets both header_timeout_seconds and body_timeout_seconds (a warning is logged).
 #pragma once
 
 #include <map>
 #include <string>
+#include <vector>
 
 namespace igsgov::httpd {
 
@@ -58,6 +60,7 @@ struct Config {
   int sessionIdleMinutes = 30;  // intranet login sessions (web/Sessions.hpp)
   int sessionMaxHours = 8;
   int maxSessions = 10000;
+  std::vector<std::string> warnings;      // deprecated fields seen while loading; logged at start
   int sessionsPerUser = 10;
   // Where documents generated on the intranet are kept (the register points at
   // them and sync pushes them from there); empty: "documenten" beside the register.

@@ -117,8 +117,6 @@ TEST_F(ServiceTest, BadConfigurationStopsWithADutchMessageNamingThePlace) {
       {"session idle out of range", R"({"register":"register.db","intranet":{"session_idle_minutes":0}})", {},
        "'session_idle_minutes'"},
       {"unknown intranet field", R"({"register":"register.db","intranet":{"sessie":1}})", {}, "'sessie'"},
-      {"former per-read timeout", R"({"register":"register.db","limits":{"request_timeout_seconds":30}})", {},
-       "header_timeout_seconds"},
       {"body budget below one body",
        R"({"register":"register.db","limits":{"max_body_bytes":2048,"max_buffered_body_bytes":1024}})", {},
        "'max_buffered_body_bytes'"},

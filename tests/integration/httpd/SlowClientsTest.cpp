@@ -189,6 +189,20 @@ TEST_F(SlowClientsTest, ATrickledBodyIsCutAtTheBodyDeadlineAndChangesNothing) {
   EXPECT_EQ(people.body.find("p-traag"), std::string::npos);
 }
 
+TEST_F(SlowClientsTest, TheFormerRequestTimeoutStillStartsAndNowBoundsTheWholeHeader) {
+  // limits.request_timeout_seconds is kept for one release as an alias of the
+  // header and body deadlines: an existing configuration must still start.
+  start("former-timeout", R"({"request_timeout_seconds": 2})");
+  RawConnection c(server_->port(), "127.0.0.41");
+  ASSERT_TRUE(c.send("GET /api/v1/health HTTP/1.1\r\n"));
+  auto t0 = Clock::now();
+  std::string answer;
+  EXPECT_TRUE(c.closedWithin(6000, &answer)) << "the header deadline of 2 s (not the default 10 s) applies";
+  EXPECT_LT(msSince(t0), 6000.0);
+  EXPECT_EQ(parseResponse(answer).status, 408) << answer;
+  EXPECT_NE(server_->log().find("request_timeout_seconds is deprecated"), std::string::npos) << server_->log();
+}
+
 TEST_F(SlowClientsTest, TricklingBodiesDoNotHoldWorkers) {
   // Three times max_threads clients send a complete header, then the body a
   // byte at a time: the gate waits for the bodies, the workers stay free.
