@@ -91,10 +91,17 @@ private:
 };
 
 // RAII write transaction: rolls back unless commit() was called.
+// Neither copyable nor movable: one BEGIN has exactly one owner, so exactly one
+// COMMIT or ROLLBACK (a copy would roll back twice, the second time undoing
+// whatever the connection began after the first).
 class Transaction {
 public:
   explicit Transaction(Database& db) : db_(db) { db_.begin(); }
   ~Transaction() { if (!done_) db_.rollback(); }
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  Transaction(Transaction&&) = delete;
+  Transaction& operator=(Transaction&&) = delete;
   void commit() { db_.commit(); done_ = true; }
 
 private:
@@ -114,6 +121,8 @@ public:
   }
   ReadTransaction(const ReadTransaction&) = delete;
   ReadTransaction& operator=(const ReadTransaction&) = delete;
+  ReadTransaction(ReadTransaction&&) = delete;
+  ReadTransaction& operator=(ReadTransaction&&) = delete;
 
 private:
   Database& db_;
