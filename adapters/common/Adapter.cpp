@@ -1,24 +1,12 @@
 #include "adapters/common/Adapter.hpp"
 
 #include <Poco/Exception.h>
-#include <spdlog/spdlog.h>
+#include <spdlog/logger.h>
 
 #include <chrono>
 #include <sstream>
 
 namespace igsgov::adapters {
-
-std::shared_ptr<spdlog::logger> logger() {
-  static std::shared_ptr<spdlog::logger> instance = [] {
-    auto existing = spdlog::get("igsgov.adapters");
-    if (existing) return existing;
-    auto created = std::make_shared<spdlog::logger>("igsgov.adapters");
-    created->set_level(spdlog::level::info);
-    spdlog::register_logger(created);
-    return created;
-  }();
-  return instance;
-}
 
 std::string Capabilities::describe() const {
   std::ostringstream s;

@@ -82,9 +82,10 @@
 //   same adapter; implementations must be thread-safe.
 //
 // Logging
-//   Each operation logs at debug level to the "igsgov.adapters" spdlog logger
-//   (operation, label, path, duration) and failures at warn level. Never
-//   credentials, never file contents.
+//   Each operation logs at debug level to the library's logger (core/Log.hpp,
+//   so the lines reach the C ABI host's callback and igsgovd's log): operation,
+//   label, path, duration; failures at warn level. Never credentials, never
+//   file contents. Adapters log through igsgov::logger() the same way.
 //
 // Writing an adapter: derive, implement the protected do* hooks (paths are
 // already valid RelPaths), throw igsgov::Error with the codes above.
@@ -94,6 +95,7 @@
 #include "adapters/common/Content.hpp"
 #include "adapters/common/RelPath.hpp"
 #include "core/Error.hpp"
+#include "core/Log.hpp"
 
 #include <cstdint>
 #include <iosfwd>
@@ -103,8 +105,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-namespace spdlog { class logger; }
 
 namespace igsgov::adapters {
 
@@ -233,9 +233,5 @@ protected:
 private:
   std::string label_;
 };
-
-// The logger all adapters write to ("igsgov.adapters"); created on first use
-// without sinks (the embedding host or a test adds them).
-std::shared_ptr<spdlog::logger> logger();
 
 }  // namespace igsgov::adapters

@@ -1,5 +1,7 @@
 #include "Log.hpp"
 
+#include "core/Log.hpp"
+
 #include <spdlog/sinks/stdout_sinks.h>
 
 #include <cstdio>
@@ -68,6 +70,16 @@ std::shared_ptr<spdlog::logger> makeLogger(const std::string& level) {
   logger->set_level(spdlog::level::from_str(level));
   logger->flush_on(spdlog::level::info);
   return logger;
+}
+
+void forwardLibraryLog(std::shared_ptr<spdlog::logger> to) {
+  const auto level = to->level();
+  if (level == spdlog::level::off) return setLogReceiver(nullptr, spdlog::level::err);
+  setLogReceiver(
+      [to](int lineLevel, const std::string& line) {
+        to->log(static_cast<spdlog::level::level_enum>(lineLevel), LogLine("library").add("message", line).text());
+      },
+      static_cast<int>(level));  // trace..error (Config allows no other level but off)
 }
 
 }  // namespace igsgov::httpd

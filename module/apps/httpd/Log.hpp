@@ -32,4 +32,8 @@ private:
 // level: trace debug info warn error off.
 std::shared_ptr<spdlog::logger> makeLogger(const std::string& level);
 
+// Makes `to` the receiver of the library's own log (core/Log.hpp: adapters,
+// sync, ...), at to's level: each line becomes `event=library message="..."`.
+void forwardLibraryLog(std::shared_ptr<spdlog::logger> to);
+
 }  // namespace igsgov::httpd

@@ -115,6 +115,7 @@ protected:
       }
       validate(ctx.config, source);
       ctx.log = makeLogger(ctx.config.logLevel);
+      forwardLibraryLog(ctx.log);
       for (const auto& w : ctx.config.warnings) ctx.log->warn(LogLine("config").add("message", w).text());
       ctx.session = std::make_unique<ops::Session>(ctx.config.registerPath, false);
       web::SiteOptions siteOptions;

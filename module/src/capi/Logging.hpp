@@ -1,13 +1,11 @@
-// The library's logger: an spdlog logger owned by libigsgov (never registered
-// in spdlog's global registry, so a host that uses spdlog itself is not
-// disturbed) whose sink forwards lines to the host's callback.
+// The C ABI's side of the library's log (core/Log.hpp): the host's callback
+// becomes the library logger's receiver, so every area's lines (adapters,
+// sync, the C ABI itself) reach the host.
 //
-// Thread safety: both functions may be called from any thread. The sink's
-// mutex is held while the callback runs, so lines arrive one at a time and
-// setLogCallback returns only when no call of the previous callback is running.
-// A log() made from inside the callback on the same thread is dropped instead
-// of deadlocking. Exceptions thrown by a (C++) callback are swallowed; spdlog's
-// own errors never reach the host's stderr.
+// Thread safety and reentrancy as in core/Log.hpp: lines arrive one at a time,
+// setLogCallback returns only when no call of the previous callback is running,
+// a log() made from inside the callback on the same thread is dropped, and
+// exceptions thrown by a (C++) callback are swallowed.
 #pragma once
 
 #include "igsgov/igsgov.h"
@@ -16,7 +14,7 @@
 
 namespace igsgov::capi {
 
-// minLevel is an igsgov_log_level (0..4), checked by the caller.
+// minLevel is an igsgov_log_level (0..4), checked by the caller. fn NULL: off.
 void setLogCallback(igsgov_log_fn fn, void* userdata, int minLevel);
 void log(int level, const std::string& message);
 // True while the calling thread runs the host's log callback.

@@ -6,6 +6,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <filesystem>
 #include <fstream>
 #include <mutex>
 #include <set>
@@ -212,6 +213,28 @@ TEST(CapiLog, HostReceivesOurLinesUntilItStops) {
   ASSERT_EQ(igsgov_log_set_callback(nullptr, nullptr, IGSGOV_LOG_TRACE), IGSGOV_OK);
   igsgov_execute(&out, reg, "body.composition", "{\"body\":\"geen-orgaan\"}", nullptr);
   EXPECT_EQ(lines.lines.size(), n) << "no line after the callback was removed";
+  igsgov_close(reg);
+}
+
+// Adapters log through the library's own logger (core/Log.hpp): a warning of
+// the folder adapter during a sync run reaches the host (issue 14: they used a
+// logger in spdlog's global registry without sinks, and nothing arrived).
+TEST(CapiLog, AdapterWarningsReachTheHost) {
+  Lib lib;
+  Tmp tmp;
+  Lines lines;
+  // The sample's statuten go to <root>/igs-cultuur-va/statuten, which sync lists.
+  const auto listed = tmp.dir / "target" / "igs-cultuur-va" / "statuten";
+  std::filesystem::create_directories(listed);
+  std::filesystem::create_directories(tmp.dir / "outside");
+  std::filesystem::create_directory_symlink(tmp.dir / "outside", listed / "uitweg");
+  std::ofstream(tmp.file("sync.json")) << R"({"targets": {"map": {"adapter": {"type": "folder", "root": ")"
+                                       << tmp.file("target") << R"("}}}})";
+  igsgov_register* reg = openSample(tmp.file("r.db"));
+  ASSERT_EQ(igsgov_log_set_callback(&Lines::take, &lines, IGSGOV_LOG_WARN), IGSGOV_OK);
+  run(reg, "sync.run", "{\"target\":\"map\",\"config\":\"" + tmp.file("sync.json") + "\",\"progress\":false}");
+  EXPECT_TRUE(lines.contains("skipping symbolic link leaving the root: 'igs-cultuur-va/statuten/uitweg'", IGSGOV_LOG_WARN));
+  ASSERT_EQ(igsgov_log_set_callback(nullptr, nullptr, IGSGOV_LOG_TRACE), IGSGOV_OK);
   igsgov_close(reg);
 }
 
