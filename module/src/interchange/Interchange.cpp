@@ -27,9 +27,14 @@ using namespace records;
 namespace {
 
 // Mandates whose predecessor is in the file come after it. ids[i] and
-// predecessors[i] belong to mandates[i] ("" when absent).
+// predecessors[i] belong to mandates[i] ("" when absent; a mandate named as its
+// own predecessor is left to validateMandate, which refuses it). When
+// predecessors in the file loop, no order exists: `loop` gets the loop's
+// indexes (each mandate followed by its predecessor, the first one again at the
+// end) and the order is empty.
 std::vector<std::size_t> predecessorOrder(const std::vector<std::string>& ids,
-                                          const std::vector<std::string>& predecessors) {
+                                          const std::vector<std::string>& predecessors,
+                                          std::vector<std::size_t>& loop) {
   std::vector<std::size_t> order;
   order.reserve(ids.size());
   if (std::all_of(predecessors.begin(), predecessors.end(), [](const std::string& p) { return p.empty(); })) {
@@ -39,24 +44,35 @@ std::vector<std::size_t> predecessorOrder(const std::vector<std::string>& ids,
   std::unordered_map<std::string, std::size_t> byId;
   for (std::size_t i = 0; i < ids.size(); ++i)
     if (!ids[i].empty()) byId[ids[i]] = i;
-  std::vector<int> state(ids.size(), 0);
+  enum : char { unseen, walking, placed };
+  std::vector<char> state(ids.size(), unseen);
+  std::vector<std::size_t> chain;
   for (std::size_t start = 0; start < ids.size(); ++start) {
     // Walk back along the chain to its first mandate not yet placed, then place forward.
-    std::vector<std::size_t> chain;
-    for (std::size_t i = start; state[i] == 0;) {
-      state[i] = 1;
+    chain.clear();
+    for (std::size_t i = start; state[i] == unseen;) {
+      state[i] = walking;
       chain.push_back(i);
-      auto it = predecessors[i].empty() ? byId.end() : byId.find(predecessors[i]);
+      auto it = predecessors[i].empty() || predecessors[i] == ids[i] ? byId.end() : byId.find(predecessors[i]);
       if (it == byId.end()) break;
       i = it->second;
+      if (state[i] == walking) {
+        loop.assign(std::find(chain.begin(), chain.end(), i), chain.end());
+        loop.push_back(i);
+        return {};
+      }
     }
-    for (auto it = chain.rbegin(); it != chain.rend(); ++it) order.push_back(*it);
+    for (auto it = chain.rbegin(); it != chain.rend(); ++it) {
+      order.push_back(*it);
+      state[*it] = placed;
+    }
   }
   return order;
 }
 
-// The order in which the file's mandates are imported (predecessorOrder).
-std::vector<std::size_t> mandateOrder(StreamedArrays& file) {
+// The order in which the file's mandates are imported (predecessorOrder); a
+// loop of predecessors is refused at the first mandate of the loop.
+std::vector<std::size_t> mandateOrder(StreamedArrays& file, const std::string& fileName) {
   std::size_t n = file.size("mandates");
   std::vector<std::string> ids(n), predecessors(n);
   if (file.mayHave("mandates", "predecessor"))
@@ -64,7 +80,16 @@ std::vector<std::size_t> mandateOrder(StreamedArrays& file) {
       ids[i] = file.stringOf("mandates", i, "id");
       predecessors[i] = file.stringOf("mandates", i, "predecessor");
     }
-  return predecessorOrder(ids, predecessors);
+  std::vector<std::size_t> loop;
+  auto order = predecessorOrder(ids, predecessors, loop);
+  if (!loop.empty()) {
+    std::vector<std::string> chain;
+    for (std::size_t i : loop) chain.push_back(ids[i]);
+    atElement(fileName, indexPath("mandates", loop.front()), file.text("mandates", loop.front()), [&] {
+      throwInvalid(predecessorLoop(chain), recordField("mandaat", ids[loop.front()], "predecessor"));
+    });
+  }
+  return order;
 }
 
 // The file's bytes in one read (core/FileBytes.hpp; a stream copy grew the
@@ -135,11 +160,11 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
     auto path = indexPath("persons", i);
     auto element = source.text("persons", i);
     if (auto plain = element ? readRecordText(personSpec(), element->first, element->second) : std::nullopt) {
-      at(file, path, [&] { personInsertRead(w, plain->id, plain->data); });
+      atElement(file, path, element, [&] { personInsertRead(w, plain->id, plain->data); });
       lookup.created(personSpec(), plain->id);
     } else {
       JsonObject p = source.at("persons", i, path);  // names file and path itself
-      at(file, path, [&] { lookup.created(personSpec(), personInsert(w, p)); });
+      atElement(file, path, element, [&] { lookup.created(personSpec(), personInsert(w, p)); });
     }
     ++nPersons;
   }
@@ -186,7 +211,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   }
   BulkCache bulk(w.db());
   IdCheck mandateIds(w.db(), mandateSpec());
-  for (std::size_t i : mandateOrder(source)) {
+  for (std::size_t i : mandateOrder(source, file)) {
     auto path = indexPath("mandates", i);
     std::string id;
     JsonObject data;
@@ -196,12 +221,12 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
       data = std::move(plain->data);
     } else {
       JsonObject m = source.at("mandates", i, path);  // names file and path itself; a syntax error names line and column
-      at(file, path, [&] {
+      atElement(file, path, element, [&] {
         id = Reader(m, "mandaat").str("id");
         data = readMandateFields(m, id, true);
       });
     }
-    at(file, path, [&] {
+    atElement(file, path, element, [&] {
       validateMandate(lookup, id, data);
       create(w, mandateSpec(), id, data, "", &mandateIds);
       auto seat = textOf(data, "seat");

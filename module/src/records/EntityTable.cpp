@@ -56,6 +56,16 @@ journal::Columns toColumns(const EntitySpec& spec, const std::string& id, const 
   return cols;
 }
 
+// A record's flag is JSON true or false. Reader::optBoolean also takes the
+// words a command line types ("ja", "true"); a record written as text is a
+// mistake in the file or the call, refused with the same words as a parameter.
+std::optional<bool> flagOf(const Reader& in, const std::string& field) {
+  if (!in.has(field)) return std::nullopt;
+  const Poco::Dynamic::Var& v = in.object()->get(field);
+  if (v.type() != typeid(bool)) in.fail(field, "true of false verwacht");
+  return v.extract<bool>();
+}
+
 }  // namespace
 
 JsonObject readFields(const EntitySpec& spec, const Reader& in, const std::set<std::string>& extraAllowed,
@@ -85,7 +95,7 @@ JsonObject readFields(const EntitySpec& spec, const Reader& in, const std::set<s
         else if (required) in.fail(f.json, "verplicht getal ontbreekt");
         break;
       case FieldType::boolean:
-        if (auto b = in.optBoolean(f.json)) out->set(f.json, *b);
+        if (auto b = flagOf(in, f.json)) out->set(f.json, *b);
         else if (required) in.fail(f.json, "verplicht veld ontbreekt");
         break;
     }

@@ -6,6 +6,8 @@
 #include "records/MandateLookup.hpp"
 #include "records/Organisation.hpp"
 
+#include <unordered_set>
+
 namespace igsgov::records {
 namespace {
 
@@ -31,7 +33,34 @@ std::string fmtPeriod(const std::optional<Date>& from, const std::optional<Date>
   return (from ? from->iso() : std::string("…")) + " – " + (until ? until->iso() : std::string("…"));
 }
 
+// A mandate's predecessor is another mandate the register already knows. Only
+// a mandate that exists can close a loop (a new one is not yet anyone's
+// predecessor), so only then is the chain walked back: a revision must not
+// make the mandate its own ancestor.
+void checkPredecessor(MandateLookup& lookup, const std::string& id, const JsonObject& d) {
+  auto pred = textOf(d, "predecessor");
+  if (!pred) return;
+  const Place place = recordField(K, id, "predecessor");
+  if (*pred == id) throwInvalid("een mandaat kan niet zijn eigen voorganger zijn", place);
+  if (!lookup.exists(mandateSpec(), *pred)) throwNotFound("onbekend mandaat '" + *pred + "' als voorganger", place);
+  if (!lookup.exists(mandateSpec(), id)) return;
+  std::unordered_set<std::string> seen{id};
+  std::vector<std::string> chain{id};
+  for (std::optional<std::string> cur = pred; cur;) {
+    chain.push_back(*cur);
+    if (!seen.insert(*cur).second) throwInvalid(predecessorLoop(chain), place);
+    const Version* v = lookup.current(mandateSpec(), *cur);
+    cur = v ? textOf(v->data, "predecessor") : std::nullopt;
+  }
+}
+
 }  // namespace
+
+std::string predecessorLoop(const std::vector<std::string>& chain) {
+  std::string out = "de voorgangers vormen een kring: '" + chain.front() + "'";
+  for (std::size_t i = 1; i < chain.size(); ++i) out += (i == 1 ? " volgt op '" : ", dat volgt op '") + chain[i] + "'";
+  return out;
+}
 
 std::optional<RecordText> readMandateText(std::string_view text, JsonSpan object) {
   static const NestedFields decision{"decision", decisionFields()};
@@ -93,6 +122,7 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
     throwInvalid("een " + model::roles().label(role) + " is niet stemgerechtigd", recordField(K, id, "voting"));
   if (!d->has("status")) d->set("status", std::string("effectief"));
   if (!d->has("retracted")) d->set("retracted", false);
+  checkPredecessor(lookup, id, d);
 
   auto require = [&](const EntitySpec& spec, const std::string& ref, const std::string& field) -> const Version& {
     if (const Version* v = lookup.current(spec, ref)) return *v;

@@ -16,6 +16,7 @@
 
 #include <optional>
 #include <string_view>
+#include <vector>
 
 namespace igsgov::records {
 class MandateLookup;
@@ -32,9 +33,15 @@ JsonObject mandateHistory(store::Database& db, const JsonObject& in);
 
 // Validates and completes a mandate (defaults for voting and status, nested
 // decision flattened). Used by appoint, correct, change (asking the database)
-// and import (with an ImportLookup); the rules are the same.
+// and import (with an ImportLookup); the rules are the same. Among them: the
+// predecessor is another mandate the register already knows (never the
+// mandate itself), and a mandate that exists must not become its own
+// ancestor (a loop of predecessors).
 void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject data);
 void validateMandate(store::Database& db, const std::string& id, JsonObject data);
+// The message for mandates whose predecessors loop back: chain[0] follows
+// chain[1], which follows chain[2], ..., the last equals an earlier one.
+std::string predecessorLoop(const std::vector<std::string>& chain);
 // readMandateFields' fast path for a mandate still as JSON text (an element
 // of an interchange file): see records/RecordText.hpp.
 std::optional<RecordText> readMandateText(std::string_view text, JsonSpan object);

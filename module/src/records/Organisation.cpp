@@ -212,7 +212,12 @@ void validateSeat(store::Database& db, const std::string& id, JsonObject d) {
   const std::string k = "zetel";
   auto body = requireCurrent(db, bodySpec(), textOf(d, "body").value_or(""), recordField(k, id, "body"));
   if (!d->has("holders")) d->set("holders", 1LL);
-  if (d->getValue<long long>("holders") < 1) throwInvalid("een zetel heeft minstens 1 houder", recordField(k, id, "holders"));
+  const long long holders = d->getValue<long long>("holders");
+  if (holders < 1) throwInvalid("een zetel heeft minstens 1 houder", recordField(k, id, "holders"));
+  if (holders > kMaxSeatHolders)
+    throwInvalid("een zetel heeft hoogstens " + std::to_string(kMaxSeatHolders) + " houders tegelijk, niet " +
+                     std::to_string(holders),
+                 recordField(k, id, "holders"));
   if (!textOf(d, "label")) d->set("label", id);
   if (auto member = textOf(d, "member")) {
     auto m = requireCurrent(db, memberSpec(), *member, recordField(k, id, "member"));

@@ -30,6 +30,11 @@ void personInsertRead(Writer& w, const std::string& id, JsonObject data);
 JsonObject personRevise(Writer& w, const JsonObject& in, const std::string& kind);
 JsonObject personList(store::Database& db, const JsonObject& in);
 
+// How many persons may hold one seat at the same time: far above any body's
+// size (a seat shared by a gemeente's delegates), low enough that a count of
+// holders can never be a typo such as 2^62.
+inline constexpr long long kMaxSeatHolders = 1000;
+
 // Shared by the functions above and by import.
 void validateCooperation(store::Database& db, const std::string& id, JsonObject data);
 void validateMember(store::Database& db, const std::string& id, JsonObject data);

@@ -2,6 +2,9 @@
 // leaves the register exactly as it was (export and journal unchanged).
 #include "RegisterFixture.hpp"
 
+#include "records/Mandates.hpp"
+#include "store/Database.hpp"
+
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
 
@@ -177,4 +180,111 @@ TEST_F(BadInput, ImportedMandateMustBeAnObject) {
   EXPECT_EQ(e.place().fields.count("path") ? e.place().fields.at("path") : "", "mandates[1]") << e.fullText();
   EXPECT_NE(e.message().find("object verwacht"), std::string::npos) << e.fullText();
   EXPECT_EQ(state(), before_);
+}
+
+// ---- issue 14: predecessors, flags and seat holders, in the import and in the operations ----
+
+namespace {
+// The place of an error as "record|field|path|line" ("-" for a missing part).
+std::string placeOf(const Error& e) {
+  auto part = [&](const char* key) { return e.place().fields.count(key) ? e.place().fields.at(key) : "-"; };
+  return part("record") + "|" + part("field") + "|" + part("path") + "|" + part("line");
+}
+const char* kHeader = "{\"format\":\"igsgov-register\",\"version\":1,\"mandates\":[\n";
+}  // namespace
+
+TEST_F(BadInput, ImportRefusesALoopOfPredecessors) {
+  auto p = writeFile("loop.json", std::string(kHeader) +
+      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x3"},)" "\n"
+      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x1"},)" "\n"
+      R"({"id":"x3","person":"p3","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+  EXPECT_EQ(placeOf(e), "mandaat 'x1'|'predecessor'|mandates[0]|2") << e.fullText();
+  EXPECT_NE(e.message().find("kring: 'x1' volgt op 'x3', dat volgt op 'x2', dat volgt op 'x1'"), std::string::npos)
+      << e.fullText();
+  EXPECT_EQ(state(), before_);
+  EXPECT_EQ(journalLength(), journal_);
+}
+
+TEST_F(BadInput, ImportRefusesAMandateThatIsItsOwnPredecessor) {
+  auto p = writeFile("self.json", std::string(kHeader) +
+      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"},)" "\n"
+      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+  EXPECT_EQ(placeOf(e), "mandaat 'x2'|'predecessor'|mandates[1]|3") << e.fullText();
+  EXPECT_NE(e.message().find("eigen voorganger"), std::string::npos) << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, ImportRefusesAnUnknownPredecessor) {
+  auto p = writeFile("unknown.json", std::string(kHeader) +
+      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"nergens"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::notFound) << e.fullText();
+  EXPECT_EQ(placeOf(e), "mandaat 'x1'|'predecessor'|mandates[0]|2") << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, ImportRefusesTextForAFlag) {
+  auto p = writeFile("ja.json", std::string(kHeader) +
+      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"},)" "\n"
+      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","voting":"ja"}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+  EXPECT_EQ(placeOf(e), "mandaat 'x2'|'voting'|mandates[1]|3") << e.fullText();
+  EXPECT_NE(e.message().find("true of false verwacht"), std::string::npos) << e.fullText();
+  EXPECT_EQ(state(), before_);
+
+  p = writeFile("fictief.json", "{\"format\":\"igsgov-register\",\"version\":1,\"persons\":[\n"
+                                R"({"id":"p9","name":"Negen","fictitious":"true"}]})");
+  e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+  EXPECT_EQ(placeOf(e), "persoon 'p9'|'fictitious'|persons[0]|2") << e.fullText();
+  EXPECT_EQ(state(), before_);
+}
+
+TEST_F(BadInput, SeatHoldersAreBounded) {
+  expectRefused("seat.create", R"({"id":"s9","body":"rvb","holders":4611686018427387904})", ErrorCode::invalid, "holders",
+                "hoogstens 1000 houders");
+  expectRefused("body.create", R"({"id":"av","cooperation":"c1","type":"algemene_vergadering","from":"2021-01-01",
+                "seats":[{"id":"s9","holders":4611686018427387904}]})",
+                ErrorCode::invalid, "holders", "hoogstens 1000 houders");
+  auto p = writeFile("holders.json", R"({"format":"igsgov-register","version":1,"cooperations":[
+    {"id":"c9","name":"Negen","legal_form":"projectvereniging","bodies":[
+      {"id":"b9","type":"raad_van_bestuur","from":"2021-01-01","seats":[{"id":"s9","holders":4611686018427387904}]}]}]})");
+  Error e = fails("register.import", R"({"path":")" + p + R"("})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+  EXPECT_EQ(placeOf(e), "zetel 's9'|'holders'|cooperations[0].bodies[0]|-") << e.fullText();
+  EXPECT_EQ(state(), before_);
+  // The bound itself is allowed.
+  run("seat.create", R"({"id":"s-av","body":"rvb","holders":1000})");
+}
+
+TEST_F(BadInput, OperationsCheckThePredecessorToo) {
+  expectRefused("mandate.appoint",
+                R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-01-01","predecessor":"a9"})",
+                ErrorCode::invalid, "predecessor", "eigen voorganger");
+  expectRefused("mandate.appoint",
+                R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-01-01","predecessor":"nergens"})",
+                ErrorCode::notFound, "predecessor", "onbekend mandaat 'nergens' als voorganger");
+  run("mandate.appoint", R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-01-01","predecessor":"a1"})");
+}
+
+// No operation changes a predecessor today (mandate.correct does not take one),
+// but the rule is the records domain's: a revision that would close a loop is refused.
+TEST_F(BadInput, ARevisionMayNotCloseALoopOfPredecessors) {
+  run("mandate.appoint", R"({"id":"a2","person":"p2","body":"rvb","role":"bestuurder","from":"2023-01-01","predecessor":"a1"})");
+  store::Database db(path_, false);
+  auto a1 = parseJsonObject(
+      R"({"person":"p1","body":"rvb","seat":"s1","role":"bestuurder","from":"2021-02-01","predecessor":"a2"})");
+  try {
+    records::validateMandate(db, "a1", a1);
+    ADD_FAILURE() << "a loop was accepted";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+    EXPECT_EQ(placeOf(e), "mandaat 'a1'|'predecessor'|-|-") << e.fullText();
+    EXPECT_NE(e.message().find("kring: 'a1' volgt op 'a2', dat volgt op 'a1'"), std::string::npos) << e.fullText();
+  }
 }
