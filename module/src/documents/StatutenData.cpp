@@ -1,15 +1,23 @@
 // Governing documents (statuten, intern reglement, ...), their versions and
-// approvals, read from the tables of migration 0002 (gov_document,
-// gov_version, gov_approval) when this register has them. "In werking" here
-// is the version whose status is in_werking or vervangen and whose
-// effective_from/valid_until cover the date (the governance area's
-// document.in-force additionally re-checks the approvals).
+// approvals, read through the governance area as the register knows them now.
+// "In werking" is governance's own definition (governance::inForce in
+// governance/DocumentQueries.hpp: not an ontwerp, the dates cover the date and
+// the approvals are complete on it), so a document never names another
+// version than `document.in-force` does.
 #include "documents/DataParts.hpp"
+#include "governance/DocumentQueries.hpp"
+#include "governance/Specs.hpp"
 #include "records/Entities.hpp"
+
+#include <algorithm>
+#include <tuple>
 
 namespace igsgov::documents {
 
 namespace {
+using governance::text;
+using records::Version;
+
 std::string spaced(std::string code) {
   for (auto& c : code)
     if (c == '_') c = ' ';
@@ -21,66 +29,67 @@ std::string memberName(store::Database& db, const std::string& id) {
   auto m = records::current(db, records::memberSpec(), id);
   return m ? records::textOf(m->data, "name").value_or(id) : id;
 }
+
+template <class Key>
+void sortBy(std::vector<Version>& list, Key key) {
+  std::stable_sort(list.begin(), list.end(), [&](const Version& a, const Version& b) { return key(a) < key(b); });
+}
+
+// The approvals of a version decided on or before `asOf`, in date order.
+JsonArray approvalsJson(store::Database& db, const Version& version, const Date& asOf, std::string& summary) {
+  auto decisions = records::currentAll(db, governance::approvalSpec(), "version_id", version.id);
+  sortBy(decisions, [](const Version& a) { return std::make_tuple(text(a, "date"), a.id); });
+  auto approvals = newArray();
+  for (const auto& a : decisions) {
+    if (text(a, "date") > asOf.iso()) continue;
+    auto ap = newObject();
+    std::string who = spaced(text(a, "council"));
+    std::string member = memberName(db, text(a, "member"));
+    if (!member.empty()) who += " " + member;
+    ap->set("raad", who);
+    ap->set("datum", text(a, "date"));
+    ap->set("uitkomst", spaced(text(a, "outcome")));
+    ap->set("kenmerk", text(a, "decision_ref"));
+    approvals->add(ap);
+    summary += (summary.empty() ? "" : "; ") + who + " " + text(a, "date") + ": " + spaced(text(a, "outcome")) +
+               (text(a, "decision_ref").empty() ? "" : " (" + text(a, "decision_ref") + ")");
+  }
+  return approvals;
+}
+
 }  // namespace
 
 void addStatuten(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf) {
   auto docs = newArray();
-  if (tableExists(db, "gov_document") && tableExists(db, "gov_version") && tableExists(db, "gov_approval")) {
-    auto d = db.prepare(
-        "SELECT id, kind, title FROM gov_document WHERE cooperation_id = ? AND rec_to IS NULL ORDER BY kind, title, id");
-    d.bind(1, cooperation);
-    while (d.step()) {
-      auto doc = newObject();
-      std::string docId = d.text(0);
-      doc->set("id", docId);
-      doc->set("soort", spaced(d.text(1)));
-      doc->set("titel", d.text(2));
-      auto versions = newArray();
-      std::string inForce, inForceFrom;
-      auto v = db.prepare(
-          "SELECT id, label, status, effective_from, valid_until, submitted FROM gov_version "
-          "WHERE document_id = ? AND rec_to IS NULL ORDER BY COALESCE(effective_from, submitted, ''), id");
-      v.bind(1, docId);
-      while (v.step()) {
-        auto ver = newObject();
-        std::string status = v.text(2), from = v.text(3), until = v.text(4);
-        ver->set("id", v.text(0));
-        ver->set("label", v.text(1));
-        ver->set("status", spaced(status));
-        ver->set("in_werking_vanaf", from);
-        ver->set("geldig_tot", until);
-        if ((status == "in_werking" || status == "vervangen") && !from.empty() && from <= asOf.iso() &&
-            (until.empty() || until >= asOf.iso()) && from >= inForceFrom) {
-          inForce = v.text(1);
-          inForceFrom = from;
-        }
-        auto approvals = newArray();
-        std::string summary;
-        auto a = db.prepare(
-            "SELECT member_id, council, decision_date, outcome, decision_ref FROM gov_approval "
-            "WHERE version_id = ? AND rec_to IS NULL AND decision_date <= ? ORDER BY decision_date, id");
-        a.bind(1, v.text(0)).bind(2, asOf.iso());
-        while (a.step()) {
-          auto ap = newObject();
-          std::string who = spaced(a.text(1));
-          std::string member = memberName(db, a.text(0));
-          if (!member.empty()) who += " " + member;
-          ap->set("raad", who);
-          ap->set("datum", a.text(2));
-          ap->set("uitkomst", spaced(a.text(3)));
-          ap->set("kenmerk", a.text(4));
-          approvals->add(ap);
-          summary += (summary.empty() ? "" : "; ") + who + " " + a.text(2) + ": " + spaced(a.text(3)) +
-                     (a.text(4).empty() ? "" : " (" + a.text(4) + ")");
-        }
-        ver->set("goedkeuringen", approvals);
-        ver->set("goedkeuringen_tekst", summary.empty() ? "nog geen" : summary);
-        versions->add(ver);
-      }
-      doc->set("versies", versions);
-      doc->set("in_werking", inForce.empty() ? "geen versie" : "versie " + inForce);
-      docs->add(doc);
+  auto documents = records::currentAll(db, governance::documentSpec(), "cooperation_id", cooperation);
+  sortBy(documents, [](const Version& d) { return std::make_tuple(text(d, "kind"), text(d, "title"), d.id); });
+  for (const auto& d : documents) {
+    auto doc = newObject();
+    doc->set("id", d.id);
+    doc->set("soort", spaced(text(d, "kind")));
+    doc->set("titel", text(d, "title"));
+    auto versionList = records::currentAll(db, governance::versionSpec(), "document_id", d.id);
+    sortBy(versionList, [](const Version& v) {
+      std::string when = text(v, "effective_from");
+      return std::make_tuple(when.empty() ? text(v, "submitted") : when, v.id);
+    });
+    auto versions = newArray();
+    for (const auto& v : versionList) {
+      auto ver = newObject();
+      ver->set("id", v.id);
+      ver->set("label", text(v, "label"));
+      ver->set("status", spaced(text(v, "status")));
+      ver->set("in_werking_vanaf", text(v, "effective_from"));
+      ver->set("geldig_tot", text(v, "valid_until"));
+      std::string summary;
+      ver->set("goedkeuringen", approvalsJson(db, v, asOf, summary));
+      ver->set("goedkeuringen_tekst", summary.empty() ? "nog geen" : summary);
+      versions->add(ver);
     }
+    doc->set("versies", versions);
+    auto inForce = governance::inForce(db, d.id, asOf);
+    doc->set("in_werking", inForce.version ? "versie " + text(*inForce.version, "label") : std::string("geen versie"));
+    docs->add(doc);
   }
   data->set("documenten", docs);
   data->set("heeft_documenten", docs->size() > 0);

@@ -98,6 +98,24 @@ ApprovalStatus approvalStatus(store::Database& db, const records::Version& versi
   return s;
 }
 
+std::string missingApprovers(const ApprovalStatus& s) {
+  std::string out;
+  for (const auto& a : s.approvers) {
+    if (a.state == "goedgekeurd") continue;
+    std::string who = a.requirement.name;
+    if (!a.requirement.member.empty()) {
+      std::string bodies;
+      std::size_t i = 0;
+      for (const auto& council : a.requirement.councils)
+        bodies += (i++ == 0 ? "" : i == a.requirement.councils.size() ? " of " : ", ") + councils().label(council);
+      who = bodies + " van " + who;
+    }
+    std::string state = a.state == "ontbreekt" ? "nog geen besluit" : a.state == "kennisname" ? "enkel kennisname" : a.state;
+    out += (out.empty() ? "" : ", ") + who + " (" + state + ")";
+  }
+  return out;
+}
+
 JsonObject approvalStatusJson(store::Database& db, const ApprovalStatus& s) {
   auto o = newObject();
   o->set("version", s.versionId);

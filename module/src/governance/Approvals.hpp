@@ -66,6 +66,10 @@ struct ApprovalStatus {
 
 ApprovalStatus approvalStatus(store::Database& db, const records::Version& version, Date asOf,
                               const KnownAt& knownAt = {});
+// The approvers of `s` without a "goedgekeurd" decision, for a message:
+// "gemeenteraad van Ronse (verworpen), gemeenteraad van Kluisbergen (nog geen
+// besluit)"; "" when none is missing.
+std::string missingApprovers(const ApprovalStatus& s);
 JsonObject approvalStatusJson(store::Database& db, const ApprovalStatus& s);
 
 // The cooperation a version belongs to (through its document).

@@ -81,20 +81,9 @@ Version requireVersion(store::Database& db, const Reader& r, const std::string& 
 
 }  // namespace
 
-JsonObject documentInForce(store::Database& db, const JsonObject& in) {
-  Reader r(in, "document");
-  r.rejectUnknown({"document", "cooperation", "kind", "as_of", "known_at"});
-  auto knownAt = readKnownAt(r);
-  Date asOf = r.optDate("as_of").value_or(Date::today());
-  auto doc = resolveDocument(db, r, knownAt);
-  auto out = newObject();
-  out->set("document", records::versionJson(doc, false));
-  out->set("as_of", asOf.iso());
-  if (knownAt) out->set("known_at", *knownAt);
-  std::optional<Version> best;
-  std::optional<ApprovalStatus> bestStatus;
-  auto notes = newArray();
-  for (const auto& v : versionsOf(db, doc.id, knownAt)) {
+InForce inForce(store::Database& db, const std::string& documentId, const Date& asOf, const KnownAt& knownAt) {
+  InForce out;
+  for (auto& v : versionsOf(db, documentId, knownAt)) {
     std::string status = text(v, "status");
     auto eff = records::dateOf(v.data, "effective_from");
     auto until = records::dateOf(v.data, "valid_until");
@@ -110,22 +99,41 @@ JsonObject documentInForce(store::Database& db, const JsonObject& in) {
         why = std::to_string(st->missing()) + " goedkeuring(en) ontbreken op " + asOf.iso();
     }
     if (!why.empty()) {
-      auto n = newObject();
-      n->set("version", v.id);
-      n->set("label", text(v, "label"));
-      n->set("reason", why);
-      notes->add(n);
+      out.notInForce.push_back({std::move(v), why});
       continue;
     }
+    const auto& best = out.version;
     if (!best || *records::dateOf(best->data, "effective_from") < *eff ||
         (*records::dateOf(best->data, "effective_from") == *eff && best->rowId < v.rowId)) {
-      best = v;
-      bestStatus = st;
+      out.version = std::move(v);
+      out.approvals = std::move(st);
     }
   }
-  if (best) {
-    auto vo = versionSummary(db, *best);
-    vo->set("approvals", approvalStatusJson(db, *bestStatus));
+  return out;
+}
+
+JsonObject documentInForce(store::Database& db, const JsonObject& in) {
+  Reader r(in, "document");
+  r.rejectUnknown({"document", "cooperation", "kind", "as_of", "known_at"});
+  auto knownAt = readKnownAt(r);
+  Date asOf = r.optDate("as_of").value_or(Date::today());
+  auto doc = resolveDocument(db, r, knownAt);
+  auto out = newObject();
+  out->set("document", records::versionJson(doc, false));
+  out->set("as_of", asOf.iso());
+  if (knownAt) out->set("known_at", *knownAt);
+  auto found = inForce(db, doc.id, asOf, knownAt);
+  auto notes = newArray();
+  for (const auto& o : found.notInForce) {
+    auto n = newObject();
+    n->set("version", o.version.id);
+    n->set("label", text(o.version, "label"));
+    n->set("reason", o.reason);
+    notes->add(n);
+  }
+  if (found.version) {
+    auto vo = versionSummary(db, *found.version);
+    vo->set("approvals", approvalStatusJson(db, *found.approvals));
     out->set("in_force", vo);
   }
   out->set("not_in_force", notes);

@@ -8,14 +8,37 @@
 // ontwerp, whose effective date is on or before D, whose valid_until (if any)
 // is on or after D, and whose approvals are complete as of D (Approvals.hpp),
 // the one with the latest effective date (ties: the later registered one).
-// When none qualifies the answer says why for every candidate.
+// When none qualifies the answer says why for every candidate. This is the
+// one definition of "in force": inForce() below, used by document.in-force
+// and by the documents' data contract (documents/StatutenData.cpp).
 // Failures: Error(notFound/invalid) naming the field. Not thread-safe (Register lock).
 #pragma once
 
+#include "governance/Approvals.hpp"
 #include "store/Database.hpp"
 #include "core/Json.hpp"
 
+#include <optional>
+#include <string>
+#include <vector>
+
 namespace igsgov::governance {
+
+struct InForce {
+  std::optional<records::Version> version;   // the version in force, if any
+  std::optional<ApprovalStatus> approvals;   // its approvals on the date
+  struct Excluded {
+    records::Version version;
+    std::string reason;  // Dutch: "nog een ontwerp", "treedt pas in werking op …", …
+  };
+  // The versions that do not qualify, with the reason (a qualifying version
+  // with an earlier effective date is in neither list: it was succeeded).
+  std::vector<Excluded> notInForce;
+};
+
+// The version of document `documentId` in force on `asOf` as the register knew
+// it at `knownAt` (now when empty), by the definition above.
+InForce inForce(store::Database& db, const std::string& documentId, const Date& asOf, const KnownAt& knownAt = {});
 
 JsonObject documentInForce(store::Database& db, const JsonObject& in);
 JsonObject approvalPending(store::Database& db, const JsonObject& in);

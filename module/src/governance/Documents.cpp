@@ -130,6 +130,22 @@ void reviseVersion(records::Writer& w, const Version& v, JsonObject data, const 
   records::revise(w, versionSpec(), v, withoutId(data), kind, reason);
 }
 
+// Why a version that is not goedgekeurd cannot come into force, in words a
+// secretariat can act on: whose approval is missing as of the intended
+// effective date (today when there is none).
+std::string notYetApproved(store::Database& db, const records::Version& v, const std::string& status,
+                           const std::optional<Date>& effective) {
+  if (status == "ontwerp") return "deze versie is nog een ontwerp (leg ze eerst voor)";
+  if (status == "in_werking") return "deze versie is al in werking";
+  if (status == "vervangen") return "deze versie werd al vervangen";
+  Date on = effective.value_or(Date::today());
+  auto st = approvalStatus(db, v, on);
+  if (st.approvers.empty())
+    return "volgens de regel '" + st.rule.rule + "' is er op " + on.iso() + " niemand die ze kan goedkeuren";
+  if (st.complete) return "alle goedkeuringen zijn binnen op " + on.iso() + ": zet de status eerst op 'goedgekeurd'";
+  return "op " + on.iso() + " ontbreekt nog de goedkeuring van " + missingApprovers(st);
+}
+
 }  // namespace
 
 JsonObject versionSetStatus(records::Writer& w, const JsonObject& in) {
@@ -154,13 +170,16 @@ JsonObject versionSetStatus(records::Writer& w, const JsonObject& in) {
     if (from != "voorgelegd") bad("alleen een voorgelegde versie wordt goedgekeurd");
     auto st = approvalStatus(w.db(), v, date.value_or(Date::today()));
     if (!st.complete)
-      bad(std::to_string(st.missing()) + " goedkeuring(en) ontbreken nog (zie 'approval pending')");
+      bad(std::to_string(st.missing()) + " goedkeuring(en) ontbreken nog: " + missingApprovers(st) +
+          " (zie 'approval pending')");
   } else if (to == "in_werking") {
-    if (from != "goedgekeurd") bad("alleen een goedgekeurde versie treedt in werking");
     auto eff = date ? date : records::dateOf(v.data, "effective_from");
+    if (from != "goedgekeurd") bad("alleen een goedgekeurde versie treedt in werking; " + notYetApproved(w.db(), v, from, eff));
     if (!eff) r.fail("date", "de datum van inwerkingtreding ontbreekt");
     auto st = approvalStatus(w.db(), v, *eff);
-    if (!st.complete) bad("op " + eff->iso() + " ontbreken nog " + std::to_string(st.missing()) + " goedkeuring(en)");
+    if (!st.complete)
+      bad("op " + eff->iso() + " ontbreken nog " + std::to_string(st.missing()) + " goedkeuring(en): " +
+          missingApprovers(st));
     data->set("effective_from", eff->iso());
     // The version in force before is replaced the day before.
     for (const auto& other : records::currentAll(w.db(), versionSpec(), "document_id", text(v, "document"))) {

@@ -273,3 +273,33 @@ TEST_F(Governance, ImportWithAForgedFileHashChangesNothing) {
   }
   EXPECT_EQ(static_cast<long long>(other.execute("audit.journal", newObject(), caller)->getArray("entries")->size()), before);
 }
+
+// Refusing to put a version in force names whose approval is missing (issue 14:
+// it said only "alleen een goedgekeurde versie treedt in werking").
+TEST_F(Governance, RefusingToPutAVersionInForceNamesTheMissingCouncils) {
+  addVersion("v1", docxOf({"Artikel 1."}), R"(, "effective_from": "2021-03-01")");
+  auto e = fails("document.status", R"({"version_id": "v1", "status": "in_werking"})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::conflict);
+  EXPECT_NE(e.message().find("nog een ontwerp"), std::string::npos) << e.fullText();
+
+  run("document.status", R"({"version_id": "v1", "status": "voorgelegd", "date": "2021-01-10"})");
+  approve("v1", "a-oudenaarde", "2021-02-10");
+  approve("v1", "a-ronse", "2021-02-11", "verworpen");
+  auto before = state();
+  e = fails("document.status", R"({"version_id": "v1", "status": "in_werking"})");
+  EXPECT_EQ(e.errorCode(), ErrorCode::conflict);
+  const std::string m = e.message();
+  EXPECT_NE(m.find("alleen een goedgekeurde versie treedt in werking"), std::string::npos) << m;
+  EXPECT_NE(m.find("op 2021-03-01 ontbreekt nog de goedkeuring van gemeenteraad van Kluisbergen (nog geen besluit), "
+                   "gemeenteraad van Ronse (verworpen)"),
+            std::string::npos)
+      << m;
+  EXPECT_EQ(m.find("Oudenaarde"), std::string::npos) << "Oudenaarde approved: " << m;
+  // Approving ahead of the councils names them too.
+  e = fails("document.status", R"({"version_id": "v1", "status": "goedgekeurd", "date": "2021-02-12"})");
+  EXPECT_NE(e.message().find("2 goedkeuring(en) ontbreken nog: gemeenteraad van Kluisbergen (nog geen besluit), "
+                             "gemeenteraad van Ronse (verworpen)"),
+            std::string::npos)
+      << e.fullText();
+  EXPECT_EQ(state(), before);
+}
