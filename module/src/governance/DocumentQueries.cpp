@@ -81,19 +81,23 @@ Version requireVersion(store::Database& db, const Reader& r, const std::string& 
 
 }  // namespace
 
+std::string outOfForceByDates(const records::Version& v, const Date& asOf) {
+  auto eff = records::dateOf(v.data, "effective_from");
+  auto until = records::dateOf(v.data, "valid_until");
+  if (text(v, "status") == "ontwerp") return "nog een ontwerp";
+  if (!eff) return "geen datum van inwerkingtreding";
+  if (asOf < *eff) return "treedt pas in werking op " + eff->iso();
+  if (until && *until < asOf) return "niet meer in werking sinds " + until->addDays(1).iso();
+  return "";
+}
+
 InForce inForce(store::Database& db, const std::string& documentId, const Date& asOf, const KnownAt& knownAt) {
   InForce out;
   for (auto& v : versionsOf(db, documentId, knownAt)) {
-    std::string status = text(v, "status");
     auto eff = records::dateOf(v.data, "effective_from");
-    auto until = records::dateOf(v.data, "valid_until");
-    std::string why;
+    std::string why = outOfForceByDates(v, asOf);
     std::optional<ApprovalStatus> st;
-    if (status == "ontwerp") why = "nog een ontwerp";
-    else if (!eff) why = "geen datum van inwerkingtreding";
-    else if (asOf < *eff) why = "treedt pas in werking op " + eff->iso();
-    else if (until && *until < asOf) why = "niet meer in werking sinds " + until->addDays(1).iso();
-    else {
+    if (why.empty()) {
       st = approvalStatus(db, v, asOf, knownAt);
       if (!st->complete)
         why = std::to_string(st->missing()) + " goedkeuring(en) ontbreken op " + asOf.iso();

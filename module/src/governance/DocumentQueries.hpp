@@ -36,6 +36,11 @@ struct InForce {
   std::vector<Excluded> notInForce;
 };
 
+// The first half of the definition: why the status and dates of `version` keep
+// it out of force on `asOf` ("nog een ontwerp", "treedt pas in werking op …",
+// …); "" when they do not, and its approvals decide.
+std::string outOfForceByDates(const records::Version& version, const Date& asOf);
+
 // The version of document `documentId` in force on `asOf` as the register knew
 // it at `knownAt` (now when empty), by the definition above.
 InForce inForce(store::Database& db, const std::string& documentId, const Date& asOf, const KnownAt& knownAt = {});

@@ -15,6 +15,14 @@ const BodyFact& board(const Context& c) {
   return *bodies.front();
 }
 
+// The board's mandates on the date. A board without any in the register has
+// nothing to check: NotEvaluable, not a pass.
+std::vector<const MandateFact*> seated(const Context& c, const BodyFact& b) {
+  auto list = c.coop.mandatesOn(c.asOf, b.id);
+  if (list.empty()) throw NotEvaluable{"de " + b.name + " heeft op " + c.asOf.iso() + " geen mandaten in het register"};
+  return list;
+}
+
 std::string memberOf(const CooperationFact& coop, const MandateFact& m) {
   if (!m.memberId.empty()) return m.memberId;
   for (const auto& s : coop.seats)
@@ -37,8 +45,8 @@ void everyGemeenteSeated(const Context& c) {
   }
   std::set<std::string> represented;
   for (const auto* m : c.coop.mandatesOn(c.asOf, bodies.front()->id)) represented.insert(memberOf(c.coop, *m));
-  for (const auto* m : c.coop.membersOn(c.asOf))
-    if (m->kind == "gemeente" && !represented.count(m->id))
+  for (const auto* m : gemeentenOn(c))
+    if (!represented.count(m->id))
       c.emit("gemeente " + m->name + " is op " + c.asOf.iso() + " niet vertegenwoordigd in de " + bodies.front()->name,
              {{"member", m->id}, {"body", bodies.front()->id}});
 }
@@ -47,8 +55,10 @@ void localMandate(const Context& c) {
   const auto& b = board(c);
   auto roles = c.params.texts("rollen");
   std::set<std::string> roleSet(roles.begin(), roles.end());
-  for (const auto* m : c.coop.mandatesOn(c.asOf, b.id)) {
+  bool any = false;
+  for (const auto* m : seated(c, b)) {
     if (!roleSet.count(m->role)) continue;
+    any = true;
     std::vector<std::string> missing;
     if (m->fractie.empty()) missing.push_back("fractie");
     if (m->decisionCouncil.empty() || m->decisionDate.empty()) missing.push_back("aanduidingsbesluit van de gemeenteraad");
@@ -57,6 +67,11 @@ void localMandate(const Context& c) {
     c.emit("bij " + personName(c.coop, m->personId) + " (mandaat " + m->id + ") ontbreekt " + what +
                ": niet na te gaan of de bestuurder een lokaal mandaat houdt (gemeenteraadslid, burgemeester of schepen)",
            {{"mandate", m->id}, {"person", m->personId}});
+  }
+  if (!any) {
+    std::string list;
+    for (const auto& r : roles) list += (list.empty() ? "" : ", ") + r;
+    throw NotEvaluable{"de " + b.name + " heeft op " + c.asOf.iso() + " geen mandaten met rol " + list};
   }
 }
 
@@ -79,7 +94,7 @@ void boardSize(const Context& c) {
   long long max = c.params.integer("max_leden");
   bool votingOnly = c.params.boolean("alleen_stemgerechtigd");
   long long n = 0;
-  for (const auto* m : c.coop.mandatesOn(c.asOf, b.id))
+  for (const auto* m : seated(c, b))
     if (!votingOnly || m->voting) ++n;
   if (n > max)
     c.emit("de " + b.name + " telt op " + c.asOf.iso() + " " + std::to_string(n) +
@@ -93,7 +108,7 @@ void genderShare(const Context& c) {
   std::map<std::string, long long> count;
   std::set<std::string> seen;
   long long known = 0, unknown = 0;
-  for (const auto* m : c.coop.mandatesOn(c.asOf, b.id)) {
+  for (const auto* m : seated(c, b)) {
     if (!seen.insert(m->personId).second) continue;
     const auto* p = c.coop.person(m->personId);
     if (!p || p->gender.empty()) {

@@ -19,15 +19,13 @@ struct Total {
 // Sum over the gemeente members active on the date (OCMW's are not counted twice).
 Total totalPopulation(const Context& c) {
   Total t;
-  for (const auto* m : c.coop.membersOn(c.asOf)) {
-    if (m->kind != "gemeente") continue;
+  for (const auto* m : gemeentenOn(c)) {
     auto p = refdata::population(c.db, m->nis, c.asOf);
     if (!p) throw NotEvaluable{"geen inwonersaantal gekend voor NIS-code " + m->nis};
     t.inwoners += p->inwoners;
     ++t.gemeenten;
     if (p->peildatum.iso() > t.peildatum) t.peildatum = p->peildatum.iso();
   }
-  if (t.gemeenten == 0) throw NotEvaluable{"geen deelnemende gemeenten op " + c.asOf.iso()};
   return t;
 }
 
@@ -59,11 +57,12 @@ void populationThreshold(const Context& c) {
 void singleReferentieregio(const Context& c) {
   std::set<std::string> regions;
   std::vector<RecordRef> refs;
-  for (const auto* m : c.coop.membersOn(c.asOf)) {
-    if (m->kind != "gemeente") continue;
+  for (const auto* m : gemeentenOn(c)) {
     auto g = refdata::findGemeente(c.db, m->nis, c.asOf);
     if (!g) g = refdata::findGemeente(c.db, m->nis);
-    if (!g || g->referentieregio.empty()) continue;
+    // A gemeente whose region is unknown could lie anywhere: no pass on the others alone.
+    if (!g || g->referentieregio.empty())
+      throw NotEvaluable{"geen referentieregio gekend voor gemeente " + m->name + " (NIS-code " + m->nis + ")"};
     if (regions.insert(g->referentieregio).second) refs.push_back({"member", m->id});
   }
   if (regions.size() > 1) {
@@ -97,8 +96,7 @@ void cofinancing(const Context& c) {
 
 void onePerGemeente(const Context& c) {
   std::string domain = c.params.text("domein");
-  for (const auto* m : c.coop.membersOn(c.asOf)) {
-    if (m->kind != "gemeente") continue;
+  for (const auto* m : gemeentenOn(c)) {
     for (const auto& other : c.all) {
       if (other.id == c.coop.id || other.domain != domain) continue;
       for (const auto* o : other.membersOn(c.asOf))

@@ -8,9 +8,14 @@
 // approver without a "goedgekeurd" decision dated on or before the effective
 // date, one finding says whether the approval came later (up to the as-of
 // date), was refused, or is missing.
+//
+// When no version is looked at (the register knows no statuten of the
+// cooperation, or none of its versions covers the date) there is nothing to
+// check: the rule is NotEvaluable with the reason, never a silent pass.
 #include "rules/Evaluators.hpp"
 
 #include "governance/Approvals.hpp"
+#include "governance/DocumentQueries.hpp"
 #include "records/Entities.hpp"
 
 namespace igsgov::rules {
@@ -25,10 +30,17 @@ std::string whatHappened(const governance::ApproverState& later) {
 }
 
 void statutenApproved(const Context& c) {
-  for (const auto& v : governance::documentVersions(c.db, c.coop.id, "statuten")) {
+  auto versions = governance::documentVersions(c.db, c.coop.id, "statuten");
+  if (versions.empty()) throw NotEvaluable{"het register kent geen statuten van dit samenwerkingsverband"};
+  std::string skipped;
+  bool lookedAt = false;
+  for (const auto& v : versions) {
+    if (auto why = governance::outOfForceByDates(v, c.asOf); !why.empty()) {
+      skipped += (skipped.empty() ? "" : "; ") + governance::text(v, "label") + ": " + why;
+      continue;
+    }
+    lookedAt = true;
     auto from = records::dateOf(v.data, "effective_from");
-    auto until = records::dateOf(v.data, "valid_until");
-    if (governance::text(v, "status") == "ontwerp" || !from || c.asOf < *from || (until && *until < c.asOf)) continue;
     auto atStart = governance::approvalStatus(c.db, v, *from);
     if (atStart.complete) continue;
     // The approvers depend on the effective date only, so both lists match one to one.
@@ -50,6 +62,8 @@ void statutenApproved(const Context& c) {
              refs);
     }
   }
+  if (!lookedAt)
+    throw NotEvaluable{"geen versie van de statuten geldt op " + c.asOf.iso() + " volgens het register (" + skipped + ")"};
 }
 
 }  // namespace

@@ -174,6 +174,14 @@ std::string gemeenteName(store::Database& db, const std::string& nis, Date on) {
   return nis;
 }
 
+std::vector<const MemberFact*> gemeentenOn(const Context& c) {
+  std::vector<const MemberFact*> out;
+  for (const auto* m : c.coop.membersOn(c.asOf))
+    if (m->kind == "gemeente") out.push_back(m);
+  if (out.empty()) throw NotEvaluable{"geen deelnemende gemeenten op " + c.asOf.iso()};
+  return out;
+}
+
 std::string thousands(long long n) {
   std::string s = std::to_string(n < 0 ? -n : n);
   for (int i = static_cast<int>(s.size()) - 3; i > 0; i -= 3) s.insert(static_cast<std::size_t>(i), ".");

@@ -86,6 +86,10 @@ void addStatutenEvaluators(std::vector<EvaluatorSpec>& out);
 
 // Helpers shared by the evaluators.
 std::string gemeenteName(store::Database& db, const std::string& nis, Date on);
+// The members of kind gemeente on the as-of date. A rule about the gemeenten
+// of a cooperation that has none in the register would pass on nothing: that
+// is NotEvaluable, never a silent pass.
+std::vector<const MemberFact*> gemeentenOn(const Context& c);
 std::string thousands(long long n);  // 84764 -> "84.764"
 
 }  // namespace igsgov::rules
