@@ -8,6 +8,8 @@
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
 
+#include <vector>
+
 using namespace igsgov;
 using igsgov::testing::RegisterFixture;
 
@@ -190,59 +192,66 @@ std::string placeOf(const Error& e) {
   auto part = [&](const char* key) { return e.place().fields.count(key) ? e.place().fields.at(key) : "-"; };
   return part("record") + "|" + part("field") + "|" + part("path") + "|" + part("line");
 }
-const char* kHeader = "{\"format\":\"igsgov-register\",\"version\":1,\"mandates\":[\n";
+// An interchange file whose mandates are `lines`, one element per line from line 2 on.
+std::string mandatesFile(const std::vector<std::string>& lines) {
+  std::string text = "{\"format\":\"igsgov-register\",\"version\":1,\"mandates\":[";
+  for (std::size_t i = 0; i < lines.size(); ++i) text += (i ? ",\n" : "\n") + lines[i];
+  return text + "]}";
+}
 }  // namespace
 
-TEST_F(BadInput, ImportRefusesALoopOfPredecessors) {
-  auto p = writeFile("loop.json", std::string(kHeader) +
-      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x3"},)" "\n"
-      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x1"},)" "\n"
-      R"({"id":"x3","person":"p3","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"}]})");
-  Error e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
-  EXPECT_EQ(placeOf(e), "mandaat 'x1'|'predecessor'|mandates[0]|2") << e.fullText();
-  EXPECT_NE(e.message().find("kring: 'x1' volgt op 'x3', dat volgt op 'x2', dat volgt op 'x1'"), std::string::npos)
-      << e.fullText();
-  EXPECT_EQ(state(), before_);
-  EXPECT_EQ(journalLength(), journal_);
+class ImportChecks : public BadInput {
+protected:
+  // Imports `text`, which must fail with `code` at `place` (placeOf) saying `messagePart`, changing nothing.
+  void expectImportRefused(const std::string& text, ErrorCode code, const std::string& place,
+                           const std::string& messagePart) {
+    auto p = writeFile("refused.json", text);
+    Error e = fails("register.import", R"({"path":")" + p + R"("})");
+    EXPECT_EQ(e.errorCode(), code) << e.fullText();
+    EXPECT_EQ(placeOf(e), place) << e.fullText();
+    EXPECT_NE(e.message().find(messagePart), std::string::npos) << e.fullText();
+    EXPECT_EQ(state(), before_);
+    EXPECT_EQ(journalLength(), journal_);
+  }
+};
+
+TEST_F(ImportChecks, ALoopOfPredecessors) {
+  expectImportRefused(
+      mandatesFile({R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x3"})",
+                    R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x1"})",
+                    R"({"id":"x3","person":"p3","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"})"}),
+      ErrorCode::invalid, "mandaat 'x1'|'predecessor'|mandates[0]|2",
+      "kring: 'x1' volgt op 'x3', dat volgt op 'x2', dat volgt op 'x1'");
 }
 
-TEST_F(BadInput, ImportRefusesAMandateThatIsItsOwnPredecessor) {
-  auto p = writeFile("self.json", std::string(kHeader) +
-      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"},)" "\n"
-      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"}]})");
-  Error e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
-  EXPECT_EQ(placeOf(e), "mandaat 'x2'|'predecessor'|mandates[1]|3") << e.fullText();
-  EXPECT_NE(e.message().find("eigen voorganger"), std::string::npos) << e.fullText();
-  EXPECT_EQ(state(), before_);
+TEST_F(ImportChecks, AMandateThatIsItsOwnPredecessor) {
+  expectImportRefused(
+      mandatesFile({R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"})",
+                    R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"x2"})"}),
+      ErrorCode::invalid, "mandaat 'x2'|'predecessor'|mandates[1]|3", "eigen voorganger");
 }
 
-TEST_F(BadInput, ImportRefusesAnUnknownPredecessor) {
-  auto p = writeFile("unknown.json", std::string(kHeader) +
-      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"nergens"}]})");
-  Error e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::notFound) << e.fullText();
-  EXPECT_EQ(placeOf(e), "mandaat 'x1'|'predecessor'|mandates[0]|2") << e.fullText();
-  EXPECT_EQ(state(), before_);
+TEST_F(ImportChecks, AnUnknownPredecessor) {
+  expectImportRefused(
+      mandatesFile({R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01","predecessor":"nergens"})"}),
+      ErrorCode::notFound, "mandaat 'x1'|'predecessor'|mandates[0]|2", "onbekend mandaat 'nergens' als voorganger");
 }
 
-TEST_F(BadInput, ImportRefusesTextForAFlag) {
-  auto p = writeFile("ja.json", std::string(kHeader) +
-      R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"},)" "\n"
-      R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","voting":"ja"}]})");
-  Error e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
-  EXPECT_EQ(placeOf(e), "mandaat 'x2'|'voting'|mandates[1]|3") << e.fullText();
-  EXPECT_NE(e.message().find("true of false verwacht"), std::string::npos) << e.fullText();
-  EXPECT_EQ(state(), before_);
+TEST_F(ImportChecks, TextForAFlag) {
+  expectImportRefused(
+      mandatesFile({R"({"id":"x1","person":"p1","body":"rvb","role":"bestuurder","from":"2022-01-01"})",
+                    R"({"id":"x2","person":"p2","body":"rvb","role":"bestuurder","from":"2022-01-01","voting":"ja"})"}),
+      ErrorCode::invalid, "mandaat 'x2'|'voting'|mandates[1]|3", "true of false verwacht");
+  expectImportRefused("{\"format\":\"igsgov-register\",\"version\":1,\"persons\":[\n"
+                      R"({"id":"p9","name":"Negen","fictitious":"true"}]})",
+                      ErrorCode::invalid, "persoon 'p9'|'fictitious'|persons[0]|2", "true of false verwacht");
+}
 
-  p = writeFile("fictief.json", "{\"format\":\"igsgov-register\",\"version\":1,\"persons\":[\n"
-                                R"({"id":"p9","name":"Negen","fictitious":"true"}]})");
-  e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
-  EXPECT_EQ(placeOf(e), "persoon 'p9'|'fictitious'|persons[0]|2") << e.fullText();
-  EXPECT_EQ(state(), before_);
+TEST_F(ImportChecks, AbsurdSeatHolders) {
+  expectImportRefused(R"({"format":"igsgov-register","version":1,"cooperations":[
+    {"id":"c9","name":"Negen","legal_form":"projectvereniging","bodies":[
+      {"id":"b9","type":"raad_van_bestuur","from":"2021-01-01","seats":[{"id":"s9","holders":4611686018427387904}]}]}]})",
+                      ErrorCode::invalid, "zetel 's9'|'holders'|cooperations[0].bodies[0]|-", "hoogstens 1000 houders");
 }
 
 TEST_F(BadInput, SeatHoldersAreBounded) {
@@ -251,15 +260,7 @@ TEST_F(BadInput, SeatHoldersAreBounded) {
   expectRefused("body.create", R"({"id":"av","cooperation":"c1","type":"algemene_vergadering","from":"2021-01-01",
                 "seats":[{"id":"s9","holders":4611686018427387904}]})",
                 ErrorCode::invalid, "holders", "hoogstens 1000 houders");
-  auto p = writeFile("holders.json", R"({"format":"igsgov-register","version":1,"cooperations":[
-    {"id":"c9","name":"Negen","legal_form":"projectvereniging","bodies":[
-      {"id":"b9","type":"raad_van_bestuur","from":"2021-01-01","seats":[{"id":"s9","holders":4611686018427387904}]}]}]})");
-  Error e = fails("register.import", R"({"path":")" + p + R"("})");
-  EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
-  EXPECT_EQ(placeOf(e), "zetel 's9'|'holders'|cooperations[0].bodies[0]|-") << e.fullText();
-  EXPECT_EQ(state(), before_);
-  // The bound itself is allowed.
-  run("seat.create", R"({"id":"s-av","body":"rvb","holders":1000})");
+  run("seat.create", R"({"id":"s-av","body":"rvb","holders":1000})");  // the bound itself is allowed
 }
 
 TEST_F(BadInput, OperationsCheckThePredecessorToo) {
