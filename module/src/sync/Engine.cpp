@@ -4,6 +4,7 @@
 #include "adapters/common/RelPath.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
+#include "sync/EngineSupport.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -14,32 +15,15 @@
 
 namespace igsgov::sync {
 
-namespace {
-
-using Clock = std::chrono::steady_clock;
-
 std::string parentOf(const std::string& p) {
   auto s = p.rfind('/');
   return s == std::string::npos ? "" : p.substr(0, s);
 }
 
-std::string newRunId(const std::string& target) {
-  auto now = std::chrono::system_clock::now().time_since_epoch();
-  auto us = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
-  return target + "-" + std::to_string(us);
-}
-
-// An upload to the action's own path (conflict copies go elsewhere and are found by name).
-bool writesPath(const Action& a) { return a.transfers() && a.type != ActionType::conflict; }
-
-// Transfers per batch (see execute): ends a batch once this many bytes are in it.
-constexpr std::uint64_t kBatchBytes = std::uint64_t{512} << 20;
-
 bool carriesProperties(const Action& a) {
   return (a.transfers() || a.type == ActionType::adopt) && a.desired && !a.desired->properties.empty();
 }
 
-// A property failure is a warning: the document itself stands.
 JsonObject propertiesWarning(const std::string& path, const Error& e) {
   auto wn = newObject();
   wn->set("path", path);
@@ -47,9 +31,14 @@ JsonObject propertiesWarning(const std::string& path, const Error& e) {
   return wn;
 }
 
-bool isCritical(ErrorCode c) {
-  return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
-         c == ErrorCode::unsupported || c == ErrorCode::internal;
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string newRunId(const std::string& target) {
+  auto now = std::chrono::system_clock::now().time_since_epoch();
+  auto us = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
+  return target + "-" + std::to_string(us);
 }
 
 JsonObject sidecarJson(const SourceItem& it, const std::string& path) {
@@ -83,25 +72,6 @@ std::map<std::string, std::string> fileProperties(const SourceItem& it) {
   for (auto i = p.begin(); i != p.end();) i = i->second.empty() ? p.erase(i) : std::next(i);
   return p;
 }
-
-struct Progress {
-  std::ostream* out;
-  std::string target;
-  std::size_t total;
-  Clock::time_point start = Clock::now();
-  Clock::time_point last{};
-  bool shown = false;
-  void update(std::size_t done, bool final = false) {
-    if (!out || total < 20) return;
-    auto now = Clock::now();
-    if (!final && now - last < std::chrono::milliseconds(500)) return;
-    last = now;
-    double secs = std::chrono::duration<double>(now - start).count();
-    *out << "\rsync " << target << ": " << done << "/" << total << " acties (" << (done * 100 / total) << "%, "
-         << static_cast<long long>(secs) << " s)" << (final ? "\n" : "") << std::flush;
-    shown = true;
-  }
-};
 
 }  // namespace
 
@@ -588,248 +558,6 @@ JsonObject Engine::run(const RunOptions& options) {
   return out;
 }
 
-JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out) {
-  Progress progress{options.progress, target_.name, plan.size()};
-  std::set<std::string> knownDirs;
-  auto problems = newArray();
-  auto conflicts = newArray();
-  auto warnings = newArray();
-  long long done = 0, nConflicts = 0, skipped = 0;
-  std::optional<Error> stopError;
-  bool propertiesSupported = false;
-  if (std::any_of(plan.begin(), plan.end(), carriesProperties)) {
-    try {
-      propertiesSupported = adapter_->capabilities().properties;
-    } catch (const Error&) {
-      // The uploads will report the adapter's trouble themselves.
-    }
-  }
-  std::size_t i = 0;
-  int batchNo = 0;
-  while (i < plan.size() && !stopError) {
-    // One batch: at most `batch` actions and ~kBatchBytes of transfers (the content is read by
-    // the uploads themselves, so this bounds the work between two journal entries, not memory).
-    std::size_t end = i;
-    std::uint64_t bytesInBatch = 0;
-    while (end < plan.size() && static_cast<long long>(end - i) < target_.batch && bytesInBatch < kBatchBytes) {
-      if (plan[end].transfers() && plan[end].desired) bytesInBatch += plan[end].desired->size;
-      ++end;
-    }
-    ++batchNo;
-    // Write-ahead: what this batch is about to upload, committed before the first byte goes out.
-    if (std::any_of(plan.begin() + i, plan.begin() + end, [](const Action& a) { return writesPath(a); })) {
-      reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
-        auto in = newObject();
-        in->set("target", target_.name);
-        in->set("run", runId);
-        in->set("batch", batchNo);
-        auto intents = newArray();
-        for (std::size_t k = i; k < end; ++k) {
-          if (!writesPath(plan[k])) continue;
-          const Desired& d = *plan[k].desired;
-          putIntent(w, target_.name, Intent{FileFacts(d), 0}, runId);
-          auto one = newArray();
-          one->add(d.path);
-          one->add(d.sha256);
-          intents->add(one);
-        }
-        in->set("intents", intents);
-        w.setJournalInput(in);
-        return JsonObject();
-      });
-    }
-    std::vector<adapters::PutItem> puts;
-    std::vector<std::size_t> putIndex;
-    for (std::size_t k = i; k < end; ++k) {
-      auto& a = plan[k];
-      if (!a.transfers()) continue;
-      std::string dest = a.type == ActionType::conflict ? a.conflictPath : a.path;
-      std::string dir = parentOf(dest);
-      if (!knownDirs.count(dir)) {
-        try {
-          if (!remotePath(dir).empty()) adapter_->mkdirs(remotePath(dir));
-          knownDirs.insert(dir);
-        } catch (const Error& e) {
-          if (isCritical(e.errorCode())) critical(runId, e, options);
-          stopError = e;
-          break;
-        }
-      }
-      adapters::Precondition pre = adapters::Precondition::createOnly();
-      if (a.type == ActionType::update) pre = adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha);
-      // Properties on every uploaded document, set by the upload's own worker (idempotent).
-      std::map<std::string, std::string> props;
-      if (propertiesSupported && a.desired) props = a.desired->properties;
-      puts.push_back({remotePath(dest), contentOf(*a.desired), pre, std::move(props)});
-      putIndex.push_back(k);
-    }
-    if (stopError) break;
-    std::map<std::size_t, adapters::Entry> written;
-    std::map<std::size_t, std::string> failed;
-    if (!puts.empty()) {
-      auto outcomes = adapter_->putMany(puts);
-      for (std::size_t n = 0; n < outcomes.size(); ++n) {
-        if (outcomes[n].ok()) {
-          written[putIndex[n]] = *outcomes[n].entry;
-          if (outcomes[n].propertiesError) warnings->add(propertiesWarning(plan[putIndex[n]].path, *outcomes[n].propertiesError));
-          continue;
-        }
-        const Error& e = *outcomes[n].error;
-        const Desired& d = *plan[putIndex[n]].desired;
-        if (!d.file.empty() && (e.errorCode() == ErrorCode::integrity || !std::filesystem::exists(d.file))) {
-          // A local file edited or removed after it was listed: the adapter stored nothing
-          // (Content.hpp); the next run lists what is there now. Not the target's fault: no lock.
-          failed[putIndex[n]] = std::string("overgeslagen: het bestand ") +
-                                (e.errorCode() == ErrorCode::integrity ? "werd gewijzigd" : "verdween") +
-                                " tijdens de sync (" + e.what() + ")";
-          continue;
-        }
-        if (isCritical(e.errorCode())) critical(runId, e, options);
-        if (e.errorCode() == ErrorCode::conflict || e.errorCode() == ErrorCode::notFound) {
-          failed[putIndex[n]] = std::string("overgeslagen: gelijktijdig gewijzigd op het doel (") + e.what() + ")";
-        } else {
-          failed[putIndex[n]] = e.what();
-          if (!stopError) stopError = e;
-        }
-      }
-    }
-    for (std::size_t k = i; k < end; ++k) {
-      auto& a = plan[k];
-      if (a.type != ActionType::remove || stopError) continue;
-      try {
-        adapter_->remove(remotePath(a.path), adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha));
-      } catch (const Error& e) {
-        if (isCritical(e.errorCode())) critical(runId, e, options);
-        if (e.errorCode() == ErrorCode::conflict) failed[k] = std::string("overgeslagen: gelijktijdig gewijzigd op het doel (") + e.what() + ")";
-        else if (e.errorCode() != ErrorCode::notFound) {
-          failed[k] = e.what();
-          stopError = e;
-        }
-      }
-    }
-    if (propertiesSupported && !stopError) setAdoptedProperties(plan.begin() + i, plan.begin() + end, warnings);
-    // One journal entry for the batch: the new states as effects.
-    reg_.write({options.actor, "sync.run", options.reason}, newObject(), [&](records::Writer& w) {
-      auto in = newObject();
-      in->set("target", target_.name);
-      in->set("run", runId);
-      in->set("batch", batchNo);
-      auto acts = newArray();
-      for (std::size_t k = i; k < end; ++k) {
-        auto& a = plan[k];
-        if (failed.count(k)) {
-          ++skipped;
-          auto p = newObject();
-          p->set("path", a.path);
-          p->set("action", actionName(a.type));
-          p->set("message", failed[k]);
-          problems->add(p);
-          continue;
-        }
-        if (a.transfers() && !written.count(k)) continue;  // not attempted (stopped)
-        if (a.type == ActionType::remove && stopError && !failed.count(k)) {
-          // Deletions after a stop are not attempted; nothing to record.
-        }
-        auto act = newArray();
-        act->add(actionName(a.type));
-        act->add(a.path);
-        if (a.desired) act->add(a.desired->sha256);
-        acts->add(act);
-        PathState next;
-        next.path = a.path;
-        next.runId = runId;
-        const PathState* prev = a.base ? &*a.base : nullptr;
-        if (writesPath(a) || (prev && prev->unrecorded)) closeIntent(w, target_.name, a.path);
-        switch (a.type) {
-          case ActionType::create:
-          case ActionType::update:
-          case ActionType::restore: {
-            const auto& e = written[k];
-            next.kind = a.desired->kind;
-            next.etag = e.etag;
-            next.sha256 = a.desired->sha256;
-            next.size = e.size;
-            next.item = a.desired->item;
-            next.version = a.desired->version;
-            putState(w, target_.name, prev, next);
-            break;
-          }
-          case ActionType::adopt:
-            next.kind = a.desired->kind;
-            next.etag = a.remote->etag;
-            next.sha256 = a.desired->sha256;
-            next.size = a.remote->size;
-            next.item = a.desired->item;
-            next.version = a.desired->version;
-            putState(w, target_.name, prev, next);
-            break;
-          case ActionType::conflict:
-          case ActionType::remoteChanged: {
-            if (prev) next = *prev;
-            next.path = a.path;
-            next.runId = runId;
-            next.kind = a.desired->kind;
-            next.item = a.desired->item;
-            next.version = a.desired->version;
-            next.status = a.type == ActionType::conflict ? "conflict" : "remote_changed";
-            next.conflictRemoteSha = a.remoteSha;
-            next.conflictLocalSha = a.type == ActionType::conflict ? a.desired->sha256 : "";
-            next.conflictPath = a.type == ActionType::conflict ? a.conflictPath : "";
-            if (!prev) next.etag = "", next.sha256 = "", next.size = 0;
-            putState(w, target_.name, prev, next);
-            auto cj = newObject();
-            cj->set("path", a.path);
-            cj->set("kind", next.status);
-            if (!next.conflictPath.empty()) cj->set("ours", next.conflictPath);
-            conflicts->add(cj);
-            ++nConflicts;
-            break;
-          }
-          case ActionType::remove:
-          case ActionType::forget:
-            if (prev) dropState(w, *prev);
-            break;
-        }
-        ++done;
-      }
-      in->set("actions", acts);
-      w.setJournalInput(in);
-      bool last = end >= plan.size() || stopError.has_value();
-      runUpdate(w, runId, last ? (stopError ? "failed" : "done") : "running", done, nConflicts,
-                stopError ? std::string(stopError->what()) : "");
-      return JsonObject();
-    });
-    i = end;
-    progress.update(i, i >= plan.size() || stopError.has_value());
-  }
-  out->set("done", done);
-  out->set("skipped", skipped);
-  out->set("conflicts", conflicts);
-  out->set("problems", problems);
-  out->set("warnings", warnings);
-  if (stopError) {
-    Place p = stopError->place();
-    p.set("part", "doel '" + target_.name + "'");
-    throw Error(stopError->errorCode(),
-                "sync onderbroken na " + std::to_string(done) + " van " + std::to_string(plan.size()) +
-                    " acties (wat lukte is vastgelegd; voer de sync opnieuw uit om verder te gaan): " + stopError->message(),
-                p);
-  }
-  return out;
-}
-
-void Engine::setAdoptedProperties(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
-                                  JsonArray warnings) {
-  for (auto a = from; a != to; ++a) {
-    if (a->type != ActionType::adopt || !carriesProperties(*a)) continue;
-    try {
-      adapter_->setProperties(remotePath(a->path), a->desired->properties);
-    } catch (const Error& e) {
-      warnings->add(propertiesWarning(a->path, e));
-    }
-  }
-}
-
 JsonObject Engine::resync(const RunOptions& options) {
   std::string runId = newRunId(target_.name);
   Collected c = collect(false);
@@ -872,16 +600,7 @@ JsonObject Engine::resync(const RunOptions& options) {
         if (prev) dropState(w, *prev);
         continue;
       }
-      PathState next;
-      next.path = a.path;
-      next.runId = runId;
-      next.kind = a.desired->kind;
-      next.etag = a.remote->etag;
-      next.sha256 = a.desired->sha256;
-      next.size = a.remote->size;
-      next.item = a.desired->item;
-      next.version = a.desired->version;
-      putState(w, target_.name, prev, next);
+      putState(w, target_.name, prev, *stateAfter(a, nullptr, runId));
     }
     for (const auto& r : c.running) runUpdate(w, r.id, "interrupted", r.done, r.conflicts, "afgesloten door resync");
     for (const auto& p : c.staleIntents) closeIntent(w, target_.name, p);

@@ -1,49 +1,22 @@
-// Engine: runs one sync target: pushes the register's files (from its
-// Sources) to the target's adapter, and pulls new files from its inbox.
-//
-// A run:
-//   1. refuses to start when the target is locked after a critical error
-//      (Error(conflict) naming 'igsgov sync resync --target NAME'); marks a
-//      run the register still shows as 'running' as interrupted;
-//   2. lists the sources, applies the target's mapping, adds sidecars, and
-//      refuses paths that clash in case or Unicode form (Error(invalid));
-//   3. lists the needed folders of the target once (PROPFIND depth 1 each),
-//      decides every path (Plan.hpp), downloading only files whose content
-//      cannot be known from the adapter's hash or an unchanged strong etag.
-//      On adapters with costly etags (capabilities().costlyEtags: Apache
-//      FileETag Digest hashes every file to answer) a folder is listed
-//      without etags first; when every path of interest in it is synced,
-//      wanted as recorded, without open intent, and shows the size and the
-//      TRUSTED mtime (sync_mtime, 0009) recorded for its synced etag, the
-//      synced etags are taken; otherwise the folder is listed with etags;
-//   3b. (after step 6, costly etags only) each folder listed with etags or
-//      missing, holding at most 16 MiB of synced files, gets one more etag listing once the server's clock has passed
-//      its newest mtime (polls, at most ~3 s); paths whose etag and size are
-//      the synced state's and whose mtime is older than that listing's Date
-//      get their mtime recorded (one journal entry). An mtime recorded in the
-//      same second as the content it vouches for is never trusted, so a
-//      same-size write in that second cannot hide behind it;
-//   4. applies the max-delete guard (more deletions than allowed is a
-//      critical error: the target is locked, nothing is changed);
-//   5. dry run: returns the plan and changes nothing;
-//   6. otherwise executes the plan in batches: transfers in parallel
-//      (putMany), preconditions on every write, then ONE journal entry per
-//      batch with the batch's actions as input and the new sync_state rows as
-//      effects. Before a batch's uploads, one entry records an intent per
-//      upload (path, SHA-256, size; write-ahead). A crash between a transfer
-//      and its journal entry is repaired by the next run: a target file that
-//      holds an open intent's hash was written by us and becomes the path's
-//      base, so a later register edit is an update and a removal a delete
-//      (never a conflict or a forgotten file); other open intents are closed.
-//   7. pulls the inbox (Inbox.hpp), one journal entry per imported file.
-// Errors during execution: a failed precondition (conflict/notFound: someone
-// changed the file meanwhile) skips that path and is reported; denied,
-// integrity (bytes not matching their hash) and invalid are CRITICAL: the
-// target is locked and the run fails; io ends the run as failed after
-// recording what succeeded (rerun to resume).
-// Thread safety: one Engine per run, used from one thread (its adapter may use
-// more). Ownership: the Engine owns its adapter and sources; the Register is
-// borrowed and must outlive it.
+// Engine: runs one sync target: pushes the register's files (from its Sources) to the
+// target's adapter and pulls new files from its inbox. The algorithm, step by step, is in
+// docs/dev/sync.md ("A run, step by step"); in short, run():
+//   - refuses when the target is locked after a critical error (Error(conflict) naming
+//     'igsgov sync resync --target NAME') and marks a run still 'running' as interrupted;
+//   - collect(): lists the sources (mapping, sidecars, name clashes: Error(invalid)), lists the
+//     target's folders and decides every path (Plan.hpp);
+//   - refuses more deletions than max_delete (critical: the target is locked, nothing changes);
+//   - dry run: returns the plan and changes nothing;
+//   - execute(): batches, each recorded by ONE journal entry that holds exactly the actions
+//     carried out (EngineExecute.cpp); write-ahead intents make a crash between a transfer and
+//     its entry repairable by the next run;
+//   - records trusted mtimes (costly-etag backends), then pulls the inbox (Inbox.hpp).
+// Errors: a failed precondition skips that path (reported under `problems`); denied,
+// integrity, invalid, unsupported and internal are CRITICAL (target locked, run failed); io
+// ends the run as failed after recording what was carried out (run again to resume).
+// Thread safety: one Engine per run, used from one thread (its adapter may use more).
+// Ownership: the Engine owns its adapter and sources; the Register is borrowed and must
+// outlive it.
 #pragma once
 
 #include "adapters/common/Adapter.hpp"
@@ -103,7 +76,16 @@ private:
   // What an upload of `d` reads: its file, its literal bytes, or its source's bytes(db)
   // through a register read connection of the uploading worker; checked against d.sha256.
   std::shared_ptr<const adapters::Content> contentOf(const Desired& d);
+  // execute and its steps (EngineExecute.cpp): one batch after the other, see the top of that file.
+  struct Execution;
+  struct Batch;
   JsonObject execute(std::vector<Action>& plan, const RunOptions& options, const std::string& runId, JsonObject out);
+  std::size_t batchEnd(const std::vector<Action>& plan, std::size_t from) const;
+  void recordIntents(Execution& x, const std::vector<Action>& plan, const Batch& b);
+  void upload(Execution& x, const std::vector<Action>& plan, Batch& b);
+  void removeFiles(Execution& x, const std::vector<Action>& plan, Batch& b);
+  void recordBatch(Execution& x, const std::vector<Action>& plan, const Batch& b);
+  JsonObject finish(const Execution& x, std::size_t planned, JsonObject out);
   void pull(const RunOptions& options, const std::string& runId, JsonObject out);
   // Adopted documents (a killed run's upload found through its intent, or the target already
   // held our bytes) may never have had their properties: sets them (idempotent); a failure

@@ -45,6 +45,46 @@ std::string conflictName(const std::string& path, const std::string& sha) {
   return dir + stem + ".conflict-" + sha.substr(0, 8) + ext;
 }
 
+std::optional<PathState> stateAfter(const Action& a, const adapters::Entry* written, const std::string& runId) {
+  const PathState* prev = a.base ? &*a.base : nullptr;
+  PathState next;
+  switch (a.type) {
+    case ActionType::remove:
+    case ActionType::forget:
+      return std::nullopt;
+    case ActionType::conflict:
+    case ActionType::remoteChanged:
+      // The base stays the last common content; the conflict fields say what differs and where ours is.
+      if (prev) next = *prev;
+      if (!prev) next.etag = "", next.sha256 = "", next.size = 0;
+      next.status = a.type == ActionType::conflict ? "conflict" : "remote_changed";
+      next.conflictRemoteSha = a.remoteSha;
+      next.conflictLocalSha = a.type == ActionType::conflict ? a.desired->sha256 : "";
+      next.conflictPath = a.type == ActionType::conflict ? a.conflictPath : "";
+      break;
+    case ActionType::create:
+    case ActionType::update:
+    case ActionType::restore:
+      next.etag = written->etag;
+      next.size = written->size;
+      next.sha256 = a.desired->sha256;
+      break;
+    case ActionType::adopt:
+      next.etag = a.remote->etag;
+      next.size = a.remote->size;
+      next.sha256 = a.desired->sha256;
+      break;
+  }
+  next.rowId = 0;
+  next.unrecorded = false;
+  next.path = a.path;
+  next.runId = runId;
+  next.kind = a.desired->kind;
+  next.item = a.desired->item;
+  next.version = a.desired->version;
+  return next;
+}
+
 std::string knownRemoteHash(const adapters::Entry& remote, const PathState* base) {
   if (!remote.sha256.empty()) return remote.sha256;
   if (base && !base->etag.empty() && !remote.weakEtag && remote.etag == base->etag && remote.size == base->size &&

@@ -65,6 +65,11 @@ std::optional<Action> decide(const std::string& path, const Desired* desired, co
                              const adapters::Entry* remote, const std::map<std::string, adapters::Entry>& remoteAll,
                              const RemoteHash& remoteHash);
 
+// The state `a.path` has once `a` is done, recorded by run `runId`; nullopt when the path is no
+// longer tracked (delete, forget). `written` is the target's entry after an upload (create,
+// update, restore), else unused.
+std::optional<PathState> stateAfter(const Action& a, const adapters::Entry* written, const std::string& runId);
+
 // The hash of a remote entry without a download when that is sound: the
 // adapter's own hash, or the base's hash when the strong etag and size are
 // unchanged. "" when a download is needed.

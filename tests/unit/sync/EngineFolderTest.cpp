@@ -27,7 +27,8 @@ struct Env {
   std::string local = dir + "/local";
   std::string remote = dir + "/remote";
   std::unique_ptr<records::Register> reg = freshRegister(dir);
-  adapters::FaultInjectingAdapter* faults = nullptr;
+  adapters::FaultInjectingAdapter* faults = nullptr;  // of the last engine made
+  std::unique_ptr<Engine> failed;                      // see failingRun
 
   Env() {
     std::filesystem::create_directories(local);
@@ -60,6 +61,18 @@ struct Env {
     RunOptions o;
     o.dryRun = dry;
     return engine(target(maxDelete, batch))->run(o);
+  }
+  // A run whose adapter has `fault` armed on `operation`; it must fail. The engine is kept
+  // (in `failed`) so that `faults` can still be asked what it saw.
+  void failingRun(const std::string& operation, adapters::FaultInjectingAdapter::Fault fault) {
+    failed = engine(target());
+    faults->arm(operation, fault);
+    EXPECT_THROW(failed->run(RunOptions{}), Error);
+  }
+  // Nothing left to do, and the journal verifies.
+  void expectSettled() {
+    EXPECT_EQ(run()->getValue<Poco::Int64>("planned"), 0);
+    EXPECT_TRUE(verifies(*reg));
   }
   std::string remoteFile(const std::string& rel) { return remote + "/igsgov/" + rel; }
   long long count(const JsonObject& out, const std::string& action) { return actionCount(out, action); }
@@ -200,6 +213,103 @@ TEST(SyncEngineFolder, IoFailureStopsTheRunAndTheNextRunResumes) {
   for (int i = 0; i < 30; ++i)
     EXPECT_EQ(readFile(env.remoteFile("f" + std::to_string(i) + ".txt")), "content " + std::to_string(i));
   EXPECT_TRUE(verifies(*env.reg));
+}
+
+namespace {
+
+// How often the journal recorded `action` as done for `path` (the batch entries' "actions" lists).
+int journaled(records::Register& reg, const std::string& action, const std::string& path) {
+  int out = 0;
+  reg.read([&](store::Database& db) {
+    auto st = db.prepare("SELECT input FROM journal WHERE operation = 'sync.run' ORDER BY seq");
+    while (st.step()) {
+      auto in = parseJsonObject(st.text(0));
+      auto acts = in->getArray("actions");
+      if (!acts) continue;
+      for (std::size_t i = 0; i < acts->size(); ++i) {
+        auto a = acts->getArray(static_cast<unsigned>(i));
+        if (a->getElement<std::string>(0) == action && a->getElement<std::string>(1) == path) ++out;
+      }
+    }
+    return JsonObject();
+  });
+  return out;
+}
+
+std::string lastRunStatus(records::Register& reg) {
+  JsonObject status;
+  reg.read([&](store::Database& db) { return status = targetStatus(db, "archief"); });
+  auto runs = status->getArray("runs");
+  return runs->size() == 0 ? "" : runs->getObject(0)->getValue<std::string>("status");
+}
+
+}  // namespace
+
+// A batch uploads and deletes; an upload fails with io, which stops the run before the
+// batch's deletions are attempted. They must not be recorded as done (their state stays),
+// so the next run deletes the file instead of leaving it on the target untracked.
+TEST(SyncEngineFolder, DeletionsNotAttemptedAfterAStoppingUploadStayForTheNextRun) {
+  Env env;
+  writeFile(env.local + "/old.docx", "old");
+  writeFile(env.local + "/keep.docx", "keep");
+  env.run();
+  std::filesystem::remove(env.local + "/old.docx");
+  for (int i = 0; i < 3; ++i) writeFile(env.local + "/new" + std::to_string(i) + ".docx", "new " + std::to_string(i));
+  env.failingRun("put", {ErrorCode::io, 2, 1, false});  // the third upload of the batch fails
+  EXPECT_EQ(env.faults->calls("remove"), 0);  // stopped before the deletions
+  EXPECT_TRUE(exists(env.remoteFile("old.docx")));
+  EXPECT_EQ(journaled(*env.reg, "delete", "old.docx"), 0) << "a deletion that never happened was journaled";
+  EXPECT_EQ(journaled(*env.reg, "delete", "old.docx.igsgov.json"), 0);
+  EXPECT_EQ(lastRunStatus(*env.reg), "failed");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "delete"), 2);  // old.docx and its sidecar
+  EXPECT_FALSE(exists(env.remoteFile("old.docx")));
+  EXPECT_FALSE(exists(env.remoteFile("old.docx.igsgov.json")));
+  EXPECT_EQ(readFile(env.remoteFile("keep.docx")), "keep");
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(readFile(env.remoteFile("new" + std::to_string(i) + ".docx")), "new " + std::to_string(i));
+  env.expectSettled();
+}
+
+// A deletion that fails with io stops the run: the deletions after it in the batch are
+// not attempted and must stay tracked too.
+TEST(SyncEngineFolder, DeletionsAfterAStoppingDeletionStayForTheNextRun) {
+  Env env;
+  for (int i = 0; i < 3; ++i) writeFile(env.local + "/f" + std::to_string(i) + ".docx", "f" + std::to_string(i));
+  env.run();
+  for (int i = 0; i < 3; ++i) std::filesystem::remove(env.local + "/f" + std::to_string(i) + ".docx");
+  env.failingRun("remove", {ErrorCode::io, 1, 1, false});  // the second deletion fails
+  EXPECT_EQ(env.faults->calls("remove"), 2);
+  int deletes = 0, left = 0;
+  for (int i = 0; i < 3; ++i)
+    for (std::string p : {"f" + std::to_string(i) + ".docx", "f" + std::to_string(i) + ".docx.igsgov.json"}) {
+      deletes += journaled(*env.reg, "delete", p);
+      left += exists(env.remoteFile(p)) ? 1 : 0;
+    }
+  EXPECT_EQ(deletes, 1);  // only the deletion that happened
+  EXPECT_EQ(left, 5);
+  EXPECT_EQ(lastRunStatus(*env.reg), "failed");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "delete"), 5);
+  for (int i = 0; i < 3; ++i) {
+    EXPECT_FALSE(exists(env.remoteFile("f" + std::to_string(i) + ".docx")));
+    EXPECT_FALSE(exists(env.remoteFile("f" + std::to_string(i) + ".docx.igsgov.json")));
+  }
+  env.expectSettled();
+}
+
+// Creating a folder fails with io: the run stops before any transfer of its batch. The run
+// is recorded as failed (it used to stay 'running' until the next run called it interrupted)
+// and the next run does the work.
+TEST(SyncEngineFolder, AFolderThatCannotBeCreatedFailsTheRunAndTheNextRunDoesTheWork) {
+  Env env;
+  writeFile(env.local + "/d/a.docx", "a");
+  env.failingRun("mkdirs", {ErrorCode::io, 0, 1, false});
+  EXPECT_EQ(env.faults->calls("put"), 0);
+  EXPECT_EQ(lastRunStatus(*env.reg), "failed");
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "create"), 2);
+  EXPECT_EQ(readFile(env.remoteFile("d/a.docx")), "a");
+  env.expectSettled();
 }
 
 TEST(SyncEngineFolder, IncompleteListingPlansNothingAndChangesNothing) {

@@ -174,3 +174,20 @@ TEST(SyncEngineProperties, ResyncSetsThePropertiesOfWhatItAdopts) {
   EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
   EXPECT_TRUE(verifies(*env.reg));
 }
+
+// The run that would adopt such an upload stops (an upload of the same batch fails with io)
+// before it sets the adopted document's properties: the adoption must not be recorded without
+// them, or no later run would ever set them.
+TEST(SyncEngineProperties, AnAdoptionWhosePropertiesAStopPreventedIsDoneByTheNextRun) {
+  Env env;
+  env.uploadWithoutProperties("a.docx", "document a");
+  writeFile(env.local + "/b.docx", "document b");
+  EXPECT_THROW(env.run([](adapters::FaultInjectingAdapter& f) { f.arm("put", {ErrorCode::io, 0, 1, false}); }), Error);
+  EXPECT_EQ(env.seen.stored.count("igsgov/a.docx"), 0u);
+  auto out = env.run();
+  EXPECT_EQ(actionCount(out, "adopt"), 1);
+  EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
+  EXPECT_EQ(env.seen.stored["igsgov/b.docx"]["sha256"], sha256Hex("document b"));
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
