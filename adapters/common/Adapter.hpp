@@ -54,7 +54,9 @@
 //   capabilities()  what the backend guarantees (see Capabilities).
 //   setProperties(path, props)  stores name/value pairs as metadata ON the
 //                 file (WebDAV dead properties in propertyNamespace), replacing
-//                 values of the same names; other properties stay. Idempotent.
+//                 values of the same names; other properties stay. A name whose
+//                 value is empty is REMOVED (removing one the file does not have
+//                 is no error), so no property is ever stored empty. Idempotent.
 //                 Only where capabilities().properties; otherwise (and by
 //                 default) Error(unsupported) and nothing is attempted. Names
 //                 must be XML names ([A-Za-z_][A-Za-z0-9_.-]*), else

@@ -235,9 +235,13 @@ std::string proppatchBody(const std::string& ns, const std::map<std::string, std
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
       "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlEscape(ns) + "\">";
-  // One <D:set> per property: lighttpd 1.4.69 stores only the first property of a <D:prop>.
-  for (const auto& [name, value] : props)
-    out += "<D:set><D:prop><I:" + name + ">" + xmlEscape(value) + "</I:" + name + "></D:prop></D:set>";
+  // One <D:set> (or <D:remove>) per property: lighttpd 1.4.69 stores only the first property of a <D:prop>.
+  for (const auto& [name, value] : props) {
+    if (value.empty())
+      out += "<D:remove><D:prop><I:" + name + "/></D:prop></D:remove>";
+    else
+      out += "<D:set><D:prop><I:" + name + ">" + xmlEscape(value) + "</I:" + name + "></D:prop></D:set>";
+  }
   out += "</D:propertyupdate>\n";
   return out;
 }

@@ -74,7 +74,8 @@ std::string syncCollectionBody(const std::string& token, std::size_t limit, bool
 
 // A DAV:propertyupdate body setting `props` in `ns` (names must be XML names;
 // values are XML-escaped), one DAV:set per property (lighttpd 1.4.69 keeps
-// only the first property of a multi-property DAV:set and still answers 2xx).
+// only the first property of a multi-property DAV:set and still answers 2xx);
+// a property with an empty value gets a DAV:remove instead (one per property).
 std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props);
 
 // Escapes &, <, >, ", ' and CR for XML text and attributes.

@@ -64,7 +64,8 @@
 //     (a PROPPATCH costs Apache a full read of the file for its digest etag:
 //     ~29 ms for 5 MiB, so they must overlap with other transfers).
 //   - Properties (setProperties/getProperties): PROPPATCH with a
-//     DAV:propertyupdate body in igsgov's namespace (values XML-escaped); the
+//     DAV:propertyupdate body in igsgov's namespace (values XML-escaped; an
+//     empty value is a DAV:remove of that property); the
 //     207 multistatus must report 2xx for every propstat, anything else is
 //     Error(io) (403/409/424 per property included). getProperties is a
 //     PROPFIND allprop, depth 0. Connect decides support on the probe file:

@@ -332,9 +332,21 @@ TEST_P(Conformance, PropertiesWhereTheBackendKeepsThem) {
   EXPECT_EQ(a().getProperties("p.docx"), props);
   EXPECT_EQ(codeOf([&] { a().setProperties("p.docx", {{"1bad name", "x"}}); }), ErrorCode::invalid);
   EXPECT_EQ(codeOf([&] { a().setProperties("missing.docx", {{"kind", "x"}}); }), ErrorCode::notFound);
+  // An empty value removes the property, in the same request as the others; removing one the
+  // file does not have is no error.
+  a().setProperties("p.docx", {{"label", ""}, {"status", "conflict"}, {"never-set", ""}});
+  props.erase("label");
+  props["status"] = "conflict";
+  EXPECT_EQ(a().getProperties("p.docx"), props);
   // Content and listing are unaffected.
   EXPECT_EQ(a().get("p.docx"), "content\n");
   EXPECT_EQ(names(a().list("")), std::set<std::string>{"p.docx"});
+  // A PUT over the file keeps its properties on Apache and lighttpd (RFC 4918 leaves it to the
+  // server): whoever rewrites a file must set or remove every property name it uses (the sync
+  // engine sends its whole set of names with each upload).
+  auto before = a().stat("p.docx");
+  a().put("p.docx", "content, changed\n", Precondition::ifMatch(before->etag, sha256Hex("content\n")));
+  EXPECT_EQ(a().getProperties("p.docx"), props);
 }
 
 TEST_P(Conformance, PutManySetsEachItemsPropertiesAfterItsUpload) {

@@ -76,6 +76,11 @@ TEST(Multistatus, ProppatchBodyEscapesValuesAndParsesBack) {
   };
   EXPECT_EQ(count("<D:set>"), 2u);
   EXPECT_EQ(count("<D:prop>"), 2u);
+  // An empty value is a removal, again one per property.
+  std::string removal = proppatchBody("https://igsgov.be/ns/1.0", {{"kind", "x"}, {"status", ""}, {"version", ""}});
+  EXPECT_NE(removal.find("<D:remove><D:prop><I:status/></D:prop></D:remove>"), std::string::npos) << removal;
+  EXPECT_NE(removal.find("<D:remove><D:prop><I:version/></D:prop></D:remove>"), std::string::npos) << removal;
+  EXPECT_NE(removal.find("<D:set><D:prop><I:kind>x</I:kind></D:prop></D:set>"), std::string::npos) << removal;
   // The body is well-formed XML: turned into a multistatus (each set a 200 propstat), our own
   // parser reads the values back.
   std::string wrapped = body.substr(body.find("<D:propertyupdate"));
