@@ -4,7 +4,9 @@
 #include "adapters/common/RelPath.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
+#include "sync/Conflicts.hpp"
 #include "sync/EngineSupport.hpp"
+#include "sync/Sidecar.hpp"
 
 #include <algorithm>
 #include <chrono>
@@ -20,9 +22,13 @@ std::string parentOf(const std::string& p) {
   return s == std::string::npos ? "" : p.substr(0, s);
 }
 
-bool carriesProperties(const Action& a) {
-  return (a.transfers() || a.type == ActionType::adopt) && a.desired && !a.desired->properties.empty();
+std::map<std::string, std::string> propertiesWritten(const Action& a) {
+  if (a.type == ActionType::conflict || a.type == ActionType::remoteChanged) return theirProperties(a);
+  if ((a.transfers() || a.type == ActionType::adopt) && a.desired) return a.desired->properties;
+  return {};
 }
+
+bool carriesProperties(const Action& a) { return !propertiesWritten(a).empty(); }
 
 JsonObject propertiesWarning(const std::string& path, const Error& e) {
   auto wn = newObject();
@@ -39,38 +45,6 @@ std::string newRunId(const std::string& target) {
   auto now = std::chrono::system_clock::now().time_since_epoch();
   auto us = std::chrono::duration_cast<std::chrono::microseconds>(now).count();
   return target + "-" + std::to_string(us);
-}
-
-JsonObject sidecarJson(const SourceItem& it, const std::string& path) {
-  auto o = newObject();
-  o->set("igsgov_sidecar", 1);
-  auto slash = path.rfind('/');
-  o->set("file", slash == std::string::npos ? path : path.substr(slash + 1));
-  o->set("kind", it.kind);
-  o->set("item", it.item);
-  o->set("version", it.version);
-  o->set("sha256", it.sha256);
-  o->set("size", static_cast<Poco::Int64>(it.size));
-  if (!it.meta.isNull()) o->set("meta", it.meta);
-  return o;
-}
-
-// The facts the sidecar carries, as adapter properties (names are XML names).
-std::map<std::string, std::string> fileProperties(const SourceItem& it) {
-  std::map<std::string, std::string> p;
-  auto var = [&](const char* name) {
-    auto v = it.vars.find(name);
-    return v == it.vars.end() ? std::string() : v->second;
-  };
-  if (!var("igs").empty()) p["igs"] = var("igs");
-  if (!var("label").empty()) p["label"] = var("label");
-  p["kind"] = it.kind;
-  p["item"] = it.item;
-  p["version"] = it.version;
-  p["sha256"] = it.sha256;
-  if (!it.meta.isNull() && it.meta->has("generated_at")) p["generated-at"] = it.meta->optValue<std::string>("generated_at", "");
-  for (auto i = p.begin(); i != p.end();) i = i->second.empty() ? p.erase(i) : std::next(i);
-  return p;
 }
 
 }  // namespace
@@ -152,17 +126,7 @@ std::map<std::string, Desired> Engine::desired() {
         }
         if (!target_.inbox.empty() && (path == target_.inbox || path.rfind(target_.inbox + "/", 0) == 0))
           throwInvalid("pad '" + path + "' ligt in de inbox van het doel", Place().set("part", where));
-        if (target_.sidecar) {
-          Desired sc;
-          sc.path = path + ".igsgov.json";
-          sc.kind = "sidecar";
-          sc.item = it.item;
-          sc.version = it.version;
-          sc.literal = toJsonText(sidecarJson(it, path), true) + "\n";
-          sc.sha256 = sha256Hex(sc.literal);
-          sc.size = sc.literal.size();
-          add(std::move(sc), it.item);
-        }
+        auto description = std::make_shared<const Description>(Description::of(it));
         Desired d;
         d.path = path;
         d.kind = "push";
@@ -172,7 +136,13 @@ std::map<std::string, Desired> Engine::desired() {
         d.version = it.version;
         d.file = it.file;
         d.bytes = it.bytes;
-        d.properties = fileProperties(it);
+        d.properties = propertiesOf(*description);
+        d.description = description;
+        if (target_.sidecar) {
+          Desired sc = sidecarDesired(path, *description, sidecarText(*description, path));
+          d.sidecarPath = sc.path;
+          add(std::move(sc), it.item);
+        }
         add(std::move(d), it.item);
       }
     }
@@ -305,19 +275,9 @@ Engine::Collected Engine::collect(bool trustEtags) {
     return hashRemote(e);
   };
   adoptIntents(c, remoteHash);
-  std::set<std::string> paths;
-  for (const auto& [p, _] : c.desired) paths.insert(p);
-  for (const auto& [p, _] : c.intents) paths.insert(p);
-  for (const auto& [p, s] : c.states)
-    if (s.kind != "pull") paths.insert(p);
-  for (const auto& p : paths) {
-    auto d = c.desired.find(p);
-    auto s = c.states.find(p);
-    auto r = c.remote.find(p);
-    auto a = decide(p, d == c.desired.end() ? nullptr : &d->second, s == c.states.end() ? nullptr : &s->second,
-                    r == c.remote.end() ? nullptr : &r->second, c.remote, remoteHash);
-    if (a) c.plan.push_back(std::move(*a));
-  }
+  std::set<std::string> intentPaths;
+  for (const auto& [p, _] : c.intents) intentPaths.insert(p);
+  c.plan = decideAll(c.desired, c.states, intentPaths, c.remote, remoteHash);
   return c;
 }
 
@@ -487,7 +447,8 @@ JsonObject Engine::run(const RunOptions& options) {
   long long deletes = 0;
   for (const auto& a : c.plan) {
     ++counts[actionName(a.type)];
-    if (a.type == ActionType::remove) ++deletes;
+    // Removing a resolved conflict's copy is not a deletion the guard is about.
+    if (a.type == ActionType::remove && !(a.base && a.base->isConflictCopy())) ++deletes;
   }
   auto countsJson = newObject();
   for (const auto& [k, v] : counts) countsJson->set(k, v);
@@ -581,7 +542,7 @@ JsonObject Engine::resync(const RunOptions& options) {
     } catch (const Error& e) {
       warnings->add(propertiesWarning("", e));
     }
-    if (supported) setAdoptedProperties(keep.begin(), keep.end(), warnings);
+    if (supported) setPropertiesInPlace(keep.begin(), keep.end(), warnings);
   }
   out->set("warnings", warnings);
   reg_.write({options.actor, "sync.resync", options.reason}, newObject(), [&](records::Writer& w) {

@@ -87,10 +87,12 @@ private:
   void recordBatch(Execution& x, const std::vector<Action>& plan, const Batch& b);
   JsonObject finish(const Execution& x, std::size_t planned, JsonObject out);
   void pull(const RunOptions& options, const std::string& runId, JsonObject out);
-  // Adopted documents (a killed run's upload found through its intent, or the target already
-  // held our bytes) may never have had their properties: sets them (idempotent); a failure
-  // is added to `warnings`, the document stands. Only where the adapter keeps properties.
-  void setAdoptedProperties(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
+  // Sets the properties of the actions' files that get no upload (idempotent): adopted
+  // documents (a killed run's upload found through its intent, or the target already held our
+  // bytes) may never have had theirs; the target's own file at a path in conflict or changed
+  // there gets properties describing its bytes (Conflicts.hpp). A failure is added to
+  // `warnings`, the file stands. Only where the adapter keeps properties.
+  void setPropertiesInPlace(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
                             JsonArray warnings);
   [[noreturn]] void critical(const std::string& runId, const Error& e, const RunOptions& options);
 

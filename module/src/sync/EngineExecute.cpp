@@ -3,7 +3,8 @@
 //   recordIntents  write-ahead: one journal entry naming every upload to a path of its own;
 //   upload         folders, then every transfer of the batch in parallel (putMany);
 //   removeFiles    the deletions, unless the run stopped;
-//   setProperties  properties of adopted documents, unless the run stopped;
+//   setPropertiesInPlace  properties of files nothing is uploaded to (adopted documents, the
+//                  target's own file at a path in conflict), unless the run stopped;
 //   recordBatch    ONE journal entry recording exactly the actions that were carried out.
 // An action the batch did not carry out (the run stopped first) is left out of that entry:
 // its path keeps its state, so the next run plans it again. An error that stops the run (io)
@@ -27,8 +28,8 @@ using Clock = std::chrono::steady_clock;
 // Transfers per batch: a batch ends once this many bytes are in it.
 constexpr std::uint64_t kBatchBytes = std::uint64_t{512} << 20;
 
-// An upload to the action's own path (conflict copies go elsewhere and are found by name).
-bool writesPath(const Action& a) { return a.transfers() && a.type != ActionType::conflict; }
+// An upload to the action's own path (every upload: conflict copies are paths of their own).
+bool writesPath(const Action& a) { return a.transfers(); }
 
 bool isCritical(ErrorCode c) {
   return c == ErrorCode::denied || c == ErrorCode::integrity || c == ErrorCode::invalid ||
@@ -89,13 +90,13 @@ struct Engine::Batch {
       case ActionType::update:
       case ActionType::restore:
         return written.count(k) > 0;
-      case ActionType::conflict:
-        return !a.transfers() || written.count(k) > 0;
       case ActionType::remove:
         return removed.count(k) > 0;
       case ActionType::adopt:
-        return propertiesSet || !propertiesSupported || !carriesProperties(a);
+      case ActionType::conflict:
       case ActionType::remoteChanged:
+        // Nothing to transfer; properties to set where the adapter keeps them.
+        return propertiesSet || !propertiesSupported || !carriesProperties(a);
       case ActionType::forget:
         return true;  // nothing to do on the target
     }
@@ -123,7 +124,7 @@ JsonObject Engine::execute(std::vector<Action>& plan, const RunOptions& options,
     upload(x, plan, b);
     removeFiles(x, plan, b);
     if (x.propertiesSupported && !x.stopError) {
-      setAdoptedProperties(plan.begin() + b.from, plan.begin() + b.to, x.warnings);
+      setPropertiesInPlace(plan.begin() + b.from, plan.begin() + b.to, x.warnings);
       b.propertiesSet = true;
     }
     recordBatch(x, plan, b);
@@ -174,8 +175,7 @@ void Engine::upload(Execution& x, const std::vector<Action>& plan, Batch& b) {
   for (std::size_t k = b.from; k < b.to; ++k) {
     const Action& a = plan[k];
     if (!a.transfers()) continue;
-    std::string dest = a.type == ActionType::conflict ? a.conflictPath : a.path;
-    std::string dir = parentOf(dest);
+    std::string dir = parentOf(a.path);
     if (!x.knownDirs.count(dir)) {
       try {
         if (!remotePath(dir).empty()) adapter_->mkdirs(remotePath(dir));
@@ -190,8 +190,8 @@ void Engine::upload(Execution& x, const std::vector<Action>& plan, Batch& b) {
     if (a.type == ActionType::update) pre = adapters::Precondition::ifMatch(a.remote->etag, a.remoteSha);
     // Properties on every uploaded document, set by the upload's own worker (idempotent).
     std::map<std::string, std::string> props;
-    if (x.propertiesSupported && a.desired) props = a.desired->properties;
-    puts.push_back({remotePath(dest), contentOf(*a.desired), pre, std::move(props)});
+    if (x.propertiesSupported) props = propertiesWritten(a);
+    puts.push_back({remotePath(a.path), contentOf(*a.desired), pre, std::move(props)});
     index.push_back(k);
   }
   if (puts.empty()) return;
@@ -311,12 +311,14 @@ JsonObject Engine::finish(const Execution& x, std::size_t planned, JsonObject ou
   return out;
 }
 
-void Engine::setAdoptedProperties(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
+void Engine::setPropertiesInPlace(std::vector<Action>::const_iterator from, std::vector<Action>::const_iterator to,
                                   JsonArray warnings) {
   for (auto a = from; a != to; ++a) {
-    if (a->type != ActionType::adopt || !carriesProperties(*a)) continue;
+    if (a->transfers()) continue;  // set by the upload's own worker
+    auto props = propertiesWritten(*a);
+    if (props.empty()) continue;
     try {
-      adapter_->setProperties(remotePath(a->path), a->desired->properties);
+      adapter_->setProperties(remotePath(a->path), props);
     } catch (const Error& e) {
       warnings->add(propertiesWarning(a->path, e));
     }

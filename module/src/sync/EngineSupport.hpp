@@ -6,6 +6,7 @@
 #include "core/Json.hpp"
 #include "sync/Plan.hpp"
 
+#include <map>
 #include <string>
 
 namespace igsgov::sync {
@@ -13,8 +14,11 @@ namespace igsgov::sync {
 // "a/b/c.docx" -> "a/b"; "c.docx" -> "".
 std::string parentOf(const std::string& path);
 
-// The action hands properties to the adapter (an upload or an adoption of a document that has some).
-bool carriesProperties(const Action& a);
+// The properties `a` writes where the adapter keeps properties: an upload's or an adoption's
+// (the file's own, Desired::properties), or for a conflict or remote change of a document
+// those describing the target's file (Conflicts.hpp); {} for none.
+std::map<std::string, std::string> propertiesWritten(const Action& a);
+bool carriesProperties(const Action& a);  // !propertiesWritten(a).empty()
 
 // A property failure is a warning in the run result: the document itself stands.
 JsonObject propertiesWarning(const std::string& path, const Error& e);

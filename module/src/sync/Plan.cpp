@@ -1,5 +1,10 @@
 #include "sync/Plan.hpp"
 
+#include "core/Sha256.hpp"
+#include "sync/Conflicts.hpp"
+
+#include <algorithm>
+
 namespace igsgov::sync {
 
 const char* actionName(ActionType t) {
@@ -31,8 +36,19 @@ std::string actionDutch(ActionType t) {
 }
 
 bool Action::transfers() const {
-  return type == ActionType::create || type == ActionType::update || type == ActionType::restore ||
-         (type == ActionType::conflict && !conflictCopyPresent);
+  return type == ActionType::create || type == ActionType::update || type == ActionType::restore;
+}
+
+Desired sidecarDesired(const std::string& docPath, const Description& d, std::string text) {
+  Desired sc;
+  sc.path = docPath + ".igsgov.json";
+  sc.kind = "sidecar";
+  sc.item = d.item;
+  sc.version = d.version;
+  sc.literal = std::move(text);
+  sc.sha256 = sha256Hex(sc.literal);
+  sc.size = sc.literal.size();
+  return sc;
 }
 
 std::string conflictName(const std::string& path, const std::string& sha) {
@@ -43,6 +59,36 @@ std::string conflictName(const std::string& path, const std::string& sha) {
   std::string stem = (dot == std::string::npos || dot == 0) ? name : name.substr(0, dot);
   std::string ext = (dot == std::string::npos || dot == 0) ? "" : name.substr(dot);
   return dir + stem + ".conflict-" + sha.substr(0, 8) + ext;
+}
+
+std::vector<Action> decideAll(std::map<std::string, Desired>& desired, const std::map<std::string, PathState>& states,
+                              const std::set<std::string>& intentPaths,
+                              const std::map<std::string, adapters::Entry>& remote, const RemoteHash& remoteHash) {
+  std::vector<Action> plan;
+  std::set<std::string> decided;
+  auto find = [](const auto& m, const std::string& p) { auto i = m.find(p); return i == m.end() ? nullptr : &i->second; };
+  // Decides `p`; then, for a wanted path, adds what its conflict (if any) wants on the target.
+  auto decidePath = [&](const std::string& p) {
+    if (!decided.insert(p).second) return;
+    const Desired* d = find(desired, p);
+    const PathState* s = find(states, p);
+    const adapters::Entry* r = find(remote, p);
+    auto a = decide(p, d, s, r, remote, remoteHash);
+    if (a) plan.push_back(std::move(*a));
+    if (d) addConflictPaths(desired, p, a ? &plan.back() : nullptr, s, r);
+  };
+  std::vector<std::string> documents, sidecars;
+  for (const auto& [p, d] : desired) (d.kind == "sidecar" ? sidecars : documents).push_back(p);
+  for (const auto& p : documents) decidePath(p);
+  for (const auto& p : sidecars) decidePath(p);  // after their documents: a conflict rewrites them
+  std::vector<std::string> rest;  // conflict copies, and what is recorded or intended but not wanted
+  for (const auto& [p, _] : desired) rest.push_back(p);
+  for (const auto& [p, s] : states)
+    if (s.kind != "pull") rest.push_back(p);
+  rest.insert(rest.end(), intentPaths.begin(), intentPaths.end());
+  for (const auto& p : rest) decidePath(p);
+  std::stable_sort(plan.begin(), plan.end(), [](const Action& x, const Action& y) { return x.path < y.path; });
+  return plan;
 }
 
 std::optional<PathState> stateAfter(const Action& a, const adapters::Entry* written, const std::string& runId) {
@@ -68,11 +114,13 @@ std::optional<PathState> stateAfter(const Action& a, const adapters::Entry* writ
       next.etag = written->etag;
       next.size = written->size;
       next.sha256 = a.desired->sha256;
+      next.conflictPath = a.desired->copyOf;  // a conflict copy remembers whose it is
       break;
     case ActionType::adopt:
       next.etag = a.remote->etag;
       next.size = a.remote->size;
       next.sha256 = a.desired->sha256;
+      next.conflictPath = a.desired->copyOf;
       break;
   }
   next.rowId = 0;
@@ -96,7 +144,7 @@ std::string knownRemoteHash(const adapters::Entry& remote, const PathState* base
 std::optional<Action> decide(const std::string& path, const Desired* d, const PathState* s, const adapters::Entry* r,
                              const std::map<std::string, adapters::Entry>& remoteAll, const RemoteHash& remoteHash) {
   auto make = [&](ActionType t) {
-    Action a{t, path, {}, {}, {}, {}, {}, false};
+    Action a{t, path, {}, {}, {}, {}, {}};
     if (d) a.desired = *d;
     if (s) a.base = *s;
     if (r) a.remote = *r;
@@ -114,38 +162,30 @@ std::optional<Action> decide(const std::string& path, const Desired* d, const Pa
   }
   if (r && r->isDir) {
     // A folder where our file belongs: a conflict we cannot resolve by naming alone.
+    if (s && s->status == "conflict" && s->conflictRemoteSha == "folder" && s->conflictLocalSha == d->sha256)
+      return std::nullopt;
     Action a = make(ActionType::conflict);
     a.remoteSha = "folder";
-    a.conflictPath = conflictName(path, d->sha256);
-    auto it = remoteAll.find(a.conflictPath);
-    a.conflictCopyPresent = it != remoteAll.end();
-    if (s && s->status == "conflict" && s->conflictRemoteSha == "folder" && s->conflictLocalSha == d->sha256 &&
-        a.conflictCopyPresent)
-      return std::nullopt;
+    if (d->copyOf.empty()) a.conflictPath = conflictName(path, d->sha256);
     return a;
   }
   if (!r) return make(s ? ActionType::restore : ActionType::create);
 
   std::string h = hashOf();
+  // The copy of ours is a wanted path of its own while the conflict lasts (Conflicts.hpp).
   auto conflict = [&]() -> std::optional<Action> {
+    if (s && s->status == "conflict" && s->conflictRemoteSha == h && s->conflictLocalSha == d->sha256)
+      return std::nullopt;
     Action a = make(ActionType::conflict);
     a.remoteSha = h;
-    a.conflictPath = conflictName(path, d->sha256);
-    auto it = remoteAll.find(a.conflictPath);
-    if (it != remoteAll.end()) {
-      std::string ch = it->second.isDir ? "" : remoteHash(it->second, nullptr);
-      a.conflictCopyPresent = ch == d->sha256;
-    }
-    if (s && s->status == "conflict" && s->conflictRemoteSha == h && s->conflictLocalSha == d->sha256 &&
-        a.conflictCopyPresent)
-      return std::nullopt;
+    if (d->copyOf.empty()) a.conflictPath = conflictName(path, d->sha256);
     return a;
   };
 
   if (h == d->sha256) {
     // The target holds exactly what we want: record it (unless already recorded).
     if (s && !s->unrecorded && s->status == "synced" && s->sha256 == h && s->etag == r->etag && s->size == r->size &&
-        s->item == d->item && s->version == d->version && s->kind == d->kind)
+        s->item == d->item && s->version == d->version && s->kind == d->kind && s->conflictPath == d->copyOf)
       return std::nullopt;
     Action a = make(ActionType::adopt);
     a.remoteSha = h;

@@ -31,6 +31,8 @@ struct PathState {
   std::string item;
   std::string version;
   std::string status = "synced";  // synced | conflict | remote_changed
+  // status conflict: where ours was put (the conflict copy). On a synced conflict copy (or its
+  // sidecar): the path whose conflict put it there (Conflicts.hpp).
   std::string conflictPath;
   std::string conflictRemoteSha;
   std::string conflictLocalSha;
@@ -39,6 +41,7 @@ struct PathState {
   // (rowId is then the stored state it replaces, or 0); never read from the store.
   bool unrecorded = false;
 
+  bool isConflictCopy() const { return status == "synced" && !conflictPath.empty(); }
   // Same stored facts (ignores rowId and runId): writing it again would change nothing.
   bool sameAs(const PathState& o) const;
 };

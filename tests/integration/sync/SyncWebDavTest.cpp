@@ -72,14 +72,17 @@ struct Env {
     at::makeServerFolder(server, folder);
     std::filesystem::create_directories(local);
   }
-  JsonObject run(bool dry = false) {
+  // A WebDAV adapter on the test folder (for the engine, or to look at the server directly).
+  std::unique_ptr<adapters::webdav::WebDavAdapter> dav() {
     auto cfg = newObject();
     cfg->set("type", "webdav");
     cfg->set("url", server.url() + folder + "/");
     cfg->set("user", at::testUser);
     cfg->set("password_env", at::passwordEnv);
-    std::unique_ptr<adapters::Adapter> a =
-        std::make_unique<adapters::webdav::WebDavAdapter>(adapters::webdav::WebDavConfig::fromJson(cfg));
+    return std::make_unique<adapters::webdav::WebDavAdapter>(adapters::webdav::WebDavConfig::fromJson(cfg));
+  }
+  JsonObject run(bool dry = false) {
+    std::unique_ptr<adapters::Adapter> a = dav();
     auto wrapped = std::make_unique<BeforePut>(std::move(a), [this](const std::string& p) { hook(p); });
     etagListings = 0;
     wrapped->etagListings_ = &etagListings;
@@ -99,6 +102,9 @@ struct Env {
     if (::getuid() == 0)  // the server runs as nobody and must be able to replace the file
       if (struct passwd* pw = ::getpwnam("nobody")) (void)::lchown(onServer(rel).c_str(), pw->pw_uid, pw->pw_gid);
   }
+  // Another user saving a file through WebDAV (lighttpd's stat cache may not see a file edited
+  // on its disk in the same second).
+  void putOnServer(const std::string& rel, const std::string& bytes) { dav()->put(rel, bytes); }
   long long count(const JsonObject& out, const std::string& a) {
     auto c = out->getObject("counts");
     return c->has(a) ? c->getValue<int>(a) : 0;
@@ -188,14 +194,9 @@ TEST(SyncApache, PushedDocumentsCarryTheSidecarFactsAsProperties) {
   writeFile(env.local + "/besluit.docx", bytes);
   auto out = env.run();
   EXPECT_EQ(out->getArray("warnings")->size(), 0u);
-  auto cfg = newObject();
-  cfg->set("type", "webdav");
-  cfg->set("url", env.server.url() + env.folder + "/");
-  cfg->set("user", at::testUser);
-  cfg->set("password_env", at::passwordEnv);
-  adapters::webdav::WebDavAdapter dav(adapters::webdav::WebDavConfig::fromJson(cfg));
-  ASSERT_TRUE(dav.capabilities().properties);
-  auto props = dav.getProperties("besluit.docx");  // PROPFIND allprop on the server
+  auto dav = env.dav();
+  ASSERT_TRUE(dav->capabilities().properties);
+  auto props = dav->getProperties("besluit.docx");  // PROPFIND allprop on the server
   EXPECT_EQ(props["sha256"], sha256Hex(bytes));
   EXPECT_FALSE(props["kind"].empty());
   EXPECT_FALSE(props["item"].empty());
@@ -203,10 +204,66 @@ TEST(SyncApache, PushedDocumentsCarryTheSidecarFactsAsProperties) {
   const std::string changed = "PK docx bytes, changed\n";
   writeFile(env.local + "/besluit.docx", changed);
   env.run();
-  EXPECT_EQ(dav.getProperties("besluit.docx")["sha256"], sha256Hex(changed));
+  EXPECT_EQ(dav->getProperties("besluit.docx")["sha256"], sha256Hex(changed));
 }
 
 INSTANTIATE_TEST_SUITE_P(Servers, FullTarget, ::testing::Values("apache", "lighttpd"));
+
+class ConflictTarget : public ::testing::TestWithParam<std::string> {};
+
+// A conflict on a real server: the server's file keeps its bytes and its sidecar (and, where the
+// server keeps properties, its properties) describe those bytes; our copy and its sidecar
+// describe the copy. Once the user resolves the conflict (here: our version put on the server
+// under the normal name), the next run removes the copy and its sidecar.
+TEST_P(ConflictTarget, EveryDescriptionMatchesItsBytesAndResolvingRemovesTheCopy) {
+  Env env(GetParam(), "conflict-" + GetParam());
+  const std::string ours = "our edit!", theirs = "their edit";
+  writeFile(env.local + "/d/a.docx", "version 1");
+  env.run();
+  env.putOnServer("d/a.docx", theirs);
+  writeFile(env.local + "/d/a.docx", ours);
+  auto out = env.run();
+  EXPECT_EQ(env.count(out, "conflict"), 1);
+  EXPECT_EQ(out->getArray("warnings")->size(), 0u);
+  const std::string copy = "d/a.conflict-" + sha256Hex(ours).substr(0, 8) + ".docx";
+  EXPECT_EQ(readFile(env.onServer("d/a.docx")), theirs);
+  EXPECT_EQ(readFile(env.onServer(copy)), ours);
+  auto sidecar = [&](const std::string& rel) { return parseJsonObject(readFile(env.onServer(rel + ".igsgov.json"))); };
+  EXPECT_EQ(sidecar("d/a.docx")->getValue<std::string>("sha256"), sha256Hex(theirs));
+  EXPECT_EQ(sidecar("d/a.docx")->getValue<std::string>("status"), "conflict");
+  EXPECT_EQ(sidecar(copy)->getValue<std::string>("sha256"), sha256Hex(ours));
+  auto dav = env.dav();
+  const bool properties = dav->capabilities().properties;
+  EXPECT_EQ(properties, GetParam() != "nginx");
+  if (properties) {
+    auto theirProps = dav->getProperties("d/a.docx");
+    EXPECT_EQ(theirProps["sha256"], sha256Hex(theirs));
+    EXPECT_EQ(theirProps["status"], "conflict");
+    EXPECT_EQ(theirProps.count("version"), 0u);
+    EXPECT_EQ(dav->getProperties(copy)["sha256"], sha256Hex(ours));
+    EXPECT_EQ(dav->getProperties(copy).count("status"), 0u);
+  }
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+
+  env.putOnServer("d/a.docx", ours);
+  auto resolved = env.run();
+  EXPECT_EQ(env.count(resolved, "adopt"), 1);
+  EXPECT_EQ(env.count(resolved, "delete"), 2);
+  EXPECT_FALSE(exists(env.onServer(copy)));
+  EXPECT_FALSE(exists(env.onServer(copy + ".igsgov.json")));
+  EXPECT_EQ(sidecar("d/a.docx")->getValue<std::string>("sha256"), sha256Hex(ours));
+  EXPECT_FALSE(sidecar("d/a.docx")->has("status"));
+  if (properties) {
+    auto props = dav->getProperties("d/a.docx");
+    EXPECT_EQ(props["sha256"], sha256Hex(ours));
+    EXPECT_EQ(props.count("status"), 0u);
+    EXPECT_FALSE(props["version"].empty());
+  }
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+INSTANTIATE_TEST_SUITE_P(Servers, ConflictTarget, ::testing::Values("apache", "lighttpd", "nginx"));
 
 TEST(SyncNginx, AChangeLandingDuringTheRunIsNeverOverwritten) {
   Env env("nginx", "concurrent");

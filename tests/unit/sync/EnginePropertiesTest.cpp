@@ -50,7 +50,10 @@ protected:
   void doSetProperties(const adapters::RelPath& p, const std::map<std::string, std::string>& props) override {
     std::lock_guard lock(seen_.mutex);
     seen_.log.push_back("props " + p.str());
-    for (const auto& [k, v] : props) seen_.stored[p.str()][k] = v;
+    for (const auto& [k, v] : props) {  // an empty value removes the property (Adapter.hpp)
+      if (v.empty()) seen_.stored[p.str()].erase(k);
+      else seen_.stored[p.str()][k] = v;
+    }
   }
 
 private:
@@ -80,6 +83,13 @@ struct Env {
     EXPECT_THROW(run([](adapters::FaultInjectingAdapter& f) { f.arm("put", {ErrorCode::io, 0, 1, true}); }), Error);
     EXPECT_EQ(readFile(remote + "/igsgov/" + name), bytes);  // the write happened
     EXPECT_EQ(seen.stored.count("igsgov/" + name), 0u);
+  }
+  // `name` synced as "version 1", then "their edit" on the target and "our edit!" in the register.
+  void changeOnBothSides(const std::string& name) {
+    writeFile(local + "/" + name, "version 1");
+    run();
+    writeFile(remote + "/igsgov/" + name, "their edit");
+    writeFile(local + "/" + name, "our edit!");
   }
   JsonObject resync() {
     return withEngine({}, [](Engine& e) { return e.resync(RunOptions{}); });
@@ -188,6 +198,50 @@ TEST(SyncEngineProperties, AnAdoptionWhosePropertiesAStopPreventedIsDoneByTheNex
   EXPECT_EQ(actionCount(out, "adopt"), 1);
   EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["sha256"], sha256Hex("document a"));
   EXPECT_EQ(env.seen.stored["igsgov/b.docx"]["sha256"], sha256Hex("document b"));
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// A conflict: the target's file keeps its bytes, and its properties describe them (their hash,
+// the status, no register version); our copy carries the register version's. Resolved by
+// putting our version on the target, the file's properties are the register version's again
+// and the status is gone.
+TEST(SyncEngineProperties, PropertiesDescribeTheBytesTheySitOnThroughAConflict) {
+  Env env;
+  env.changeOnBothSides("a.docx");
+  auto out = env.run();
+  EXPECT_EQ(actionCount(out, "conflict"), 1);
+  EXPECT_EQ(out->getArray("warnings")->size(), 0u);
+  auto theirs = env.seen.stored["igsgov/a.docx"];
+  EXPECT_EQ(theirs["sha256"], sha256Hex("their edit"));
+  EXPECT_EQ(theirs["status"], "conflict");
+  EXPECT_EQ(theirs.count("version"), 0u);
+  EXPECT_FALSE(theirs["item"].empty());
+  std::string copy = "igsgov/a.conflict-" + sha256Hex("our edit!").substr(0, 8) + ".docx";
+  auto ours = env.seen.stored[copy];
+  EXPECT_EQ(ours["sha256"], sha256Hex("our edit!"));
+  EXPECT_EQ(ours.count("status"), 0u);
+  EXPECT_FALSE(ours["version"].empty());
+  EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
+  writeFile(env.remote + "/igsgov/a.docx", "our edit!");
+  env.run();
+  auto resolved = env.seen.stored["igsgov/a.docx"];
+  EXPECT_EQ(resolved["sha256"], sha256Hex("our edit!"));
+  EXPECT_EQ(resolved.count("status"), 0u);
+  EXPECT_EQ(resolved["version"], ours["version"]);
+  EXPECT_TRUE(verifies(*env.reg));
+}
+
+// The properties of the target's file at a path in conflict are part of recording the
+// conflict: a run that stops before setting them does not record it, the next run does both.
+TEST(SyncEngineProperties, AConflictIsRecordedOnlyWithItsProperties) {
+  Env env;
+  env.changeOnBothSides("a.docx");
+  EXPECT_THROW(env.run([](adapters::FaultInjectingAdapter& f) { f.arm("put", {ErrorCode::io, 0, 1, false}); }), Error);
+  EXPECT_NE(env.seen.stored["igsgov/a.docx"]["status"], "conflict");
+  auto out = env.run();
+  EXPECT_EQ(actionCount(out, "conflict"), 1);
+  EXPECT_EQ(env.seen.stored["igsgov/a.docx"]["status"], "conflict");
   EXPECT_EQ(env.run()->getValue<Poco::Int64>("planned"), 0);
   EXPECT_TRUE(verifies(*env.reg));
 }

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace igsgov;
 using namespace igsgov::sync;
 
@@ -134,12 +136,8 @@ TEST(SyncPlan, BothChangedIsAConflictKeepingBoth) {
   ASSERT_TRUE(a);
   EXPECT_EQ(a->type, ActionType::conflict);
   EXPECT_EQ(a->conflictPath, "x/doc.conflict-cccccccc.docx");
-  EXPECT_TRUE(a->transfers());
-  // Once our copy is there and the conflict recorded, nothing more happens.
-  adapters::Entry copy = remote("\"e3\"");
-  copy.path = a->conflictPath;
-  f.contentByEtag["\"e3\""] = C;
-  f.all[a->conflictPath] = copy;
+  EXPECT_FALSE(a->transfers());  // the copy is a path of its own (decideAll)
+  // Once the conflict is recorded, nothing more happens at this path.
   auto recorded = base(A);
   recorded.status = "conflict";
   recorded.conflictRemoteSha = B;
@@ -194,4 +192,52 @@ TEST(SyncPlan, ConflictNames) {
   EXPECT_EQ(conflictName("noext", B), "noext.conflict-bbbbbbbb");
   EXPECT_EQ(conflictName("d/.hidden", C), "d/.hidden.conflict-cccccccc");
   EXPECT_EQ(conflictName("x.tar.gz", A), "x.tar.conflict-aaaaaaaa.gz");
+}
+
+// decideAll: a conflict plans the copy and its sidecar as paths of their own, and rewrites the
+// document's sidecar to describe the target's file; a conflict at a copy's path gets no copy.
+TEST(SyncPlan, AConflictPlansItsCopyAndTheSidecarsDescribingBothFiles) {
+  Fixture f;
+  f.contentByEtag["\"e2\""] = B;
+  auto description = std::make_shared<Description>();
+  description->kind = "statuten";
+  description->item = "v1";
+  description->version = "ontwerp";
+  description->sha256 = C;
+  description->size = 10;
+  std::map<std::string, Desired> desired;
+  Desired d = want(C);
+  d.description = description;
+  Desired sc = sidecarDesired(d.path, *description, sidecarText(*description, d.path));
+  d.sidecarPath = sc.path;
+  desired[d.path] = d;
+  desired[sc.path] = sc;
+  std::map<std::string, PathState> states{{d.path, base(A)}};
+  f.all[d.path] = remote("\"e2\"");
+  auto plan = decideAll(desired, states, {}, f.all, f.hash());
+  std::map<std::string, ActionType> byPath;
+  for (const auto& a : plan) byPath[a.path] = a.type;
+  const std::string copy = "x/doc.conflict-cccccccc.docx";
+  EXPECT_EQ(byPath, (std::map<std::string, ActionType>{{copy, ActionType::create},
+                                                       {copy + ".igsgov.json", ActionType::create},
+                                                       {"x/doc.docx", ActionType::conflict},
+                                                       {"x/doc.docx.igsgov.json", ActionType::create}}));
+  EXPECT_TRUE(std::is_sorted(plan.begin(), plan.end(), [](const Action& x, const Action& y) { return x.path < y.path; }));
+  EXPECT_EQ(desired.at(copy).copyOf, "x/doc.docx");
+  EXPECT_EQ(desired.at(copy).sha256, C);
+  auto theirs = parseJsonObject(desired.at("x/doc.docx.igsgov.json").literal);
+  EXPECT_EQ(theirs->getValue<std::string>("sha256"), B);
+  EXPECT_EQ(theirs->getValue<std::string>("status"), "conflict");
+  auto mine = parseJsonObject(desired.at(copy + ".igsgov.json").literal);
+  EXPECT_EQ(mine->getValue<std::string>("sha256"), C);
+  EXPECT_EQ(mine->getValue<std::string>("file"), "doc.conflict-cccccccc.docx");
+  // Someone else's file where a copy should go: a conflict there, reported, without a copy.
+  Desired c = want(C);
+  c.path = copy;
+  c.copyOf = "x/doc.docx";
+  auto other = remote("\"e2\"");
+  auto a = decide(copy, &c, nullptr, &other, f.all, f.hash());
+  ASSERT_TRUE(a);
+  EXPECT_EQ(a->type, ActionType::conflict);
+  EXPECT_EQ(a->conflictPath, "");
 }
