@@ -73,7 +73,7 @@ std::vector<Action> decideAll(std::map<std::string, Desired>& desired, const std
     const Desired* d = find(desired, p);
     const PathState* s = find(states, p);
     const adapters::Entry* r = find(remote, p);
-    auto a = decide(p, d, s, r, remote, remoteHash);
+    auto a = decide(p, d, s, r, remoteHash);
     if (a) plan.push_back(std::move(*a));
     if (d) addConflictPaths(desired, p, a ? &plan.back() : nullptr, s, r);
   };
@@ -142,7 +142,7 @@ std::string knownRemoteHash(const adapters::Entry& remote, const PathState* base
 }
 
 std::optional<Action> decide(const std::string& path, const Desired* d, const PathState* s, const adapters::Entry* r,
-                             const std::map<std::string, adapters::Entry>& remoteAll, const RemoteHash& remoteHash) {
+                             const RemoteHash& remoteHash) {
   auto make = [&](ActionType t) {
     Action a{t, path, {}, {}, {}, {}, {}};
     if (d) a.desired = *d;

@@ -72,8 +72,7 @@ std::string conflictName(const std::string& path, const std::string& sha);
 // Decides one path; nullopt when nothing is to be done. A conflict of a conflict copy (someone
 // else's file where our copy should go) gets no copy of its own.
 std::optional<Action> decide(const std::string& path, const Desired* desired, const PathState* base,
-                             const adapters::Entry* remote, const std::map<std::string, adapters::Entry>& remoteAll,
-                             const RemoteHash& remoteHash);
+                             const adapters::Entry* remote, const RemoteHash& remoteHash);
 
 // Decides every path of interest: the wanted ones (`desired`, which conflicts extend: their
 // copies, and their documents' sidecars describing the target's file, Conflicts.hpp), the

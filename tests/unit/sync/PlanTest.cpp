@@ -45,7 +45,7 @@ adapters::Entry remote(const std::string& etag, std::uint64_t size = 10) {
 struct Fixture {
   std::map<std::string, std::string> contentByEtag;  // what a download would hash to
   int downloads = 0;
-  std::map<std::string, adapters::Entry> all;
+  std::map<std::string, adapters::Entry> all;  // the target's listing (decideAll)
   RemoteHash hash() {
     return [this](const adapters::Entry& e, const PathState* b) {
       std::string k = knownRemoteHash(e, b);
@@ -55,7 +55,7 @@ struct Fixture {
     };
   }
   std::optional<Action> run(const Desired* d, const PathState* s, const adapters::Entry* r) {
-    return decide("x/doc.docx", d, s, r, all, hash());
+    return decide("x/doc.docx", d, s, r, hash());
   }
 };
 
@@ -236,7 +236,7 @@ TEST(SyncPlan, AConflictPlansItsCopyAndTheSidecarsDescribingBothFiles) {
   c.path = copy;
   c.copyOf = "x/doc.docx";
   auto other = remote("\"e2\"");
-  auto a = decide(copy, &c, nullptr, &other, f.all, f.hash());
+  auto a = decide(copy, &c, nullptr, &other, f.hash());
   ASSERT_TRUE(a);
   EXPECT_EQ(a->type, ActionType::conflict);
   EXPECT_EQ(a->conflictPath, "");
