@@ -24,11 +24,11 @@ std::string Place::describe() const {
   static const std::map<std::string, std::string> labels = {
       {"record", ""}, {"field", "veld"}, {"file", "bestand"}, {"line", "regel"},
       {"column", "kolom"}, {"part", "deel"}, {"path", "pad"}, {"offset", "positie"},
-      {"paragraph", "paragraaf"}, {"option", "optie"}, {"operation", "operatie"}};
+      {"paragraph", "alinea"}, {"position", "positie"}, {"option", "optie"}, {"operation", "operatie"}};
   std::string out;
   // Fixed order first so messages read the same every time.
   static const char* order[] = {"file", "part", "line", "column", "record", "field", "paragraph",
-                                "offset", "path", "option", "operation"};
+                                "position", "offset", "path", "option", "operation"};
   auto add = [&](const std::string& key, const std::string& value) {
     if (!out.empty()) out += ", ";
     auto it = labels.find(key);

@@ -1,5 +1,7 @@
 #include "docs/Assemble.hpp"
 
+#include "docs/Limits.hpp"
+
 #include <algorithm>
 #include <map>
 
@@ -11,33 +13,103 @@ TemplateIssue issueAt(const std::string& id, const std::string& message, const T
   i.message = message;
   i.part = site.part;
   i.paragraph = site.paragraph;
+  i.position = site.position;
   i.offset = site.offset;
+  i.inLines = site.inLines;
   i.snippet = site.snippet;
   i.tag = site.tag;
   return i;
 }
 
-std::string snippetOf(std::string_view text, std::size_t begin, std::size_t end) {
-  const std::size_t margin = 20;
-  std::size_t b = begin > margin ? begin - margin : 0;
-  std::size_t e = std::min(text.size(), end + margin);
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+bool reportDelimiters(std::string_view text, const std::vector<DelimitedTag>& tags,
+                      const std::vector<DelimiterIssue>& problems, const DelimiterOverflow& overflow,
+                      const std::function<TagSite(std::size_t, std::size_t)>& site, IssueList& issues) {
+  issues.countDropped(overflow.droppedIssues);
+  for (const auto& p : problems) {
+    TagSite s = site(p.offset, p.offset + 1);
+    issues.push_back(issueAt(p.id,
+                             p.id == "unclosed_tag"
+                                 ? "tag wordt niet gesloten met '}': \"" + s.snippet + "\""
+                                 : "'}' zonder bijhorende '{': \"" + s.snippet + "\"",
+                             s));
+  }
+  if (!overflow.tooManyTags) return true;
+  long deep = firstNestedTooDeep(text, tags, kMaxSectionDepth);
+  if (deep >= 0) {
+    const DelimitedTag& d = tags[static_cast<std::size_t>(deep)];
+    TagSite s = site(d.begin, d.end);
+    s.tag = writtenTag(text.substr(d.begin + 1, d.end - d.begin - 2));
+    issues.push_back(nestingTooDeep(s));
+  }
+  issues.push_back(issueAt("too_many_tags",
+                           "het sjabloon bevat meer dan " + std::to_string(kMaxTags) +
+                               " tags; zoveel velden worden niet verwerkt",
+                           site(overflow.firstOver, overflow.firstOver + 1)));
+  return false;
+}
+
+namespace {
+
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+
+}  // namespace
+
+std::size_t utf8Length(std::string_view text, std::size_t from, std::size_t to) {
+  std::size_t n = 0;
+  for (std::size_t i = from; i < to && i < text.size(); ++i)
+    if (!continuation(text[i])) ++n;
+  return n;
+}
+
+std::size_t CharCounter::count(std::string_view text, std::size_t from, std::size_t to) {
+  if (from != from_ || to < to_) {
+    from_ = from;
+    to_ = from;
+    chars_ = 0;
+  }
+  chars_ += utf8Length(text, to_, to);
+  to_ = to;
+  return chars_;
+}
+
+std::string snippetOf(std::string_view text, std::size_t begin, std::size_t end, std::size_t lo,
+                      std::size_t hi) {
+  const std::size_t margin = 20, longest = 60;  // a long tag shows its start only
+  hi = std::min(hi, text.size());
+  lo = std::min(lo, hi);
+  begin = std::clamp(begin, lo, hi);
+  end = std::clamp(std::min(end, begin + longest), begin, hi);
+  std::size_t b = begin - lo > margin ? begin - margin : lo;
+  std::size_t e = hi - end > margin ? end + margin : hi;
+  while (b > lo && continuation(text[b])) --b;
+  while (e < hi && continuation(text[e])) ++e;
   std::string s(text.substr(b, e - b));
   for (char& c : s)
     if (c == '\n' || c == '\r' || c == '\t') c = ' ';
   return s;
 }
 
-std::vector<std::pair<int, int>> pairSections(const Flat& flat, std::vector<TemplateIssue>& issues) {
+TemplateIssue nestingTooDeep(const TagSite& site) {
+  return issueAt("nesting_too_deep",
+                 "de sectie " + site.tag + " staat in " + std::to_string(kMaxSectionDepth) +
+                     " of meer andere secties; zoveel secties in elkaar zijn niet toegestaan",
+                 site);
+}
+
+std::vector<std::pair<int, int>> pairSections(const Flat& flat, IssueList& issues) {
   std::vector<std::pair<int, int>> pairs;
   std::vector<int> stack;
+  bool deepReported = false;
   for (int t = 0; t < static_cast<int>(flat.tags.size()); ++t) {
     const FlatTag& tag = flat.tags[t];
     if (!tag.valid) continue;
     auto kind = tag.parsed.kind;
     if (kind == ParsedTag::open || kind == ParsedTag::inverted) {
       stack.push_back(t);
+      if (stack.size() > kMaxSectionDepth && !deepReported) {
+        deepReported = true;
+        issues.push_back(nestingTooDeep(tag.site));
+      }
     } else if (kind == ParsedTag::close) {
       if (stack.empty()) {
         issues.push_back(issueAt("unopened_loop",
@@ -56,7 +128,8 @@ std::vector<std::pair<int, int>> pairSections(const Flat& flat, std::vector<Temp
                                  tag.site));
         continue;
       }
-      pairs.emplace_back(open, t);
+      // Pairs opened too deep are left out: no tree deeper than the bound.
+      if (stack.size() < kMaxSectionDepth) pairs.emplace_back(open, t);
     }
   }
   for (int open : stack) {
@@ -73,7 +146,7 @@ namespace {
 
 class Builder {
 public:
-  Builder(const Flat& flat, PartProgram& program, std::vector<TemplateIssue>& issues)
+  Builder(const Flat& flat, PartProgram& program, IssueList& issues)
       : flat_(flat), program_(program), issues_(issues) {}
 
   void prepare(std::vector<SectionRange>& ranges) {
@@ -94,8 +167,16 @@ public:
         issues_.push_back(issueAt("loop_position_invalid",
                                   "de sectie " + t.site.tag +
                                       " overlapt met een andere sectie in dezelfde tabelrij of "
-                                      "paragraaf; zet ze in aparte rijen of paragrafen",
+                                      "alinea; zet ze in aparte rijen of alinea's",
                                   t.site));
+        continue;
+      }
+      // The tree's depth bounds build() and rendering; pairSections already
+      // reported templates nested too deep, this guards ranges nested by the
+      // XML around them too.
+      if (stack.size() >= kMaxSectionDepth) {
+        if (!tooDeepReported_) issues_.push_back(nestingTooDeep(flat_.tags[r.openTag].site));
+        tooDeepReported_ = true;
         continue;
       }
       rangeAt_[r.start] = r;
@@ -160,15 +241,16 @@ private:
 
   const Flat& flat_;
   PartProgram& program_;
-  std::vector<TemplateIssue>& issues_;
+  IssueList& issues_;
   std::map<int, SectionRange> rangeAt_;
   std::map<int, int> siteOf_;
+  bool tooDeepReported_ = false;
 };
 
 }  // namespace
 
 void assemble(const Flat& flat, std::vector<SectionRange> ranges, PartProgram& program,
-              std::vector<TemplateIssue>& issues) {
+              IssueList& issues) {
   for (const FlatTag& t : flat.tags) {
     if (!t.valid) continue;
     for (const auto& f : t.parsed.formatters)

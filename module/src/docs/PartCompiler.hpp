@@ -33,16 +33,18 @@ struct TagUse {
   std::string kind;    // value | loop | inverted | close | raw
   std::string name;    // the path, "." for the current item
   std::vector<std::string> formatters;
-  std::size_t paragraph = 0;
+  std::size_t paragraph = 0;  // as in TemplateIssue
+  std::size_t position = 0;
   std::size_t offset = 0;
+  bool inLines = false;
 };
 
 bool compileXmlPart(std::string_view xml, const std::string& part, PartKind kind,
-                    PartProgram& program, std::vector<TemplateIssue>& issues,
+                    PartProgram& program, IssueList& issues,
                     std::vector<TagUse>& uses);
 
 bool compileTextPart(std::string_view text, const std::string& part, PartKind kind,
-                     PartProgram& program, std::vector<TemplateIssue>& issues,
+                     PartProgram& program, IssueList& issues,
                      std::vector<TagUse>& uses);
 
 }  // namespace igsgov::docs

@@ -8,6 +8,8 @@
 //
 // Render-time problems (a value missing from the data, a formatter that
 // cannot format a value) are collected as TemplateIssue, never thrown here.
+// The tree is at most kMaxSectionDepth sections deep (the compiler refuses
+// deeper templates), which bounds the recursion of rendering and destruction.
 #pragma once
 
 #include "docs/Formatters.hpp"
@@ -32,8 +34,10 @@ enum class ValueMode {
 
 struct TagSite {
   std::string part;
-  std::size_t paragraph = 0;
+  std::size_t paragraph = 0;  // see TemplateIssue
+  std::size_t position = 0;
   std::size_t offset = 0;
+  bool inLines = false;
   std::string snippet;
   std::string tag;  // "{naam | upper}"
 };
@@ -57,8 +61,10 @@ struct PartProgram {
 };
 
 
+// Stops with an output_too_large issue when `out` would pass
+// kMaxRenderedPartBytes (Limits.hpp).
 void renderPart(const PartProgram& program, const Poco::Dynamic::Var& data,
                 const std::optional<std::string>& placeholder, std::string& out,
-                std::vector<TemplateIssue>& issues);
+                IssueList& issues);
 
 }  // namespace igsgov::docs

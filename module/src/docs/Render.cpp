@@ -1,5 +1,6 @@
 #include "docs/Program.hpp"
 
+#include "docs/Limits.hpp"
 #include "docs/XmlScan.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -66,7 +67,7 @@ bool truthy(const Var& v) {
 class Renderer {
 public:
   Renderer(const PartProgram& p, const std::optional<std::string>& placeholder, std::string& out,
-           std::vector<TemplateIssue>& issues)
+           IssueList& issues)
       : p_(p), placeholder_(placeholder), out_(out), issues_(issues) {}
 
   void run(const Var& data) {
@@ -104,7 +105,9 @@ private:
     i.message = message;
     i.part = s.part;
     i.paragraph = s.paragraph;
+    i.position = s.position;
     i.offset = s.offset;
+    i.inLines = s.inLines;
     i.snippet = s.snippet;
     i.tag = s.tag;
     issues_.push_back(std::move(i));
@@ -179,7 +182,8 @@ private:
     if (!found || !truthy(v)) return;
     if (isArray(v)) {
       std::size_t size = arraySize(v);
-      for (std::size_t i = 0; i < size; ++i) {
+      for (std::size_t i = 0; i < size && !stopped_; ++i) {
+        step(n);
         scopes_.push_back(arrayAt(v, i));
         nodes(n.children);
         scopes_.pop_back();
@@ -206,30 +210,71 @@ private:
     out_ += text;
   }
 
+  // Recursion: one level per nested section, at most kMaxSectionDepth.
   void nodes(const std::vector<Node>& list) {
     for (const Node& n : list) {
+      if (stopped_) return;
       switch (n.kind) {
         case Node::literal: out_ += n.text; break;
         case Node::value: value(n); break;
-        case Node::section: section(n); break;
+        case Node::section: {
+          int outer = section_;
+          section_ = n.site;
+          section(n);
+          section_ = outer;
+          break;
+        }
         case Node::raw: raw(n); break;
       }
+      step(n);
     }
+  }
+
+  // Counts one step (a node or a loop item) and stops the part when it grew
+  // past kMaxRenderedPartBytes or took more than kMaxRenderSteps steps.
+  void step(const Node& n) {
+    if (stopped_) return;
+    if (out_.size() > kMaxRenderedPartBytes)
+      tooLarge(n, "het document wordt te groot (meer dan " +
+                      std::to_string(kMaxRenderedPartBytes >> 20) + " MiB in één deel)");
+    else if (++steps_ > kMaxRenderSteps)
+      tooLarge(n, "het document vraagt te veel herhalingen (meer dan " +
+                      std::to_string(kMaxRenderSteps) + " stappen)");
+  }
+
+  void tooLarge(const Node& n, const std::string& what) {
+    stopped_ = true;
+    const std::string message = what + "; herhalen secties in elkaar zich over lange lijsten?";
+    int site = n.site >= 0 ? n.site : section_;
+    if (site < 0 && !p_.sites.empty()) site = 0;
+    if (site < 0) {
+      TemplateIssue i;
+      i.id = "output_too_large";
+      i.message = message;
+      issues_.push_back(std::move(i));
+      return;
+    }
+    Node at;
+    at.site = site;
+    issue(at, "output_too_large", message);
   }
 
   const PartProgram& p_;
   const std::optional<std::string>& placeholder_;
   std::string& out_;
-  std::vector<TemplateIssue>& issues_;
+  IssueList& issues_;
   std::vector<Var> scopes_;
   std::set<std::pair<int, std::string>> reported_;
+  int section_ = -1;  // site of the innermost section being rendered
+  std::size_t steps_ = 0;  // nodes visited, loop items included
+  bool stopped_ = false;
 };
 
 }  // namespace
 
 void renderPart(const PartProgram& program, const Poco::Dynamic::Var& data,
                 const std::optional<std::string>& placeholder, std::string& out,
-                std::vector<TemplateIssue>& issues) {
+                IssueList& issues) {
   out.reserve(out.size() + program.sizeHint + program.sizeHint / 2);
   Renderer r(program, placeholder, out, issues);
   r.run(data);

@@ -1,27 +1,41 @@
 #include "docs/TagSyntax.hpp"
 
+#include "docs/Limits.hpp"
+
 namespace igsgov::docs {
 
-void lexDelimiters(std::string_view text, std::vector<DelimitedTag>& tags,
-                   std::vector<DelimiterIssue>& issues) {
+DelimiterOverflow lexDelimiters(std::string_view text, std::vector<DelimitedTag>& tags,
+                                std::vector<DelimiterIssue>& issues, std::size_t maxTags,
+                                std::size_t maxIssues) {
+  DelimiterOverflow over;
+  auto problem = [&](const char* id, std::size_t offset) {
+    if (issues.size() < maxIssues) issues.push_back({id, offset});
+    else ++over.droppedIssues;
+  };
   bool inTag = false;
   std::size_t open = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     char c = text[i];
     if (c == '{') {
-      if (inTag) issues.push_back({"unclosed_tag", open});
+      if (inTag) problem("unclosed_tag", open);
       inTag = true;
       open = i;
     } else if (c == '}') {
       if (!inTag) {
-        issues.push_back({"unopened_tag", i});
+        problem("unopened_tag", i);
       } else {
+        if (tags.size() == maxTags) {
+          over.tooManyTags = true;
+          over.firstOver = open;
+          return over;
+        }
         tags.push_back({open, i + 1});
         inTag = false;
       }
     }
   }
-  if (inTag) issues.push_back({"unclosed_tag", open});
+  if (inTag) problem("unclosed_tag", open);
+  return over;
 }
 
 namespace {
@@ -44,9 +58,28 @@ bool identChar(char c) {
 
 }  // namespace
 
+long firstNestedTooDeep(std::string_view text, const std::vector<DelimitedTag>& tags, std::size_t maxDepth) {
+  std::size_t depth = 0;
+  for (std::size_t k = 0; k < tags.size(); ++k) {
+    std::string_view inner = trim(text.substr(tags[k].begin + 1, tags[k].end - tags[k].begin - 2));
+    if (inner.empty()) continue;
+    if (inner[0] == '#' || inner[0] == '^') {
+      if (++depth > maxDepth) return static_cast<long>(k);
+    } else if (inner[0] == '/' && depth > 0) {
+      --depth;
+    }
+  }
+  return -1;
+}
+
 bool parseTag(std::string_view inner, ParsedTag& out, std::string& message) {
   std::string_view s = trim(inner);
   out = ParsedTag{};
+  if (inner.size() > kMaxTagBytes) {
+    message = "tag is te lang (" + std::to_string(inner.size()) + " bytes, maximum " +
+              std::to_string(kMaxTagBytes) + ")";
+    return false;
+  }
   if (s.empty()) {
     message = "lege tag {}";
     return false;
@@ -75,6 +108,10 @@ bool parseTag(std::string_view inner, ParsedTag& out, std::string& message) {
         return false;
       }
     out.formatters.emplace_back(f);
+    if (out.formatters.size() > kMaxFormatters) {
+      message = "meer dan " + std::to_string(kMaxFormatters) + " formatters na elkaar";
+      return false;
+    }
     bar = next;
   }
   if (!out.formatters.empty() && out.kind != ParsedTag::value) {
@@ -107,6 +144,14 @@ bool parseTag(std::string_view inner, ParsedTag& out, std::string& message) {
     start = dot + 1;
   }
   return true;
+}
+
+std::string writtenTag(std::string_view inner) {
+  const std::size_t shown = 60;
+  if (inner.size() <= shown) return "{" + std::string(inner) + "}";
+  std::size_t cut = shown;
+  while (cut > 0 && (static_cast<unsigned char>(inner[cut]) & 0xC0) == 0x80) --cut;
+  return "{" + std::string(inner.substr(0, cut)) + "…";
 }
 
 const char* tagKindName(ParsedTag::Kind kind) {

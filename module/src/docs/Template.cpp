@@ -2,11 +2,9 @@
 
 #include "core/Sha256.hpp"
 #include "docs/Properties.hpp"
+#include "docs/TemplateFile.hpp"
 
 #include <Poco/JSON/Array.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace igsgov::docs {
 
@@ -96,8 +94,15 @@ bool partKindOf(Format f, const std::string& name, PartKind& kind) {
   return false;
 }
 
-void compileInto(CompiledTemplate& c, const CompileOptions& options, std::vector<TemplateIssue>& issues) {
+void compileInto(CompiledTemplate& c, const CompileOptions& options, IssueList& issues) {
   const std::string& bytes = c.bytes;
+  if (bytes.size() > kMaxTemplateBytes) {
+    Place place;
+    if (!options.source.empty()) place.set("file", options.source);
+    throwInvalid("Het sjabloon is te groot (" + sizeText(bytes.size()) + "; maximum " +
+                     sizeText(kMaxTemplateBytes) + ")",
+                 place);
+  }
   if (looksLikeZip(bytes)) {
     ZipReader zip(bytes, options.limits, options.source);
     const ZipEntryInfo* mimetype = zip.find("mimetype");
@@ -122,7 +127,10 @@ void compileInto(CompiledTemplate& c, const CompileOptions& options, std::vector
     for (const ZipEntryInfo& e : zip.entries()) {
       c.mtime = std::max(c.mtime, e.mtime);
       PartKind kind;
-      if (!partKindOf(detected, e.name, kind)) continue;
+      if (!partKindOf(detected, e.name, kind)) {
+        zip.verify(e);  // copied raw into every document: it must be whole
+        continue;
+      }
       std::string xml = zip.read(e);
       CompiledPart part;
       part.name = e.name;
@@ -171,14 +179,6 @@ void compileInto(CompiledTemplate& c, const CompileOptions& options, std::vector
                                     c.text, issues, c.tags);
 }
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "Het sjabloon kan niet geopend worden", Place().set("file", path));
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 Template Template::compile(std::string bytes, const CompileOptions& options) {
@@ -186,16 +186,16 @@ Template Template::compile(std::string bytes, const CompileOptions& options) {
   c->bytes = std::move(bytes);
   c->sha256 = sha256Hex(c->bytes);
   c->source = options.source;
-  std::vector<TemplateIssue> issues;
+  IssueList issues;
   compileInto(*c, options, issues);
-  if (!issues.empty()) throw TemplateErrors(std::move(issues));
+  if (!issues.empty()) throw TemplateErrors(issues.take());
   return Template(std::move(c));
 }
 
 Template Template::compileFile(const std::string& path, CompileOptions options) {
   if (options.source.empty()) options.source = path;
   if (options.format == Format::automatic) options.format = formatFromPath(path);
-  return compile(readFile(path), options);
+  return compile(readTemplateFile(path), options);
 }
 
 Format Template::format() const { return c_->format; }
@@ -214,19 +214,19 @@ std::string Template::render(const Poco::Dynamic::Var& data, const RenderOptions
   if (options.compressionLevel < 1 || options.compressionLevel > 9)
     throw Error(ErrorCode::argument, "compressieniveau moet tussen 1 en 9 liggen",
                 Place().set("option", "compressionLevel"));
-  std::vector<TemplateIssue> issues;
+  IssueList issues;
   if (c.format == Format::html || c.format == Format::markdown) {
     std::string out;
     if (c.textTemplated) renderPart(c.text, data, options.placeholder, out, issues);
     else out = c.bytes;
-    if (!issues.empty()) throw TemplateErrors(std::move(issues));
+    if (!issues.empty()) throw TemplateErrors(issues.take());
     return c.format == Format::html ? htmlWithMeta(out, options.properties)
                                     : markdownWithComment(out, options.properties);
   }
   std::vector<std::string> outputs(c.parts.size());
   for (std::size_t i = 0; i < c.parts.size(); ++i)
     renderPart(c.parts[i].program, data, options.placeholder, outputs[i], issues);
-  if (!issues.empty()) throw TemplateErrors(std::move(issues));
+  if (!issues.empty()) throw TemplateErrors(issues.take());
 
   std::vector<ZipReplacement> replace;
   std::vector<ZipAddition> add;
@@ -264,7 +264,8 @@ Poco::JSON::Object::Ptr CheckResult::toJson() const {
     Poco::JSON::Array::Ptr f = new Poco::JSON::Array;
     for (const auto& n : t.formatters) f->add(n);
     j->set("formatters", f);
-    if (t.paragraph) j->set("paragraph", static_cast<Poco::UInt64>(t.paragraph));
+    if (t.paragraph) j->set(t.inLines ? "line" : "paragraph", static_cast<Poco::UInt64>(t.paragraph));
+    if (t.position) j->set("position", static_cast<Poco::UInt64>(t.position));
     j->set("offset", static_cast<Poco::UInt64>(t.offset));
     tagList->add(j);
   }
@@ -276,7 +277,9 @@ CheckResult checkTemplate(const std::string& bytes, const CompileOptions& option
   CompiledTemplate c;
   c.bytes = bytes;
   CheckResult r;
-  compileInto(c, options, r.issues);
+  IssueList issues;
+  compileInto(c, options, issues);
+  r.issues = issues.take();
   r.format = c.format;
   r.tags = std::move(c.tags);
   return r;
@@ -285,7 +288,7 @@ CheckResult checkTemplate(const std::string& bytes, const CompileOptions& option
 CheckResult checkTemplateFile(const std::string& path, CompileOptions options) {
   if (options.source.empty()) options.source = path;
   if (options.format == Format::automatic) options.format = formatFromPath(path);
-  return checkTemplate(readFile(path), options);
+  return checkTemplate(readTemplateFile(path), options);
 }
 
 }  // namespace igsgov::docs

@@ -8,8 +8,11 @@
 // compile() reads the template, inflates only the parts that can hold tags,
 // and compiles those; every problem of the template is reported at once as a
 // TemplateErrors (igsgov::Error code invalid) listing each issue with its id,
-// part, paragraph, offset and snippet. A corrupt archive, a DOCTYPE, an
-// entity or a zip bomb is an Error(invalid) too; nothing is written anywhere.
+// part, paragraph, position and snippet. A corrupt archive (any member with
+// a bad CRC or size, tags or not), a DOCTYPE, an entity, a zip bomb or a
+// template over kMaxTemplateBytes is an Error(invalid) too; nothing is written
+// anywhere. Every input-driven recursion and list is bounded (Limits.hpp), so
+// no template can crash the process or exhaust its memory.
 //
 // render() fills in the data (a Poco::Dynamic::Var holding a
 // Poco::JSON::Object::Ptr) and returns the bytes of the document. Untouched
@@ -77,7 +80,8 @@ private:
 };
 
 // For `igsgov template check FILE`: every issue and every tag, without
-// throwing for template mistakes (an unreadable file still throws Error).
+// throwing for template mistakes (an unreadable file still throws Error;
+// files are read with readTemplateFile: regular files up to the cap only).
 struct CheckResult {
   Format format = Format::automatic;
   std::vector<TemplateIssue> issues;

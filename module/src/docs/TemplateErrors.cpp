@@ -1,5 +1,7 @@
 #include "docs/TemplateErrors.hpp"
 
+#include "docs/Limits.hpp"
+
 #include <Poco/JSON/Array.h>
 
 namespace igsgov::docs {
@@ -9,7 +11,8 @@ Poco::JSON::Object::Ptr TemplateIssue::toJson() const {
   o->set("id", id);
   o->set("message", message);
   o->set("part", part);
-  if (paragraph) o->set("paragraph", static_cast<Poco::UInt64>(paragraph));
+  if (paragraph) o->set(inLines ? "line" : "paragraph", static_cast<Poco::UInt64>(paragraph));
+  if (position) o->set("position", static_cast<Poco::UInt64>(position));
   o->set("offset", static_cast<Poco::UInt64>(offset));
   o->set("snippet", snippet);
   if (!tag.empty()) o->set("tag", tag);
@@ -19,10 +22,31 @@ Poco::JSON::Object::Ptr TemplateIssue::toJson() const {
 Place TemplateIssue::place() const {
   Place p;
   p.set("part", part);
-  if (paragraph) p.set("paragraph", std::to_string(paragraph));
-  p.set("offset", std::to_string(offset));
+  if (paragraph) p.set(inLines ? "line" : "paragraph", std::to_string(paragraph));
+  if (position) p.set("position", std::to_string(position));
+  else p.set("offset", std::to_string(offset));
   if (!tag.empty()) p.set("tag", tag);
   return p;
+}
+
+void IssueList::push_back(TemplateIssue issue) {
+  if (items_.size() < kMaxIssues) items_.push_back(std::move(issue));
+  else ++dropped_;
+}
+
+std::vector<TemplateIssue> IssueList::take() {
+  std::vector<TemplateIssue> out = std::move(items_);
+  items_.clear();
+  if (dropped_) {
+    TemplateIssue i;
+    i.id = "too_many_errors";
+    i.message = "nog " + std::to_string(dropped_) + " fouten, niet getoond (maximum " +
+                std::to_string(kMaxIssues) + "); verbeter eerst de getoonde";
+    i.part = out.empty() ? std::string() : out.back().part;
+    out.push_back(std::move(i));
+    dropped_ = 0;
+  }
+  return out;
 }
 
 namespace {

@@ -5,6 +5,7 @@
 // leave no blank lines. Values are HTML-escaped in HTML, written as they are
 // in Markdown.
 #include "docs/Assemble.hpp"
+#include "docs/Limits.hpp"
 #include "docs/PartCompiler.hpp"
 
 #include <algorithm>
@@ -22,7 +23,7 @@ bool blank(std::string_view s) {
 }  // namespace
 
 bool compileTextPart(std::string_view text, const std::string& part, PartKind kind,
-                     PartProgram& program, std::vector<TemplateIssue>& issues,
+                     PartProgram& program, IssueList& issues,
                      std::vector<TagUse>& uses) {
   if (text.find('{') == std::string_view::npos && text.find('}') == std::string_view::npos)
     return false;
@@ -34,26 +35,28 @@ bool compileTextPart(std::string_view text, const std::string& part, PartKind ki
     return static_cast<std::size_t>(std::upper_bound(lineStarts.begin(), lineStarts.end(), pos) -
                                     lineStarts.begin());
   };
+  // End of 1-based line `line`: its '\n', or the end of the text.
+  auto lineEnd = [&](std::size_t line) {
+    return line < lineStarts.size() ? lineStarts[line] - 1 : text.size();
+  };
+  CharCounter chars;
   auto siteFor = [&](std::size_t b, std::size_t e) {
     TagSite s;
     s.part = part;
+    s.inLines = true;
     s.paragraph = lineOf(b);
+    const std::size_t ls = lineStarts[s.paragraph - 1], le = lineEnd(s.paragraph);
+    s.position = chars.count(text, ls, b) + 1;
     s.offset = b;
-    s.snippet = snippetOf(text, b, e);
+    s.snippet = snippetOf(text, b, e, ls, le);
     return s;
   };
 
   std::vector<DelimitedTag> delimited;
   std::vector<DelimiterIssue> problems;
-  lexDelimiters(text, delimited, problems);
-  for (const auto& p : problems) {
-    TagSite s = siteFor(p.offset, p.offset + 1);
-    issues.push_back(issueAt(p.id,
-                             p.id == "unclosed_tag"
-                                 ? "tag wordt niet gesloten met '}': \"" + s.snippet + "\""
-                                 : "'}' zonder bijhorende '{': \"" + s.snippet + "\"",
-                             s));
-  }
+  DelimiterOverflow over =
+      lexDelimiters(text, delimited, problems, kMaxTags - std::min(uses.size(), kMaxTags), kMaxIssues);
+  if (!reportDelimiters(text, delimited, problems, over, siteFor, issues)) return true;
 
   Flat flat;
   std::size_t cursor = 0;
@@ -66,9 +69,9 @@ bool compileTextPart(std::string_view text, const std::string& part, PartKind ki
     std::string inner(text.substr(d.begin + 1, d.end - d.begin - 2));
     std::string message;
     t.valid = parseTag(inner, t.parsed, message);
-    t.site.tag = t.valid ? tagText(t.parsed) : "{" + inner + "}";
+    t.site.tag = t.valid ? tagText(t.parsed) : writtenTag(inner);
     if (!t.valid)
-      issues.push_back(issueAt("invalid_tag", "ongeldige tag {" + inner + "}: " + message, t.site));
+      issues.push_back(issueAt("invalid_tag", "ongeldige tag " + t.site.tag + ": " + message, t.site));
     else {
       TagUse u;
       u.part = part;
@@ -77,7 +80,9 @@ bool compileTextPart(std::string_view text, const std::string& part, PartKind ki
       u.name = t.parsed.name;
       u.formatters = t.parsed.formatters;
       u.paragraph = t.site.paragraph;
+      u.position = t.site.position;
       u.offset = t.site.offset;
+      u.inLines = true;
       uses.push_back(std::move(u));
     }
     // A section tag alone on its line takes the line with it.
@@ -87,8 +92,7 @@ bool compileTextPart(std::string_view text, const std::string& part, PartKind ki
                                t.parsed.kind == ParsedTag::close);
     if (section) {
       std::size_t ls = lineStarts[lineOf(d.begin) - 1];
-      std::size_t le = text.find('\n', d.end);
-      if (le == std::string_view::npos) le = text.size();
+      std::size_t le = lineEnd(lineOf(d.end));
       bool prevOk = k == 0 || delimited[k - 1].end <= ls;
       bool nextOk = k + 1 == delimited.size() || delimited[k + 1].begin > le;
       if (prevOk && nextOk && ls >= cursor && blank(text.substr(ls, d.begin - ls)) &&

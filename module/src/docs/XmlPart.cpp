@@ -12,6 +12,7 @@
 //     (the two tag paragraphs disappear);
 //   - otherwise the content between the tags.
 #include "docs/Assemble.hpp"
+#include "docs/Limits.hpp"
 #include "docs/PartCompiler.hpp"
 #include "docs/XmlScan.hpp"
 
@@ -27,13 +28,15 @@ struct TextNode {
   int token = -1;
   std::string text;       // decoded
   std::size_t pos = 0;    // offset in the part's text
-  std::size_t paragraphNo = 0;
+  std::size_t paragraphNo = 0;   // 0: outside paragraphs (property parts): the node is its own unit
+  std::size_t charsBefore = 0;   // characters of its paragraph in earlier nodes
+  std::size_t unitBegin = 0, unitEnd = 0;  // the run of nodes of its paragraph it sits in (part text)
 };
 
 class XmlCompiler {
 public:
   XmlCompiler(std::string_view xml, const std::string& part, PartKind kind,
-              std::vector<TemplateIssue>& issues)
+              IssueList& issues)
       : xml_(xml), part_(part), kind_(kind), issues_(issues) {
     docx_ = kind == PartKind::docxBody;
     odt_ = kind == PartKind::odtBody;
@@ -54,7 +57,7 @@ public:
       return true;
     }
     if (full_.find('{') == std::string::npos && full_.find('}') == std::string::npos) return false;
-    lexTags();
+    if (!lexTags(uses.size())) return true;
     emit();
     for (const FlatTag& t : flat_.tags) {
       TagUse u;
@@ -64,6 +67,7 @@ public:
       u.name = t.parsed.name;
       u.formatters = t.parsed.formatters;
       u.paragraph = t.site.paragraph;
+      u.position = t.site.position;
       u.offset = t.site.offset;
       if (t.valid) uses.push_back(std::move(u));
     }
@@ -78,7 +82,7 @@ public:
       if (tag.paragraph < 0 || !aloneInParagraph(t)) {
         issues_.push_back(issueAt("raw_xml_not_alone",
                                   "de raw-XML-tag " + tag.site.tag +
-                                      " moet alleen in zijn paragraaf staan",
+                                      " moet alleen in zijn alinea staan",
                                   tag.site));
         continue;
       }
@@ -140,6 +144,38 @@ private:
         default: break;
       }
     }
+    measureParagraphs(paragraphCount);
+  }
+
+  // Per node: the characters of its paragraph before it (a paragraph's text
+  // may be split around a nested one, e.g. a text box), and the run of
+  // adjacent nodes of the same paragraph (snippets stay inside it); per
+  // paragraph: where its text starts and ends.
+  void measureParagraphs(std::size_t paragraphCount) {
+    std::vector<std::size_t> chars(paragraphCount + 1, 0);
+    paragraphText_.assign(paragraphCount + 1, {std::string::npos, 0});
+    for (std::size_t k = 0; k < nodes_.size(); ++k) {
+      TextNode& n = nodes_[k];
+      const std::size_t end = n.pos + n.text.size();
+      if (n.paragraphNo == 0) {
+        n.unitBegin = n.pos;
+        n.unitEnd = end;
+        continue;
+      }
+      n.charsBefore = chars[n.paragraphNo];
+      chars[n.paragraphNo] += utf8Length(n.text, 0, n.text.size());
+      auto& [first, last] = paragraphText_[n.paragraphNo];
+      first = std::min(first, n.pos);
+      last = std::max(last, end);
+      const bool joins = k > 0 && nodes_[k - 1].paragraphNo == n.paragraphNo;
+      n.unitBegin = joins ? nodes_[k - 1].unitBegin : n.pos;
+    }
+    for (std::size_t k = nodes_.size(); k-- > 0;) {
+      TextNode& n = nodes_[k];
+      if (n.paragraphNo == 0) continue;
+      const bool joins = k + 1 < nodes_.size() && nodes_[k + 1].paragraphNo == n.paragraphNo;
+      n.unitEnd = joins ? nodes_[k + 1].unitEnd : n.pos + n.text.size();
+    }
   }
 
   int nodeAt(std::size_t pos) const {
@@ -148,28 +184,32 @@ private:
     return static_cast<int>(it - nodes_.begin()) - 1;
   }
 
-  TagSite siteFor(std::size_t begin, std::size_t end) const {
+  TagSite siteFor(std::size_t begin, std::size_t end) {
     TagSite s;
     s.part = part_;
-    int n = nodeAt(begin);
-    s.paragraph = n >= 0 ? nodes_[n].paragraphNo : 0;
     s.offset = begin;
-    s.snippet = snippetOf(full_, begin, end);
+    int k = nodeAt(begin);
+    if (k < 0) {
+      s.snippet = snippetOf(full_, begin, end, 0, full_.size());
+      return s;
+    }
+    const TextNode& n = nodes_[k];
+    s.paragraph = n.paragraphNo;
+    s.position = n.charsBefore + chars_.count(full_, n.pos, begin) + 1;
+    s.snippet = snippetOf(full_, begin, end, n.unitBegin, n.unitEnd);
     return s;
   }
 
-  void lexTags() {
+  // False when the template would hold more than kMaxTags tags (the part is
+  // then not compiled further).
+  bool lexTags(std::size_t tagsBefore) {
     std::vector<DelimitedTag> delimited;
     std::vector<DelimiterIssue> problems;
-    lexDelimiters(full_, delimited, problems);
-    for (const auto& p : problems) {
-      TagSite s = siteFor(p.offset, p.offset + 1);
-      issues_.push_back(issueAt(p.id,
-                                p.id == "unclosed_tag"
-                                    ? "tag wordt niet gesloten met '}': \"" + s.snippet + "\""
-                                    : "'}' zonder bijhorende '{': \"" + s.snippet + "\"",
-                                s));
-    }
+    DelimiterOverflow over = lexDelimiters(full_, delimited, problems,
+                                           kMaxTags - std::min(tagsBefore, kMaxTags), kMaxIssues);
+    if (!reportDelimiters(full_, delimited, problems, over,
+                          [this](std::size_t b, std::size_t e) { return siteFor(b, e); }, issues_))
+      return false;
     for (const auto& d : delimited) {
       // A tag may cross runs but not paragraphs: report both ends, as the
       // user sees an unclosed tag in one paragraph and a stray '}' in another.
@@ -177,7 +217,7 @@ private:
       if (nodes_[a].paragraphNo != nodes_[b].paragraphNo) {
         TagSite s1 = siteFor(d.begin, d.begin + 1), s2 = siteFor(d.end - 1, d.end);
         issues_.push_back(issueAt("unclosed_tag",
-                                  "tag wordt niet gesloten met '}' in dezelfde paragraaf: \"" +
+                                  "tag wordt niet gesloten met '}' in dezelfde alinea: \"" +
                                       s1.snippet + "\"",
                                   s1));
         issues_.push_back(issueAt("unopened_tag", "'}' zonder bijhorende '{': \"" + s2.snippet + "\"", s2));
@@ -190,14 +230,15 @@ private:
       std::string inner = full_.substr(d.begin + 1, d.end - d.begin - 2);
       std::string message;
       t.valid = parseTag(inner, t.parsed, message);
-      t.site.tag = t.valid ? tagText(t.parsed) : "{" + inner + "}";
-      if (!t.valid) issues_.push_back(issueAt("invalid_tag", "ongeldige tag {" + inner + "}: " + message, t.site));
+      t.site.tag = t.valid ? tagText(t.parsed) : writtenTag(inner);
+      if (!t.valid) issues_.push_back(issueAt("invalid_tag", "ongeldige tag " + t.site.tag + ": " + message, t.site));
       flat_.tags.push_back(std::move(t));
     }
     for (const auto& t : flat_.tags) {
       int a = nodeAt(t.begin), b = nodeAt(t.end - 1);
       for (int n = a; n <= b; ++n) touched_.insert(n);
     }
+    return true;
   }
 
   void emit() {
@@ -275,14 +316,8 @@ private:
   // The paragraph's text equals the tag's text exactly.
   bool aloneInParagraph(int t) const {
     const FlatTag& tag = flat_.tags[t];
-    if (tag.paragraph < 0) return false;
-    std::size_t no = tag.site.paragraph;
-    std::size_t first = std::string::npos, last = 0;
-    for (const TextNode& n : nodes_) {
-      if (n.paragraphNo != no) continue;
-      first = std::min(first, n.pos);
-      last = std::max(last, n.pos + n.text.size());
-    }
+    if (tag.paragraph < 0 || tag.site.paragraph == 0) return false;
+    const auto& [first, last] = paragraphText_[tag.site.paragraph];
     return first == tag.begin && last == tag.end;
   }
 
@@ -368,7 +403,7 @@ private:
       issues_.push_back(issueAt("loop_position_invalid",
                                 "de sectie " + open.site.tag + " en zijn sluittag " +
                                     close.site.tag + " staan op plaatsen die niet samen herhaald "
-                                    "kunnen worden; zet elk alleen in een eigen paragraaf",
+                                    "kunnen worden; zet elk alleen in een eigen alinea",
                                 open.site));
       return false;
     }
@@ -380,19 +415,21 @@ private:
   const std::string& part_;
   PartKind kind_;
   bool docx_ = false, odt_ = false;
-  std::vector<TemplateIssue>& issues_;
+  IssueList& issues_;
   std::vector<XmlToken> tokens_;
   std::vector<int> tokenNode_;
   std::vector<TextNode> nodes_;
+  std::vector<std::pair<std::size_t, std::size_t>> paragraphText_;  // per paragraph number: [first, last)
   std::set<int> touched_;
   std::string full_;
+  CharCounter chars_;
   Flat flat_;
 };
 
 }  // namespace
 
 bool compileXmlPart(std::string_view xml, const std::string& part, PartKind kind,
-                    PartProgram& program, std::vector<TemplateIssue>& issues,
+                    PartProgram& program, IssueList& issues,
                     std::vector<TagUse>& uses) {
   XmlCompiler c(xml, part, kind, issues);
   return c.run(program, uses);

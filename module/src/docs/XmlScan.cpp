@@ -1,6 +1,7 @@
 #include "docs/XmlScan.hpp"
 
 #include "core/Error.hpp"
+#include "docs/Limits.hpp"
 
 #include <cstring>
 
@@ -103,6 +104,8 @@ std::vector<XmlToken> scanXml(std::string_view xml, const std::string& part) {
         } else {
           t.kind = XmlToken::open;
           stack.push_back(t.name);
+          if (stack.size() > kMaxXmlDepth)
+            fail("meer dan " + std::to_string(kMaxXmlDepth) + " elementen in elkaar", part, i);
         }
       }
     }

@@ -8,8 +8,9 @@
 // entity) is refused, and the only entity references accepted are the five
 // predefined ones and numeric character references. Nothing is ever loaded
 // from outside. Malformed markup (unterminated tags, comments, mismatched end
-// tags, unknown entities) throws igsgov::Error(invalid) naming the part and the
-// byte offset.
+// tags, unknown entities, elements nested deeper than kMaxXmlDepth) throws
+// igsgov::Error(invalid) naming the part and the byte offset. Time and memory
+// are linear in the input; nothing recurses.
 //
 // Thread safety: free functions over caller-owned data; no shared state.
 #pragma once

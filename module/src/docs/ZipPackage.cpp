@@ -134,31 +134,47 @@ const ZipEntryInfo* ZipReader::find(const std::string& name) const {
   return nullptr;
 }
 
-std::string ZipReader::read(const ZipEntryInfo& entry) const {
+template <class Sink>
+void ZipReader::inflate(const ZipEntryInfo& entry, Sink&& sink) const {
   zip_file_t* f = zip_fopen_index(za_, entry.index, 0);
   if (!f)
     fail("Onderdeel kan niet gelezen worden: " + std::string(zip_strerror(za_)), source_, entry.name);
   std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> guard(f, zip_fclose);
-  std::string out;
-  out.resize(static_cast<std::size_t>(entry.size));
-  std::size_t got = 0;
-  // Read until EOF, never past the cap, whatever the header claims.
+  char buffer[64 * 1024];
+  std::uint64_t got = 0;
+  // Read until EOF (libzip checks the CRC there), never past the cap,
+  // whatever the header claims.
   for (;;) {
-    if (got == out.size()) {
-      if (out.size() > limits_.maxEntrySize)
-        fail("Een onderdeel van het zip-bestand is uitgepakt te groot (maximum " +
-                 std::to_string(limits_.maxEntrySize) + " bytes)",
-             source_, entry.name);
-      out.resize(out.size() + 4096);
-    }
-    zip_int64_t r = zip_fread(f, out.data() + got, out.size() - got);
+    zip_int64_t r = zip_fread(f, buffer, sizeof buffer);
     if (r < 0)
       fail("Onderdeel is beschadigd: " + std::string(zip_file_strerror(f)), source_, entry.name);
     if (r == 0) break;
-    got += static_cast<std::size_t>(r);
+    got += static_cast<std::uint64_t>(r);
+    if (got > limits_.maxEntrySize)
+      fail("Een onderdeel van het zip-bestand is uitgepakt te groot (maximum " +
+               std::to_string(limits_.maxEntrySize) + " bytes)",
+           source_, entry.name);
+    if (got > entry.size)
+      fail("Onderdeel is beschadigd: uitgepakt groter dan de " + std::to_string(entry.size) +
+               " bytes die het zip-bestand opgeeft",
+           source_, entry.name);
+    sink(buffer, static_cast<std::size_t>(r));
   }
-  out.resize(got);
+  if (got != entry.size)
+    fail("Onderdeel is beschadigd: uitgepakt " + std::to_string(got) + " bytes in plaats van " +
+             std::to_string(entry.size),
+         source_, entry.name);
+}
+
+std::string ZipReader::read(const ZipEntryInfo& entry) const {
+  std::string out;
+  out.reserve(static_cast<std::size_t>(entry.size));  // declared sizes are within the caps
+  inflate(entry, [&](const char* data, std::size_t n) { out.append(data, n); });
   return out;
+}
+
+void ZipReader::verify(const ZipEntryInfo& entry) const {
+  inflate(entry, [](const char*, std::size_t) {});
 }
 
 std::unique_ptr<std::istream> ZipReader::stream(const ZipEntryInfo& entry) const {

@@ -5,8 +5,11 @@
 // entries, every entry's declared size and the sum of declared sizes are
 // checked on open, and inflating stops at the cap even when a size lies.
 // Entry names are only compared as strings, never used as file-system paths.
-// A corrupt archive, a CRC mismatch or an exceeded cap throws
-// igsgov::Error(invalid) in Dutch naming the entry.
+// A corrupt archive, a CRC mismatch, an entry whose inflated size is not
+// the size its header declares, or an exceeded cap throws
+// igsgov::Error(invalid) in Dutch naming the entry. The caller checks every
+// entry once (read() or verify()) before it copies any of them raw: a
+// template with one damaged member, tags or not, is refused as a whole.
 //
 // rewriteZip() produces a new archive from a template archive: replaced and
 // added entries are deflated, every other entry is copied raw (its compressed
@@ -54,7 +57,10 @@ public:
 
   const std::vector<ZipEntryInfo>& entries() const { return entries_; }
   const ZipEntryInfo* find(const std::string& name) const;
+  // Inflates the entry; checks its CRC and its declared size.
   std::string read(const ZipEntryInfo& entry) const;
+  // The same checks without keeping the bytes (a 64 KiB buffer).
+  void verify(const ZipEntryInfo& entry) const;
   // The entry's inflated bytes as a stream that reads in chunks (the entry is
   // never held whole), under the same cap as read(): going past maxEntrySize,
   // a corrupt entry or a CRC mismatch throws the Error out of the stream's
@@ -62,6 +68,11 @@ public:
   std::unique_ptr<std::istream> stream(const ZipEntryInfo& entry) const;
 
 private:
+  // Reads the entry to its end into `sink(data, n)`; fails past the caps, on
+  // a CRC error or when the size differs from the declared one.
+  template <class Sink>
+  void inflate(const ZipEntryInfo& entry, Sink&& sink) const;
+
   struct zip* za_ = nullptr;
   ZipLimits limits_;
   std::string source_;

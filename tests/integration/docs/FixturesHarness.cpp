@@ -61,7 +61,7 @@ int main(int argc, char** argv) {
       continue;
     }
     std::string content = str(c, "content");
-    std::vector<TemplateIssue> issues;
+    IssueList issues;
     std::vector<TagUse> uses;
     PartProgram program;
     std::string out;
@@ -74,7 +74,6 @@ int main(int argc, char** argv) {
       else out = wrapped;
       out = out.substr(open.size(), out.size() - open.size() - close.size());
     }
-    for (auto& is : issues) is.offset = is.offset;  // offsets are in the text, not the XML
     std::string detail;
     bool ok;
     if (c->has("errorIds") && !c->get("errorIds").isEmpty()) {

@@ -100,3 +100,61 @@ TEST(Safety, EntryNamesAreNeverPaths) {
   EXPECT_FALSE(Poco::File(evil.substr(6)).exists());
   EXPECT_EQ(readPart(out, evil), "<a>{y}</a>");
 }
+
+namespace {
+
+// Sets the CRC-32 of entry `name` to `crc` in its local header and in the
+// central directory (so the archive stays consistent; only the data no
+// longer matches): a member damaged on disk or in transit.
+std::string withCrc(std::string zip, const std::string& name, std::uint32_t crc) {
+  auto put32 = [&](std::size_t at) {
+    for (int k = 0; k < 4; ++k) zip[at + k] = static_cast<char>((crc >> (8 * k)) & 0xFF);
+  };
+  int changed = 0;
+  for (std::size_t i = 0; i + 46 < zip.size(); ++i) {
+    if (zip.compare(i, 4, "PK\x03\x04") == 0 && zip.compare(i + 30, name.size(), name) == 0) {
+      put32(i + 14);
+      ++changed;
+    } else if (zip.compare(i, 4, "PK\x01\x02") == 0 && zip.compare(i + 46, name.size(), name) == 0) {
+      put32(i + 16);
+      ++changed;
+    }
+  }
+  EXPECT_EQ(changed, 2) << name;
+  return zip;
+}
+
+}  // namespace
+
+// Issue 14: a bad CRC in word/styles.xml (a member without tags) passed the
+// check, and generate copied the damaged member into every document.
+TEST(Safety, EveryMemberIsCheckedNotOnlyThoseWithTags) {
+  const std::string styles = "<w:styles xmlns:w=\"w\">" + std::string(300, ' ') + "</w:styles>";
+  std::string good = makeDocx(para("{x}"), {{"word/styles.xml", styles}, {"word/media/logo.png", std::string(5000, 'P')}});
+  EXPECT_EQ(compileError(good), "");
+  for (const std::string member : {"word/styles.xml", "word/media/logo.png", "[Content_Types].xml", "word/document.xml"}) {
+    std::string bad = withCrc(good, member, 0x12345678);
+    std::string e = compileError(bad);
+    EXPECT_NE(e.find("beschadigd"), std::string::npos) << member << ": " << e;
+    EXPECT_NE(e.find(member), std::string::npos) << member << ": " << e;
+    // template check refuses it the same way (an Error, not "in orde").
+    EXPECT_THROW(checkTemplate(bad), Error) << member;
+  }
+  std::string odt = makeOdt("<text:p>{x}</text:p>", {{"Pictures/logo.png", std::string(5000, 'Q')}});
+  EXPECT_EQ(compileError(odt), "");
+  EXPECT_NE(compileError(withCrc(odt, "Pictures/logo.png", 1)).find("Pictures/logo.png"), std::string::npos);
+  EXPECT_NE(compileError(withCrc(odt, "mimetype", 1)).find("mimetype"), std::string::npos);
+}
+
+TEST(Safety, AMemberWhoseDataIsDamagedIsRefused) {
+  // A stored (uncompressed) member with one flipped byte: only the CRC can tell.
+  Entries entries = readZip(makeDocx(para("{x}")));
+  entries.insert(entries.begin(), {"word/media/logo.png", std::string(4000, 'L')});
+  std::string docx = makeZip(entries, true);
+  EXPECT_EQ(compileError(docx), "");
+  std::size_t at = docx.find(std::string(100, 'L'));
+  ASSERT_NE(at, std::string::npos);
+  docx[at + 50] = 'M';
+  std::string e = compileError(docx);
+  EXPECT_NE(e.find("word/media/logo.png"), std::string::npos) << e;
+}

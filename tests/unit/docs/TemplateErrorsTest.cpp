@@ -148,3 +148,73 @@ TEST(TemplateErrors, CheckTemplateListsTagsAndIssues) {
   EXPECT_EQ(bad.issues[1].id, "unopened_tag");
   EXPECT_EQ(bad.toJson()->getArray("errors")->size(), 2u);
 }
+
+// Issue 14: "alinea 2, positie 20" in an 8-character paragraph: positions
+// were offsets into the text of the whole part, and snippets ran the
+// paragraphs together.
+TEST(TemplateErrors, PositionsCountCharactersWithinTheParagraph) {
+  CheckResult res = checkTemplate(makeDocx(para("Eerste alinea met tekst") + p(r("é ") + r("ab {x"))));
+  ASSERT_EQ(res.issues.size(), 1u);
+  const TemplateIssue& i = res.issues[0];
+  EXPECT_EQ(i.id, "unclosed_tag");
+  EXPECT_EQ(i.paragraph, 2u);
+  EXPECT_EQ(i.position, 6u);  // é, space, a, b, space: '{' is the 6th character
+  EXPECT_EQ(i.offset, std::string("Eerste alinea met tekst\xC3\xA9 ab ").size());  // docxtemplater's offset
+  EXPECT_EQ(i.snippet, "\xC3\xA9 ab {x");
+  EXPECT_EQ(i.snippet.find("tekst"), std::string::npos);
+  auto json = i.toJson();
+  EXPECT_EQ(json->getValue<int>("paragraph"), 2);
+  EXPECT_EQ(json->getValue<int>("position"), 6);
+  // The error's place, as the CLI prints it for generate: alinea and positie.
+  try {
+    Template::compile(makeDocx(para("Eerste alinea met tekst") + p(r("é ") + r("ab {x"))));
+    FAIL();
+  } catch (const TemplateErrors& e) {
+    EXPECT_NE(e.fullText().find("alinea 2, positie 6"), std::string::npos) << e.fullText();
+  }
+}
+
+TEST(TemplateErrors, TextOfAnotherParagraphNeverCounts) {
+  // A text box paragraph inside the paragraph: the outer paragraph's text is
+  // "ab" + "c {x"; the box's "zz" is another paragraph.
+  const std::string box = "<w:r><w:pict><w:txbxContent>" + para("zz") + "</w:txbxContent></w:pict></w:r>";
+  CheckResult res = checkTemplate(makeDocx(para("voor") + p(r("ab") + box + r("c {x")) + para("na")));
+  ASSERT_EQ(res.issues.size(), 1u);
+  EXPECT_EQ(res.issues[0].paragraph, 2u);
+  EXPECT_EQ(res.issues[0].position, 5u);
+  EXPECT_EQ(res.issues[0].snippet, "c {x");
+  // A stray '}' at the start of the next paragraph: its own snippet.
+  CheckResult s = checkTemplate(makeDocx(para("12345678") + para("} rest")));
+  ASSERT_EQ(s.issues.size(), 1u);
+  EXPECT_EQ(s.issues[0].paragraph, 2u);
+  EXPECT_EQ(s.issues[0].position, 1u);
+  EXPECT_EQ(s.issues[0].snippet, "} rest");
+}
+
+TEST(TemplateErrors, MarkdownAndHtmlCountLines) {
+  CheckResult res = checkTemplate("abc\n12345678 }\n");
+  ASSERT_EQ(res.issues.size(), 1u);
+  EXPECT_TRUE(res.issues[0].inLines);
+  EXPECT_EQ(res.issues[0].paragraph, 2u);
+  EXPECT_EQ(res.issues[0].position, 10u);
+  EXPECT_EQ(res.issues[0].snippet, "12345678 }");
+  auto json = res.issues[0].toJson();
+  EXPECT_EQ(json->getValue<int>("line"), 2);
+  EXPECT_FALSE(json->has("paragraph"));
+  CheckResult tags = checkTemplate("<p>\n  {naam}</p>");
+  ASSERT_EQ(tags.tags.size(), 1u);
+  EXPECT_EQ(tags.tags[0].paragraph, 2u);
+  EXPECT_EQ(tags.tags[0].position, 3u);
+}
+
+TEST(TemplateErrors, MessagesSayAlineaNeverParagraaf) {
+  std::vector<std::string> bodies = {para("voor {@blok}"), para("{x") + para("}"),
+                                     "<w:tbl><w:tr><w:tc>" + para("{#a}") + "</w:tc></w:tr></w:tbl>" + para("x{/a}")};
+  for (const auto& body : bodies) {
+    CheckResult each = checkTemplate(makeDocx(body));
+    ASSERT_FALSE(each.ok());
+    for (const auto& i : each.issues) EXPECT_EQ(i.message.find("paragra"), std::string::npos) << i.message;
+  }
+  CheckResult raw = checkTemplate(makeDocx(para("voor {@blok}")));
+  EXPECT_NE(raw.issues.at(0).message.find("alinea"), std::string::npos);
+}
