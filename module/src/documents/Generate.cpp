@@ -4,11 +4,13 @@
 #include "core/Sha256.hpp"
 #include "docs/Pdf.hpp"
 #include "documents/DataContract.hpp"
+#include "documents/DocumentPaths.hpp"
 #include "documents/FileNames.hpp"
 #include "documents/OutputFiles.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
 
+#include <filesystem>
 #include <sstream>
 
 namespace igsgov::documents {
@@ -21,6 +23,10 @@ struct Planned {
   std::string member;  // member id or ""
   std::string bytes;
 };
+
+std::string absolutePath(const std::string& path) {
+  return std::filesystem::absolute(path).lexically_normal().string();
+}
 
 }  // namespace
 
@@ -108,13 +114,14 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
     d.member = p.member;
     d.asOf = asOf.iso();
     d.journalPosition = position;
-    d.outputPath = batch.stage(p.fileName, p.bytes);
+    const std::string file = absolutePath(batch.stage(p.fileName, p.bytes));
+    d.outputPath = recordedDocumentPath(w.db().path(), file);
     d.outputSha256 = sha256Hex(p.bytes);
     d.size = static_cast<long long>(p.bytes.size());
     d.format = ext;
     d.generatedAt = w.at();
     registerDocument(w, d);
-    list->add(generatedJson(d));
+    list->add(generatedJson(d, file));
   }
   batch.publish();
 

@@ -1,6 +1,7 @@
 #include "documents/Registry.hpp"
 
 #include "core/Error.hpp"
+#include "documents/DocumentPaths.hpp"
 
 namespace igsgov::documents {
 
@@ -23,7 +24,7 @@ void registerDocument(records::Writer& w, const GeneratedDocument& d) {
                                           {"jseq", w.journal().seq()}});
 }
 
-JsonObject generatedJson(const GeneratedDocument& d) {
+JsonObject generatedJson(const GeneratedDocument& d, const std::string& file) {
   auto o = newObject();
   o->set("id", d.id);
   o->set("kind", d.kind);
@@ -33,7 +34,8 @@ JsonObject generatedJson(const GeneratedDocument& d) {
   if (!d.member.empty()) o->set("member", d.member);
   o->set("as_of", d.asOf);
   o->set("journal_position", d.journalPosition);
-  o->set("path", d.outputPath);
+  o->set("path", file);
+  o->set("recorded_path", d.outputPath);
   o->set("sha256", d.outputSha256);
   o->set("size", d.size);
   o->set("format", d.format);
@@ -59,7 +61,7 @@ JsonObject listDocuments(store::Database& db, const JsonObject& in) {
   while (st.step()) {
     GeneratedDocument d{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
                         st.integer(7), st.text(8), st.text(9), st.integer(10), st.text(11), st.text(12)};
-    list->add(generatedJson(d));
+    list->add(generatedJson(d, resolveDocumentPath(db.path(), d.outputPath)));
   }
   auto out = newObject();
   out->set("documents", list);

@@ -20,7 +20,7 @@ struct GeneratedDocument {
   std::string member;          // member id, "" for a cooperation document
   std::string asOf;
   long long journalPosition = 0;  // journal head the data was read at
-  std::string outputPath;
+  std::string outputPath;      // as recorded (DocumentPaths.hpp): below the register's folder, else absolute
   std::string outputSha256;
   long long size = 0;
   std::string format;          // docx | odt | html | md | pdf
@@ -28,9 +28,12 @@ struct GeneratedDocument {
 };
 
 void registerDocument(records::Writer& w, const GeneratedDocument& d);
-JsonObject generatedJson(const GeneratedDocument& d);
+// "path": `file`, where the document is (absolute); "recorded_path":
+// output_path as the register holds it.
+JsonObject generatedJson(const GeneratedDocument& d, const std::string& file);
 
-// documents.list: {"cooperation"?, "member"?, "sha256"?, "limit"?} → {"documents": [...]}, newest first.
+// documents.list: {"cooperation"?, "member"?, "sha256"?, "limit"?} → {"documents": [...]}, newest first;
+// "path" is resolveDocumentPath() of the recorded path.
 JsonObject listDocuments(store::Database& db, const JsonObject& in);
 
 }  // namespace igsgov::documents

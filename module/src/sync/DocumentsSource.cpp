@@ -15,6 +15,7 @@
 
 #include "core/Error.hpp"
 #include "core/FileHash.hpp"
+#include "documents/DocumentPaths.hpp"
 #include "records/Entities.hpp"
 #include "records/EntityTable.hpp"
 
@@ -66,7 +67,7 @@ public:
       if (!member.empty()) s.meta->set("member", member);
       s.meta->set("as_of", asOf);
       s.meta->set("generated_at", st.text(9));
-      s.file = out;
+      s.file = documents::resolveDocumentPath(db.path(), out);  // recorded below the register or absolute
       newest[tmpl + "|" + coop + "|" + member + "|" + (member.empty() ? asOf : year) + "|" + format] = std::move(s);
     }
     // Only what is pushed must still be there as generated (older generations are not read).

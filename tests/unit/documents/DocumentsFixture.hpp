@@ -4,6 +4,8 @@
 
 #include "../docs/DocFixtures.hpp"
 #include "../records/RegisterFixture.hpp"
+#include "records/Register.hpp"
+#include "sync/Targets.hpp"
 
 #include <Poco/DirectoryIterator.h>
 
@@ -46,6 +48,24 @@ protected:
     for (const char* part : {"word/header1.xml", "word/document.xml", "word/footer1.xml"})
       all += docs::test::join(docs::test::docxParagraphs(docs::test::readPart(docx, part)), "\n") + "\n";
     return all;
+  }
+
+  // The engagementsverklaring of every member of igs-cultuur-va into `out`.
+  JsonObject generateInto(const std::string& out) {
+    return run("documents.generate", "{\"out\":\"" + out + R"(","template":"engagementsverklaring","cooperation":"igs-cultuur-va",
+        "all_members":true,"format":"docx","as_of":"2025-10-01"})");
+  }
+
+  // What sync's `documents` source lists now (from the current working directory).
+  std::vector<sync::SourceItem> syncItems() {
+    auto reg = records::Register::open(path_);
+    auto source = sync::makeDocumentsSource();
+    std::vector<sync::SourceItem> out;
+    reg->read([&](store::Database& db) {
+      out = source->items(db);
+      return JsonObject();
+    });
+    return out;
   }
 
   long long registered() {

@@ -4,8 +4,6 @@
 #include "DocumentsFixture.hpp"
 
 #include "core/FileHash.hpp"
-#include "records/Register.hpp"
-#include "sync/Targets.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,29 +12,13 @@
 namespace igsgov::testing {
 namespace {
 
-class DocumentsSourceTest : public DocumentsFixture {
-protected:
-  void generateInto(const std::string& out) {
-    run("documents.generate", "{\"out\":\"" + out + R"(","template":"engagementsverklaring","cooperation":"igs-cultuur-va",
-        "all_members":true,"format":"docx","as_of":"2025-10-01"})");
-  }
-  std::vector<sync::SourceItem> items() {
-    auto reg = records::Register::open(path_);
-    auto source = sync::makeDocumentsSource();
-    std::vector<sync::SourceItem> out;
-    reg->read([&](store::Database& db) {
-      out = source->items(db);
-      return JsonObject();
-    });
-    return out;
-  }
-};
+class DocumentsSourceTest : public DocumentsFixture {};
 
 TEST_F(DocumentsSourceTest, NewestGenerationIsListedAndOnlyItsFilesAreRead) {
   generateInto(dir_ + "/first");
   generateInto(dir_ + "/second");
   std::filesystem::remove_all(dir_ + "/first");  // older generation gone: not needed
-  auto listed = items();
+  auto listed = syncItems();
   ASSERT_EQ(listed.size(), filesIn(dir_ + "/second").size());
   std::vector<char> buffer(4096);
   for (const auto& it : listed) {
@@ -51,7 +33,7 @@ TEST_F(DocumentsSourceTest, NewestGenerationIsListedAndOnlyItsFilesAreRead) {
   const std::string gone = listed.front().file;
   std::filesystem::remove(gone);
   try {
-    items();
+    syncItems();
     FAIL() << "a missing generated document was listed";
   } catch (const Error& e) {
     EXPECT_EQ(e.errorCode(), ErrorCode::notFound);
