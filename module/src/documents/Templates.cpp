@@ -2,12 +2,9 @@
 
 #include "core/Embedded.hpp"
 #include "core/Error.hpp"
+#include "docs/TemplateFile.hpp"
 
-#include <Poco/File.h>
 #include <Poco/Path.h>
-
-#include <fstream>
-#include <sstream>
 
 namespace igsgov {
 EmbeddedFiles embeddedTemplates();
@@ -64,16 +61,6 @@ bool looksLikePath(const std::string& s) {
   return s.find('/') != std::string::npos || s.find('\\') != std::string::npos || s.find('.') != std::string::npos;
 }
 
-std::string readFile(const std::string& path, const Place& place) {
-  Poco::File f(path);
-  if (!f.exists() || !f.isFile()) throwNotFound("sjabloon '" + path + "' bestaat niet", place);
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "sjabloon '" + path + "' kan niet gelezen worden", place);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // The template format that produces `out`: the same for docx/odt/html/md; PDF from DOCX or ODT.
 bool produces(docs::Format tf, OutputFormat out) {
   switch (out) {
@@ -117,7 +104,13 @@ TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out) 
   }
   place.set("file", nameOrPath);
   src.path = nameOrPath;
-  src.bytes = readFile(nameOrPath, place);
+  try {
+    src.bytes = docs::readTemplateFile(nameOrPath);  // regular files up to the engine's cap
+  } catch (const Error& e) {
+    Place named = e.place();
+    named.set("field", "template");
+    throw Error(e.errorCode(), e.message(), named);
+  }
   src.name = Poco::Path(nameOrPath).getBaseName();
   src.format = docs::formatFromPath(nameOrPath);
   if (src.format == docs::Format::automatic) {

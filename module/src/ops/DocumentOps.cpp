@@ -12,6 +12,10 @@ namespace igsgov::ops {
 
 namespace {
 
+// `igsgov template check` exits with this when the template has errors: the
+// CLI's code for invalid input (IGSGOV_EINVALID).
+constexpr int kTemplateErrorsExitCode = 2;
+
 // The compliance check for the audit report, through the catalogue, so the
 // documents area does not depend on the rules area at build time. Returns
 // nullptr when this build has no check operation.
@@ -47,7 +51,22 @@ JsonObject checkOp(store::Database&, const JsonObject& in) {
   auto out = result.toJson();
   out->set("file", file);
   out->set("ok", result.ok());
+  // The CLI exits with this (Operation::exitCode): 2, as for any invalid input.
+  out->set("exit_code", result.ok() ? 0 : kTemplateErrorsExitCode);
   return out;
+}
+
+// "alinea 2, positie 5" (DOCX/ODT), "regel 3, positie 1" (HTML/Markdown),
+// "byte 1.234 van de XML" (malformed XML), each only as far as it is known.
+std::string whereText(const JsonObject& e) {
+  std::string where;
+  auto add = [&](const std::string& s) { where += (where.empty() ? "" : ", ") + s; };
+  if (e->has("paragraph")) add("alinea " + e->get("paragraph").convert<std::string>());
+  if (e->has("line")) add("regel " + e->get("line").convert<std::string>());
+  if (e->has("position")) add("positie " + e->get("position").convert<std::string>());
+  else if (e->optValue<std::string>("id", "") == "malformed_xml" && e->has("offset"))
+    add("byte " + e->get("offset").convert<std::string>() + " van de XML");
+  return where;
 }
 
 std::string checkText(const JsonObject& out) {
@@ -62,9 +81,11 @@ std::string checkText(const JsonObject& out) {
     for (std::size_t i = 0; i < issues->size(); ++i) {
       auto e = issues->getObject(static_cast<unsigned>(i));
       auto s = [&](const char* k) { return e->has(k) ? e->get(k).convert<std::string>() : std::string(); };
-      os << "  [" << s("id") << "] " << s("message") << "\n    deel " << s("part") << ", alinea " << s("paragraph")
-         << ", positie " << s("offset");
-      if (!s("snippet").empty()) os << ": …" << s("snippet") << "…";
+      os << "  [" << s("id") << "] " << s("message");
+      std::string where = s("part").empty() ? "" : "deel " + s("part");
+      if (std::string at = whereText(e); !at.empty()) where += (where.empty() ? "" : ", ") + at;
+      if (!where.empty()) os << "\n    " << where;
+      if (!s("snippet").empty()) os << (where.empty() ? "\n    " : ": ") << "…" << s("snippet") << "…";
       os << "\n";
     }
   }
@@ -72,7 +93,9 @@ std::string checkText(const JsonObject& out) {
     os << "Gebruikte velden (" << tags->size() << "):\n";
     for (std::size_t i = 0; i < tags->size(); ++i) {
       auto t = tags->getObject(static_cast<unsigned>(i));
-      os << "  " << t->getValue<std::string>("tag") << "  (" << t->getValue<std::string>("part") << ")\n";
+      std::string where = t->getValue<std::string>("part");
+      if (std::string at = whereText(t); !at.empty()) where += ", " + at;
+      os << "  " << t->getValue<std::string>("tag") << "  (" << where << ")\n";
     }
   }
   return os.str();
@@ -145,14 +168,16 @@ void addDocumentOperations(Catalogue& c) {
          .cli = {"documents", "list"},
          .read = documents::listDocuments});
   c.add({.name = "template.check",
-         .summary = "Controleer een sjabloon: alle fouten (id, deel, alinea, fragment, positie) en de gebruikte velden",
+         .summary = "Controleer een sjabloon: alle fouten (id, deel, alinea of regel, positie, fragment) en de gebruikte velden; "
+                    "afsluitcode 2 bij fouten",
          .access = Access::read,
          .roles = kAllRoles,
          .params = {{"file", "path", true, "sjabloonbestand (DOCX, ODT, HTML, Markdown) of naam van een meegeleverd sjabloon"}},
          .cli = {"template", "check"},
          .positional = "file",
          .read = checkOp,
-         .text = checkText});
+         .text = checkText,
+         .exitCode = true});
   c.add({.name = "template.list",
          .summary = "Toon de meegeleverde sjablonen met hun formaten",
          .access = Access::read,

@@ -8,26 +8,7 @@ src=$2
 igsgov="$build/bin/igsgov"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-pass=0
-fail=0
-check() {  # check NAME EXPECTED_EXIT COMMAND... ; stdout+stderr in $work/out
-  local name=$1 want=$2
-  shift 2
-  "$@" >"$work/out" 2>"$work/err"
-  local got=$?
-  if [ "$got" = "$want" ]; then
-    pass=$((pass + 1))
-  else
-    fail=$((fail + 1))
-    echo "FAIL $name: exit $got, expected $want"
-    sed 's/^/  stdout: /' "$work/out" | head -5
-    sed 's/^/  stderr: /' "$work/err" | head -5
-  fi
-}
-contains() {  # contains NAME FILE TEXT
-  if grep -qF -- "$3" "$work/$2"; then pass=$((pass + 1)); else
-    fail=$((fail + 1)); echo "FAIL $1: '$3' not in $2"; sed 's/^/  /' "$work/$2" | head -5; fi
-}
+. "$(dirname "$0")/checks.sh"
 
 fresh() {
   rm -f "$work/r.db"*
