@@ -6,8 +6,14 @@
 // Floating point numbers are refused (amounts are integer cents): hashing must
 // never depend on a float's printing.
 //
-// parseJson(): parses text and reports a malformed document as Error(invalid)
-// naming the line and column.
+// checkJson() / parseJson(): every JSON text that comes in (a REST body, the
+// C ABI's input, an interchange file, a configuration file) is checked by the
+// one scanner (core/JsonScanner.hpp, strict level) before Poco parses it:
+// syntax, nesting, UTF-8, lone surrogates, numbers out of range and keys
+// given twice in one object are refused as Error(invalid) whose place names
+// the source ("file"), "line" and "column" (1-based; columns count
+// characters), and where it helps the member ("path", "field"). With
+// JsonRules::text the strings must also obey core/TextRules.hpp.
 //
 // Reader: typed access to the fields of one input object with errors that name
 // the record and the field ("mandaat 'm-7', veld 'from': geen geldige datum").
@@ -23,6 +29,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 
 namespace igsgov {
 
@@ -36,9 +44,19 @@ void appendJsonString(std::string& out, const std::string& s);
 // Pretty (indent 2) or compact JSON text, keys in insertion order.
 std::string toJsonText(const Poco::Dynamic::Var& value, bool pretty = true);
 
-// Parses text; `source` names the input in error places ("bestand x.json").
-Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source = "");
-JsonObject parseJsonObject(const std::string& text, const std::string& source = "");
+struct JsonRules {
+  bool text = false;  // strings obey core/TextRules.hpp too (an interchange file)
+};
+
+// Checks text without parsing it; `source` names the input in error places
+// ("bestand x.json"). Throws Error(invalid).
+void checkJson(std::string_view text, const std::string& source = "", JsonRules rules = {});
+// Checks, then parses.
+Poco::Dynamic::Var parseJson(const std::string& text, const std::string& source = "", JsonRules rules = {});
+JsonObject parseJsonObject(const std::string& text, const std::string& source = "", JsonRules rules = {});
+
+// 1-based line and column (in characters) of byte `offset` of `text`.
+std::pair<std::size_t, std::size_t> lineAndColumn(std::string_view text, std::size_t offset);
 
 JsonObject newObject();
 JsonArray newArray();

@@ -2,16 +2,20 @@
 // builds no DOM, so that a very large array (a million mandates in an
 // interchange file) can be parsed one element at a time.
 //
-// The scan checks the JSON grammar (strings, escapes, numbers, literals,
-// nesting up to 256 levels) but keeps nothing. Every function returns nullopt
+// The scan (core/JsonScanner.hpp at its grammar level) checks the JSON
+// grammar (strings, escapes, numbers, literals, nesting up to 256 levels) but
+// keeps nothing. Every function returns nullopt
 // when the text is not well-formed or not shaped as expected; the caller then
 // parses the whole text with parseJson, which reports the error with its line
-// and column. The spans are parsed by parseJson too, so no error message
+// and column (a caller that wants the strict checks, duplicate keys and UTF-8,
+// runs checkJson over the whole text once). The spans are parsed by parseJson too, so no error message
 // depends on this scanner; a span the real parser still refuses (a stricter
 // rule of its own) sends the caller to the same fallback.
 //
 // Pure functions over a string_view; thread-safe. Spans index into the text.
 #pragma once
+
+#include "core/JsonScanner.hpp"
 
 #include <cstddef>
 #include <optional>
@@ -20,12 +24,6 @@
 #include <vector>
 
 namespace igsgov {
-
-struct JsonSpan {
-  std::size_t begin = 0;  // first character of the value
-  std::size_t end = 0;    // one past its last character
-  std::string_view of(std::string_view text) const { return text.substr(begin, end - begin); }
-};
 
 // The value of member `key` of the object that is the whole text. nullopt when
 // the text is not an object, the key is absent or occurs more than once.
