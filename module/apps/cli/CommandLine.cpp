@@ -1,9 +1,9 @@
 #include "CommandLine.hpp"
 
 #include <Poco/FileStream.h>
-#include <Poco/JSON/Parser.h>
 #include <Poco/StreamCopier.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <map>
 #include <sstream>
@@ -67,15 +67,6 @@ Poco::Dynamic::Var typed(const std::string& option, const std::string& type, con
     if (raw == "true" || raw == "ja" || raw == "1") return true;
     if (raw == "false" || raw == "nee" || raw == "0") return false;
     throw UsageError("optie --" + option + " verwacht ja of nee, niet '" + raw + "'");
-  }
-  if (type == "object" || type == "array") {
-    try {
-      Poco::JSON::Parser parser;
-      auto v = parser.parse(readArgumentFile(raw));
-      return v;
-    } catch (const Poco::Exception& e) {
-      throw UsageError("optie --" + option + " verwacht JSON: " + e.displayText());
-    }
   }
   return raw;
 }
@@ -193,6 +184,13 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
         call.input->set(key, !negated);
         continue;
       }
+      if (type == "object" || type == "array") {
+        std::string value = takeValue();
+        for (const auto& r : call.raw)
+          if (r.key == key) throw UsageError("optie --" + name + " komt twee keer voor");
+        call.raw.push_back({key, name, value.rfind('@', 0) == 0 ? value.substr(1) : "", readArgumentFile(value)});
+        continue;
+      }
       call.input->set(key, typed(name, type, takeValue()));
       continue;
     }
@@ -205,6 +203,42 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
                      call.operation->getValue<std::string>("name") + " --help'");
   }
   return call;
+}
+
+namespace {
+std::string stringified(const Obj& input) {
+  std::ostringstream os;
+  input->stringify(os);
+  return os.str();
+}
+long linesIn(const std::string& s) { return static_cast<long>(std::count(s.begin(), s.end(), '\n')); }
+}  // namespace
+
+std::string inputText(const Call& call) {
+  std::string text = stringified(call.input);
+  if (call.raw.empty()) return text;
+  text.pop_back();  // the closing brace
+  bool first = call.input->size() == 0;
+  for (const auto& r : call.raw) {
+    text += first ? "\n" : ",\n";
+    first = false;
+    text += "\"" + r.key + "\":\n" + r.text;
+  }
+  return text + "\n}";
+}
+
+const RawOption* placeInOption(const Call& call, long line, long& lineInOption) {
+  long last = linesIn(stringified(call.input)) + 1;  // the last line used so far
+  for (const auto& r : call.raw) {
+    long start = last + 2;  // after the line with the key
+    long end = start + linesIn(r.text);
+    if (line >= start && line <= end) {
+      lineInOption = line - start + 1;
+      return &r;
+    }
+    last = end;
+  }
+  return nullptr;
 }
 
 std::string overviewHelp(const Obj& catalogue) {

@@ -7,7 +7,11 @@
 //                   --actor NAME (default $IGSGOV_ACTOR or cli:$USER), --help, --version
 //   --name-with-dashes value  -> "name_with_dashes": value (typed per the param)
 //   booleans: --flag, --no-flag, --flag=true|false|ja|nee
-//   objects and arrays: JSON text, or @FILE to read it from a file
+//   objects and arrays: JSON text, or @FILE to read it from a file. Such text
+//   is passed on to the library as written (never parsed and written again
+//   here), so the library's JSON check sees it: a key given twice, a syntax
+//   error or bad text is refused with its line and column (inputText and
+//   placeInOption map them back from the input to the option).
 #pragma once
 
 #include <Poco/JSON/Object.h>
@@ -22,6 +26,14 @@ struct UsageError : std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The JSON text of an object or array option, as given.
+struct RawOption {
+  std::string key;     // the param ("plan")
+  std::string option;  // as typed, without dashes ("plan")
+  std::string file;    // the @FILE it came from, or ""
+  std::string text;
+};
+
 struct Call {
   bool help = false;
   bool version = false;
@@ -30,8 +42,16 @@ struct Call {
   std::string actor;
   std::string reason;
   Poco::JSON::Object::Ptr operation;  // from the catalogue; null for top-level help
-  Poco::JSON::Object::Ptr input;
+  Poco::JSON::Object::Ptr input;  // without the raw options
+  std::vector<RawOption> raw;
 };
+
+// The input for igsgov_execute: `input` as JSON, each raw option's text
+// added as written, starting on a line of its own.
+std::string inputText(const Call& call);
+// For an error whose place is line `line` of the input text: the option it
+// falls in and the line within that option's text; nullptr when none.
+const RawOption* placeInOption(const Call& call, long line, long& lineInOption);
 
 // Throws UsageError (Dutch) on unknown commands, options or bad values.
 Call parse(const std::vector<std::string>& args, const Poco::JSON::Object::Ptr& catalogue);

@@ -29,10 +29,48 @@ int exitCode(int code) {
   }
 }
 
-int fail(int code, const std::string& format) {
+// An error placed in a line of the input that came from an object or array
+// option (CommandLine.hpp): the place as the user wrote it (option, file,
+// line within it). Returns false when the error is not placed there.
+bool placeInOption(const igsgov::cli::Call& call, const igsgov_error* e, std::string& message, std::string& detail) {
+  Poco::JSON::Object::Ptr d;
+  try {
+    d = Poco::JSON::Parser().parse(e->detail).extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception&) {
+    return false;
+  }
+  auto place = d->getObject("place");
+  if (!place || place->optValue<std::string>("file", "") != "invoer" || !place->has("line")) return false;
+  long line = 0, inOption = 0;
+  try {
+    line = std::stol(place->getValue<std::string>("line"));
+  } catch (...) {
+    return false;
+  }
+  const igsgov::cli::RawOption* option = igsgov::cli::placeInOption(call, line, inOption);
+  if (!option) return false;
+  place->remove("file");
+  place->set("option", "--" + option->option);
+  if (!option->file.empty()) place->set("file", option->file);
+  place->set("line", std::to_string(inOption));
+  std::string where = "optie --" + option->option;
+  if (!option->file.empty()) where += ", bestand " + option->file;
+  where += ", regel " + std::to_string(inOption) + ", kolom " + place->optValue<std::string>("column", "?");
+  if (place->has("field")) where += ", veld " + place->getValue<std::string>("field");
+  if (place->has("path")) where += ", pad " + place->getValue<std::string>("path");
+  message = d->getValue<std::string>("message") + " (" + where + ")";
+  std::ostringstream os;
+  d->stringify(os);
+  detail = os.str();
+  return true;
+}
+
+int fail(int code, const std::string& format, const igsgov::cli::Call* call = nullptr) {
   const igsgov_error* e = igsgov_error_last();
-  std::cerr << "fout: " << e->message << "\n";
-  if (format == "json") std::cout << e->detail << "\n";
+  std::string message = e->message, detail = e->detail;
+  if (call && !call->raw.empty()) placeInOption(*call, e, message, detail);
+  std::cerr << "fout: " << message << "\n";
+  if (format == "json") std::cout << detail << "\n";
   return exitCode(code);
 }
 
@@ -76,8 +114,6 @@ int main(int argc, char** argv) {
   igsgov_register* reg = nullptr;
   if (int rc = igsgov_open(&reg, call.db.c_str(), &open); rc != IGSGOV_OK) return fail(rc, call.format);
 
-  std::ostringstream input;
-  call.input->stringify(input);
   igsgov_exec_options exec = IGSGOV_EXEC_OPTIONS_INIT;
   exec.actor = call.actor.c_str();
   exec.reason = call.reason.empty() ? nullptr : call.reason.c_str();
@@ -86,30 +122,28 @@ int main(int argc, char** argv) {
   // process exit code in their JSON output (docs/dev/rules.md). Run them in JSON
   // first; for text output run again with the same as_of (a read, same result).
   int status = 0;
-  std::string in = input.str();
+  std::string in = igsgov::cli::inputText(call);
   if (call.operation->has("exit_code")) {
     igsgov_exec_options asJson = exec;
     asJson.format = IGSGOV_FORMAT_JSON;
     igsgov_buf first{};
     if (int rc = igsgov_execute(&first, reg, name.c_str(), in.c_str(), &asJson); rc != IGSGOV_OK) {
       igsgov_close(reg);
-      return fail(rc, call.format);
+      return fail(rc, call.format, &call);
     }
     auto result = Poco::JSON::Parser().parse(std::string(first.ptr, first.size)).extract<Poco::JSON::Object::Ptr>();
     igsgov_buf_dispose(&first);
     status = result->optValue<int>("exit_code", 0);
     if (result->has("as_of") && !call.input->has("as_of")) {
       call.input->set("as_of", result->getValue<std::string>("as_of"));
-      std::ostringstream pinned;
-      call.input->stringify(pinned);
-      in = pinned.str();
+      in = igsgov::cli::inputText(call);
     }
   }
   igsgov_buf out{};
   int rc = igsgov_execute(&out, reg, name.c_str(), in.c_str(), &exec);
   if (rc != IGSGOV_OK) {
     igsgov_close(reg);
-    return fail(rc, call.format);
+    return fail(rc, call.format, &call);
   }
   std::cout << std::string(out.ptr, out.size);
   if (out.size && out.ptr[out.size - 1] != '\n') std::cout << "\n";

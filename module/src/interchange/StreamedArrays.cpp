@@ -7,6 +7,11 @@
 
 namespace igsgov::interchange {
 
+namespace {
+// An interchange file is input: its strings obey the text rules too.
+constexpr JsonRules kFileRules{.text = true};
+}  // namespace
+
 JsonObject StreamedArrays::parse(const std::string& text, const std::string& file, const std::vector<std::string>& keys) {
   text_ = &text;
   file_ = file;
@@ -20,9 +25,13 @@ JsonObject StreamedArrays::parse(const std::string& text, const std::string& fil
     cuts.push_back(*spans[k]);
   }
   if (cuts.empty()) {
-    doc_ = parseJsonObject(text, file);
+    doc_ = parseJsonObject(text, file, kFileRules);
     return doc_;
   }
+  // The whole file once, so that every problem (also in the streamed elements,
+  // which the fast path reads without a parser) is reported with its line and
+  // column, and no element is read from a file that has one.
+  checkJson(text, file, kFileRules);
   std::sort(cuts.begin(), cuts.end(), [](const JsonSpan& a, const JsonSpan& b) { return a.begin < b.begin; });
   std::string rest;  // the file with the streamed arrays left empty
   rest.reserve(text.size());
@@ -32,12 +41,7 @@ JsonObject StreamedArrays::parse(const std::string& text, const std::string& fil
     pos = c.end;
   }
   rest.append(text, pos);
-  try {
-    doc_ = parseJsonObject(rest, file);
-  } catch (const Error&) {
-    parseJsonObject(text, file);  // the error with its position in the file
-    throw;
-  }
+  doc_ = parseJsonObject(rest, file);
   return doc_;
 }
 
@@ -69,13 +73,8 @@ JsonObject StreamedArrays::at(const std::string& key, std::size_t i, const std::
   const JsonSpan& span = s->second.second[i];
   if ((*text_)[span.begin] != '{')  // a well-formed value (JsonSpans checked it), but not an object
     throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
-  Poco::Dynamic::Var v;
-  try {
-    v = parseJson(std::string(span.of(*text_)), file_);
-  } catch (const Error&) {
-    parseJson(*text_, file_);  // the error with its position in the file
-    throw;
-  }
+  // The file was checked as a whole (parse()): this parse does not fail.
+  Poco::Dynamic::Var v = parseJson(std::string(span.of(*text_)), file_);
   if (v.type() != typeid(Poco::JSON::Object::Ptr))
     throwInvalid("object verwacht", Place().set("file", file_).set("path", path));
   return v.extract<Poco::JSON::Object::Ptr>();

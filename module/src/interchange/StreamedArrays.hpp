@@ -3,13 +3,14 @@
 // mandates never exist as objects at once and a plain element can be read
 // straight from the text (records/RecordText.hpp).
 //
-// parse() locates each named array with a scan (core/JsonSpans) and parses
-// the rest of the file as a DOM with those arrays left empty. An array the
-// scan cannot locate (absent, given twice, not an array, or a file the scan
-// does not accept) stays in the DOM and is read from there; a file that does
-// not parse fails with the parser's error (line and column), as parsing the
-// whole file would. An element the scan accepted but the parser refuses is
-// reported the same way when it is read.
+// parse() checks the whole file once (checkJson with the text rules: syntax,
+// keys given twice, UTF-8, control characters; every problem with its line
+// and column), locates each named array with a scan (core/JsonSpans) and
+// parses the rest of the file as a DOM with those arrays left empty. An array
+// the scan cannot locate (absent, given twice, not an array) stays in the DOM
+// and is read from there. So an element read from the text, by the fast path
+// (records/RecordText.hpp) or the parser, is known to be well-formed and to
+// hold only text the register accepts.
 //
 // Not thread-safe; the text passed to parse() must outlive the object.
 #pragma once

@@ -1,6 +1,7 @@
 #include "ops/Session.hpp"
 
 #include "core/Error.hpp"
+#include "core/TextRules.hpp"
 #include "core/Timestamp.hpp"
 #include "ops/TextRender.hpp"
 
@@ -47,6 +48,14 @@ void checkParams(const Operation& op, const JsonObject& in) {
   }
 }
 
+void checkInputText(const Operation& op, const JsonObject& input, const Caller& caller) {
+  Place base;
+  base.set("operation", op.name);
+  checkTextTree(input, base);
+  checkText(caller.actor, "actor", base);
+  checkText(caller.reason, "reason", base);
+}
+
 JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, const Caller& caller) {
   const Operation* op = catalogue().find(name);
   if (!op) throw Error(ErrorCode::notFound, "onbekende operatie '" + name + "'", Place().set("operation", name));
@@ -55,6 +64,7 @@ JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, 
                 Place().set("operation", name));
   JsonObject input = inputIn.isNull() ? newObject() : inputIn;
   checkParams(*op, input);
+  checkInputText(*op, input, caller);
   if (op->access == Access::create) {
     // The register was created by the constructor; report what init did.
     return reg_->read([&](store::Database& db) { return op->read(db, input); });

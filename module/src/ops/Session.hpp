@@ -2,7 +2,9 @@
 //
 // Checks the caller's role against the operation's roles, the input's shape
 // against the operation's params (unknown fields, required fields, types),
-// then runs the operation: reads on one of the register's read-only
+// every text of the input and the caller's actor and reason against the text
+// rules (core/TextRules.hpp: UTF-8, no NUL or control characters), then runs
+// the operation: reads on one of the register's read-only
 // connections in one read transaction, writes in one transaction with one
 // journal entry (actor, operation, reason).
 //
@@ -44,5 +46,8 @@ private:
 
 // Checks an input object against an operation's params; throws Error(invalid).
 void checkParams(const Operation& op, const JsonObject& input);
+// Checks every string and key of the input, and the caller's actor and reason,
+// against core/TextRules.hpp; throws Error(invalid) naming the field.
+void checkInputText(const Operation& op, const JsonObject& input, const Caller& caller);
 
 }  // namespace igsgov::ops

@@ -60,6 +60,32 @@ echo '{"format":"igsgov-register","version":9}' > "$work/future.json"
 check "newer format refused" 7 "$igsgov" --db "$work/r2.db" import "$work/future.json"
 contains "newer format message" err "versie 9 is nieuwer"
 
+# Bad input is refused with its place and nothing is stored (issues 13 and 14).
+fresh
+journal() { sqlite3 "$work/r.db" "SELECT count(*) || '/' || max(seq) FROM journal; SELECT count(*) FROM person_key"; }
+before=$(journal)
+check "control character in an argument" 2 "$igsgov" --db "$work/r.db" person create --id p-ctl --name $'Jan\x1b[31m' --fictitious
+contains "control character named" err "stuurteken U+001B"
+contains "control character field" err "veld 'name'"
+check "invalid UTF-8 in an argument" 2 "$igsgov" --db "$work/r.db" person create --id p-ctl --name $'Jan\xc0\xaf' --fictitious
+contains "invalid UTF-8 named" err "UTF-8"
+check "line break in a one-line field" 2 "$igsgov" --db "$work/r.db" person create --id p-ctl --name $'Jan\nPeeters' --fictitious
+contains "line break named" err "regeleinde"
+check "control character in the reason" 2 "$igsgov" --db "$work/r.db" mandate correct --id igs-rupel-bc-2-11018 \
+  --fractie Groen --reason $'tik\afout'
+contains "reason named" err "veld 'reason'"
+printf '{\n  "council": "11002",\n  "council": "11004"\n}\n' > "$work/decision.json"
+check "key given twice in an option file" 2 "$igsgov" --db "$work/r.db" mandate appoint --id x9 --person p-001 \
+  --body igs-rupel-bc --role bestuurder --from 2025-06-01 --decision @"$work/decision.json"
+contains "key given twice: where" err "optie --decision, bestand $work/decision.json, regel 3, kolom 3, veld 'council'"
+check "syntax error in an option" 2 "$igsgov" --db "$work/r.db" mandate appoint --id x9 --person p-001 \
+  --body igs-rupel-bc --role bestuurder --from 2025-06-01 --decision '{"council": "11002" "date": "2025-01-01"}'
+contains "syntax error: where" err "optie --decision, regel 1, kolom 21"
+check "NUL escape in an option" 2 "$igsgov" --db "$work/r.db" mandate appoint --id x9 --person p-001 \
+  --body igs-rupel-bc --role bestuurder --from 2025-06-01 --decision '{"council": "1100\u00002"}'
+contains "NUL named" err "nulteken"
+[ "$(journal)" = "$before" ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL refused input changed the register"; }
+
 # Tamper with the file behind the library's back, with the sqlite3 shell.
 tamper() {  # tamper NAME SQL EXPECTED_TEXT
   fresh

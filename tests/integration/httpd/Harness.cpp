@@ -198,7 +198,7 @@ Response Igsgovd::request(const std::string& method, const std::string& path, co
     else req.set(k, v);
   }
   if (method == "POST") {
-    req.setContentType("application/json");
+    if (!req.has("Content-Type")) req.setContentType("application/json");
     if (chunked) req.setChunkedTransferEncoding(true);
     else req.setContentLength64(static_cast<Poco::Int64>(body.size()));
   }

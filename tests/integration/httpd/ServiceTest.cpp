@@ -129,6 +129,7 @@ TEST_F(ServiceTest, BadConfigurationStopsWithADutchMessageNamingThePlace) {
        "bestand bestaat niet"},
       {"no such register", R"({"register":"nergens.db"})", {}, "nergens.db"},
       {"not JSON", "{register", {}, "igsgovd.json"},
+      {"key given twice", "{\"register\": \"register.db\",\n \"register\": \"nergens.db\"}", {}, "regel 2, kolom 2"},
       {"no register at all", "", {"--port", "1"}, "geen register opgegeven"},
       {"bad port option", "", {"--register", "register.db", "--port", "tachtig"}, "--port"},
   };

@@ -141,6 +141,52 @@ TEST(CapiExecute, BadInputIsReportedAndChangesNothing) {
   igsgov_close(reg);
 }
 
+// Issues 13 and 14: a key given twice, a syntax error, NUL, control characters
+// and invalid UTF-8 are refused with their place; nothing is stored.
+TEST(CapiExecute, BadJsonAndBadTextAreRefusedWithTheirPlace) {
+  Lib lib;
+  Tmp tmp;
+  igsgov_register* reg = openSample(tmp.file("r.db"));
+  long long before = journalEntries(reg);
+  igsgov_buf out{};
+  auto placeOf = [](const char* key) {
+    auto place = parse(igsgov_error_last()->detail)->getObject("place");
+    return place->has(key) ? place->getValue<std::string>(key) : std::string();
+  };
+
+  EXPECT_EQ(igsgov_execute(&out, reg, "person.create", "{\"id\":\"p-x\",\n\"name\":\"A\",\n\"name\":\"B\"}", nullptr),
+            IGSGOV_EINVALID);
+  EXPECT_EQ(placeOf("file"), "invoer");
+  EXPECT_EQ(placeOf("line"), "3");
+  EXPECT_EQ(placeOf("column"), "1");
+  EXPECT_EQ(placeOf("field"), "'name'");
+
+  EXPECT_EQ(igsgov_execute(&out, reg, "person.create", "{\"id\": \"p-x\", \"name\": \"X\\q\"}", nullptr), IGSGOV_EINVALID);
+  EXPECT_EQ(placeOf("line"), "1");
+  EXPECT_EQ(placeOf("column"), "25");
+  EXPECT_NE(lastMessage().find("ongeldige escape"), std::string::npos) << lastMessage();
+
+  for (const char* bad : {"{\"id\":\"p-x\",\"name\":\"X\\u0000\"}", "{\"id\":\"p-x\",\"name\":\"X\\u001b[0m\"}",
+                          "{\"id\":\"p-x\",\"name\":\"X\xC0\xAF\"}", "{\"id\":\"p-x\",\"name\":\"X\\udfff\"}"}) {
+    EXPECT_EQ(igsgov_execute(&out, reg, "person.create", bad, nullptr), IGSGOV_EINVALID) << bad;
+    EXPECT_EQ(placeOf("field"), "'name'") << lastMessage();
+  }
+  // The actor and reason of the options are text like any other.
+  igsgov_exec_options o = IGSGOV_EXEC_OPTIONS_INIT;
+  o.actor = "host\x1b]0;x";
+  EXPECT_EQ(igsgov_execute(&out, reg, "person.create", "{\"id\":\"p-x\",\"name\":\"X\"}", &o), IGSGOV_EINVALID);
+  EXPECT_EQ(placeOf("field"), "'actor'");
+  o.actor = "host";
+  o.reason = "\xFF";
+  EXPECT_EQ(igsgov_execute(&out, reg, "person.create", "{\"id\":\"p-x\",\"name\":\"X\"}", &o), IGSGOV_EINVALID);
+  EXPECT_EQ(placeOf("field"), "'reason'");
+
+  EXPECT_EQ(journalEntries(reg), before) << "no refused call may write";
+  auto persons = run(reg, "person.list")->getArray("persons");
+  for (size_t i = 0; i < persons->size(); ++i) EXPECT_NE(persons->getObject(i)->getValue<std::string>("id"), "p-x");
+  igsgov_close(reg);
+}
+
 TEST(CapiExecute, ActorAndReasonReachTheJournalAndSurviveReopen) {
   Lib lib;
   Tmp tmp;

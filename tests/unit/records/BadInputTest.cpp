@@ -144,7 +144,9 @@ TEST_F(BadInput, SyntaxErrorAmongTheMandatesNamesLineAndColumn) {
   Error e = fails("register.import", R"({"path":")" + p + R"("})");
   EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
   EXPECT_NE(e.message().find("ongeldige JSON"), std::string::npos) << e.fullText();
-  EXPECT_EQ(e.place().fields.count("path"), 0u) << e.fullText();
+  EXPECT_EQ(e.place().fields.at("line"), "3") << e.fullText();
+  EXPECT_EQ(e.place().fields.at("column"), "12") << e.fullText();
+  EXPECT_EQ(e.place().fields.at("path"), "mandates[1]") << e.fullText();  // from the JSON check, not the import
   // Exactly the error of parsing the whole file.
   std::string text;
   {
@@ -158,6 +160,68 @@ TEST_F(BadInput, SyntaxErrorAmongTheMandatesNamesLineAndColumn) {
     EXPECT_EQ(e.fullText(), whole.fullText());
   }
   EXPECT_EQ(state(), before_);
+}
+
+// Issue 13: in an interchange file a key given twice is refused, also in the
+// elements the import reads straight from the text (persons and mandates),
+// where the parser used to keep the last one ("B") silently.
+TEST_F(BadInput, ImportRefusesAKeyGivenTwiceWithItsPlace) {
+  struct Case {
+    std::string text, line, column, path, field;
+  };
+  const std::string head = "{\"format\":\"igsgov-register\",\"version\":1,\n";
+  for (const auto& c : std::vector<Case>{
+           {head + "\"persons\":[{\"id\":\"px\",\"name\":\"A\",\"name\":\"B\"}]}", "2", "34", "persons[0]", "'name'"},
+           {head + "\"mandates\":[\n{\"id\":\"x1\",\"person\":\"p1\",\"body\":\"rvb\",\"role\":\"bestuurder\","
+                   "\"from\":\"2022-01-01\",\"from\":\"2023-01-01\"}]}",
+            "3", "79", "mandates[0]", "'from'"},
+           {head + "\"cooperations\":[{\"id\":\"c9\",\"name\":\"X\",\"legal_form\":\"projectvereniging\",\"id\":\"c8\"}]}",
+            "2", "72", "cooperations[0]", "'id'"},
+           {head + "\"version\":1}", "2", "1", "", "'version'"}}) {
+    SCOPED_TRACE(c.text);
+    auto p = writeFile("dup.json", c.text);
+    Error e = fails("register.import", R"({"path":")" + p + R"("})");
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+    auto get = [&](const char* k) { return e.place().fields.count(k) ? e.place().fields.at(k) : std::string(); };
+    EXPECT_EQ(get("file"), p);
+    EXPECT_EQ(get("line"), c.line) << e.fullText();
+    EXPECT_EQ(get("column"), c.column) << e.fullText();
+    EXPECT_EQ(get("path"), c.path) << e.fullText();
+    EXPECT_EQ(get("field"), c.field) << e.fullText();
+    EXPECT_NE(e.message().find("komt twee keer voor"), std::string::npos) << e.fullText();
+    EXPECT_EQ(state(), before_);
+    EXPECT_EQ(journalLength(), journal_);
+  }
+}
+
+// Issue 13: NUL, control characters and invalid UTF-8 in an interchange file
+// are refused with the field named, also in the elements read straight from
+// the text (a raw byte needs no escape, so the fast path saw it first).
+TEST_F(BadInput, ImportRefusesBadTextWithTheField) {
+  struct Case {
+    std::string name, words;
+  };
+  for (const auto& c : std::vector<Case>{{"Jan\x7F", "stuurteken U+007F"},
+                                         {"Jan\xC2\x9B" "31m", "stuurteken U+009B"},
+                                         {"Jan\xC0\xAF", "UTF-8"},
+                                         {"Jan\\u0000", "nulteken"},
+                                         {"Jan\\u001b[2J", "stuurteken U+001B"},
+                                         {"Jan\\nPeeters", "regeleinde"}}) {
+    SCOPED_TRACE(c.words);
+    auto p = writeFile("text.json", "{\"format\":\"igsgov-register\",\"version\":1,\"persons\":[\n"
+                                    "{\"id\":\"px1\",\"name\":\"Goed\"},\n{\"id\":\"px2\",\"name\":\"" + c.name + "\"}]}");
+    Error e = fails("register.import", R"({"path":")" + p + R"("})");
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+    EXPECT_NE(e.message().find(c.words), std::string::npos) << e.fullText();
+    EXPECT_EQ(e.place().fields.at("field"), "'name'") << e.fullText();
+    EXPECT_EQ(e.place().fields.at("path"), "persons[1].name") << e.fullText();
+    EXPECT_EQ(e.place().fields.at("line"), "3") << e.fullText();
+    EXPECT_EQ(state(), before_);
+    EXPECT_EQ(journalLength(), journal_);
+  }
+  // The import's note may have lines.
+  auto p = writeFile("note.json", "{\"format\":\"igsgov-register\",\"version\":1,\"note\":\"regel 1\\nregel 2\"}");
+  run("register.import", R"({"path":")" + p + R"("})");
 }
 
 TEST_F(BadInput, ImportedMandatesMayNotShareASeat) {
