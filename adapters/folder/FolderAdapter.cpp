@@ -1,6 +1,7 @@
 #include "adapters/folder/FolderAdapter.hpp"
 
 #include "adapters/common/Names.hpp"
+#include "core/AtomicFile.hpp"
 #include "core/Sha256.hpp"
 
 #include <Poco/Random.h>
@@ -27,16 +28,24 @@ const std::string tempPrefix = ".igsgov-";
   Place where;
   where.set("path", "'" + path.str() + "'");
   std::string detail = what + ": " + std::strerror(err);
-  switch (err) {
-    case ENOENT:
-    case ENOTDIR: throw Error(ErrorCode::notFound, "niet gevonden (" + detail + ")", where);
-    case EEXIST:
-    case ENOTEMPTY: throw Error(ErrorCode::conflict, "bestaat al (" + detail + ")", where);
-    case EACCES:
-    case EPERM:
-    case EROFS: throw Error(ErrorCode::denied, "geen toegang (" + detail + ")", where);
-    case ENAMETOOLONG: throw Error(ErrorCode::invalid, "naam te lang (" + detail + ")", where);
-    default: throw Error(ErrorCode::io, "schijffout (" + detail + ")", where);
+  switch (ErrorCode code = errnoCode(err)) {
+    case ErrorCode::notFound: throw Error(code, "niet gevonden (" + detail + ")", where);
+    case ErrorCode::conflict: throw Error(code, "bestaat al (" + detail + ")", where);
+    case ErrorCode::denied: throw Error(code, "geen toegang (" + detail + ")", where);
+    case ErrorCode::invalid: throw Error(code, "naam te lang (" + detail + ")", where);
+    default: throw Error(code, "schijffout (" + detail + ")", where);
+  }
+}
+
+// Runs fn; an Error that names a file on disk (core/AtomicFile.hpp) is
+// placed at `path` in the adapter's terms instead.
+template <class F>
+void placedAt(const RelPath& path, F fn) {
+  try {
+    fn();
+  } catch (const Error& e) {
+    if (!e.place().fields.count("file")) throw;
+    throw Error(e.errorCode(), e.message(), Place().set("path", "'" + path.str() + "'"));
   }
 }
 
@@ -74,16 +83,6 @@ std::string randomSuffix() {
   char buf[17];
   std::snprintf(buf, sizeof buf, "%08x%08x", rng.next(), rng.next());
   return buf;
-}
-
-// rename without replacing: atomic; EEXIST when the target exists.
-int renameNoReplace(const std::string& from, const std::string& to) {
-  if (::renameat2(AT_FDCWD, from.c_str(), AT_FDCWD, to.c_str(), RENAME_NOREPLACE) == 0) return 0;
-  if (errno != EINVAL && errno != ENOSYS) return -1;
-  // File systems without RENAME_NOREPLACE: link() fails atomically on an existing target.
-  if (::link(from.c_str(), to.c_str()) != 0) return -1;
-  ::unlink(from.c_str());
-  return 0;
 }
 
 }  // namespace
@@ -305,47 +304,25 @@ Entry FolderAdapter::doPut(const RelPath& path, const Content& content, const Pr
   if (pre.kind == Precondition::Kind::createOnly && exists)
     throwConflict("bestand bestaat al", Place().set("path", "'" + path.str() + "'"));
 
-  std::string tmp = dirAbs + "/" + tempPrefix + "tmp-" + randomSuffix();
-  Fd fd(::open(tmp.c_str(), O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0644));
-  if (fd.get() < 0) throwErrno(errno, "tijdelijk bestand", path);
-  bool renamed = false;
-  struct Cleanup {
-    const std::string& tmp;
-    bool& renamed;
-    ~Cleanup() {
-      if (!renamed) ::unlink(tmp.c_str());
+  // A new temporary file beside the target (unpredictable name, O_EXCL|O_NOFOLLOW),
+  // renamed onto it; removed again when anything below throws.
+  Streamed written;
+  placedAt(path, [&] {
+    AtomicFile file(abs);
+    // Checked while written: a mismatch throws before the rename.
+    written = streamContent(content, [&](std::string_view piece) { file.write(piece); },
+                            Place().set("path", "'" + path.str() + "'"));
+    file.finish();
+    if (pre.kind == Precondition::Kind::createOnly) {
+      if (!file.commitNoReplace()) throwConflict("bestand bestaat al", Place().set("path", "'" + path.str() + "'"));
+    } else if (pre.kind == Precondition::Kind::ifMatch) {
+      std::lock_guard lock(replaceMutex_);
+      checkMatch(path, abs, pre);
+      file.commit();
+    } else {
+      file.commit();
     }
-  } cleanup{tmp, renamed};
-
-  // Checked while written: a mismatch throws before the rename (Cleanup removes the temporary).
-  Streamed written = streamContent(content, [&](std::string_view piece) {
-    std::size_t done = 0;
-    while (done < piece.size()) {
-      ssize_t n = ::write(fd.get(), piece.data() + done, piece.size() - done);
-      if (n < 0) {
-        if (errno == EINTR) continue;
-        throwErrno(errno, "schrijven", path);
-      }
-      done += static_cast<std::size_t>(n);
-    }
-  }, Place().set("path", "'" + path.str() + "'"));
-  if (::fsync(fd.get()) != 0) throwErrno(errno, "fsync", path);
-  if (::close(fd.release()) != 0) throwErrno(errno, "sluiten", path);
-
-  if (pre.kind == Precondition::Kind::createOnly) {
-    if (renameNoReplace(tmp, abs) != 0) {
-      if (errno == EEXIST) throwConflict("bestand bestaat al", Place().set("path", "'" + path.str() + "'"));
-      throwErrno(errno, "hernoemen", path);
-    }
-  } else if (pre.kind == Precondition::Kind::ifMatch) {
-    std::lock_guard lock(replaceMutex_);
-    checkMatch(path, abs, pre);
-    if (::rename(tmp.c_str(), abs.c_str()) != 0) throwErrno(errno, "hernoemen", path);
-  } else {
-    if (::rename(tmp.c_str(), abs.c_str()) != 0) throwErrno(errno, "hernoemen", path);
-  }
-  renamed = true;
-  fsyncDir(dirAbs, path);
+  });
 
   const std::string& sha = written.sha256;
   struct stat st {};

@@ -1,5 +1,6 @@
 #include "budget/PlanStore.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "finance/PlanCsv.hpp"
@@ -221,12 +222,7 @@ JsonObject planExportCsv(store::Database& db, const JsonObject& in) {
   auto out = newObject();
   out->set("id", planId(plan.owner, plan.period, plan.version));
   if (auto path = r.optStr("path")) {
-    try {
-      Poco::FileOutputStream os(*path, std::ios::out | std::ios::trunc | std::ios::binary);
-      os << csv;
-    } catch (const Poco::Exception& e) {
-      throw Error(ErrorCode::io, "bestand kan niet geschreven worden: " + e.displayText(), Place().set("file", *path));
-    }
+    writeFileAtomically(*path, csv);
     out->set("path", *path);
   } else {
     out->set("csv", csv);

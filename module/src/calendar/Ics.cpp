@@ -1,11 +1,10 @@
 #include "calendar/Ics.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
-#include <Poco/File.h>
-#include <Poco/FileStream.h>
 
 namespace igsgov::calendar {
 namespace {
@@ -86,25 +85,6 @@ std::string toIcs(const std::vector<Deadline>& deadlines, const IcsOptions& opti
   return out;
 }
 
-void writeIcsFile(const std::string& path, const std::string& ics) {
-  std::string tmp = path + ".tmp-igsgov";
-  try {
-    {
-      Poco::FileOutputStream f(tmp, std::ios::out | std::ios::trunc | std::ios::binary);
-      f << ics;
-      f.close();
-      if (!f.good()) throw Poco::WriteFileException(tmp);
-    }
-    Poco::File(tmp).renameTo(path);
-  } catch (const Poco::Exception& e) {
-    try {
-      Poco::File(tmp).remove();
-    } catch (...) {
-    }
-    Place p;
-    p.set("file", path);
-    throw Error(ErrorCode::io, "iCalendar-bestand kan niet geschreven worden: " + e.displayText(), p);
-  }
-}
+void writeIcsFile(const std::string& path, const std::string& ics) { writeFileAtomically(path, ics); }
 
 }  // namespace igsgov::calendar

@@ -22,8 +22,8 @@ std::string icsEscape(const std::string& text);
 // Folds one content line (without CRLF) into CRLF-terminated physical lines.
 std::string icsFold(const std::string& line);
 std::string toIcs(const std::vector<Deadline>& deadlines, const IcsOptions& options = {});
-// Writes atomically (temporary file in the same directory, then rename).
-// Error(io) naming the file when it cannot be written.
+// Writes atomically and safely (core/AtomicFile.hpp). Error naming the file
+// when it cannot be written.
 void writeIcsFile(const std::string& path, const std::string& ics);
 
 }  // namespace igsgov::calendar

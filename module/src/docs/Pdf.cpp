@@ -1,5 +1,6 @@
 #include "docs/Pdf.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 
 #include <Poco/Environment.h>
@@ -9,7 +10,6 @@
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 #include <Poco/Thread.h>
 
 #include <chrono>
@@ -52,16 +52,10 @@ std::string convertToPdf(const std::string& document, const std::string& extensi
                 "pakket libreoffice-writer-nogui (of libreoffice-writer).",
                 Place().set("operation", "pdf"));
 
-  Poco::TemporaryFile dir;  // removed (recursively) when it goes out of scope
-  dir.createDirectories();
+  TempDir dir;  // private (0700), removed with its content when it goes out of scope
   const std::string base = dir.path();
   const std::string input = base + "/document." + extension;
-  {
-    std::ofstream out(input, std::ios::binary);
-    out.write(document.data(), static_cast<std::streamsize>(document.size()));
-    if (!out) throw Error(ErrorCode::io, "Tijdelijk bestand voor PDF-conversie kan niet geschreven worden",
-                          Place().set("file", input));
-  }
+  writeFileAtomically(input, document);
   Poco::Process::Args args{"--headless", "--norestore", "--nolockcheck", "--nodefault",
                            "-env:UserInstallation=file://" + base + "/profile",
                            "--convert-to", "pdf", "--outdir", base + "/out", input};

@@ -2,15 +2,20 @@
 // nothing as far as a file system allows.
 //
 // stage() writes each document to a temporary file in the target folder
-// (".<name>.<pid>.tmp", flushed with fsync); publish() renames every staged
-// file onto its final name (rename is atomic per file, so a reader never sees
-// a half-written document) and fsyncs the folder. When staging fails, or the
-// batch is destroyed before publish(), every temporary file is removed and no
-// final name has been touched. Names must be plain file names (no separator);
+// (core/AtomicFile.hpp: an unpredictable name created with O_EXCL|O_NOFOLLOW,
+// flushed with fsync); publish() renames every staged file onto its final
+// name (rename is atomic per file, so a reader never sees a half-written
+// document; a symbolic link at the final name is replaced, not followed) and
+// fsyncs the folder. When staging fails, or the batch is destroyed before
+// publish(), every temporary file is removed and no final name has been
+// touched. Names must be plain file names (no separator);
 // the folder is created when missing.
 // Failures: Error(io) naming the file. Not thread-safe (one batch, one thread).
 #pragma once
 
+#include "core/AtomicFile.hpp"
+
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -28,12 +33,8 @@ public:
   void publish();
 
 private:
-  struct Staged {
-    std::string temp, final;
-  };
   std::string dir_;
-  std::vector<Staged> staged_;
-  bool published_ = false;
+  std::vector<std::unique_ptr<AtomicFile>> staged_;
 };
 
 }  // namespace igsgov::documents

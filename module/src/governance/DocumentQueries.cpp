@@ -1,5 +1,6 @@
 #include "governance/DocumentQueries.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 #include "core/Timestamp.hpp"
 #include "governance/Approvals.hpp"
@@ -10,7 +11,6 @@
 #include "records/Entities.hpp"
 
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 
 #include <sstream>
 
@@ -232,14 +232,10 @@ JsonObject documentCompare(store::Database& db, const JsonObject& in) {
   std::string html = diffToHtml(d, "Vergelijking " + title);
   out->set("html", html);
   if (auto path = r.optStr("html_path")) {
-    try {
-      Poco::FileOutputStream os(*path, std::ios::out | std::ios::trunc | std::ios::binary);
-      os << "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>" << htmlEscape(title)
-         << "</title><style>del{background:#fdd}ins{background:#dfd}.same{color:#555}</style></head><body>\n"
-         << html << "</body></html>\n";
-    } catch (const Poco::Exception& e) {
-      throw Error(ErrorCode::io, "HTML kan niet geschreven worden: " + e.displayText(), Place().set("file", *path));
-    }
+    writeFileAtomically(*path, "<!DOCTYPE html>\n<html lang=\"nl\"><head><meta charset=\"utf-8\"><title>" +
+                                   htmlEscape(title) +
+                                   "</title><style>del{background:#fdd}ins{background:#dfd}.same{color:#555}</style>"
+                                   "</head><body>\n" + html + "</body></html>\n");
     out->set("html_path", *path);
   }
   return out;
@@ -251,12 +247,7 @@ JsonObject documentFile(store::Database& db, const JsonObject& in) {
   auto v = requireVersion(db, r, "version_id");
   std::string path = r.str("path");
   std::string bytes = getFile(db, text(v, "file_sha256"));
-  try {
-    Poco::FileOutputStream os(path, std::ios::out | std::ios::trunc | std::ios::binary);
-    os.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  } catch (const Poco::Exception& e) {
-    throw Error(ErrorCode::io, "bestand kan niet geschreven worden: " + e.displayText(), Place().set("file", path));
-  }
+  writeFileAtomically(path, bytes);
   auto out = newObject();
   out->set("path", path);
   out->set("sha256", text(v, "file_sha256"));

@@ -1,11 +1,11 @@
 #include "governance/TextExtract.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 #include "docs/ZipPackage.hpp"
 
 #include <Poco/Environment.h>
 #include <Poco/File.h>
-#include <Poco/FileStream.h>
 #include <Poco/Path.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
@@ -18,7 +18,6 @@
 #include <Poco/SAX/SAXException.h>
 #include <Poco/SAX/SAXParser.h>
 #include <Poco/StringTokenizer.h>
-#include <Poco/TemporaryFile.h>
 
 #include <sstream>
 
@@ -158,17 +157,15 @@ std::vector<std::string> pdfParagraphs(const std::string& bytes, const std::stri
                 "de tekst van een PDF vergelijken vraagt het programma pdftotext (Debian-pakket poppler-utils), "
                 "maar het is niet geïnstalleerd; installeer het of vergelijk de DOCX- of ODT-versies",
                 Place().set("file", source));
-  Poco::TemporaryFile tmp;  // removed when it goes out of scope
-  {
-    Poco::FileOutputStream os(tmp.path(), std::ios::out | std::ios::binary | std::ios::trunc);
-    os.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  }
+  TempDir dir;  // private (0700), removed with its content when it goes out of scope
+  const std::string input = dir.path() + "/document.pdf";
+  writeFileAtomically(input, bytes);
   Poco::Pipe outPipe, errPipe;
   std::string text, err;
   int rc = 0;
   bool tooLarge = false;
   try {
-    auto ph = Poco::Process::launch(program, {"-enc", "UTF-8", "-q", tmp.path(), "-"}, nullptr, &outPipe, &errPipe);
+    auto ph = Poco::Process::launch(program, {"-enc", "UTF-8", "-q", input, "-"}, nullptr, &outPipe, &errPipe);
     Poco::PipeInputStream out(outPipe), errs(errPipe);
     // At most the text cap (plus one byte to know it was passed); then the
     // program is stopped rather than read to its end.

@@ -8,6 +8,8 @@
 #include "finance/Money.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace igsgov;
 using namespace igsgov::testing;
@@ -55,6 +57,25 @@ long long cents(const JsonObject& schedule, const std::string& member, const std
 }
 
 }  // namespace
+
+// A symbolic link at the export's target is replaced, never followed (issue 13).
+TEST_F(Finance, PlanCsvExportReplacesALinkAtTheTarget) {
+  importCsv("igs-a", kIgsPlan);
+  std::string victim = file("slachtoffer.txt", "niet overschrijven"), target = file("plan.csv", "");
+  ASSERT_EQ(::unlink(target.c_str()), 0);
+  ASSERT_EQ(::symlink(victim.c_str(), target.c_str()), 0);
+  auto in = newObject();
+  in->set("owner", "igs-a");
+  in->set("period", "2026-2031");
+  in->set("path", target);
+  run("plan.export-csv", in);
+  std::ifstream v(victim);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(v)), std::istreambuf_iterator<char>()), "niet overschrijven");
+  struct stat st {};
+  ASSERT_EQ(::lstat(target.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISREG(st.st_mode));
+  EXPECT_GT(st.st_size, 10);
+}
 
 TEST_F(Finance, PlanCsvImportExportRoundTripAndVersions) {
   auto out = importCsv("igs-a", kIgsPlan);

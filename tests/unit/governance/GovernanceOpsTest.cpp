@@ -7,6 +7,8 @@
 #include "governance/FileStore.hpp"
 
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace igsgov;
 using namespace igsgov::testing;
@@ -66,6 +68,23 @@ TEST_F(Governance, AddVersionStoresTheFileContentAddressed) {
   std::ifstream is(dir_ + "/terug.docx", std::ios::binary);
   std::string back((std::istreambuf_iterator<char>(is)), std::istreambuf_iterator<char>());
   EXPECT_EQ(back, bytes);
+}
+
+// A symbolic link at the target is replaced, never followed (issue 13).
+TEST_F(Governance, DocumentFileReplacesALinkAtTheTarget) {
+  auto bytes = docxOf({"Artikel 1."});
+  addVersion("v1", bytes);
+  std::string victim = dir_ + "/slachtoffer.txt", target = dir_ + "/terug.docx";
+  { std::ofstream(victim) << "niet overschrijven"; }
+  ASSERT_EQ(::symlink(victim.c_str(), target.c_str()), 0);
+  run("document.file", "{\"version_id\": \"v1\", \"path\": \"" + target + "\"}");
+  std::ifstream v(victim);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(v)), std::istreambuf_iterator<char>()), "niet overschrijven");
+  struct stat st {};
+  ASSERT_EQ(::lstat(target.c_str(), &st), 0);
+  EXPECT_TRUE(S_ISREG(st.st_mode));
+  std::ifstream is(target, std::ios::binary);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(is)), std::istreambuf_iterator<char>()), bytes);
 }
 
 TEST_F(Governance, AddVersionFromPathRecordsTheFileName) {

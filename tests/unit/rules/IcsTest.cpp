@@ -4,6 +4,10 @@
 
 #include "calendar/Ics.hpp"
 
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
 using namespace igsgov;
 using igsgov::testing::RulesFixture;
 
@@ -27,6 +31,29 @@ TEST(Ics, FoldsAt75OctetsWithoutSplittingUtf8) {
 
 TEST(Ics, EscapesText) {
   EXPECT_EQ(calendar::icsEscape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+}
+
+// The old writer used "<file>.tmp-igsgov": a link planted there redirected
+// the write (issue 13). Neither that name nor a link at the target is followed.
+TEST(Ics, WriteFollowsNoPlantedLink) {
+  char folder[] = "/tmp/igsgov-ics-XXXXXX";
+  ASSERT_NE(::mkdtemp(folder), nullptr);
+  std::string victim = std::string(folder) + "/slachtoffer.txt", target = std::string(folder) + "/termijnen.ics";
+  { std::ofstream(victim) << "niet overschrijven"; }
+  ASSERT_EQ(::symlink(victim.c_str(), (target + ".tmp-igsgov").c_str()), 0);
+  calendar::writeIcsFile(target, "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  auto content = [](const std::string& p) {
+    std::ifstream in(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  };
+  EXPECT_EQ(content(victim), "niet overschrijven");
+  EXPECT_EQ(content(target), "BEGIN:VCALENDAR\r\nEND:VCALENDAR\r\n");
+  ASSERT_EQ(::unlink(target.c_str()), 0);
+  ASSERT_EQ(::symlink(victim.c_str(), target.c_str()), 0);
+  calendar::writeIcsFile(target, "X");
+  EXPECT_EQ(content(victim), "niet overschrijven");
+  EXPECT_EQ(content(target), "X");
+  std::filesystem::remove_all(folder);
 }
 
 class Deadlines : public RulesFixture {};
