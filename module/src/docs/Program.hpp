@@ -25,8 +25,8 @@ namespace igsgov::docs {
 
 // How a value is written into the output.
 enum class ValueMode {
-  plain,  // Markdown: as is
-  html,   // HTML-escaped
+  markdown,  // Markdown: HTML and Markdown syntax escaped (docs/TextEscape.hpp)
+  html,      // HTML-escaped (docs/TextEscape.hpp)
   xml,    // XML-escaped (document properties)
   docx,   // XML-escaped, "\n" -> <w:br/>, "\t" -> <w:tab/> (inside <w:t>)
   odt,    // XML-escaped, "\n" -> <text:line-break/>, "\t" -> <text:tab/>
@@ -54,7 +54,7 @@ struct Node {
 };
 
 struct PartProgram {
-  ValueMode mode = ValueMode::plain;
+  ValueMode mode = ValueMode::markdown;
   std::vector<Node> nodes;
   std::vector<TagSite> sites;
   std::size_t sizeHint = 0;  // bytes of the template part, to reserve output

@@ -1,6 +1,7 @@
 #include "docs/Program.hpp"
 
 #include "docs/Limits.hpp"
+#include "docs/TextEscape.hpp"
 #include "docs/XmlScan.hpp"
 
 #include <Poco/JSON/Array.h>
@@ -115,8 +116,8 @@ private:
 
   void write(const std::string& text) {
     switch (p_.mode) {
-      case ValueMode::plain: out_ += text; return;
-      case ValueMode::html:
+      case ValueMode::markdown: appendMarkdownEscaped(out_, text); return;
+      case ValueMode::html: appendHtmlEscaped(out_, text); return;
       case ValueMode::xml: appendXmlEscaped(out_, text); return;
       case ValueMode::docx:
       case ValueMode::odt: break;

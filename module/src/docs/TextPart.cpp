@@ -2,8 +2,8 @@
 //
 // Lines play the role of paragraphs: a section tag alone on its line (only
 // white space besides it) removes the whole line, newline included, so loops
-// leave no blank lines. Values are HTML-escaped in HTML, written as they are
-// in Markdown.
+// leave no blank lines. Values are escaped so that they stay text: HTML in
+// HTML, HTML and Markdown syntax in Markdown (docs/TextEscape.hpp).
 #include "docs/Assemble.hpp"
 #include "docs/Limits.hpp"
 #include "docs/PartCompiler.hpp"
@@ -130,7 +130,7 @@ bool compileTextPart(std::string_view text, const std::string& part, PartKind ki
     r.start = r.end = r.innerStart = r.innerEnd = flat.tags[t].item;
     ranges.push_back(r);
   }
-  program.mode = kind == PartKind::html ? ValueMode::html : ValueMode::plain;
+  program.mode = kind == PartKind::html ? ValueMode::html : ValueMode::markdown;
   program.sizeHint = text.size();
   assemble(flat, std::move(ranges), program, issues);
   return true;

@@ -19,11 +19,32 @@ TEST(TextTemplate, HtmlEscapesValuesAndCarriesMeta) {
             "<body><p>&lt;script&gt;</p></body></html>");
 }
 
+// Register data is text in a generated document, never markup (issue 13).
+TEST(TextTemplate, MarkdownEscapesHtmlAndMarkdownInValues) {
+  Template t = Template::compile("Naam: {x}\n\n{y}\n\n<div align=\"right\">{x}</div>\n");
+  std::string out = t.render(parseJson(R"({"x":"<script>alert(1)</script> & 'a' \"b\"",
+                                           "y":"# Kop\n1. lijst\n- [klik](javascript:x) *vet* _schuin_ `code` a|b ~c~ \\"})"));
+  EXPECT_EQ(out,
+            "Naam: &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;a&#39; &quot;b&quot;\n\n"
+            "&#35; Kop<br>1&#46; lijst<br>&#45; &#91;klik&#93;(javascript:x) &#42;vet&#42; &#95;schuin&#95; &#96;code&#96; "
+            "a&#124;b &#126;c&#126; &#92;\n\n"
+            "<div align=\"right\">&lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;a&#39; &quot;b&quot;</div>\n");
+}
+
+TEST(TextTemplate, HtmlEscapesQuotesForAttributes) {
+  CompileOptions c;
+  c.format = Format::html;
+  Template t = Template::compile("<p title='{x}' class=\"{x}\">{x}</p>", c);
+  EXPECT_EQ(t.render(parseJson(R"({"x":"' onmouseover='a\" b<img src=x onerror=y>&"})")),
+            "<p title='&#39; onmouseover=&#39;a&quot; b&lt;img src=x onerror=y&gt;&amp;' class=\"&#39; onmouseover=&#39;a&quot; "
+            "b&lt;img src=x onerror=y&gt;&amp;\">&#39; onmouseover=&#39;a&quot; b&lt;img src=x onerror=y&gt;&amp;</p>");
+}
+
 TEST(TextTemplate, MarkdownLoopLinesLeaveNoBlankLines) {
   Template t = Template::compile("# {titel}\n\n{#leden}\n- {naam} ({bedrag | euro})\n{/leden}\n{^leden}\nGeen leden.\n{/leden}\nEinde\n");
   EXPECT_EQ(t.format(), Format::markdown);
   std::string out = t.render(parseJson(R"({"titel":"Leden","leden":[{"naam":"A","bedrag":100},{"naam":"B & C","bedrag":250}]})"));
-  EXPECT_EQ(out, "# Leden\n\n- A (\xE2\x82\xAC 1,00)\n- B & C (\xE2\x82\xAC 2,50)\nEinde\n");
+  EXPECT_EQ(out, "# Leden\n\n- A (\xE2\x82\xAC 1,00)\n- B &amp; C (\xE2\x82\xAC 2,50)\nEinde\n");
   std::string none = t.render(parseJson(R"({"titel":"Leden","leden":[]})"));
   EXPECT_EQ(none, "# Leden\n\nGeen leden.\nEinde\n");
 }
