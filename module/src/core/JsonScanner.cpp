@@ -57,7 +57,7 @@ bool above(std::string_view digits, std::string_view limit) {
 
 }  // namespace
 
-bool JsonScanner::Keys::insert(const std::string& key) {
+bool JsonScanner::Keys::insert(std::string_view key) {
   if (big.empty()) {
     for (const auto& k : small)
       if (k == key) return false;
@@ -97,23 +97,22 @@ std::string JsonScanner::pathText() const {
   return out;
 }
 
-const std::string& JsonScanner::nearestKey() const {
-  static const std::string none;
+std::string_view JsonScanner::nearestKey() const {
   for (auto it = path_.rbegin(); it != path_.rend(); ++it)
     if (!it->isIndex) return it->key;
-  return none;
+  return {};
 }
 
 bool JsonScanner::inString(std::size_t at, bool isKey, const std::string& what) {
   std::string message = "ongeldige JSON: " + what;
   if (isKey) return fail(at, message + " in de naam van een veld");
-  return fail(at, message, nearestKey());
+  return fail(at, message, std::string(nearestKey()));
 }
 
-bool JsonScanner::textFault(std::size_t at, char32_t cp, bool multiline, bool isKey) {
-  std::string message = codePointMessage(cp, multiline);
+bool JsonScanner::textFault(std::size_t at, char32_t cp, bool isKey) {
+  std::string message = codePointMessage(cp);
   if (isKey) return fail(at, message + " in de naam van een veld");
-  return fail(at, message, nearestKey());
+  return fail(at, message, std::string(nearestKey()));
 }
 
 bool JsonScanner::document() {
@@ -168,10 +167,12 @@ bool JsonScanner::expected(char close) {
   return syntax(pos_, what + ", niet " + shown(text_[pos_]));
 }
 
-bool JsonScanner::noteKey(std::size_t at, std::string_view raw, bool escaped, const std::string& decoded, int depth) {
-  std::string key = escaped ? decoded : std::string(raw);
-  if (keys_[static_cast<std::size_t>(depth)].insert(key)) return true;
-  return fail(at, "ongeldige JSON: veld '" + key + "' komt twee keer voor in hetzelfde object", key);
+bool JsonScanner::noteKey(std::size_t at, std::string_view raw, bool escaped, int depth, std::string_view& key) {
+  Keys& keys = keys_[static_cast<std::size_t>(depth)];
+  key = escaped ? std::string_view(keys.owned.emplace_back(key_)) : raw;
+  if (keys.insert(key)) return true;
+  std::string name(key);
+  return fail(at, "ongeldige JSON: veld '" + name + "' komt twee keer voor in hetzelfde object", name);
 }
 
 bool JsonScanner::literal(std::string_view word) {
@@ -273,7 +274,7 @@ bool JsonScanner::escape(std::string* decoded, bool multiline, bool isKey) {
                             " (toegelaten: \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX)");
   }
   ++pos_;
-  if (text_rules_ && !allowedCodePoint(cp, multiline)) return textFault(at, cp, multiline, isKey);
+  if (text_rules_ && !allowedCodePoint(cp, multiline)) return textFault(at, cp, isKey);
   if (decoded) appendUtf8(*decoded, cp);
   return true;
 }
@@ -312,7 +313,7 @@ bool JsonScanner::string(std::string_view* raw, bool* escaped, std::string* deco
     }
     Utf8Char u = decodeUtf8(text_, pos_);
     if (u.length == 0 || pos_ + u.length > end_) return inString(pos_, isKey, "geen geldige UTF-8 (" + shown(text_[pos_]) + ")");
-    if (text_rules_ && !allowedCodePoint(u.cp, multiline)) return textFault(pos_, u.cp, multiline, isKey);
+    if (text_rules_ && !allowedCodePoint(u.cp, multiline)) return textFault(pos_, u.cp, isKey);
     pos_ += u.length;
   }
   return inString(open, isKey, "tekst wordt niet afgesloten (de \" aan het einde ontbreekt)");

@@ -26,6 +26,7 @@
 #pragma once
 
 #include <cstddef>
+#include <deque>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -85,30 +86,35 @@ private:
   // has escapes (strict level); isKey: a member's name (text rules: one line).
   bool string(std::string_view* raw, bool* escaped, std::string* decoded, bool isKey);
   bool escape(std::string* decoded, bool multiline, bool isKey);
-  bool textFault(std::size_t at, char32_t cp, bool multiline, bool isKey);
+  bool textFault(std::size_t at, char32_t cp, bool isKey);
   bool inString(std::size_t at, bool isKey, const std::string& what);  // a syntax fault inside a string
   bool number();
   bool literal(std::string_view word);
   bool value(JsonSpan* span, int depth);
   bool expected(char close);  // the fault after a member or element
-  bool noteKey(std::size_t at, std::string_view raw, bool escaped, const std::string& decoded, int depth);
+  // Records a member's key in its object (strict level); false when given twice.
+  // `key` receives the key as stored (decoded), valid while the object is read.
+  bool noteKey(std::size_t at, std::string_view raw, bool escaped, int depth, std::string_view& key);
   std::string pathText() const;
-  const std::string& nearestKey() const;
+  std::string_view nearestKey() const;
 
   struct Segment {
-    std::string key;          // member key (decoded), or
+    std::string_view key;     // member key (decoded; into the text or Keys::owned), or
     std::size_t index = 0;    // element index
     bool isIndex = false;
   };
-  // Keys seen in one open object: a short list, a hash set past kSmall.
+  // Keys seen in one open object: a short list, a hash set past kSmall. Views
+  // into the text, or into `owned` for keys written with escapes.
   struct Keys {
     static constexpr std::size_t kSmall = 24;
-    std::vector<std::string> small;
-    std::unordered_set<std::string> big;
-    bool insert(const std::string& key);
+    std::vector<std::string_view> small;
+    std::unordered_set<std::string_view> big;
+    std::deque<std::string> owned;
+    bool insert(std::string_view key);
     void clear() {
       small.clear();
       big.clear();
+      owned.clear();
     }
   };
 
@@ -120,8 +126,8 @@ private:
   bool failed_ = false;
   JsonFault fault_;
   std::vector<Segment> path_;  // strict level only
-  std::vector<Keys> keys_;     // strict level only, by depth
-  std::string key_;            // the key being read (decoded), strict level
+  std::deque<Keys> keys_;      // strict level only, by depth (a deque: growing it moves no Keys)
+  std::string key_;            // the key being read, decoded when it has escapes (strict level)
   int depth_ = 0;
 };
 
@@ -146,10 +152,11 @@ bool JsonScanner::members(F fn) {
     std::string_view key;
     bool escaped = false;
     if (!string(&key, &escaped, strict_ ? &key_ : nullptr, true)) return false;
-    if (strict_ && !noteKey(at, key, escaped, key_, depth)) return false;
+    std::string_view stored;
+    if (strict_ && !noteKey(at, key, escaped, depth, stored)) return false;
     if (!eat(':')) return syntax(pos_, "':' verwacht na de naam van een veld");
     JsonSpan v;
-    if (strict_) path_.push_back({escaped ? key_ : std::string(key), 0, false});
+    if (strict_) path_.push_back({stored, 0, false});
     if (!value(&v, depth + 1)) return false;
     if (strict_) path_.pop_back();
     fn(key, escaped, v);
@@ -173,7 +180,7 @@ bool JsonScanner::elements(F fn) {
   int depth = depth_;
   for (std::size_t i = 0;; ++i) {
     JsonSpan v;
-    if (strict_) path_.push_back({std::string(), i, true});
+    if (strict_) path_.push_back({std::string_view(), i, true});
     if (!value(&v, depth + 1)) return false;
     if (strict_) path_.pop_back();
     fn(v);

@@ -17,14 +17,13 @@ bool multilineField(std::string_view name) {
   return false;
 }
 
-std::string codePointMessage(char32_t cp, bool multiline) {
+std::string codePointMessage(char32_t cp) {
   char hex[16];
   std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(cp));
   if (cp == 0) return "ongeldige tekst: nulteken (U+0000)";
   if (cp == '\n' || cp == '\r') return std::string("ongeldige tekst: regeleinde (") + hex + ") in een veld van één regel";
   if (cp == '\t') return std::string("ongeldige tekst: tab (") + hex + ") in een veld van één regel";
   if (cp >= 0xD800 && cp <= 0xDFFF) return std::string("ongeldige tekst: losse surrogaat ") + hex;
-  (void)multiline;
   return std::string("ongeldige tekst: stuurteken ") + hex;
 }
 
@@ -64,7 +63,7 @@ std::optional<TextProblem> textProblem(std::string_view s, bool multiline) {
     }
     Utf8Char u = decodeUtf8(s, i);
     if (u.length == 0) return TextProblem{character, "ongeldige tekst: geen geldige UTF-8"};
-    if (!allowedCodePoint(u.cp, multiline)) return TextProblem{character, codePointMessage(u.cp, multiline)};
+    if (!allowedCodePoint(u.cp, multiline)) return TextProblem{character, codePointMessage(u.cp)};
     i += u.length;
   }
   return std::nullopt;

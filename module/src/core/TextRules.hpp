@@ -35,7 +35,7 @@ inline bool allowedCodePoint(char32_t cp, bool multiline) {
   if (cp < 0x20) return multiline && (cp == '\t' || cp == '\n' || cp == '\r');
   return cp > 0x9F;
 }
-std::string codePointMessage(char32_t cp, bool multiline);
+std::string codePointMessage(char32_t cp);
 
 struct TextProblem {
   std::size_t character = 0;  // 1-based position of the offending character
