@@ -1,6 +1,7 @@
 #include "core/Sha256.hpp"
 
 #include "core/Error.hpp"
+#include "core/Hex.hpp"
 
 #include <openssl/evp.h>
 
@@ -35,14 +36,7 @@ std::string Sha256::hexDigest() {
   unsigned char md[EVP_MAX_MD_SIZE];
   unsigned int len = 0;
   EVP_DigestFinal_ex(ctx_, md, &len);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(len * 2);
-  for (unsigned i = 0; i < len; ++i) {
-    out.push_back(hex[md[i] >> 4]);
-    out.push_back(hex[md[i] & 15]);
-  }
-  return out;
+  return hexEncode(std::string_view(reinterpret_cast<const char*>(md), len));
 }
 
 std::string sha256Hex(std::string_view bytes) { return Sha256().update(bytes).hexDigest(); }
