@@ -21,13 +21,30 @@ Head Journal::head() {
   return h;
 }
 
+std::string Journal::headKeyId() {
+  // Registers older than migration 0010 have no signature columns (and no signatures).
+  auto& column = db_.cached("SELECT 1 FROM pragma_table_info('journal') WHERE name = 'key_id'");
+  if (!column.step()) return "";
+  auto& st = db_.cached("SELECT key_id FROM journal ORDER BY seq DESC LIMIT 1");
+  return st.step() ? st.text(0) : "";
+}
+
 void Journal::begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at) {
   if (active_) throw Error(ErrorCode::internal, "journaalregel al geopend");
-  active_ = true;
   // A register being created has no journal table until its first migration ran.
   auto st = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'");
   st.step();
-  seq_ = st.integer(0) ? head().seq + 1 : 1;
+  bool exists = st.integer(0) != 0;
+  if (exists && !signingKey_) {
+    if (std::string keyId = headKeyId(); !keyId.empty())
+      throw Error(ErrorCode::denied,
+                  "dit register wordt ondertekend (sleutel " + keyId +
+                      "): schrijven kan alleen met de privésleutel (--signing-key of IGSGOV_SIGNING_KEY; "
+                      "'journal.signing_key' voor igsgovd)",
+                  Place().set("file", db_.path()));
+  }
+  active_ = true;
+  seq_ = exists ? head().seq + 1 : 1;
   atText_ = formatTimestamp(at);
   actor_ = actor;
   operation_ = operation;
@@ -141,10 +158,15 @@ std::string Journal::finish(const Poco::Dynamic::Var& input) {
   std::string hash = entryHash(prev.hash, entryCanonical(seq_, atText_, actor_, operation_, reason_, inputCanonical,
                                                          rows, effectsDigest));
   auto st = db_.prepare(
-      "INSERT INTO journal (seq, at, actor, operation, reason, input, effect_count, effects_digest, prev_hash, hash) "
-      "VALUES (?,?,?,?,?,?,?,?,?,?)");
+      "INSERT INTO journal (seq, at, actor, operation, reason, input, effect_count, effects_digest, prev_hash, hash, "
+      "key_id, signature) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, seq_).bind(2, atText_).bind(3, actor_).bind(4, operation_).bind(5, reason_).bind(6, inputCanonical);
   st.bind(7, rows).bind(8, effectsDigest).bind(9, prev.hash).bind(10, hash);
+  if (signingKey_) {
+    st.bind(11, signingKey_->keyId()).bind(12, signingKey_->sign(entryMessage(seq_, atText_, hash)));
+  } else {
+    st.bindNull(11).bindNull(12);
+  }
   st.run();
   auto& eff = db_.cached(
       "INSERT INTO journal_effect (seq, n, tbl, first_row, last_row, action, digests) VALUES (?,?,?,?,?,?,?)");

@@ -17,6 +17,13 @@
 // write order. The Verifier matches rows to lines per table by row id, so the
 // order of lines within an entry carries no meaning beyond the entry hash.
 //
+// Signatures: with a signing key (setSigningKey, from the caller's
+// configuration, never from the register) finish() signs each entry
+// (entryMessage of journal/Signing.hpp) and stores the signature and the key
+// id beside it; neither is part of the entry hash. Once an entry is signed,
+// begin() without a key is refused (denied): an unsigned entry after signed
+// ones is what a forger's appended entry looks like, and the verifier reports it.
+//
 // Use: begin() inside the caller's transaction, write rows through
 // insertRow()/closeRow() (which record the effects), then finish(). If the
 // operation throws, the caller rolls the transaction back and calls abandon().
@@ -26,6 +33,7 @@
 #include "core/Json.hpp"
 #include "core/Timestamp.hpp"
 #include "journal/RowDigest.hpp"
+#include "journal/Signing.hpp"
 #include "store/Database.hpp"
 
 #include <map>
@@ -60,6 +68,8 @@ extern const char* const kGenesisHash;
 class Journal {
 public:
   explicit Journal(store::Database& db);
+  // The key that signs every entry from now on; nullptr: entries are not signed.
+  void setSigningKey(std::shared_ptr<const SigningKey> key) { signingKey_ = std::move(key); }
 
   void begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at);
   bool active() const { return active_; }
@@ -79,6 +89,8 @@ public:
   std::size_t pendingEffects() const { return effects_.size(); }
 
 private:
+  // The key id of the newest entry's signature ("" when unsigned or none).
+  std::string headKeyId();
   // A prepared INSERT for one table and column list, and the digest order of
   // those columns plus the row_id that insertRow appends.
   struct Insert {
@@ -89,6 +101,7 @@ private:
   Insert& insertStatement(const std::string& table, const Columns& columns);
 
   store::Database& db_;
+  std::shared_ptr<const SigningKey> signingKey_;
   bool active_ = false;
   long long seq_ = 0;
   std::string atText_, actor_, operation_, reason_;

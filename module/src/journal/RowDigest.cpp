@@ -61,4 +61,12 @@ Columns readColumns(const store::Statement& st) {
   return out;
 }
 
+int foreignStorageColumn(const store::Statement& st) {
+  for (int i = 0, n = st.columnCount(); i < n; ++i) {
+    auto c = st.storageClass(i);
+    if (c == store::StorageClass::real || c == store::StorageClass::blob) return i;
+  }
+  return -1;
+}
+
 }  // namespace igsgov::journal

@@ -1,8 +1,14 @@
 // Row digests: what the journal records about each row an operation writes.
 //
 // insertDigest: SHA-256 over the table name and every column of the row except
-// rec_to, each as name, SQLite type and value, in column-name order, so the
+// rec_to, each as name, storage class and value, in column-name order, so the
 // digest computed when writing equals the one recomputed from the stored row.
+// The storage class is one of null, integer, text: the only ones the register
+// writes. A REAL or BLOB value (same bytes, other type: it compares and sorts
+// differently, so queries no longer find the row) can never match a recorded
+// digest; the verifier finds it with foreignStorageColumn() and names the
+// column. Registers written before that check verify unchanged: their digests
+// and their encoding are the same.
 // closeDigest: SHA-256 over table, row id and the rec_to value set when the
 // row was superseded. Pure functions, thread-safe.
 #pragma once
@@ -28,5 +34,8 @@ std::string closeDigest(const std::string& table, long long rowId, const std::st
 
 // Reads the current row of a statement (SELECT *) as Columns.
 Columns readColumns(const store::Statement& st);
+// The first column of the current row stored as REAL or BLOB (never written by
+// the register), or -1 when there is none.
+int foreignStorageColumn(const store::Statement& st);
 
 }  // namespace igsgov::journal

@@ -1,20 +1,65 @@
-// audit.verify, audit.journal
+// audit.verify, audit.head, audit.journal
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
+#include "core/Timestamp.hpp"
+#include "journal/Checkpoint.hpp"
 #include "journal/Verifier.hpp"
 #include "ops/Catalogue.hpp"
-#include "ops/TextRender.hpp"
+
+#include <Poco/File.h>
+
+#include <sstream>
 
 namespace igsgov::ops {
 
 namespace {
-JsonObject verifyOp(store::Database& db, const JsonObject&) {
-  auto report = journal::verify(db);
+
+constexpr std::size_t kMaxKeyFileBytes = 64 * 1024;
+constexpr std::size_t kMaxCheckpointBytes = 4 * 1024 * 1024;
+
+// The text of an input given either as a file (`fileField`, a path param) or
+// inline (`textField`); nullopt when neither. `place` gets where it came from.
+std::optional<std::string> fileOrText(const Reader& r, const std::string& fileField, const std::string& textField,
+                                      std::size_t maxBytes, Place& place) {
+  auto path = r.optStr(fileField);
+  auto text = r.optStr(textField);
+  if (path && text) r.fail(fileField, "geef '" + fileField + "' of '" + textField + "', niet beide");
+  if (text) {
+    place = r.place(textField);
+    if (text->size() > maxBytes) r.fail(textField, "te groot");
+    return text;
+  }
+  if (!path) return std::nullopt;
+  place = Place().set("file", *path);
+  Poco::File file(*path);
+  if (!file.exists() || !file.isFile()) throwNotFound("bestand niet gevonden", place);
+  if (file.getSize() > maxBytes) throwInvalid("het bestand is te groot voor '" + fileField + "'", place);
+  auto bytes = readFileBytes(*path);
+  if (!bytes) throw Error(ErrorCode::io, "het bestand kan niet gelezen worden", place);
+  return bytes;
+}
+
+journal::VerifyOptions verifyOptions(const JsonObject& in) {
+  Reader r(in, "controle");
+  journal::VerifyOptions options;
+  Place place;
+  if (auto pem = fileOrText(r, "public_key", "public_key_pem", kMaxKeyFileBytes, place))
+    options.keys = journal::PublicKey::parsePem(*pem, place);
+  if (auto text = fileOrText(r, "checkpoint", "checkpoint_text", kMaxCheckpointBytes, place))
+    options.checkpoints = journal::parseCheckpoints(*text, place);
+  return options;
+}
+
+JsonObject verifyOp(store::Database& db, const JsonObject& in) {
+  auto options = verifyOptions(in);
+  auto report = journal::verify(db, options);
   if (!report.ok) {
     const auto& p = report.problems.front();
     Place place;
     if (p.seq) place.set("journaalregel", std::to_string(p.seq));
     if (!p.table.empty()) place.set("tabel", p.table);
     if (p.rowId) place.set("rij", std::to_string(p.rowId));
+    if (!p.column.empty()) place.set("kolom", p.column);
     std::string more = report.problems.size() > 1
                            ? " (en nog " + std::to_string(report.problems.size() - 1) + " andere problemen)"
                            : "";
@@ -24,8 +69,70 @@ JsonObject verifyOp(store::Database& db, const JsonObject&) {
   out->set("ok", true);
   out->set("entries", report.entries);
   out->set("rows", report.rows);
+  out->set("head_seq", report.headSeq);
   out->set("head_hash", report.headHash);
+  out->set("head_at", report.headAt);
+  out->set("signed_entries", report.signedEntries);
+  auto keys = newArray();
+  for (const auto& k : report.keyIds) keys->add(k);
+  out->set("key_ids", keys);
+  out->set("signatures_checked", report.signaturesChecked);
+  out->set("checkpoints", static_cast<long long>(options.checkpoints.size()));
+  out->set("checkpoints_matched", report.checkpointsMatched);
   return out;
+}
+
+std::string verifyText(const JsonObject& o) {
+  std::ostringstream os;
+  long long entries = o->getValue<long long>("entries"), signedEntries = o->getValue<long long>("signed_entries");
+  os << "Journaal intact: " << entries << " journaalregels, " << o->getValue<long long>("rows")
+     << " rijen nagerekend.\n";
+  os << "Laatste regel: " << o->getValue<long long>("head_seq") << " (" << o->getValue<std::string>("head_at")
+     << "), hash " << o->getValue<std::string>("head_hash") << "\n";
+  if (o->getValue<bool>("signatures_checked")) {
+    os << "Handtekeningen: " << signedEntries << " van " << entries
+       << " regels ondertekend, alle nagegaan met de opgegeven publieke sleutel.\n";
+  } else if (signedEntries > 0) {
+    os << "Handtekeningen: " << signedEntries << " van " << entries
+       << " regels ondertekend, NIET nagegaan: geef --public-key om ze te controleren.\n";
+  } else {
+    os << "Handtekeningen: geen (het register heeft geen ondertekeningssleutel).\n";
+  }
+  long long checkpoints = o->getValue<long long>("checkpoints");
+  if (checkpoints > 0) {
+    os << "Controlepunten: " << checkpoints << " nagegaan; het register zet ze voort.\n";
+  } else {
+    os << "Geen controlepunt opgegeven: regels die achteraan verwijderd werden of een volledig herschreven journaal "
+          "vallen zo niet op (zie 'igsgov audit head' en --checkpoint).\n";
+  }
+  return os.str();
+}
+
+JsonObject headOp(store::Database& db, const JsonObject&) {
+  auto st = db.prepare("SELECT seq, at, hash, key_id, signature FROM journal ORDER BY seq DESC LIMIT 1");
+  if (!st.step()) throw Error(ErrorCode::integrity, "het journaal is leeg", Place().set("file", db.path()));
+  journal::Checkpoint c;
+  c.seq = st.integer(0);
+  c.at = st.text(1);
+  c.hash = st.text(2);
+  c.keyId = st.text(3);
+  c.signature = st.text(4);
+  auto out = newObject();
+  out->set("seq", c.seq);
+  out->set("at", c.at);
+  out->set("hash", c.hash);
+  out->set("key_id", c.keyId.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(c.keyId));
+  out->set("signature", c.signature.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(c.signature));
+  out->set("taken_at", formatTimestamp(nowMicros()));
+  out->set("checkpoint", journal::formatCheckpoint(c));
+  return out;
+}
+
+std::string headText(const JsonObject& o) {
+  std::string text = "# controlepunt van het igsgov-register, genomen op " + o->getValue<std::string>("taken_at") +
+                     "; bewaar het buiten het register\n";
+  if (o->isNull("signature")) text += "# niet ondertekend: het register heeft (nog) geen ondertekeningssleutel\n";
+  return text + o->getValue<std::string>("checkpoint");
 }
 
 JsonObject journalOp(store::Database& db, const JsonObject& in) {
@@ -33,7 +140,8 @@ JsonObject journalOp(store::Database& db, const JsonObject& in) {
   long long from = r.optInteger("from_seq").value_or(1);
   long long limit = r.optInteger("limit").value_or(100);
   auto st = db.prepare(
-      "SELECT seq, at, actor, operation, reason, effect_count, hash FROM journal WHERE seq >= ? ORDER BY seq LIMIT ?");
+      "SELECT seq, at, actor, operation, reason, effect_count, hash, key_id FROM journal WHERE seq >= ? ORDER BY seq "
+      "LIMIT ?");
   st.bind(1, from).bind(2, limit);
   auto list = newArray();
   while (st.step()) {
@@ -45,6 +153,7 @@ JsonObject journalOp(store::Database& db, const JsonObject& in) {
     if (!st.isNull(4) && !st.text(4).empty()) e->set("reason", st.text(4));
     e->set("effects", st.integer(5));
     e->set("hash", st.text(6));
+    if (!st.isNull(7)) e->set("key_id", st.text(7));
     list->add(e);
   }
   auto out = newObject();
@@ -55,12 +164,25 @@ JsonObject journalOp(store::Database& db, const JsonObject& in) {
 
 void addAuditOperations(Catalogue& c) {
   c.add({.name = "audit.verify",
-         .summary = "Controleer de hashketen van het journaal en elke rij van het register ertegen",
+         .summary = "Controleer de hashketen van het journaal, de handtekeningen en elke rij van het register ertegen",
          .access = Access::read,
          .roles = kAllRoles,
+         .params = {{"public_key", "path", false, "bestand met de publieke sleutel(s) (PEM): controleer de handtekeningen"},
+                    {"public_key_pem", "string", false, "de publieke sleutel(s) als PEM-tekst, in plaats van een bestand"},
+                    {"checkpoint", "path", false,
+                     "bestand met controlepunten (van 'audit head'): het register moet ze voortzetten"},
+                    {"checkpoint_text", "string", false, "de controlepunten als tekst, in plaats van een bestand"}},
          .cli = {"audit", "verify"},
          .read = verifyOp,
          .text = verifyText});
+  c.add({.name = "audit.head",
+         .summary = "Toon een ondertekend controlepunt van het journaal (regel, tijd, hash, sleutel, handtekening) "
+                    "om buiten het register te bewaren",
+         .access = Access::read,
+         .roles = kAllRoles,
+         .cli = {"audit", "head"},
+         .read = headOp,
+         .text = headText});
   c.add({.name = "audit.journal",
          .summary = "Toon journaalregels (wie, wanneer, welke operatie, waarom)",
          .access = Access::read,

@@ -7,8 +7,8 @@
 
 namespace igsgov::ops {
 
-Session::Session(const std::string& path, bool create)
-    : reg_(create ? records::Register::create(path) : records::Register::open(path)) {}
+Session::Session(const std::string& path, bool create, const records::OpenOptions& options)
+    : reg_(create ? records::Register::create(path, options) : records::Register::open(path, options)) {}
 
 Session::~Session() = default;
 

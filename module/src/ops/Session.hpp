@@ -29,8 +29,9 @@ struct Caller {
 
 class Session {
 public:
-  // create: make a new register at path (register.init) instead of opening one.
-  Session(const std::string& path, bool create);
+  // create: make a new register at path (register.init) instead of opening one;
+  // options: how to open it (the journal's signing key).
+  Session(const std::string& path, bool create, const records::OpenOptions& options = {});
   ~Session();
 
   JsonObject execute(const std::string& operation, const JsonObject& input, const Caller& caller);

@@ -94,12 +94,4 @@ std::string compositionText(const JsonObject& o) {
   return os.str();
 }
 
-std::string verifyText(const JsonObject& o) {
-  std::ostringstream os;
-  os << "Journaal intact: " << o->getValue<long long>("entries") << " journaalregels, "
-     << o->getValue<long long>("rows") << " rijen nagerekend.\n";
-  os << "Laatste hash: " << o->getValue<std::string>("head_hash") << "\n";
-  return os.str();
-}
-
 }  // namespace igsgov::ops

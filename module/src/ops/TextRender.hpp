@@ -11,6 +11,5 @@ namespace igsgov::ops {
 // Any output: nested "key: value" lines, lists as indented items.
 std::string genericText(const JsonObject& output);
 std::string compositionText(const JsonObject& output);
-std::string verifyText(const JsonObject& output);
 
 }  // namespace igsgov::ops

@@ -10,10 +10,17 @@ namespace igsgov::records {
 
 store::Database& Writer::db() { return reg_.db(); }
 
-Register::Register(std::unique_ptr<store::Database> db)
+namespace {
+std::shared_ptr<const journal::SigningKey> loadKey(const OpenOptions& options) {
+  return options.signingKeyFile.empty() ? nullptr : journal::SigningKey::load(options.signingKeyFile);
+}
+}  // namespace
+
+Register::Register(std::unique_ptr<store::Database> db, std::shared_ptr<const journal::SigningKey> key)
     : db_(std::move(db)),
       journal_(std::make_unique<journal::Journal>(*db_)),
       readers_(std::make_unique<ReaderPool>(db_->path(), kMaxReaders)) {
+  journal_->setSigningKey(std::move(key));
   if (store::schemaVersion(*db_) > 0) {
     auto head = journal_->head();
     if (auto t = parseTimestamp(head.at)) clock_.seed(*t);
@@ -24,14 +31,15 @@ Register::~Register() { journal_.reset(); }
 
 const std::string& Register::path() const { return db_->path(); }
 
-std::unique_ptr<Register> Register::create(const std::string& path) {
+std::unique_ptr<Register> Register::create(const std::string& path, const OpenOptions& options) {
+  auto key = loadKey(options);
   Poco::File f(path);
   if (f.exists() && f.getSize() > 0) {
     store::Database probe(path, false);
     if (store::schemaVersion(probe) > 0)
       throw Error(ErrorCode::conflict, "hier bestaat al een register", Place().set("file", path));
   }
-  std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, true)));
+  std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, true), key));
   WriteInfo info{"igsgov", "register.init", "nieuw register"};
   reg->write(info, newObject(), [&](Writer& w) {
     auto applied = store::migrate(w.db());
@@ -49,10 +57,11 @@ std::unique_ptr<Register> Register::create(const std::string& path) {
   return reg;
 }
 
-std::unique_ptr<Register> Register::open(const std::string& path) {
+std::unique_ptr<Register> Register::open(const std::string& path, const OpenOptions& options) {
+  auto key = loadKey(options);
   if (!Poco::File(path).exists())
     throw Error(ErrorCode::notFound, "geen register gevonden; maak er een met 'igsgov init'", Place().set("file", path));
-  std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, false)));
+  std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, false), key));
   int version = store::schemaVersion(*reg->db_);
   if (version == 0)
     throw Error(ErrorCode::invalid, "dit bestand is geen igsgov-register", Place().set("file", path));

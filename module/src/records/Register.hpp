@@ -34,6 +34,14 @@ struct WriteInfo {
 
 class Register;
 
+// How a register is opened. Fields are appended, never reordered.
+struct OpenOptions {
+  // The private key file that signs every journal entry written through this
+  // Register (journal/Signing.hpp); empty: entries are not signed. Comes from
+  // the caller's configuration, never from the register.
+  std::string signingKeyFile;
+};
+
 // What an operation may use while it writes.
 class Writer {
 public:
@@ -55,9 +63,10 @@ private:
 class Register {
 public:
   // Creates a new register file (fails with conflict when it exists and holds a register).
-  static std::unique_ptr<Register> create(const std::string& path);
-  // Opens an existing register; applies pending migrations (journaled).
-  static std::unique_ptr<Register> open(const std::string& path);
+  static std::unique_ptr<Register> create(const std::string& path, const OpenOptions& options = {});
+  // Opens an existing register; applies pending migrations (journaled). A
+  // signing key that cannot be used fails before the file is touched.
+  static std::unique_ptr<Register> open(const std::string& path, const OpenOptions& options = {});
   ~Register();
 
   const std::string& path() const;
@@ -78,7 +87,7 @@ public:
   store::Database& db() { return *db_; }  // the writing connection: only under mutex()
 
 private:
-  Register(std::unique_ptr<store::Database> db);
+  Register(std::unique_ptr<store::Database> db, std::shared_ptr<const journal::SigningKey> key);
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<journal::Journal> journal_;
   RecordClock clock_;

@@ -100,6 +100,27 @@ Value Statement::value(int i) const {
   }
 }
 
+StorageClass Statement::storageClass(int i) const {
+  switch (sqlite3_column_type(stmt_, i)) {
+    case SQLITE_NULL: return StorageClass::null;
+    case SQLITE_INTEGER: return StorageClass::integer;
+    case SQLITE_FLOAT: return StorageClass::real;
+    case SQLITE_BLOB: return StorageClass::blob;
+    default: return StorageClass::text;
+  }
+}
+
+const char* storageClassName(StorageClass c) {
+  switch (c) {
+    case StorageClass::null: return "NULL";
+    case StorageClass::integer: return "INTEGER";
+    case StorageClass::real: return "REAL";
+    case StorageClass::text: return "TEXT";
+    case StorageClass::blob: return "BLOB";
+  }
+  return "?";
+}
+
 Database::Database(const std::string& path, bool create) : path_(path) {
   int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);

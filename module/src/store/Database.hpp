@@ -23,6 +23,12 @@ namespace igsgov::store {
 // A column value as SQLite stores it. Blobs are not used by the register.
 using Value = std::variant<std::monostate, long long, std::string>;
 
+// SQLite's storage class of one stored value. The register writes only null,
+// integer and text (Value has no other alternative); a real or blob value in a
+// register was put there by something else (journal/Verifier reports it).
+enum class StorageClass { null, integer, real, text, blob };
+const char* storageClassName(StorageClass c);  // "NULL", "INTEGER", "REAL", "TEXT", "BLOB"
+
 class Statement {
 public:
   Statement(sqlite3* db, const std::string& sql);
@@ -50,7 +56,9 @@ public:
   long long integer(int i) const;
   std::string text(int i) const;  // "" for NULL
   std::optional<std::string> optText(int i) const;
+  // The value as the register reads it: a REAL or BLOB reads as its text (see StorageClass).
   Value value(int i) const;
+  StorageClass storageClass(int i) const;
 
 private:
   sqlite3* db_;

@@ -91,3 +91,58 @@ TEST_F(Journal, EveryWriteIsOneEntryWithActorAndReason) {
   EXPECT_EQ(last->getValue<std::string>("operation"), "mandate.correct");
   EXPECT_EQ(last->getValue<std::string>("actor"), "test");
 }
+
+// A TEXT value turned into a BLOB with the same bytes hides the mandate from
+// the composition (a BLOB never compares equal to, or below, a text date),
+// while the row's bytes are unchanged: the digest must cover the storage type.
+TEST_F(Journal, TextTurnedIntoBlobIsLocatedWithItsColumn) {
+  auto composition = [&] {
+    return run("body.composition", R"({"body":"rvb","as_of":"2022-01-01"})")->getArray("mandates")->size();
+  };
+  ASSERT_EQ(composition(), 1u);
+  tamper("UPDATE mandate SET valid_from = CAST(valid_from AS BLOB) WHERE id = 'a1' AND rec_to IS NULL");
+  ASSERT_EQ(composition(), 0u) << "the forgery must matter, or this test shows nothing";
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("tabel"), "mandate");
+  EXPECT_EQ(e.place().fields.at("kolom"), "valid_from");
+  EXPECT_TRUE(e.place().fields.count("rij"));
+  EXPECT_NE(e.fullText().find("BLOB"), std::string::npos) << e.fullText();
+}
+
+// An INTEGER column keeps a REAL only when it has a fraction (SQLite turns
+// 5.0 back into 5): the check names the column, not just the row.
+TEST_F(Journal, RealValueIsLocatedWithItsColumn) {
+  tamper("UPDATE ref_population SET inwoners = inwoners + 0.5 WHERE nis = '45035'");
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("tabel"), "ref_population");
+  EXPECT_EQ(e.place().fields.at("kolom"), "inwoners");
+}
+
+TEST_F(Journal, BlobInTheJournalItselfIsLocated) {
+  tamper("UPDATE journal SET operation = CAST(operation AS BLOB) WHERE seq = 3");
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("journaalregel"), "3");
+  EXPECT_EQ(e.place().fields.at("kolom"), "operation");
+}
+
+// The newest entry deleted (its effects left behind) is named by its number,
+// not found through a dangling foreign key of journal_effect.
+TEST_F(Journal, DeletedLastEntryIsNamed) {
+  long long last = journalLength();
+  tamper("DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("journaalregel"), std::to_string(last)) << e.fullText();
+  EXPECT_NE(e.fullText().find("journaalregel " + std::to_string(last) + " ontbreekt"), std::string::npos)
+      << e.fullText();
+}
+
+// The newest entry and its effect lines deleted: its rows still name it (jseq).
+TEST_F(Journal, DeletedLastEntryWithItsEffectsIsNamedByItsRows) {
+  long long last = journalLength();
+  tamper("DELETE FROM journal_effect WHERE seq = (SELECT max(seq) FROM journal); "
+         "DELETE FROM journal WHERE seq = (SELECT max(seq) FROM journal)");
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("journaalregel"), std::to_string(last)) << e.fullText();
+  EXPECT_NE(e.fullText().find("journaalregel " + std::to_string(last) + " ontbreekt"), std::string::npos)
+      << e.fullText();
+}
