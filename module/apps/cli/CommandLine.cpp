@@ -1,6 +1,7 @@
 #include "CommandLine.hpp"
 
 #include <Poco/FileStream.h>
+#include <Poco/JSON/Parser.h>
 #include <Poco/StreamCopier.h>
 
 #include <algorithm>
@@ -95,9 +96,21 @@ Obj matchOperation(const Obj& catalogue, const std::vector<std::string>& positio
 
 }  // namespace
 
+void addLocalCommands(const Obj& catalogue) {
+  Poco::JSON::Parser parser;
+  auto keygen = parser.parse(R"json({"name": "audit.keygen", "access": "local", "cli": ["audit", "keygen"],
+      "aliases": [], "positional": "file", "roles": [],
+      "summary": "Maak een sleutelpaar om het journaal te ondertekenen (BESTAND en BESTAND.pub)",
+      "params": [{"name": "file", "type": "path", "required": true,
+                  "help": "de privésleutel (nieuw bestand, modus 0600); de publieke sleutel komt in BESTAND.pub"}]})json")
+                    .extract<Obj>();
+  catalogue->getArray("operations")->add(keygen);
+}
+
 Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
   Call call;
   if (const char* db = std::getenv("IGSGOV_DB")) call.db = db;
+  if (const char* key = std::getenv("IGSGOV_SIGNING_KEY")) call.signingKey = key;
   if (const char* actor = std::getenv("IGSGOV_ACTOR")) call.actor = actor;
   if (call.actor.empty()) {
     const char* user = std::getenv("USER");
@@ -112,7 +125,7 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
   std::vector<std::string> leading;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const std::string& a = rest[i];
-    if (a == "--db" || a == "--format" || a == "--actor" || a == "--reason") { ++i; continue; }
+    if (a == "--db" || a == "--format" || a == "--actor" || a == "--reason" || a == "--signing-key") { ++i; continue; }
     if (a.rfind("--", 0) == 0 || a == "-h") continue;
     leading.push_back(a);
   }
@@ -146,6 +159,7 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
       };
       if (name == "db") { call.db = takeValue(); continue; }
       if (name == "actor") { call.actor = takeValue(); continue; }
+      if (name == "signing-key") { call.signingKey = takeValue(); continue; }
       if (name == "format") {
         call.format = takeValue();
         // An operation with its own `format` parameter (documents.generate: docx, pdf...) takes
@@ -250,6 +264,8 @@ std::string overviewHelp(const Obj& catalogue) {
         "  --format FORMAAT  text (standaard) of json\n"
         "  --actor NAAM      wie de wijziging doet (standaard $IGSGOV_ACTOR of cli:$USER)\n"
         "  --reason TEKST    waarom (komt in het journaal)\n"
+        "  --signing-key BESTAND  privésleutel die elke journaalregel ondertekent\n"
+        "                    (standaard $IGSGOV_SIGNING_KEY; maak er een met 'igsgov audit keygen')\n"
         "  --help            hulp; 'igsgov COMMANDO --help' voor één commando\n"
         "  --version         versie\n\nCommando's:\n";
   auto ops = catalogue->getArray("operations");

@@ -4,7 +4,8 @@
 //
 //   igsgov [global options] <command words> [--param value ...] [positional]
 //   global options: --db FILE (default $IGSGOV_DB), --format text|json,
-//                   --actor NAME (default $IGSGOV_ACTOR or cli:$USER), --help, --version
+//                   --actor NAME (default $IGSGOV_ACTOR or cli:$USER),
+//                   --signing-key FILE (default $IGSGOV_SIGNING_KEY), --help, --version
 //   --name-with-dashes value  -> "name_with_dashes": value (typed per the param)
 //   booleans: --flag, --no-flag, --flag=true|false|ja|nee
 //   objects and arrays: JSON text, or @FILE to read it from a file. Such text
@@ -41,6 +42,7 @@ struct Call {
   std::string format = "text";
   std::string actor;
   std::string reason;
+  std::string signingKey;  // private key that signs the journal entries written
   Poco::JSON::Object::Ptr operation;  // from the catalogue; null for top-level help
   Poco::JSON::Object::Ptr input;  // without the raw options
   std::vector<RawOption> raw;
@@ -52,6 +54,11 @@ std::string inputText(const Call& call);
 // For an error whose place is line `line` of the input text: the option it
 // falls in and the line within that option's text; nullptr when none.
 const RawOption* placeInOption(const Call& call, long line, long& lineInOption);
+
+// The commands of the CLI itself, which need no register (so they are not
+// catalogue operations), described like operations with "access": "local":
+// audit keygen (name "audit.keygen"). Appends them to the catalogue's list.
+void addLocalCommands(const Poco::JSON::Object::Ptr& catalogue);
 
 // Throws UsageError (Dutch) on unknown commands, options or bad values.
 Call parse(const std::vector<std::string>& args, const Poco::JSON::Object::Ptr& catalogue);

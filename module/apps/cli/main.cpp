@@ -1,5 +1,6 @@
 // igsgov: the command-line front end. Every command is a catalogue operation
-// executed through the C ABI of libigsgov (the same path a host system uses).
+// executed through the C ABI of libigsgov (the same path a host system uses),
+// except `audit keygen`, which needs no register (igsgov_key_generate).
 #include "CommandLine.hpp"
 
 #include "igsgov/igsgov.h"
@@ -74,6 +75,32 @@ int fail(int code, const std::string& format, const igsgov::cli::Call* call = nu
   return exitCode(code);
 }
 
+// igsgov audit keygen BESTAND: a key pair for signing the journal (no register needed).
+int keygen(const igsgov::cli::Call& call) {
+  std::string file = call.input->optValue<std::string>("file", "");
+  if (file.empty()) {
+    std::cerr << "fout: geef het bestand voor de nieuwe privésleutel: igsgov audit keygen BESTAND\n";
+    return 64;
+  }
+  igsgov_buf out{};
+  if (int rc = igsgov_key_generate(&out, file.c_str()); rc != IGSGOV_OK) return fail(rc, call.format);
+  std::string json(out.ptr, out.size);
+  igsgov_buf_dispose(&out);
+  if (call.format == "json") {
+    std::cout << json << "\n";
+    return 0;
+  }
+  auto key = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>();
+  std::cout << "Sleutelpaar gemaakt (sleutel-id " << key->getValue<std::string>("key_id") << ").\n"
+            << "Privésleutel: " << key->getValue<std::string>("private_key")
+            << " (alleen voor u leesbaar; geef hem aan igsgov met --signing-key of IGSGOV_SIGNING_KEY,\n"
+            << "  aan igsgovd met 'journal.signing_key'; nooit naast het register bewaren)\n"
+            << "Publieke sleutel: " << key->getValue<std::string>("public_key")
+            << " (voor de auditors: igsgov audit verify --public-key "
+            << key->getValue<std::string>("public_key") << ")\n";
+  return 0;
+}
+
 struct Library {
   Library() { igsgov_init(); }
   ~Library() { igsgov_shutdown(); }
@@ -88,6 +115,7 @@ int main(int argc, char** argv) {
   Poco::JSON::Parser parser;
   auto catalogue = parser.parse(std::string(cat.ptr, cat.size)).extract<Poco::JSON::Object::Ptr>();
   igsgov_buf_dispose(&cat);
+  igsgov::cli::addLocalCommands(catalogue);
 
   igsgov::cli::Call call;
   try {
@@ -104,13 +132,15 @@ int main(int argc, char** argv) {
     std::cout << (call.operation ? igsgov::cli::commandHelp(call.operation) : igsgov::cli::overviewHelp(catalogue));
     return 0;
   }
+  std::string name = call.operation->getValue<std::string>("name");
+  if (name == "audit.keygen") return keygen(call);
   if (call.db.empty()) {
     std::cerr << "fout: geen register opgegeven: gebruik --db BESTAND of zet IGSGOV_DB\n";
     return 64;
   }
-  std::string name = call.operation->getValue<std::string>("name");
   igsgov_open_options open = IGSGOV_OPEN_OPTIONS_INIT;
   open.create = call.operation->getValue<std::string>("access") == "create";
+  open.signing_key = call.signingKey.empty() ? nullptr : call.signingKey.c_str();
   igsgov_register* reg = nullptr;
   if (int rc = igsgov_open(&reg, call.db.c_str(), &open); rc != IGSGOV_OK) return fail(rc, call.format);
 

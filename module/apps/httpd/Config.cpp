@@ -51,7 +51,7 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "limits", "log", "intranet", "files"});
+    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
@@ -64,6 +64,14 @@ Config loadConfig(const std::string& path) {
       r.rejectUnknown({"certificate", "private_key"});
       c.tlsCertificate = resolve(path, r.optStr("certificate").value_or(""));
       c.tlsPrivateKey = resolve(path, r.optStr("private_key").value_or(""));
+    }
+    if (auto journal = root.optObject("journal"); !journal.isNull()) {
+      Reader r(journal, "configuratie", "journal");
+      r.rejectUnknown({"signing_key"});
+      if (auto key = r.optStr("signing_key")) {
+        if (key->empty()) r.fail("signing_key", "geef het sleutelbestand, of laat het veld weg");
+        c.signingKey = resolve(path, *key);
+      }
     }
     if (auto limits = root.optObject("limits"); !limits.isNull()) {
       Reader r(limits, "configuratie", "limits");
@@ -146,7 +154,8 @@ void validate(const Config& c, const std::string& source) {
     fail("tls", "geef zowel 'certificate' als 'private_key' op, of geen van beide");
   if (c.maxBufferedBodyBytes < c.maxBodyBytes)
     fail("max_buffered_body_bytes", "moet minstens zo groot zijn als 'max_body_bytes' (" + std::to_string(c.maxBodyBytes) + ")");
-  for (const auto& [field, file] : {std::pair{"tls.certificate", c.tlsCertificate}, {"tls.private_key", c.tlsPrivateKey}})
+  for (const auto& [field, file] : {std::pair{"tls.certificate", c.tlsCertificate}, {"tls.private_key", c.tlsPrivateKey},
+                                    {"journal.signing_key", c.signingKey}})
     if (!file.empty() && !Poco::File(file).exists()) fail(field, "bestand bestaat niet: " + file);
   for (const auto& [setting, file] : c.files) {
     bool folder = setting.size() > 4 && setting.compare(setting.size() - 4, 4, "_dir") == 0;

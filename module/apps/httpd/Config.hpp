@@ -5,6 +5,7 @@
 //   {"listen": {"host": "127.0.0.1", "port": 8080},
 //    "register": "/var/lib/igsgov/register.db",
 //    "tls": {"certificate": "cert.pem", "private_key": "key.pem"},
+//    "journal": {"signing_key": "/etc/igsgov/journal.key"},
 //    "limits": {"max_body_bytes": 1048576, "max_buffered_body_bytes": 67108864,
 //               "max_response_bytes": 33554432, "max_header_bytes": 16384,
 //               "max_threads": 16, "max_queued": 64,
@@ -42,6 +43,8 @@ struct Config {
   std::string registerPath;
   std::string tlsCertificate;  // both empty: plain HTTP
   std::string tlsPrivateKey;
+  // The Ed25519 private key that signs every journal entry (journal/Signing.hpp); empty: unsigned.
+  std::string signingKey;
   long long maxBodyBytes = 1 << 20;       // 413 beyond
   long long maxBufferedBodyBytes = 64 << 20;  // bodies the gate holds at once (then it stops reading them)
   long long maxResponseBytes = 32 << 20;  // 422 beyond

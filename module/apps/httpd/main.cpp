@@ -117,7 +117,9 @@ protected:
       ctx.log = makeLogger(ctx.config.logLevel);
       forwardLibraryLog(ctx.log);
       for (const auto& w : ctx.config.warnings) ctx.log->warn(LogLine("config").add("message", w).text());
-      ctx.session = std::make_unique<ops::Session>(ctx.config.registerPath, false);
+      records::OpenOptions openOptions;
+      openOptions.signingKeyFile = ctx.config.signingKey;
+      ctx.session = std::make_unique<ops::Session>(ctx.config.registerPath, false, openOptions);
       web::SiteOptions siteOptions;
       siteOptions.tls = ctx.config.tls();
       siteOptions.version = ctx.version;

@@ -22,8 +22,8 @@
  *    IGSGOV_EUNSUPPORTED; version 0 returns IGSGOV_EARGUMENT. Later versions
  *    only append fields, and older versions stay accepted.
  *  - igsgov_init / igsgov_shutdown are reference counted; call them in pairs.
- *    igsgov_open, igsgov_execute and igsgov_catalogue need at least one
- *    igsgov_init that has not been shut down. igsgov_close, igsgov_buf_dispose,
+ *    igsgov_open, igsgov_execute, igsgov_catalogue and igsgov_key_generate need
+ *    at least one igsgov_init that has not been shut down. igsgov_close, igsgov_buf_dispose,
  *    igsgov_error_*, igsgov_version_* work at any time. The library never
  *    creates a Poco::Util::Application and leaves the host's spdlog, SQLite
  *    and OpenSSL state alone.
@@ -101,12 +101,18 @@ typedef struct igsgov_register igsgov_register;
 
 typedef enum igsgov_format { IGSGOV_FORMAT_JSON = 0, IGSGOV_FORMAT_TEXT = 1 } igsgov_format;
 
-#define IGSGOV_OPEN_OPTIONS_VERSION 1
+#define IGSGOV_OPEN_OPTIONS_VERSION 2
 typedef struct igsgov_open_options {
   unsigned int version; /* IGSGOV_OPEN_OPTIONS_VERSION */
   int create;           /* 1: create a new register (register.init); 0: open an existing one */
+  /* Since version 2. The Ed25519 private key file (PEM, UTF-8 path) that signs
+   * every journal entry written through this handle; NULL: entries are not
+   * signed. Take it from the host's configuration, never from the register.
+   * A file others may read is refused (IGSGOV_EDENIED). Once a register has
+   * signed entries, writing without a key is refused (IGSGOV_EDENIED). */
+  const char* signing_key;
 } igsgov_open_options;
-#define IGSGOV_OPEN_OPTIONS_INIT {IGSGOV_OPEN_OPTIONS_VERSION, 0}
+#define IGSGOV_OPEN_OPTIONS_INIT {IGSGOV_OPEN_OPTIONS_VERSION, 0, NULL}
 
 #define IGSGOV_EXEC_OPTIONS_VERSION 1
 typedef struct igsgov_exec_options {
@@ -167,6 +173,14 @@ IGSGOV_API void igsgov_close(igsgov_register* reg);
  * is {NULL, 0} and the register is unchanged. */
 IGSGOV_API int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char* operation, const char* json_in,
                               const igsgov_exec_options* options);
+
+/* Makes a new Ed25519 key pair that signs a register's journal: the private
+ * key at private_key_path (UTF-8; created exclusively, mode 0600) and the
+ * public key beside it at private_key_path + ".pub" (give that one to the
+ * auditors: audit.verify checks signatures with it). A file or symlink at
+ * either name is IGSGOV_ECONFLICT and nothing is written. On success *out
+ * holds JSON {"private_key": .., "public_key": .., "key_id": ..}. */
+IGSGOV_API int igsgov_key_generate(igsgov_buf* out, const char* private_key_path);
 
 /* The catalogue (operations, params, roles, CLI words) as JSON:
  * {"operations": [{"name", "summary", "access", "roles", "params", ...}]}. */

@@ -6,6 +6,7 @@
 #include "capi/LastError.hpp"
 #include "capi/Logging.hpp"
 #include "core/Error.hpp"
+#include "journal/Signing.hpp"
 #include "ops/Session.hpp"
 
 #include <Poco/Exception.h>
@@ -135,8 +136,13 @@ int igsgov_open(igsgov_register** out, const char* path, const igsgov_open_optio
   if (options)
     if (int rc = checkVersion(options->version, IGSGOV_OPEN_OPTIONS_VERSION, "igsgov_open_options")) return rc;
   bool create = options && options->create;
+  igsgov::records::OpenOptions openOptions;
+  if (options && options->version >= 2 && options->signing_key) {
+    if (!*options->signing_key) return capi::argumentError("options.signing_key", "is leeg (NULL: niet ondertekenen)");
+    openOptions.signingKeyFile = options->signing_key;
+  }
   return guard("igsgov_open", [&]() -> int {
-    auto session = std::make_shared<igsgov::ops::Session>(path, create);
+    auto session = std::make_shared<igsgov::ops::Session>(path, create, openOptions);
     *out = capi::adopt(std::move(session));
     capi::log(IGSGOV_LOG_INFO, std::string(create ? "register created: " : "register opened: ") + path);
     return IGSGOV_OK;
@@ -186,6 +192,25 @@ int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char* operation,
     capi::log(IGSGOV_LOG_DEBUG, std::string("executed ") + operation + " for " + caller.actor + " in " +
                                     std::to_string(us.count()) + " us");
     return IGSGOV_OK;
+  });
+}
+
+int igsgov_key_generate(igsgov_buf* out, const char* private_key_path) {
+  capi::clearError();
+  if (!out) return capi::argumentError("out", "is NULL");
+  out->ptr = nullptr;
+  out->size = 0;
+  if (!initialised()) return notInitialised("igsgov_key_generate");
+  if (!private_key_path) return capi::argumentError("private_key_path", "is NULL");
+  if (!*private_key_path) return capi::argumentError("private_key_path", "is leeg");
+  return guard("igsgov_key_generate", [&]() -> int {
+    auto key = igsgov::journal::generateKey(private_key_path);
+    auto result = igsgov::newObject();
+    result->set("private_key", key.privatePath);
+    result->set("public_key", key.publicPath);
+    result->set("key_id", key.keyId);
+    capi::log(IGSGOV_LOG_INFO, "signing key generated: " + key.privatePath + " (key id " + key.keyId + ")");
+    return fill(out, igsgov::toJsonText(result));
   });
 }
 

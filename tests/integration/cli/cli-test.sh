@@ -98,10 +98,68 @@ tamper "mandate edited" "UPDATE mandate SET fractie='X' WHERE id='igs-rupel-bc-1
 tamper "person deleted" "PRAGMA foreign_keys=OFF; DELETE FROM person WHERE id='p-003'" "ontbreekt"
 tamper "row inserted" "INSERT INTO person_key(id, jseq) VALUES ('stiekem', 2)" "niet door het register geschreven"
 tamper "journal edited" "UPDATE journal SET actor='iemand' WHERE seq=2" "journaalregel 2"
-# Removing the newest entry leaves a shorter, intact chain: its rows give it away.
-tamper "newest journal entry removed" "DELETE FROM journal_effect WHERE seq=2; DELETE FROM journal WHERE seq=2" "geen journaalregel"
+# Removing the newest entry leaves a shorter, intact chain: its rows give it away, by number.
+tamper "newest journal entry removed" "DELETE FROM journal_effect WHERE seq=2; DELETE FROM journal WHERE seq=2" "journaalregel 2 ontbreekt"
+tamper "newest entry removed, effects kept" "DELETE FROM journal WHERE seq=2" "journaalregel 2 ontbreekt"
+# Same bytes, other storage type: the mandate drops out of the composition.
+tamper "text turned into blob" "UPDATE mandate SET valid_from=CAST(valid_from AS BLOB) WHERE id='igs-rupel-bc-1-11030'" "kolom valid_from"
 tamper "population edited" "UPDATE ref_population SET inwoners=90000 WHERE nis='45035'" "ref_population"
 tamper "history reopened" "UPDATE member SET rec_to=NULL WHERE rec_to IS NOT NULL; UPDATE mandate SET rec_to='2020-01-01T00:00:00.000000Z' WHERE id='igs-rupel-bc-1-11030'" "rec_to"
+
+# Signed journal and checkpoints (docs/dev/security.md, "What the journal proves").
+forge="$src/tests/integration/cli/forge.py"
+check "keygen" 0 "$igsgov" audit keygen "$work/journal.key"
+contains "keygen names the public key" out "journal.key.pub"
+[ "$(stat -c %a "$work/journal.key")" = 600 ] && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL private key mode"; }
+check "keygen never overwrites" 4 "$igsgov" audit keygen "$work/journal.key"
+contains "keygen conflict is Dutch" err "bestaat al"
+check "keygen needs a file" 64 "$igsgov" audit keygen
+signed() {  # a signed register with the sample and one correction: entries 1-3
+  rm -f "$work/s.db"*
+  "$igsgov" --db "$work/s.db" --signing-key "$work/journal.key" init >/dev/null &&
+    IGSGOV_SIGNING_KEY="$work/journal.key" "$igsgov" --db "$work/s.db" import "$src/config/sample/register.json" >/dev/null &&
+    IGSGOV_SIGNING_KEY="$work/journal.key" "$igsgov" --db "$work/s.db" mandate correct --id igs-rupel-bc-2-11018 \
+      --fractie Groen --reason tikfout >/dev/null
+}
+signed
+check "head" 0 "$igsgov" --db "$work/s.db" audit head
+cp "$work/out" "$work/checkpoint.txt"
+contains "head is a checkpoint" out "igsgov-checkpoint v1"
+contains "head names the entry" out "seq 3"
+contains "head is signed" out "signature "
+check "verify with public key and checkpoint" 0 "$igsgov" --db "$work/s.db" audit verify \
+  --public-key "$work/journal.key.pub" --checkpoint "$work/checkpoint.txt"
+contains "signatures checked" out "alle nagegaan"
+contains "checkpoint checked" out "Controlepunten: 1 nagegaan"
+check "verify without key says what it did not check" 0 "$igsgov" --db "$work/s.db" audit verify
+contains "unchecked signatures are named" out "NIET nagegaan"
+check "write without the key refused" 8 "$igsgov" --db "$work/s.db" person create --id p-x --name "X Y" --fictitious
+contains "write without the key names the key" err "ondertekend"
+check "private key is not a public key" 2 "$igsgov" --db "$work/s.db" audit verify --public-key "$work/journal.key"
+
+# The newest entry removed cleanly (entry, effect lines, its rows, the rec_to it set).
+sqlite3 "$work/s.db" "PRAGMA foreign_keys=OFF; DELETE FROM mandate WHERE jseq=3;
+  UPDATE mandate SET rec_to=NULL WHERE rec_to=(SELECT at FROM journal WHERE seq=3);
+  DELETE FROM journal_effect WHERE seq=3; DELETE FROM journal WHERE seq=3"
+check "removed entry: not visible without a checkpoint" 0 "$igsgov" --db "$work/s.db" audit verify --public-key "$work/journal.key.pub"
+check "removed entry: caught by the checkpoint" 5 "$igsgov" --db "$work/s.db" audit verify --checkpoint "$work/checkpoint.txt"
+contains "removed entry named" err "journaalregel 3 ontbreekt"
+
+# An entry appended with correct hashes and a copied signature.
+signed
+python3 "$forge" append "$work/s.db" >/dev/null
+check "appended entry: not visible without the key" 0 "$igsgov" --db "$work/s.db" audit verify
+check "appended entry: caught by the key" 5 "$igsgov" --db "$work/s.db" audit verify --public-key "$work/journal.key.pub"
+contains "appended entry named" err "journaalregel 4: de handtekening klopt niet"
+
+# The whole chain rewritten consistently from entry 2 on.
+signed
+python3 "$forge" rewrite "$work/s.db" 2
+check "rewritten chain: not visible to the chain alone" 0 "$igsgov" --db "$work/s.db" audit verify
+check "rewritten chain: caught by the key" 5 "$igsgov" --db "$work/s.db" audit verify --public-key "$work/journal.key.pub"
+contains "rewritten chain: first rewritten entry named" err "journaalregel 2: de handtekening klopt niet"
+check "rewritten chain: caught by the checkpoint" 5 "$igsgov" --db "$work/s.db" audit verify --checkpoint "$work/checkpoint.txt"
+contains "rewritten chain: checkpoint entry named" err "journaalregel 3 verschilt van het controlepunt"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
