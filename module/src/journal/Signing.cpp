@@ -153,7 +153,13 @@ std::string SigningKey::sign(std::string_view message) const {
   return hexEncode(std::string_view(reinterpret_cast<const char*>(sig), len));
 }
 
-PublicKey::PublicKey(std::shared_ptr<EVP_PKEY> key, std::string keyId) : key_(std::move(key)), keyId_(std::move(keyId)) {}
+PublicKey::PublicKey(std::shared_ptr<EVP_PKEY> key, std::string keyId)
+    : key_(std::move(key)), prepared_(EVP_MD_CTX_new(), EVP_MD_CTX_free), keyId_(std::move(keyId)) {
+  if (!prepared_ || EVP_DigestVerifyInit(prepared_.get(), nullptr, nullptr, nullptr, key_.get()) != 1) {
+    ERR_clear_error();
+    throw Error(ErrorCode::internal, "OpenSSL: geen context om handtekeningen na te gaan");
+  }
+}
 
 std::vector<PublicKey> PublicKey::parsePem(std::string_view text, const Place& place) {
   if (text.find("PRIVATE KEY-----") != std::string_view::npos)
@@ -174,7 +180,7 @@ bool PublicKey::verify(std::string_view message, std::string_view signatureHex) 
   auto sig = hexDecode(signatureHex);
   if (!sig || sig->size() != kSignatureBytes) return false;
   MdCtx md;
-  bool ok = EVP_DigestVerifyInit(md.ctx, nullptr, nullptr, nullptr, key_.get()) == 1 &&
+  bool ok = EVP_MD_CTX_copy_ex(md.ctx, prepared_.get()) == 1 &&
             EVP_DigestVerify(md.ctx, reinterpret_cast<const unsigned char*>(sig->data()), sig->size(),
                              reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
   ERR_clear_error();
