@@ -48,7 +48,8 @@ std::vector<Checkpoint> parseCheckpoints(std::string_view text, const Place& sou
       continue;
     }
     if (field == std::size(kFields)) {
-      if (line != kMagic) fail("verwacht '" + std::string(kMagic) + "', niet '" + std::string(line.substr(0, 40)) + "'");
+      if (line != kMagic)
+        fail("verwacht '" + std::string(kMagic) + "', niet '" + std::string(line.substr(0, 40)) + "'");
       out.push_back({});
       out.back().line = lineNo;
       field = 0;

@@ -69,7 +69,8 @@ std::string readKeyFile(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (errno == ENOENT) throwNotFound("het sleutelbestand bestaat niet", place);
-    throw Error(ErrorCode::io, std::string("het sleutelbestand kan niet gelezen worden: ") + std::strerror(errno), place);
+    throw Error(ErrorCode::io, std::string("het sleutelbestand kan niet gelezen worden: ") + std::strerror(errno),
+                place);
   }
   struct Closer {
     int fd;
@@ -104,7 +105,8 @@ void writeNewFile(const std::string& path, const std::string& bytes, mode_t mode
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
   if (fd < 0) {
     if (errno == EEXIST) throwConflict("dit bestand bestaat al; een sleutel wordt nooit overschreven", place);
-    throw Error(ErrorCode::io, std::string("het sleutelbestand kan niet gemaakt worden: ") + std::strerror(errno), place);
+    throw Error(ErrorCode::io, std::string("het sleutelbestand kan niet gemaakt worden: ") + std::strerror(errno),
+                place);
   }
   std::size_t done = 0;
   bool ok = true;
@@ -124,7 +126,8 @@ void writeNewFile(const std::string& path, const std::string& bytes, mode_t mode
 
 }  // namespace
 
-SigningKey::SigningKey(std::shared_ptr<EVP_PKEY> key, std::string keyId) : key_(std::move(key)), keyId_(std::move(keyId)) {}
+SigningKey::SigningKey(std::shared_ptr<EVP_PKEY> key, std::string keyId)
+    : key_(std::move(key)), keyId_(std::move(keyId)) {}
 
 std::shared_ptr<const SigningKey> SigningKey::load(const std::string& path) {
   std::string text = readKeyFile(path);
@@ -188,7 +191,8 @@ bool PublicKey::verify(std::string_view message, std::string_view signatureHex) 
 }
 
 GeneratedKey generateKey(const std::string& privatePath) {
-  if (privatePath.empty()) throwInvalid("geen bestand opgegeven voor de nieuwe sleutel", Place().set("field", "'file'"));
+  if (privatePath.empty())
+    throwInvalid("geen bestand opgegeven voor de nieuwe sleutel", Place().set("field", "'file'"));
   EVP_PKEY* raw = EVP_PKEY_Q_keygen(nullptr, nullptr, "ED25519");
   if (!raw) {
     ERR_clear_error();

@@ -56,6 +56,7 @@ public:
 
   VerifyReport run() {
     checkCheckpointSignatures();
+    checkSchemaObjects();
     checkChain();
     checkOrphanEffects();
     checkCheckpointsBeyondHead();
@@ -101,6 +102,20 @@ private:
         add({"checkpoint", c.seq, "", 0, "",
              "het controlepunt voor " + entryName(c.seq) +
                  " is niet echt: zijn handtekening klopt niet (het controlepunt werd gewijzigd)"});
+    }
+  }
+
+  // The migrations create no trigger and no view: one in the file was put
+  // there by someone else, and could change later writes or what reads see.
+  void checkSchemaObjects() {
+    auto st = db_.prepare(
+        "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name");
+    while (st.step()) {
+      std::string what = st.text(0) == "trigger" ? "trigger '" + st.text(1) + "' op tabel " + st.text(2)
+                                                 : "view '" + st.text(1) + "'";
+      add({"schema", 0, st.text(2), 0, "",
+           what + ": niet door het register gemaakt (buiten het register toegevoegd; zo'n object kan latere wijzigingen "
+               "of wat het register leest ongemerkt veranderen)"});
     }
   }
 
@@ -249,7 +264,8 @@ private:
   void checkOrphanEffects() {
     if (!chainIntact_) return;
     auto st = db_.prepare(
-        "SELECT seq, count(*) FROM journal_effect WHERE seq NOT IN (SELECT seq FROM journal) GROUP BY seq ORDER BY seq");
+        "SELECT seq, count(*) FROM journal_effect WHERE seq NOT IN (SELECT seq FROM journal) "
+        "GROUP BY seq ORDER BY seq");
     while (st.step()) {
       long long seq = st.integer(0);
       reportedMissing_.insert(seq);

@@ -6,8 +6,10 @@
 // edited (effects digest), a table row edited, deleted or added outside the
 // library (row digest / missing effect / unexplained row), a value whose
 // storage class the register never writes (REAL, BLOB: same bytes, other
-// meaning to SQL), a rec_to set or cleared behind the library's back, and an
-// unsigned entry after signed ones.
+// meaning to SQL), a rec_to set or cleared behind the library's back, an
+// unsigned entry after signed ones, and a trigger or view (the migrations
+// create none). Not checked: the rest of the schema (a dropped index or
+// constraint), see docs/dev/security.md.
 //
 // With public keys (VerifyOptions::keys): every signed entry's signature, and
 // that the entries form an unsigned prefix (written before the register had a
@@ -34,7 +36,8 @@
 namespace igsgov::journal {
 
 struct VerifyProblem {
-  // journal_entry | effects | signature | checkpoint | row_changed | row_missing | row_unexplained | rec_to_changed
+  // schema | journal_entry | effects | signature | checkpoint | row_changed | row_missing | row_unexplained |
+  // rec_to_changed
   std::string kind;
   long long seq = 0;   // journal entry involved (0 when none)
   std::string table;   // table involved ("" for journal problems)

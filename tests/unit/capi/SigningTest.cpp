@@ -17,7 +17,8 @@ Poco::JSON::Object::Ptr generate(const std::string& path) {
   return key;
 }
 
-igsgov_register* openWith(const std::string& path, const char* key, int create, unsigned version = IGSGOV_OPEN_OPTIONS_VERSION) {
+igsgov_register* openWith(const std::string& path, const char* key, int create,
+                          unsigned version = IGSGOV_OPEN_OPTIONS_VERSION) {
   igsgov_open_options o = IGSGOV_OPEN_OPTIONS_INIT;
   o.version = version;
   o.create = create;

@@ -275,7 +275,8 @@ TEST_F(SignedJournal, AnotherKeyIsNotAccepted) {
   EXPECT_EQ(e.place().fields.at("journaalregel"), "1");
   EXPECT_NE(e.fullText().find(key_.keyId), std::string::npos) << e.fullText();
   // Both keys (a rotation): accepted.
-  EXPECT_TRUE(verify("\"public_key_pem\":" + jsonString(readFile(other.publicPath) + publicPem_))->getValue<bool>("ok"));
+  std::string bothKeys = readFile(other.publicPath) + publicPem_;
+  EXPECT_TRUE(verify("\"public_key_pem\":" + jsonString(bothKeys))->getValue<bool>("ok"));
 }
 
 TEST_F(SignedJournal, WritingWithoutTheKeyIsRefused) {
@@ -419,17 +420,18 @@ TEST_F(LaterSignedJournal, RegisterFromBeforeSignaturesVerifiesAfterMigration) {
   session_.reset();
   {
     store::Database db(path_, false);
-    db.exec("ALTER TABLE journal DROP COLUMN signature; ALTER TABLE journal DROP COLUMN key_id; PRAGMA user_version = 9");
+    db.exec("ALTER TABLE journal DROP COLUMN signature; ALTER TABLE journal DROP COLUMN key_id; "
+            "PRAGMA user_version = 9");
   }
   session_ = std::make_unique<ops::Session>(path_, false);
-  auto out = run("audit.verify", "{}");
+  EXPECT_TRUE(run("audit.verify", "{}")->getValue<bool>("ok"));
   auto entries = run("audit.journal", R"({"limit": 100000})")->getArray("entries");
-  EXPECT_EQ(entries->getObject(static_cast<unsigned>(entries->size() - 1))->getValue<std::string>("operation"),
-            "store.migrate");
-  std::string checkpointBefore = "igsgov-checkpoint v1\nseq " + std::to_string(entries->size() - 1) +
-                                 "\nat " +
-                                 entries->getObject(static_cast<unsigned>(entries->size() - 2))->getValue<std::string>("at") +
-                                 "\nhash " + headBefore + "\nkey -\nsignature -\n";
+  auto entry = [&](std::size_t fromEnd) { return entries->getObject(static_cast<unsigned>(entries->size() - fromEnd)); };
+  EXPECT_EQ(entry(1)->getValue<std::string>("operation"), "store.migrate");
+  // The head before the migration is still where it was: the register extends it.
+  std::string checkpointBefore = "igsgov-checkpoint v1\nseq " + std::to_string(entry(2)->getValue<long long>("seq")) +
+                                 "\nat " + entry(2)->getValue<std::string>("at") + "\nhash " + headBefore +
+                                 "\nkey -\nsignature -\n";
   EXPECT_EQ(run("audit.verify", "{\"checkpoint_text\":" + jsonString(checkpointBefore) + "}")
                 ->getValue<long long>("checkpoints_matched"),
             1);

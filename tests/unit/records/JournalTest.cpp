@@ -146,3 +146,13 @@ TEST_F(Journal, DeletedLastEntryWithItsEffectsIsNamedByItsRows) {
   EXPECT_NE(e.fullText().find("journaalregel " + std::to_string(last) + " ontbreekt"), std::string::npos)
       << e.fullText();
 }
+
+// A trigger could change every later write (or drop it) without touching a
+// stored row; the register creates none.
+TEST_F(Journal, TriggerAddedOutsideTheRegisterIsNamed) {
+  tamper("CREATE TRIGGER stil AFTER INSERT ON mandate "
+         "BEGIN UPDATE mandate SET fractie = 'X' WHERE row_id = NEW.row_id; END");
+  Error e = verifyFails();
+  EXPECT_EQ(e.place().fields.at("tabel"), "mandate");
+  EXPECT_NE(e.fullText().find("trigger 'stil'"), std::string::npos) << e.fullText();
+}
