@@ -33,7 +33,8 @@
  *
  * Thread safety
  *  - igsgov_init, igsgov_shutdown, igsgov_log_set_callback, igsgov_catalogue,
- *    igsgov_version_*, igsgov_error_* are safe from any thread.
+ *    igsgov_key_generate, igsgov_version_*, igsgov_error_* are safe from any
+ *    thread.
  *  - An igsgov_register* may be shared by threads: writes on it are serialised
  *    internally (one at a time per register); reads run side by side, each on
  *    one consistent committed state. Different registers are
