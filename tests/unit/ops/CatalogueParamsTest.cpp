@@ -23,6 +23,8 @@ const std::map<std::string, std::string> kNotPaths = {
     {"plan.import-csv.csv", "the CSV text itself, the alternative to a path"},
     {"register.import.register", "the register itself (a JSON object), the alternative to a path"},
     {"documents.list.sha256", "a hash to look up a generated document by, not a file name"},
+    {"audit.verify.public_key_pem", "the public key itself (PEM text), the alternative to a path"},
+    {"audit.verify.checkpoint_text", "the checkpoints themselves (text), the alternative to a path"},
 };
 
 bool endsWith(const std::string& s, const std::string& suffix) {
