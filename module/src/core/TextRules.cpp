@@ -14,7 +14,9 @@ bool multilineField(std::string_view name) {
                                                               "note",   "description", "csv"};
   for (auto n : kMultiline)
     if (n == name) return true;
-  return false;
+  // Content given as text in place of a file (public_key_pem, checkpoint_text):
+  // a PEM key or a checkpoint has lines by nature.
+  return name.ends_with("_pem") || name.ends_with("_text");
 }
 
 std::string codePointMessage(char32_t cp) {

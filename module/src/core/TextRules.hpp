@@ -7,8 +7,9 @@
 //     U+0080–U+009F): they are invisible, cut C strings short, and move the
 //     cursor or change colours when the text is printed on a terminal;
 //   - except TAB, LF and CR in a multi-line field (multilineField: a reason,
-//     a motivation, a message, a note, a description, CSV text), where lines
-//     make sense; names, ids, codes and dates are one line.
+//     a motivation, a message, a note, a description, CSV text, and content
+//     given as text in place of a file: names ending in _pem or _text), where
+//     lines make sense; names, ids, codes and dates are one line.
 // Text already in a register is not checked when it is read.
 //
 // Pure functions; thread-safe. Failures: Error(invalid) naming the field and

@@ -56,3 +56,10 @@ TEST(TextRules, TreeNamesTheField) {
   EXPECT_THROW(checkText("cli:\x1B]0;x", "actor", base), Error);
   EXPECT_NO_THROW(checkText("twee\nregels", "reason", base));
 }
+
+TEST(TextRules, MultiLineFieldsAreTheWrittenOnesAndContentGivenAsText) {
+  for (auto name : {"reason", "note", "description", "public_key_pem", "checkpoint_text"})
+    EXPECT_TRUE(multilineField(name)) << name;
+  for (auto name : {"name", "id", "valid_from", "pem_file", "text_kind", "checkpoint"})
+    EXPECT_FALSE(multilineField(name)) << name;
+}
