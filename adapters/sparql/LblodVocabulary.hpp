@@ -1,5 +1,7 @@
 // LblodVocabulary: the namespace IRIs and code-list concepts of OSLO Mandaten /
-// Besluit (LBLOD) that the SPARQL adapter reads. Constants only; thread-safe.
+// Besluit (LBLOD) that the SPARQL adapter reads and the linked-data export
+// (module/src/linkeddata) writes: one place for these IRIs. Constants and pure
+// lookups in both directions over the same tables; thread-safe.
 //
 // Sources (checked 2025): data.vlaanderen.be/ns/mandaat and /ns/besluit, the
 // "Mandatendatabank" model notes of lblod (app-lokaal-mandatenbeheer), and the
@@ -27,6 +29,9 @@ inline constexpr std::string_view kEli = "http://data.europa.eu/eli/ontology#";
 inline constexpr std::string_view kProv = "http://www.w3.org/ns/prov#";
 inline constexpr std::string_view kDct = "http://purl.org/dc/terms/";
 inline constexpr std::string_view kXsd = "http://www.w3.org/2001/XMLSchema#";
+inline constexpr std::string_view kRdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
+inline constexpr std::string_view kRdfs = "http://www.w3.org/2000/01/rdf-schema#";
+inline constexpr std::string_view kAdms = "http://www.w3.org/ns/adms#";
 
 // BestuursorgaanClassificatieCode of a gemeenteraad.
 inline constexpr std::string_view kGemeenteraad =
@@ -41,8 +46,14 @@ inline constexpr std::string_view kGemeente =
 // "ocmw_vereniging"; nullopt for any other code.
 std::optional<std::string> legalFormOf(const std::string& classificationUri);
 
+// The inverse: the BestuurseenheidClassificatieCode of one of those legal forms;
+// nullopt for other names (interlokale_vereniging has no LBLOD code).
+std::optional<std::string> legalFormConcept(const std::string& legalForm);
+
 // MandatarisStatusCode -> "effectief", "verhinderd", "waarnemend",
 // "titelvoerend"; nullopt for any other code.
 std::optional<std::string> statusOf(const std::string& statusUri);
+// The inverse: the MandatarisStatusCode of one of those four names; nullopt otherwise.
+std::optional<std::string> statusConcept(const std::string& status);
 
 }  // namespace igsgov::adapters::sparql::vocab

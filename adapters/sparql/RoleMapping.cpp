@@ -7,13 +7,20 @@ namespace igsgov::adapters::sparql {
 
 namespace {
 
-const std::array<std::pair<Role, const char*>, 6> kNames = {{
-    {Role::voorzitter, "voorzitter"},
-    {Role::ondervoorzitter, "ondervoorzitter"},
-    {Role::bestuurder, "bestuurder"},
-    {Role::bestuurderRaadgevend, "bestuurder_raadgevend"},
-    {Role::plaatsvervanger, "plaatsvervanger"},
-    {Role::deskundige, "deskundige"},
+struct RoleNames {
+  Role role;
+  const char* name;   // the register's name
+  const char* label;  // the Dutch label igsgov publishes
+};
+
+const std::array<RoleNames, 7> kNames = {{
+    {Role::voorzitter, "voorzitter", "Voorzitter"},
+    {Role::ondervoorzitter, "ondervoorzitter", "Ondervoorzitter"},
+    {Role::bestuurder, "bestuurder", "Bestuurder"},
+    {Role::bestuurderRaadgevend, "bestuurder_raadgevend", "Bestuurder met raadgevende stem"},
+    {Role::plaatsvervanger, "plaatsvervanger", "Plaatsvervanger"},
+    {Role::deskundige, "deskundige", "Deskundige"},
+    {Role::afgevaardigde, "afgevaardigde", "Afgevaardigde"},
 }};
 
 // Normalised labels (after suffix removal) -> role.
@@ -34,6 +41,8 @@ const std::map<std::string, Role>& labelTable() {
       {"plaatsvervangend lid", Role::plaatsvervanger},
       {"deskundige", Role::deskundige},
       {"deskundige zonder stemrecht", Role::deskundige},
+      {"afgevaardigde", Role::afgevaardigde},
+      {"vertegenwoordiger", Role::afgevaardigde},
   };
   return table;
 }
@@ -49,21 +58,36 @@ bool endsWith(const std::string& s, const std::string& suffix) {
 }  // namespace
 
 const char* roleName(Role role) {
-  for (const auto& [r, n] : kNames)
-    if (r == role) return n;
+  for (const auto& n : kNames)
+    if (n.role == role) return n.name;
   return "bestuurder";
 }
 
+const char* roleLabel(Role role) {
+  for (const auto& n : kNames)
+    if (n.role == role) return n.label;
+  return "Bestuurder";
+}
+
+const std::vector<Role>& allRoles() {
+  static const std::vector<Role> roles = [] {
+    std::vector<Role> v;
+    for (const auto& n : kNames) v.push_back(n.role);
+    return v;
+  }();
+  return roles;
+}
+
 std::optional<Role> roleFromName(const std::string& name) {
-  for (const auto& [r, n] : kNames)
-    if (name == n) return r;
+  for (const auto& n : kNames)
+    if (name == n.name) return n.role;
   return std::nullopt;
 }
 
 const std::set<std::string>& roleNames() {
   static const std::set<std::string> names = [] {
     std::set<std::string> s;
-    for (const auto& [r, n] : kNames) s.insert(n);
+    for (const auto& n : kNames) s.insert(n.name);
     return s;
   }();
   return names;

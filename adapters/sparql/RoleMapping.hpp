@@ -15,14 +15,20 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace igsgov::adapters::sparql {
 
-enum class Role { voorzitter, ondervoorzitter, bestuurder, bestuurderRaadgevend, plaatsvervanger, deskundige };
+enum class Role { voorzitter, ondervoorzitter, bestuurder, bestuurderRaadgevend, plaatsvervanger, deskundige, afgevaardigde };
 
 // "voorzitter", "ondervoorzitter", "bestuurder", "bestuurder_raadgevend",
-// "plaatsvervanger", "deskundige".
+// "plaatsvervanger", "deskundige", "afgevaardigde" (the register's role names).
 const char* roleName(Role role);
+// The Dutch skos:prefLabel igsgov publishes for the role ("Voorzitter", "Bestuurder met
+// raadgevende stem", ...); mapRole(uri, roleLabel(r), {}) == r for every role.
+const char* roleLabel(Role role);
+// Every role, in declaration order.
+const std::vector<Role>& allRoles();
 std::optional<Role> roleFromName(const std::string& name);
 const std::set<std::string>& roleNames();
 

@@ -105,15 +105,18 @@ public:
                  std::to_string(ctx_.config.maxResponseBytes) + "); vraag minder op, of gebruik de opdracht igsgov",
              Place().set("limit", "limits.max_response_bytes"));
     } catch (const HttpError& e) {
+      contentType_.clear();
       status = e.status;
       body = service::errorBody(e.error);
       line.add("code", errorCodeName(e.error.errorCode()));
       if (e.retryAfter > 0) resp.set("Retry-After", std::to_string(e.retryAfter));
     } catch (const Error& e) {
+      contentType_.clear();
       status = service::httpStatus(e);
       body = service::errorBody(e);
       line.add("code", errorCodeName(e.errorCode()));
     } catch (const std::exception& e) {
+      contentType_.clear();
       Error err(ErrorCode::internal, std::string("interne fout: ") + e.what());
       status = 500;
       body = service::errorBody(err);
@@ -125,7 +128,7 @@ public:
     bool hasBody = req.getContentLength64() > 0 || req.getChunkedTransferEncoding();
     if (hasBody && !bodyConsumed_) resp.setKeepAlive(false);
     resp.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(status));
-    resp.setContentType("application/json; charset=utf-8");
+    resp.setContentType(contentType_.empty() ? std::string("application/json; charset=utf-8") : contentType_);
     resp.set("Cache-Control", "no-store");
     resp.setContentLength64(static_cast<Poco::Int64>(body.size()));
     resp.send().write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -165,9 +168,16 @@ private:
     }
     // Paths name files on this server: refused, or taken from igsgovd's configuration.
     input = ops::remoteInput(*op, input, ctx_.config.files);
+    input = ops::withServiceValues(*op, input, ctx_.config.values);
     ops::Caller caller{who.name, who.role, ""};
     if (input->has("reason") && input->get("reason").isString()) caller.reason = input->getValue<std::string>("reason");
-    return toJsonText(ctx_.session->execute(op->name, input, caller), false);
+    JsonObject out = ctx_.session->execute(op->name, input, caller);
+    // A document (register.export as Turtle or JSON-LD) is answered as itself.
+    if (op->content && out->has("content") && out->has("media_type")) {
+      contentType_ = out->getValue<std::string>("media_type");
+      return out->getValue<std::string>("content");
+    }
+    return toJsonText(out, false);
   }
 
   void requireMethod(HTTPServerResponse& resp, const std::string& method, std::initializer_list<const char*> allowed,
@@ -231,6 +241,7 @@ private:
 
   ApiContext& ctx_;
   bool bodyConsumed_ = false;
+  std::string contentType_;  // set when the answer is an operation's document, not JSON
 };
 
 }  // namespace

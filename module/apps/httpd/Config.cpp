@@ -2,6 +2,7 @@
 
 #include "core/Error.hpp"
 #include "core/Json.hpp"
+#include "linkeddata/Iris.hpp"
 #include "ops/ServerPaths.hpp"
 
 #include <Poco/File.h>
@@ -51,7 +52,7 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files"});
+    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files", "linked_data"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
@@ -129,6 +130,12 @@ Config loadConfig(const std::string& path) {
           if (file->empty()) r.fail(setting, "geef een pad, of laat het veld weg");
           c.files[setting] = resolve(path, *file);
         }
+    }
+    if (auto ld = root.optObject("linked_data"); !ld.isNull()) {
+      Reader r(ld, "configuratie", "linked_data");
+      r.rejectUnknown({"base_uri"});
+      if (auto base = r.optStr("base_uri"))
+        c.values["linked_data.base_uri"] = linkeddata::checkBaseUri(*base, r.place("base_uri"));
     }
     if (auto log = root.optObject("log"); !log.isNull()) {
       Reader r(log, "configuratie", "log");

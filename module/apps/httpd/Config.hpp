@@ -18,6 +18,7 @@
 //                 "documents_dir": "/var/lib/igsgov/documenten"},
 //    "files": {"sync_config": "sync.json", "sparql_config": "sparql.json",
 //              "calendar_dir": "kalender", "rules_dir": "regels"},
+//    "linked_data": {"base_uri": "https://data.voorbeeld.be/id/"},
 //    "log": {"level": "info"}}
 //
 // "files" names the server files an operation uses for a remote caller, who
@@ -71,6 +72,10 @@ struct Config {
   std::string logLevel = "info";  // trace debug info warn error off
   // "files": setting (ops::kServerSettings) -> path; absent: the operation's own default.
   std::map<std::string, std::string> files;
+  // Service values (ops::kServiceValues) filled into an operation's string
+  // parameter when the caller leaves it out: "linked_data.base_uri", the base of
+  // the IRIs register.export publishes (checked at start, linkeddata/Iris.hpp).
+  std::map<std::string, std::string> values;
 
   bool tls() const { return !tlsCertificate.empty(); }
 };

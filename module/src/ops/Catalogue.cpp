@@ -54,6 +54,7 @@ JsonObject Catalogue::describe() const {
     o->set("aliases", aliases);
     if (!op.positional.empty()) o->set("positional", op.positional);
     if (op.exitCode) o->set("exit_code", true);
+    if (op.content) o->set("content", true);
     list->add(o);
   }
   out->set("operations", list);

@@ -27,8 +27,10 @@ struct Param {
                          // only a local caller may give it (ops/ServerPaths.hpp)
   bool required = false;
   std::string help;      // Dutch
-  std::string setting = {};  // path only: the service setting that supplies it for a remote caller
-                         // (kServerSettings in ops/ServerPaths.hpp); empty: never for remote callers
+  std::string setting = {};  // path: the service setting that supplies it for a remote caller
+                         // (kServerSettings in ops/ServerPaths.hpp); empty: never for remote callers.
+                         // string: the service value igsgovd fills in when the caller leaves it
+                         // out (kServiceValues, e.g. linked_data.base_uri)
 };
 
 using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;
@@ -52,6 +54,8 @@ struct Operation {
   TextFn text;                         // Dutch text rendering of the output (optional)
   RunFn run;                           // set instead of write: the operation opens its own writes
   bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)
+  bool content = false;                // output may carry {"media_type", "content"}: a document REST answers
+                                       // as itself with that media type (register.export as Turtle)
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor

@@ -1,6 +1,7 @@
 // register.init, register.import, register.export
 #include "interchange/Interchange.hpp"
 #include "journal/Journal.hpp"
+#include "linkeddata/Publish.hpp"
 #include "ops/Catalogue.hpp"
 #include "store/Migrations.hpp"
 
@@ -49,14 +50,32 @@ void addRegisterOperations(Catalogue& c) {
                   std::to_string(n->getValue<long long>("mandates")) + " mandaten (journaalregel " +
                   std::to_string(o->getObject("journal")->getValue<long long>("seq")) + ")\n";
          }});
+  // One export, three formats: the interchange file (JSON, the default) or the
+  // register published as OSLO Mandaten linked data (linkeddata/Publish.hpp).
   c.add({.name = "register.export",
-         .summary = "Schrijf het volledige register als uitwisselbestand (JSON)",
+         .summary = "Schrijf het volledige register als uitwisselbestand (JSON), of publiceer het als "
+                    "linked data (OSLO Mandaten, Turtle of JSON-LD)",
          .access = Access::read,
          .roles = kAllRoles,
+         .params = {{"format", "string", false,
+                     "json (uitwisselbestand, standaard), turtle of jsonld (OSLO Mandaten, zie docs/open-data.md)"},
+                    {"base_uri", "string", false,
+                     "basis-URI van de gepubliceerde gegevens (turtle, jsonld); anders $IGSGOV_BASE_URI",
+                     "linked_data.base_uri"}},
          .cli = {"register", "export"},
          .aliases = {{"export"}},
-         .read = interchange::exportRegister,
-         .text = [](const JsonObject& o) { return toJsonText(o) + "\n"; }});
+         .read = [](store::Database& db, const JsonObject& in) {
+           Reader r(in, "export");
+           auto format = r.optOneOf("format", {"json", "turtle", "jsonld"}).value_or("json");
+           if (format != "json") return linkeddata::publishRegister(db, in);
+           if (r.has("base_uri")) r.fail("base_uri", "alleen voor de formaten turtle en jsonld");
+           return interchange::exportRegister(db, newObject());
+         },
+         .text = [](const JsonObject& o) {
+           if (o->has("content")) return o->getValue<std::string>("content");
+           return toJsonText(o) + "\n";
+         },
+         .content = true});
 }
 
 }  // namespace igsgov::ops

@@ -5,6 +5,7 @@
 namespace igsgov::ops {
 
 const std::set<std::string> kServerSettings = {"sync_config", "sparql_config", "calendar_dir", "rules_dir"};
+const std::set<std::string> kServiceValues = {"linked_data.base_uri"};
 
 namespace {
 
@@ -25,6 +26,17 @@ JsonObject withServerFiles(const Operation& op, const JsonObject& input, const S
     if (p.type != "path" || p.setting.empty() || out->has(p.name)) continue;
     auto it = files.find(p.setting);
     if (it != files.end() && !it->second.empty()) out->set(p.name, it->second);
+  }
+  return out;
+}
+
+JsonObject withServiceValues(const Operation& op, const JsonObject& input,
+                             const std::map<std::string, std::string>& values) {
+  auto out = copyOf(input);
+  for (const auto& p : op.params) {
+    if (p.type != "string" || p.setting.empty() || out->has(p.name)) continue;
+    auto it = values.find(p.setting);
+    if (it != values.end() && !it->second.empty()) out->set(p.name, it->second);
   }
   return out;
 }

@@ -13,6 +13,11 @@
 //   withServerFiles  for input a front end built itself (intranet pages): only
 //                    fills absent path parameters that have a setting.
 //
+//   withServiceValues  fills absent *string* parameters that have a Param::setting
+//                    from the service's values (kServiceValues): settings that are
+//                    not files, such as the base URI of published linked data.
+//                    A caller may still give the parameter itself.
+//
 // A setting missing from `files` leaves the parameter absent, so the
 // operation's own default applies (documented per operation: the environment
 // of the service, a file beside the register, or the built-in data).
@@ -33,7 +38,11 @@ using ServerFiles = std::map<std::string, std::string>;
 // Every setting a Param may name: sync_config, sparql_config, calendar_dir, rules_dir.
 extern const std::set<std::string> kServerSettings;
 
+// Every value a string Param's setting may name: linked_data.base_uri.
+extern const std::set<std::string> kServiceValues;
+
 JsonObject remoteInput(const Operation& op, const JsonObject& input, const ServerFiles& files);
 JsonObject withServerFiles(const Operation& op, const JsonObject& input, const ServerFiles& files);
+JsonObject withServiceValues(const Operation& op, const JsonObject& input, const std::map<std::string, std::string>& values);
 
 }  // namespace igsgov::ops

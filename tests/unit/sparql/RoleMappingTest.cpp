@@ -11,8 +11,14 @@ TEST(RoleMapping, NamesRoundTrip) {
     ASSERT_TRUE(r.has_value()) << n;
     EXPECT_EQ(roleName(*r), n);
   }
-  EXPECT_EQ(roleNames().size(), 6u);
+  EXPECT_EQ(roleNames().size(), 7u);
   EXPECT_FALSE(roleFromName("secretaris").has_value());
+}
+
+// The labels igsgov publishes (module/src/linkeddata) read back as the same role.
+TEST(RoleMapping, PublishedLabelsMapBack) {
+  for (Role r : allRoles()) EXPECT_EQ(mapRole("urn:x", roleLabel(r), {}), r) << roleName(r);
+  EXPECT_EQ(allRoles().size(), roleNames().size());
 }
 
 TEST(RoleMapping, NormalisesLabels) {
