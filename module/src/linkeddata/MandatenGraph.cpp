@@ -48,6 +48,8 @@ const std::string kMembership = ns(v::kOrg, "Membership");
 const std::string kOrganisation = ns(v::kOrg, "organisation");
 const std::string kFractie = ns(v::kMandaat, "Fractie");
 const std::string kLegalName = ns(v::kRegorg, "legalName");
+const std::string kMemberOf = ns(v::kOrg, "memberOf");
+const std::string kOrganization = ns(v::kOrg, "Organization");
 const std::string kPerson = ns(v::kPerson, "Person");
 const std::string kVoornaam = ns(v::kPersoonHttp, "gebruikteVoornaam");
 const std::string kFamilyName = ns(v::kFoaf, "familyName");
@@ -167,15 +169,20 @@ public:
     if (auto code = v::statusConcept(status.empty() ? "effectief" : status)) g_.add(mandataris, kStatus, iri(*code));
     JsonObject member = memberOf(str(m, "member"));
     if (std::string fractie = str(m, "fractie"); !fractie.empty()) {
-      std::string f = b_ + "fracties/" + shortHash(str(member, "id") + "\n" + fractie);
+      // A fractie belongs to a council: the gemeenteraad of a gemeente member
+      // (so one fractie across IGS), else it is known only per member.
+      std::string raad = gemeenteraad(member);
+      std::string f = b_ + "fracties/" + shortHash((raad.empty() ? str(member, "id") : raad) + "\n" + fractie);
       std::string membership = mandataris + "/fractielidmaatschap";
       g_.add(mandataris, kHasMembership, iri(membership));
       g_.add(membership, kType, iri(kMembership));
       g_.add(membership, kOrganisation, iri(f));
       g_.add(f, kType, iri(kFractie));
       g_.add(f, kLegalName, text(fractie));
+      if (!raad.empty()) g_.add(f, kMemberOf, iri(raad));
     }
-    if (m->has("decision")) decision(m->getObject("decision"), member, mandataris, index);
+    if (m->has("decision"))
+      decision(m->getObject("decision"), member, mandataris, recordField("mandaat", id, "decision.uri").set("path", index));
   }
 
 private:
@@ -204,7 +211,7 @@ private:
     const auto& [p, index] = it->second;
     std::string uri = str(p, "uri");
     std::string node = uri.empty() ? b_ + "personen/" + segment(id)
-                                   : externalIri(uri, Place().set("record", "persoon " + id).set("path", index).set("field", "'uri'"));
+                                   : externalIri(uri, recordField("persoon", id, "uri").set("path", index));
     if (published_.insert(id).second) {
       std::string name = str(p, "name");
       auto space = name.find(' ');
@@ -222,40 +229,46 @@ private:
     return node;
   }
 
-  // The designating council: a gemeente's gemeenteraad when the mandate is for a
-  // gemeente member, else a council named only by the register's text.
-  std::string council(const JsonObject& d, const JsonObject& member) {
-    std::string text_ = str(d, "council");
+  // The gemeenteraad of a gemeente member (and its gemeente); empty for other members.
+  std::string gemeenteraad(const JsonObject& member) {
     std::string nis = str(member, "nis");
-    if (str(member, "kind") == "gemeente" && !nis.empty()) {
-      auto name = gemeenten_.find(nis);
-      std::string gemeenteName = name != gemeenten_.end() ? name->second : str(member, "name");
-      std::string raad = b_ + "gemeenteraden/" + segment(nis);
-      std::string gemeente = b_ + "gemeenten/" + segment(nis);
-      g_.add(raad, kType, iri(kBestuursorgaan));
-      g_.add(raad, kPrefLabel, text("Gemeenteraad " + gemeenteName));
-      g_.add(raad, kClassificatie, iri(std::string(v::kGemeenteraad)));
-      g_.add(raad, kBestuurt, iri(gemeente));
-      g_.add(gemeente, kType, iri(kBestuurseenheid));
-      g_.add(gemeente, kPrefLabel, text(gemeenteName));
-      g_.add(gemeente, kClassificatie, iri(std::string(v::kGemeente)));
-      return raad;
-    }
-    if (text_.empty()) return {};
-    std::string raad = b_ + "raden/" + shortHash(text_);
+    if (str(member, "kind") != "gemeente" || nis.empty()) return {};
+    auto name = gemeenten_.find(nis);
+    std::string gemeenteName = name != gemeenten_.end() ? name->second : str(member, "name");
+    std::string raad = b_ + "gemeenteraden/" + segment(nis);
+    std::string gemeente = b_ + "gemeenten/" + segment(nis);
     g_.add(raad, kType, iri(kBestuursorgaan));
-    g_.add(raad, kPrefLabel, text(text_));
+    g_.add(raad, kPrefLabel, text("Gemeenteraad " + gemeenteName));
+    g_.add(raad, kClassificatie, iri(std::string(v::kGemeenteraad)));
+    g_.add(raad, kBestuurt, iri(gemeente));
+    g_.add(gemeente, kType, iri(kBestuurseenheid));
+    g_.add(gemeente, kPrefLabel, text(gemeenteName));
+    g_.add(gemeente, kClassificatie, iri(std::string(v::kGemeente)));
     return raad;
   }
 
-  void decision(const JsonObject& d, const JsonObject& member, const std::string& mandataris, const std::string& index) {
+  // The designating council: a gemeente member's gemeenteraad, else an
+  // organisation named only by the register's text (a partner's board, an OCMW
+  // council): not a besluit:Bestuursorgaan, whose profile needs a classification
+  // and a bestuurseenheid igsgov does not know.
+  std::string council(const JsonObject& d, const JsonObject& member) {
+    if (std::string raad = gemeenteraad(member); !raad.empty()) return raad;
+    std::string name = str(d, "council");
+    if (name.empty()) return {};
+    std::string raad = b_ + "raden/" + shortHash(name);
+    g_.add(raad, kType, iri(kOrganization));
+    g_.add(raad, kPrefLabel, text(name));
+    return raad;
+  }
+
+  void decision(const JsonObject& d, const JsonObject& member, const std::string& mandataris, const Place& uriPlace) {
     if (d.isNull()) return;
     std::string uri = str(d, "uri"), day = str(d, "date"), reference = str(d, "reference");
     std::string raad = council(d, member);
     if (uri.empty() && day.empty() && reference.empty() && raad.empty()) return;
     std::string key = shortHash(raad + "\n" + str(d, "council") + "\n" + day + "\n" + reference + "\n" + uri);
     std::string besluit = uri.empty() ? b_ + "besluiten/" + key
-                                      : externalIri(uri, Place().set("path", index + ".decision").set("field", "'uri'"));
+                                      : externalIri(uri, uriPlace);
     g_.add(besluit, kType, iri(kBesluit));
     g_.add(besluit, kBekrachtigt, iri(mandataris));
     if (!reference.empty()) g_.add(besluit, kIdLocal, text(reference));
