@@ -64,6 +64,7 @@ struct OpInfo {
   std::vector<std::string> roles;
   JsonArray params;
   bool open = false;
+  bool content = false;  // may answer a document instead of JSON (Operation::content)
 };
 
 JsonObject operationObject(const OpInfo& op, const char* method, const JsonObject& body, const JsonArray& query) {
@@ -84,7 +85,13 @@ JsonObject operationObject(const OpInfo& op, const char* method, const JsonObjec
   if (!query.isNull() && query->size()) o->set("parameters", query);
   if (!body.isNull()) o->set("requestBody", body);
   auto responses = errorResponses(op.access != "read");
-  responses->set("200", okResponse("uitvoer van " + op.name));
+  auto ok = okResponse("uitvoer van " + op.name);
+  if (op.content) {  // register.export as linked data answers the document itself
+    auto content = ok->getObject("content");
+    content->set("text/turtle", obj({{"schema", obj({{"type", "string"}})}}));
+    content->set("application/ld+json", obj({{"schema", obj({{"type", "array"}})}}));
+  }
+  responses->set("200", ok);
   o->set("responses", responses);
   o->set("x-igsgov-roles", rolesArray);
   o->set("x-igsgov-access", op.access);
@@ -184,7 +191,8 @@ JsonObject openApiDocument(const JsonObject& description, const std::string& ver
   for (size_t i = 0; i < ops->size(); ++i) {
     auto d = ops->getObject(static_cast<unsigned>(i));
     OpInfo op{d->getValue<std::string>("name"), d->getValue<std::string>("summary"),
-              d->getValue<std::string>("access"), {}, d->getArray("params"), d->optValue<bool>("open_params", false)};
+              d->getValue<std::string>("access"), {}, d->getArray("params"), d->optValue<bool>("open_params", false),
+              d->optValue<bool>("content", false)};
     if (op.access == "create") continue;
     auto roles = d->getArray("roles");
     for (size_t r = 0; r < roles->size(); ++r) op.roles.push_back(roles->getElement<std::string>(static_cast<unsigned>(r)));
