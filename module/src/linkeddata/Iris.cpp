@@ -70,4 +70,10 @@ std::string externalIri(const std::string& text, const Place& place) {
   return out;
 }
 
+bool iriSafe(const std::string& iri) {
+  for (unsigned char c : iri)
+    if (forbidden(c)) return false;
+  return true;
+}
+
 }  // namespace igsgov::linkeddata

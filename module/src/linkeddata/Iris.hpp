@@ -22,5 +22,7 @@ namespace igsgov::linkeddata {
 std::string checkBaseUri(const std::string& base, const Place& place);
 std::string segment(const std::string& text);
 std::string externalIri(const std::string& text, const Place& place);
+// True when `iri` holds no character an IRIREF cannot hold (what the three above guarantee).
+bool iriSafe(const std::string& iri);
 
 }  // namespace igsgov::linkeddata

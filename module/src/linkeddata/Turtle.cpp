@@ -2,8 +2,8 @@
 
 #include "adapters/sparql/LblodVocabulary.hpp"
 #include "core/Error.hpp"
-
-#include <cstdio>
+#include "core/Json.hpp"
+#include "linkeddata/Iris.hpp"
 
 namespace igsgov::linkeddata {
 
@@ -23,16 +23,16 @@ std::string iriText(const std::string& value, const Prefixes& prefixes) {
   for (const auto& [prefix, ns] : prefixes)
     if (value.size() > ns.size() && value.compare(0, ns.size(), ns) == 0 && plainLocal(value.substr(ns.size())))
       return prefix + ":" + value.substr(ns.size());
-  for (unsigned char c : value)
-    if (c <= 0x20 || c == '<' || c == '>' || c == '"' || c == '{' || c == '}' || c == '|' || c == '\\' || c == '^' ||
-        c == '`')
-      throw Error(ErrorCode::internal, "IRI met een ongeldig teken in de Turtle-uitvoer: " + value);
+  if (!iriSafe(value)) throw Error(ErrorCode::internal, "IRI met een ongeldig teken in de Turtle-uitvoer: " + value);
   return "<" + value + ">";
 }
 
 std::string termText(const Term& t, const Prefixes& prefixes) {
   if (t.isIri()) return iriText(t.value, prefixes);
-  std::string out = "\"" + turtleString(t.value) + "\"";
+  // JSON's string escapes (\" \\ \n \r \t \b \f, other controls as \uXXXX) are all
+  // Turtle ECHAR/UCHAR escapes, so one escaper serves both writers.
+  std::string out;
+  appendJsonString(out, t.value);
   if (!t.lang.empty()) out += "@" + t.lang;
   else if (!t.datatype.empty() && t.datatype != std::string(vocab::kXsd) + "string")
     out += "^^" + iriText(t.datatype, prefixes);
@@ -40,29 +40,6 @@ std::string termText(const Term& t, const Prefixes& prefixes) {
 }
 
 }  // namespace
-
-std::string turtleString(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (unsigned char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04X", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-  }
-  return out;
-}
 
 std::string toTurtle(const Graph& graph, const Prefixes& prefixes) {
   std::string out;

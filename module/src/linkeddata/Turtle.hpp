@@ -1,8 +1,9 @@
 // Turtle: writes a Graph as RDF 1.1 Turtle (text/turtle), one block per
 // subject, with @prefix lines for the namespaces given.
 //
-// Literals are written between double quotes with \" \\ \n \r \t escaped and
-// every other control character as \uXXXX, so any register text (quotes, new
+// Literals are written between double quotes with \" \\ \n \r \t \b \f escaped
+// and every other control character as \uXXXX (core/Json's appendJsonString: its
+// escapes are all valid Turtle escapes), so any register text (quotes, new
 // lines, '>') stays one literal. IRIs are written as prefixed names when the
 // local part is plain ([A-Za-z0-9_-]), else between < and >; an IRI holding a
 // character an IRIREF cannot hold is a programming error (Iris.hpp makes every
@@ -22,8 +23,5 @@ namespace igsgov::linkeddata {
 using Prefixes = std::vector<std::pair<std::string, std::string>>;  // prefix, namespace IRI
 
 std::string toTurtle(const Graph& graph, const Prefixes& prefixes);
-
-// The literal's body as Turtle writes it between double quotes (exposed for tests).
-std::string turtleString(const std::string& text);
 
 }  // namespace igsgov::linkeddata

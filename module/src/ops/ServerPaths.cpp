@@ -18,27 +18,27 @@ JsonObject copyOf(const JsonObject& input) {
   return out;
 }
 
-}  // namespace
-
-JsonObject withServerFiles(const Operation& op, const JsonObject& input, const ServerFiles& files) {
+// The input with every absent parameter of `type` that has a setting filled from `settings`.
+JsonObject withSettings(const Operation& op, const JsonObject& input, const std::string& type,
+                        const std::map<std::string, std::string>& settings) {
   auto out = copyOf(input);
   for (const auto& p : op.params) {
-    if (p.type != "path" || p.setting.empty() || out->has(p.name)) continue;
-    auto it = files.find(p.setting);
-    if (it != files.end() && !it->second.empty()) out->set(p.name, it->second);
+    if (p.type != type || p.setting.empty() || out->has(p.name)) continue;
+    auto it = settings.find(p.setting);
+    if (it != settings.end() && !it->second.empty()) out->set(p.name, it->second);
   }
   return out;
 }
 
+}  // namespace
+
+JsonObject withServerFiles(const Operation& op, const JsonObject& input, const ServerFiles& files) {
+  return withSettings(op, input, "path", files);
+}
+
 JsonObject withServiceValues(const Operation& op, const JsonObject& input,
                              const std::map<std::string, std::string>& values) {
-  auto out = copyOf(input);
-  for (const auto& p : op.params) {
-    if (p.type != "string" || p.setting.empty() || out->has(p.name)) continue;
-    auto it = values.find(p.setting);
-    if (it != values.end() && !it->second.empty()) out->set(p.name, it->second);
-  }
-  return out;
+  return withSettings(op, input, "string", values);
 }
 
 JsonObject remoteInput(const Operation& op, const JsonObject& input, const ServerFiles& files) {
