@@ -64,3 +64,18 @@ TEST(ServerPaths, FrontEndInputKeepsItsOwnPathsAndGetsTheSettings) {
                 ->getValue<std::string>("calendar_dir"),
             "/srv/kalender");
 }
+
+TEST(ServerPaths, ServiceValuesFillAbsentStringParameters) {
+  const Operation* exp = catalogue().find("register.export");
+  ASSERT_NE(exp, nullptr);
+  const std::map<std::string, std::string> values = {{"linked_data.base_uri", "https://data.voorbeeld.be/id/"}};
+  auto in = newObject();
+  in->set("format", "turtle");
+  auto out = withServiceValues(*exp, in, values);
+  EXPECT_EQ(out->getValue<std::string>("base_uri"), "https://data.voorbeeld.be/id/");
+  EXPECT_EQ(out->getValue<std::string>("format"), "turtle");  // no setting: untouched
+  EXPECT_FALSE(in->has("base_uri"));                         // the caller's object is not changed
+  in->set("base_uri", "https://ander.voorbeeld.be/");        // given: the caller's value stays
+  EXPECT_EQ(withServiceValues(*exp, in, values)->getValue<std::string>("base_uri"), "https://ander.voorbeeld.be/");
+  EXPECT_FALSE(withServiceValues(*exp, newObject(), {})->has("base_uri"));
+}
