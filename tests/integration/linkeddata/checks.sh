@@ -45,6 +45,13 @@ parse)
   if "$py" "$here/check_rdf.py" "$work/changed.ttl" "$work/lastig.jsonld" "$work/lastig.json" "${base[lastig]}" >/dev/null; then
     echo "negative control: a changed start date was not noticed" >&2; exit 1
   fi
+  # A URI in the register that is no absolute URI stops the export with a Dutch message naming the record.
+  cp "$work/lastig.db" "$work/bad-uri.db"
+  "$igsgov" --db "$work/bad-uri.db" person correct --id lp-6 --uri "www.voorbeeld.be/persoon 6" --reason "test" >/dev/null
+  if "$igsgov" --db "$work/bad-uri.db" export --format turtle --base-uri "${base[lastig]}" >/dev/null 2>"$work/bad-uri.err"; then
+    echo "a person URI without scheme was published" >&2; exit 1
+  fi
+  grep -q "geen absolute URI.*persoon 'lp-6', veld 'uri'" "$work/bad-uri.err" || { cat "$work/bad-uri.err" >&2; exit 1; }
   echo "parse: ok (negative controls refused)"
   ;;
 shacl)
