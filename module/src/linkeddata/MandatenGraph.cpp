@@ -5,7 +5,7 @@
 #include "core/Sha256.hpp"
 #include "linkeddata/Bestuursperiode.hpp"
 #include "linkeddata/Iris.hpp"
-#include "linkeddata/Namespaces.hpp"
+#include "linkeddata/MandatenTerms.hpp"
 #include "model/Vocabulary.hpp"
 
 #include <algorithm>
@@ -16,61 +16,7 @@ namespace {
 
 namespace v = adapters::sparql::vocab;
 namespace sparql = adapters::sparql;
-
-std::string ns(std::string_view nsIri, const char* local) { return std::string(nsIri) + local; }
-
-// Predicates and classes, spelled once.
-const std::string kType = ns(v::kRdf, "type");
-const std::string kComment = ns(v::kRdfs, "comment");
-const std::string kPrefLabel = ns(v::kSkos, "prefLabel");
-const std::string kConcept = ns(v::kSkos, "Concept");
-const std::string kConceptScheme = ns(v::kSkos, "ConceptScheme");
-const std::string kInScheme = ns(v::kSkos, "inScheme");
-const std::string kNotation = ns(v::kSkos, "notation");
-const std::string kBestuurseenheid = ns(v::kBesluit, "Bestuurseenheid");
-const std::string kBestuursorgaan = ns(v::kBesluit, "Bestuursorgaan");
-const std::string kClassificatie = ns(v::kBesluit, "classificatie");
-const std::string kBestuurt = ns(v::kBesluit, "bestuurt");
-const std::string kTijdspecialisatie = ns(v::kMandaat, "isTijdspecialisatieVan");
-const std::string kBindingStart = ns(v::kMandaat, "bindingStart");
-const std::string kBindingEinde = ns(v::kMandaat, "bindingEinde");
-const std::string kHasPost = ns(v::kOrg, "hasPost");
-const std::string kRole = ns(v::kOrg, "role");
-const std::string kMandaat = ns(v::kMandaat, "Mandaat");
-const std::string kMandataris = ns(v::kMandaat, "Mandataris");
-const std::string kAlias = ns(v::kMandaat, "isBestuurlijkeAliasVan");
-const std::string kHolds = ns(v::kOrg, "holds");
-const std::string kStart = ns(v::kMandaat, "start");
-const std::string kEinde = ns(v::kMandaat, "einde");
-const std::string kStatus = ns(v::kMandaat, "status");
-const std::string kHasMembership = ns(v::kOrg, "hasMembership");
-const std::string kMembership = ns(v::kOrg, "Membership");
-const std::string kOrganisation = ns(v::kOrg, "organisation");
-const std::string kFractie = ns(v::kMandaat, "Fractie");
-const std::string kLegalName = ns(v::kRegorg, "legalName");
-const std::string kMemberOf = ns(v::kOrg, "memberOf");
-const std::string kOrganization = ns(v::kOrg, "Organization");
-const std::string kPerson = ns(v::kPerson, "Person");
-const std::string kVoornaam = ns(v::kPersoonHttp, "gebruikteVoornaam");
-const std::string kFamilyName = ns(v::kFoaf, "familyName");
-const std::string kName = ns(v::kFoaf, "name");
-const std::string kFictief = ns(kIgsgovNs, "fictief");
-const std::string kBesluit = ns(v::kBesluit, "Besluit");
-const std::string kBekrachtigt = ns(v::kMandaat, "bekrachtigtAanstellingVan");
-const std::string kIdLocal = ns(v::kEli, "id_local");
-const std::string kPassedBy = ns(v::kEli, "passed_by");
-const std::string kGeneratedBy = ns(v::kProv, "wasGeneratedBy");
-const std::string kGenerated = ns(v::kProv, "generated");
-const std::string kBehandeling = ns(v::kBesluit, "BehandelingVanAgendapunt");
-const std::string kSubject = ns(v::kDct, "subject");
-const std::string kAgendapunt = ns(v::kBesluit, "Agendapunt");
-const std::string kZitting = ns(v::kBesluit, "Zitting");
-const std::string kGehoudenDoor = ns(v::kBesluit, "isGehoudenDoor");
-const std::string kGeplandeStart = ns(v::kBesluit, "geplandeStart");
-const std::string kBehandelt = ns(v::kBesluit, "behandelt");
-const std::string kIdentifier = ns(v::kAdms, "identifier");
-const std::string kIdentifierClass = ns(v::kAdms, "Identifier");
-const std::string kDctType = ns(v::kDct, "type");
+using namespace terms;
 
 std::string str(const JsonObject& o, const char* field) {
   if (o.isNull() || !o->has(field) || !o->get(field).isString()) return {};
