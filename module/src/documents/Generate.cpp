@@ -24,6 +24,22 @@ struct Planned {
   std::string bytes;
 };
 
+// All documents of the plan in one LibreOffice batch (one process per core,
+// docs/Pdf.hpp). A failure names the documents by their output file names and
+// throws before anything is staged or registered.
+void convertToPdf(std::vector<Planned>& plan, const std::string& extension) {
+  std::vector<docs::PdfInput> inputs;
+  inputs.reserve(plan.size());
+  for (auto& p : plan) inputs.push_back({std::move(p.bytes), extension, p.fileName});
+  std::vector<std::string> pdfs;
+  try {
+    pdfs = docs::convertBatchToPdf(inputs);
+  } catch (const docs::PdfBatchError& e) {
+    throw Error(e.errorCode(), e.message() + ". Er werd geen enkel document geschreven of geregistreerd.", e.place());
+  }
+  for (std::size_t i = 0; i < plan.size(); ++i) plan[i].bytes = std::move(pdfs[i]);
+}
+
 std::string absolutePath(const std::string& path) {
   return std::filesystem::absolute(path).lexically_normal().string();
 }
@@ -96,9 +112,8 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
                      {"igsgov.cooperation", cooperation}};
     if (!p.member.empty()) ro.properties["igsgov.member"] = p.member;
     p.bytes = tpl.render(Poco::Dynamic::Var(p.data), ro);
-    if (format == OutputFormat::pdf)
-      p.bytes = docs::convertToPdf(p.bytes, src.format == docs::Format::odt ? "odt" : "docx");
   }
+  if (format == OutputFormat::pdf) convertToPdf(plan, src.format == docs::Format::odt ? "odt" : "docx");
 
   // 4. Stage, register, publish.
   OutputBatch batch(outDir);
