@@ -10,6 +10,7 @@
 
 #include <gtest/gtest.h>
 
+#include <future>
 #include <set>
 
 using namespace igsgov;
@@ -78,6 +79,36 @@ TEST(PdfBatch, OneProcessPerCoreAtMostEachWithItsOwnProfileResultsInInputOrder) 
     EXPECT_NE(c.find("--convert-to pdf"), std::string::npos);
   }
   EXPECT_EQ(profiles.size(), calls.size()) << "two processes shared a profile";
+  expectCleanedUp(tmp, fake);
+}
+
+TEST(PdfBatch, TwoConcurrentBatchesNeverShareAProfileOrAFolder) {
+  PrivateTmp tmp;
+  FakeSoffice fake;
+  auto batch = [&](const std::string& prefix) {
+    std::vector<std::string> bodies;
+    for (int i = 0; i < 4; ++i) bodies.push_back(prefix + std::to_string(i));
+    return convertBatchToPdf(inputs(bodies), options(fake, 2));
+  };
+  auto first = std::async(std::launch::async, batch, "eerste ");
+  auto second = std::async(std::launch::async, batch, "tweede ");
+  auto a = first.get(), b = second.get();
+  for (std::size_t i = 0; i < 4; ++i) {
+    EXPECT_NE(a[i].find("FAKE:eerste " + std::to_string(i) + "\n"), std::string::npos) << a[i];
+    EXPECT_NE(b[i].find("FAKE:tweede " + std::to_string(i) + "\n"), std::string::npos) << b[i];
+  }
+  std::set<std::string> profiles, folders;
+  for (const auto& c : fake.calls()) {
+    auto at = c.find("-env:UserInstallation=file://");
+    ASSERT_NE(at, std::string::npos) << c;
+    profiles.insert(c.substr(at, c.find(' ', at) - at));
+    auto out = c.find("--outdir ");
+    ASSERT_NE(out, std::string::npos) << c;
+    folders.insert(c.substr(out, c.find(' ', out + 9) - out));
+  }
+  EXPECT_EQ(fake.calls().size(), 2 * std::min(2u, availableCores()));
+  EXPECT_EQ(profiles.size(), fake.calls().size()) << "two processes shared a LibreOffice profile";
+  EXPECT_EQ(folders.size(), fake.calls().size()) << "two processes shared an output folder";
   expectCleanedUp(tmp, fake);
 }
 
