@@ -14,6 +14,7 @@
 // Usage: bench_pdf WORK_DIR [members] [parallel]   (0 or absent: all 285 / one per
 // core; run.sh sets it up)
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
 #include "core/Json.hpp"
 #include "docs/Pdf.hpp"
 #include "ops/Session.hpp"
@@ -23,7 +24,6 @@
 
 #include <chrono>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <sstream>
@@ -34,12 +34,7 @@ using namespace igsgov;
 
 namespace {
 
-std::string slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+std::string slurp(const std::string& path) { return readFileBytes(path).value_or(""); }
 
 std::string loadAverage() {
   std::string l = slurp("/proc/loadavg");
