@@ -20,10 +20,6 @@ const std::string kKey = "verdeelsleutel", kSched = "bijdrageschema";
 
 std::string text(const Version& v, const std::string& f) { return records::textOf(v.data, f).value_or(""); }
 
-bool usesInhabitants(const CostItem& item) {
-  return item.key.kind == KeyKind::perInhabitant || item.key.kind == KeyKind::fixedPlusPerInhabitant;
-}
-
 // Converts the Belgian-notation conveniences into the finance JSON fields.
 JsonObject normaliseItem(const JsonObject& in, const std::string& keyId, std::size_t index) {
   auto item = newObject();
@@ -51,6 +47,20 @@ JsonObject normaliseItem(const JsonObject& in, const std::string& keyId, std::si
       for (const auto& n : names) key->set(n, k->get(n));
       amount(key, "fixed", "fixed_cents", false);
       amount(key, "rate", "rate_micro_eur", true);
+      if (key->has("amounts")) {  // {"member": "2.500"} → amounts_cents
+        auto a = key->getObject("amounts");
+        Place p = recordField(kKey, keyId, "kostenpost " + itemId + ", veld 'amounts'");
+        if (a.isNull()) throwInvalid("bedragen per deelnemer verwacht, bv. {\"dr-vzw\": \"2.500\"}", p);
+        if (key->has("amounts_cents")) throwInvalid("geef 'amounts' of 'amounts_cents', niet allebei", p);
+        auto cents = newObject();
+        for (const auto& member : a->getNames()) {
+          auto v = a->get(member);
+          if (v.isString()) cents->set(member, parseAmount(v.convert<std::string>(), p).value());
+          else throwInvalid("bedrag als tekst verwacht (bv. \"2.500\")", p);
+        }
+        key->set("amounts_cents", cents);
+        key->remove("amounts");
+      }
       item->set("key", key);
     }
   }
@@ -63,9 +73,26 @@ std::vector<Member> membersInYear(store::Database& db, const std::string& coop, 
   for (const auto& m : records::currentAll(db, records::memberSpec(), "cooperation_id", coop)) {
     auto from = records::dateOf(m.data, "from"), until = records::dateOf(m.data, "until");
     if ((from && dec31 < *from) || (until && *until < jan1)) continue;
-    out.push_back({m.id, text(m, "name")});
+    out.push_back({m.id, text(m, "name"), text(m, "kind")});
   }
   return out;
+}
+
+// `now` without the member kinds when `stored` recorded none (a schedule
+// computed before kinds were kept is not out of date for that alone).
+ScheduleInputs comparable(const ScheduleInputs& stored, ScheduleInputs now) {
+  bool kindsRecorded = false;
+  for (const auto& m : stored.members) kindsRecorded = kindsRecorded || !m.kind.empty();
+  if (!kindsRecorded)
+    for (auto& m : now.members) m.kind.clear();
+  return now;
+}
+
+std::string figures(const Schedule& s) { return canonicalJson(scheduleToJson(s)->get("years")); }
+
+// The stored schedule still follows from the register's current inputs.
+bool upToDate(const Schedule& stored, const ScheduleInputs& now) {
+  return comparable(stored.inputs, now) == stored.inputs && figures(computeSchedule(now)) == figures(stored);
 }
 
 Version requireKey(store::Database& db, const Reader& r) {
@@ -122,7 +149,7 @@ std::vector<CostItem> readKeyItems(store::Database& db, const std::string& coop,
     throwInvalid("een verdeelsleutel heeft minstens één kostenpost", recordField(kKey, keyId, "items"));
   std::vector<Member> members;
   for (const auto& m : records::currentAll(db, records::memberSpec(), "cooperation_id", coop))
-    members.push_back({m.id, text(m, "name")});
+    members.push_back({m.id, text(m, "name"), text(m, "kind")});
   std::vector<CostItem> out;
   std::set<std::string> ids;
   for (std::size_t i = 0; i < items->size(); ++i) {
@@ -165,18 +192,25 @@ ScheduleInputs scheduleInputs(store::Database& db, const Version& key, int year,
   YearInputs yi;
   yi.year = year;
   bool needsPopulation = false;
+  std::set<std::string> byInhabitants;  // members some item counts by their inhabitants
   for (std::size_t i = 0; i < items->size(); ++i) {
     CostItem item = costItemFromJson(items->getObject(static_cast<unsigned>(i)));
-    // Units of members that do not take part in this year are left out.
+    // Units and amounts of members that do not take part in this year are left out.
     for (auto it = item.key.units.begin(); it != item.key.units.end();)
       it = present.count(it->first) ? std::next(it) : item.key.units.erase(it);
-    needsPopulation = needsPopulation || usesInhabitants(item);
+    for (auto it = item.key.amounts.begin(); it != item.key.amounts.end();)
+      it = present.count(it->first) ? std::next(it) : item.key.amounts.erase(it);
+    needsPopulation = needsPopulation || item.key.kind == KeyKind::perInhabitant ||
+                      item.key.kind == KeyKind::fixedPlusPerInhabitant;
+    for (const auto& m : in.members)
+      if (paysByInhabitants(item.key, m)) byInhabitants.insert(m.id);
     yi.items.push_back(std::move(item));
   }
   if (needsPopulation) {
     std::optional<Date> used;
     std::string methode;
     for (const auto& m : in.members) {
+      if (!byInhabitants.count(m.id)) continue;
       auto mv = records::current(db, records::memberSpec(), m.id);
       auto nis = records::textOf(mv->data, "nis");
       if (!nis) continue;  // allocate() names the member without inhabitants
@@ -236,8 +270,16 @@ JsonObject scheduleCompute(records::Writer& w, const JsonObject& in) {
   auto data = scheduleData(key.id, text(key, "cooperation"), static_cast<int>(year), s);
   bool unchanged = false;
   if (auto prev = records::current(w.db(), scheduleSpec(), id)) {
-    if (text(*prev, "schedule_sha256") == data->getValue<std::string>("schedule_sha256")) unchanged = true;
-    else records::revise(w, scheduleSpec(), *prev, data, "change", r.optStr("reason").value_or("herberekening"));
+    unchanged = text(*prev, "schedule_sha256") == data->getValue<std::string>("schedule_sha256");
+    if (!unchanged) {
+      try {  // a schedule stored before member kinds were kept, with the same figures
+        unchanged = upToDate(scheduleFromJson(storedSchedule(*prev)), s.inputs);
+      } catch (const Error& e) {
+        if (e.errorCode() != ErrorCode::integrity) throw;  // an edited one is replaced below
+      }
+    }
+    if (!unchanged)
+      records::revise(w, scheduleSpec(), *prev, data, "change", r.optStr("reason").value_or("herberekening"));
   } else {
     records::create(w, scheduleSpec(), id, data, r.optStr("reason").value_or(""));
   }
@@ -269,7 +311,10 @@ JsonObject scheduleShow(store::Database& db, const JsonObject& in) {
   out->set("versions", static_cast<long long>(records::history(db, scheduleSpec(), id).size()));
   out->set("recorded_at", v->recFrom);
   out->set("sha256", text(*v, "schedule_sha256"));
-  out->set("schedule", storedSchedule(*v));
+  auto stored = storedSchedule(*v);
+  out->set("schedule", stored);
+  auto computed = scheduleFromJson(stored);  // verifies the figures; the reasons follow from the inputs
+  out->set("exclusions", exclusionsToJson(computed.years.front()));
   return out;
 }
 
@@ -299,10 +344,11 @@ JsonObject scheduleVerify(store::Database& db, const JsonObject& in) {
     try {
       Date popDate = records::dateOf(v.data, "population_date").value_or(Date::fromYmd(year - 1, 1, 1));
       auto now = scheduleInputs(db, *key, year, popDate);
-      if (!(now == stored.inputs)) {
+      if (!upToDate(stored, now)) {
         status = "verouderd";
-        why = now.members != stored.inputs.members ? "de deelnemers veranderden sinds de berekening"
-                                                   : "de verdeelsleutel of de inwonersaantallen veranderden sinds de berekening";
+        why = comparable(stored.inputs, now).members != stored.inputs.members
+                  ? "de deelnemers veranderden sinds de berekening"
+                  : "de verdeelsleutel of de inwonersaantallen veranderden sinds de berekening";
       }
     } catch (const Error& e) {
       status = "verouderd";
@@ -371,8 +417,16 @@ std::string scheduleText(const JsonObject& o) {
     auto m = members->getObject(static_cast<unsigned>(i));
     names[m->getValue<std::string>("id")] = m->optValue<std::string>("name", "");
   }
+  std::map<std::string, std::string> why;  // member → "item: reason; ..."
+  if (auto ex = o->getArray("exclusions"))
+    for (std::size_t i = 0; i < ex->size(); ++i) {
+      auto e = ex->getObject(static_cast<unsigned>(i));
+      auto& text = why[e->getValue<std::string>("member")];
+      text += (text.empty() ? "" : "; ") + e->getValue<std::string>("item") + ": " + e->getValue<std::string>("reason");
+    }
   os << "Bijdragen " << inputs->optValue<std::string>("title", "") << ", boekjaar " << o->getValue<int>("year");
-  if (o->has("population_date")) os << " (inwoners op " << o->getValue<std::string>("population_date") << ")";
+  if (o->has("population_date"))
+    if (auto d = Date::parse(o->getValue<std::string>("population_date"))) os << " (inwoners op " << dutchLongDate(*d) << ")";
   os << ", versie " << o->getValue<long long>("versions") << "\n";
   auto years = s->getArray("years");
   for (std::size_t y = 0; y < years->size(); ++y) {
@@ -382,6 +436,10 @@ std::string scheduleText(const JsonObject& o) {
       auto l = lines->getObject(static_cast<unsigned>(i));
       std::string id = l->getValue<std::string>("member");
       os << "  " << (names[id].empty() ? id : names[id]) << ": " << formatEuro(Cents(l->getValue<long long>("total_cents")));
+      if (l->getValue<long long>("total_cents") == 0 && why.count(id)) {
+        os << " – betaalt niets (" << why[id] << ")\n";
+        continue;
+      }
       auto items = l->getObject("items");
       std::vector<std::string> keys;
       items->getNames(keys);

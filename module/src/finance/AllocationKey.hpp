@@ -13,15 +13,29 @@
 //                             the item total is the sum.
 //   weights                   split `total` in proportion to custom integer
 //                             `weights` (use 30/70 or basis points for shares).
+//   fixed_amounts             a fixed amount per member (`amounts_cents`), e.g.
+//                             what a partner (vzw, CAW) pays. No total: the
+//                             item total is the sum.
+//
+// Who pays. The two inhabitant kinds count only the members whose kind is in
+// `payers` ("gemeente", "ocmw"); without `payers` every member that is not a
+// partner counts (a partner has no inhabitants), which is what keys meant
+// before partners could take part. A member kind that is not recorded ("", in
+// schedules stored before member kinds were kept) counts under that default.
+// Partners pay through their own cost items: fixed_amounts, per_unit or
+// weights. Every member that takes no part in an item gets 0 and a Dutch
+// reason (ItemAllocation::excluded): not a payer of an inhabitant key, or
+// absent from the units, weights or amounts.
+//
 // Splitting a total uses splitLargestRemainder (Split.hpp): shares add up
 // exactly to the total. Direct amounts (rate × count) are rounded per member to
 // the cent, half away from zero (Money.hpp); they are exact when rate × count
 // is a whole number of cents. The item total is then the sum of the rounded
 // member amounts, never redistributed.
 //
-// Members missing from `units`/`weights` have 0 units; a key naming a member
-// that is not in the member list is an error, so is a member without
-// inhabitants in the population table when the key needs inhabitants.
+// Members missing from `units`/`weights`/`amounts_cents` have 0; a key naming
+// a member that is not in the member list is an error, so is a paying member
+// without inhabitants in the population table when the key needs inhabitants.
 // Failures: Error(invalid) naming the cost item and the field.
 // Thread safety: value types and pure functions.
 #pragma once
@@ -41,6 +55,7 @@ namespace igsgov::finance {
 struct Member {
   std::string id;    // stable id (e.g. NIS code, "caw-ov")
   std::string name;  // display name, may be empty
+  std::string kind;  // "gemeente", "ocmw", "partner"; "" when not recorded
   bool operator==(const Member&) const = default;
 };
 
@@ -52,7 +67,7 @@ struct PopulationTable {
   bool operator==(const PopulationTable&) const = default;
 };
 
-enum class KeyKind { perInhabitant, fixedPlusPerInhabitant, perUnit, weights };
+enum class KeyKind { perInhabitant, fixedPlusPerInhabitant, perUnit, weights, fixedAmounts };
 
 const char* keyKindName(KeyKind k);  // the JSON spelling, e.g. "per_unit"
 
@@ -61,6 +76,8 @@ struct AllocationKey {
   Cents fixedPart;                             // fixed_plus_per_inhabitant
   std::optional<Rate> rate;                    // fixed_plus_per_inhabitant (required), per_unit (direct mode)
   std::map<std::string, std::int64_t> units;   // per_unit: units; weights: weights
+  std::map<std::string, Cents> amounts;        // fixed_amounts: the amount per member
+  std::vector<std::string> payers;             // inhabitant kinds: member kinds that pay; empty = all but partners
   bool operator==(const AllocationKey&) const = default;
 };
 
@@ -76,6 +93,7 @@ struct ItemAllocation {
   std::string itemId;
   Cents total;                            // the given total, or the sum for direct kinds
   std::map<std::string, Cents> perMember; // every member of the list, 0 included
+  std::map<std::string, std::string> excluded;  // member → why it takes no part (Dutch)
   bool exact = true;                      // false when a direct amount was rounded
 };
 
@@ -85,8 +103,13 @@ void validateCostItem(const CostItem& item, const std::vector<Member>& members);
 
 ItemAllocation allocate(const CostItem& item, const std::vector<Member>& members, const PopulationTable& population);
 
-// JSON. Key: {"kind": ..., "fixed_cents": n, "rate_micro_eur": n, "units": {member: n}}
-// (units also spelt "weights" for kind weights). Item: {"id", "title", "key", "total_cents"?}.
+// Whether a member pays by its inhabitants under this key (inhabitant kinds only).
+bool paysByInhabitants(const AllocationKey& key, const Member& m);
+
+// JSON. Key: {"kind": ..., "fixed_cents": n, "rate_micro_eur": n, "units": {member: n},
+// "payers": ["gemeente", ...]} (units spelt "weights" for kind weights, "amounts_cents"
+// {member: cents} for kind fixed_amounts; "payers" only when given).
+// Item: {"id", "title", "key", "total_cents"?}. Member: {"id", "name"?, "kind"?}.
 JsonObject keyToJson(const AllocationKey& key);
 AllocationKey keyFromJson(const JsonObject& obj, const std::string& itemId = "");
 JsonObject costItemToJson(const CostItem& item);

@@ -40,6 +40,7 @@ Schedule computeSchedule(const ScheduleInputs& inputs) {
         Cents c = a.perMember.at(m.id);
         line.items[a.itemId] = c;
         line.total += c;
+        if (auto why = a.excluded.find(m.id); why != a.excluded.end()) line.excluded[a.itemId] = why->second;
       }
       ys.lines.push_back(std::move(line));
     }
@@ -154,6 +155,19 @@ JsonObject scheduleToJson(const Schedule& s) {
   }
   o->set("years", years);
   return o;
+}
+
+JsonArray exclusionsToJson(const YearSchedule& y) {
+  auto out = newArray();
+  for (const auto& line : y.lines)
+    for (const auto& [item, why] : line.excluded) {
+      auto o = newObject();
+      o->set("member", line.member);
+      o->set("item", item);
+      o->set("reason", why);
+      out->add(o);
+    }
+  return out;
 }
 
 Schedule scheduleFromJson(const JsonObject& obj) {

@@ -9,6 +9,8 @@
 // stored schedule whose figures do not follow from its inputs as
 // Error(integrity) naming the year, member and item.
 //
+// Every member has a line, also one that pays nothing; MemberLine::excluded
+// says, per item, why a member takes no part (AllocationKey.hpp: who pays).
 // Invariants of a computed schedule (tested):
 //   Σ members line.items[i] == itemTotals[i]; Σ items == line.total;
 //   Σ itemTotals == total; for split items itemTotals[i] == the item's total.
@@ -41,7 +43,8 @@ struct ScheduleInputs {
 
 struct MemberLine {
   std::string member;
-  std::map<std::string, Cents> items;  // item id → amount
+  std::map<std::string, Cents> items;        // item id → amount
+  std::map<std::string, std::string> excluded;  // item id → why the member takes no part (Dutch)
   Cents total;
   bool operator==(const MemberLine&) const = default;
 };
@@ -74,5 +77,9 @@ ScheduleInputs scheduleInputsFromJson(const JsonObject& obj);
 JsonObject scheduleToJson(const Schedule& s);
 // Reads a stored schedule and verifies it against its recomputation.
 Schedule scheduleFromJson(const JsonObject& obj);
+// Why members take no part in items: [{"member", "item", "reason"}] in member order.
+// Derived from the inputs, so not part of scheduleToJson (stored schedules keep
+// the form they had before reasons existed).
+JsonArray exclusionsToJson(const YearSchedule& y);
 
 }  // namespace igsgov::finance

@@ -5,6 +5,7 @@
 // bad input that changes nothing.
 #include "../governance/GovFixture.hpp"
 
+#include "budget/Contributions.hpp"
 #include "finance/Money.hpp"
 
 #include <sqlite3.h>
@@ -263,4 +264,97 @@ TEST_F(Finance, InterchangeRoundTrip) {
   again->remove("exported_at");
   EXPECT_EQ(canonicalJson(again), canonicalJson(exported));
   EXPECT_EQ(other.execute("contribution.verify", newObject(), caller)->getValue<long long>("ok"), 1);
+}
+
+// Issue 14: a partner in a cooperation whose key is per inhabitant. Failed on
+// main with "geen inwonersaantal voor lid 'b-vzw' in de bevolkingstabel".
+TEST_F(Finance, APartnerInAPerInhabitantKeyPaysNothingAndTheScheduleSaysWhy) {
+  run("member.add", R"({"id": "b-vzw", "cooperation": "igs-b", "kind": "partner", "name": "De Ronde vzw",
+       "partner_kind": "privaat_zonder_winstoogmerk", "from": "2021-01-01"})");
+  run("contribution.key", R"({"id": "b-werking", "cooperation": "igs-b",
+       "items": [{"id": "werking", "key": {"kind": "per_inhabitant"}, "total": "1.000"}]})");
+  auto out = run("contribution.compute", R"({"key": "b-werking", "year": 2026})");
+  EXPECT_EQ(cents(out, "b-brakel"), 100000);
+  EXPECT_EQ(cents(out, "b-vzw"), 0);  // shown, with 0
+  auto why = out->getArray("exclusions");
+  ASSERT_EQ(why->size(), 1u);
+  EXPECT_EQ(why->getObject(0)->getValue<std::string>("member"), "b-vzw");
+  EXPECT_NE(why->getObject(0)->getValue<std::string>("reason").find("partner telt geen inwoners"), std::string::npos);
+  std::string text = budget::scheduleText(out);
+  EXPECT_NE(text.find("De Ronde vzw: € 0,00 – betaalt niets (werking: een partner telt geen inwoners"), std::string::npos) << text;
+  EXPECT_EQ(text.find("2024-01-01"), std::string::npos) << text;  // dates in Dutch
+
+  // Who pays, said by the key: the gemeenten per inhabitant, the partner a fixed amount.
+  run("member.add", R"({"id": "b-ocmw-zwalm", "cooperation": "igs-b", "kind": "ocmw", "nis": "45065", "from": "2021-01-01"})");
+  run("contribution.key", R"({"id": "b-werking", "cooperation": "igs-b",
+       "items": [{"id": "werking", "key": {"kind": "per_inhabitant", "payers": ["gemeente"]}, "total": "1.000"},
+                 {"id": "partners", "key": {"kind": "fixed_amounts", "amounts": {"b-vzw": "250"}}}]})");
+  out = run("contribution.compute", R"({"key": "b-werking", "year": 2026})");
+  EXPECT_EQ(cents(out, "b-brakel"), 100000);
+  EXPECT_EQ(cents(out, "b-ocmw-zwalm"), 0);
+  EXPECT_EQ(cents(out, "b-vzw"), 25000);
+  EXPECT_EQ(out->getObject("schedule")->getArray("years")->getObject(0)->getValue<long long>("total_cents"), 125000);
+  text = budget::scheduleText(out);
+  EXPECT_NE(text.find("OCMW Zwalm: € 0,00 – betaalt niets (partners: geen bedrag in deze sleutel; werking: de sleutel rekent "
+                      "per inwoner over de gemeenten)"),
+            std::string::npos)
+      << text;
+  // The OCMW too (Brakel and Zwalm are different gemeenten, so nothing is counted twice).
+  run("contribution.key", R"({"id": "b-werking", "cooperation": "igs-b",
+       "items": [{"id": "werking", "key": {"kind": "per_inhabitant", "payers": ["gemeente", "ocmw"]}, "total": "1.000"}]})");
+  out = run("contribution.compute", R"({"key": "b-werking", "year": 2026})");
+  EXPECT_GT(cents(out, "b-ocmw-zwalm"), 0);
+  EXPECT_EQ(cents(out, "b-brakel") + cents(out, "b-ocmw-zwalm"), 100000);
+  auto verify = run("contribution.verify", "{}");
+  EXPECT_EQ(verify->getValue<long long>("ok"), 1);
+  EXPECT_EQ(verify->getValue<long long>("stale"), 0);
+}
+
+TEST_F(Finance, BadPayersAndAmountsChangeNothing) {
+  run("member.add", R"({"id": "b-vzw", "cooperation": "igs-b", "kind": "partner", "name": "De Ronde vzw",
+       "partner_kind": "privaat_zonder_winstoogmerk", "from": "2021-01-01"})");
+  auto before = state();
+  auto e = fails("contribution.key", R"({"id": "k", "cooperation": "igs-b",
+       "items": [{"id": "x", "key": {"kind": "per_inhabitant", "payers": ["partner"]}, "total": "10"}]})");
+  EXPECT_NE(std::string(e.what()).find("een partner telt geen inwoners"), std::string::npos) << e.what();
+  EXPECT_EQ(e.place().fields.at("field"), "'payers'");
+  e = fails("contribution.key", R"({"id": "k", "cooperation": "igs-b",
+       "items": [{"id": "x", "key": {"kind": "per_unit", "units": {"b-vzw": 1}, "payers": ["gemeente"]}, "total": "10"}]})");
+  EXPECT_NE(std::string(e.what()).find("hoort alleen bij een sleutel per inwoner"), std::string::npos) << e.what();
+  e = fails("contribution.key", R"({"id": "k", "cooperation": "igs-b",
+       "items": [{"id": "x", "key": {"kind": "fixed_amounts", "amounts": {"b-vzw": "2,505"}}}]})");
+  EXPECT_NE(std::string(e.what()).find("cent"), std::string::npos) << e.what();
+  fails("contribution.key", R"({"id": "k", "cooperation": "igs-b",
+       "items": [{"id": "x", "key": {"kind": "fixed_amounts", "amounts": {"b-vzw": 250}}}]})");
+  fails("contribution.key", R"({"id": "k", "cooperation": "igs-b",
+       "items": [{"id": "x", "key": {"kind": "fixed_amounts", "amounts": {"niemand": "250"}}}]})");
+  EXPECT_EQ(state(), before);
+}
+
+// A schedule exported before member kinds were recorded (its members carry no
+// "kind") is imported with its meaning: it verifies, is not out of date, a
+// recomputation writes nothing, and it is exported as it was.
+TEST_F(Finance, ScheduleWrittenBeforeMemberKindsKeepsItsMeaning) {
+  run("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "1.000"}]})");
+  run("contribution.compute", R"({"key": "k", "year": 2026})");
+  auto exported = run("register.export", "{}");
+  exported->remove("journal");
+  exported->remove("exported_at");
+  auto members = exported->getObject("finance")->getArray("contribution_schedules")->getObject(0)->getObject("schedule")
+                     ->getObject("inputs")->getArray("members");
+  for (std::size_t i = 0; i < members->size(); ++i) members->getObject(static_cast<unsigned>(i))->remove("kind");
+  std::string old = canonicalJson(exported);
+  ops::Session other(dir_ + "/tweede.db", true);
+  ops::Caller caller;
+  auto wrapped = newObject();
+  wrapped->set("register", parseJsonObject(old));
+  other.execute("register.import", wrapped, caller);
+  EXPECT_EQ(other.execute("contribution.verify", newObject(), caller)->getValue<long long>("ok"), 1);
+  auto again = other.execute("contribution.compute", parseJsonObject(R"({"key": "k", "year": 2026})"), caller);
+  EXPECT_TRUE(again->getValue<bool>("unchanged"));
+  EXPECT_EQ(again->getValue<long long>("versions"), 1);
+  auto back = other.execute("register.export", newObject(), caller);
+  back->remove("journal");
+  back->remove("exported_at");
+  EXPECT_EQ(canonicalJson(back), old);
 }
