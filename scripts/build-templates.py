@@ -220,7 +220,8 @@ def docx_blocks(parent):
     for el in parent:
         t = el.tag
         if t == "p":
-            out.append(docx_para(inline(el), el.get("style", "normal")))
+            # keep="1": stays on the page of what follows (a closing line before the signatures).
+            out.append(docx_para(inline(el), el.get("style", "normal"), "<w:keepNext/>" if el.get("keep") == "1" else ""))
         elif t == "h":
             out.append(docx_para(inline(el), "kop"))
         elif t == "title":
@@ -364,6 +365,12 @@ ODT_STYLES = {  # source style → (name, paragraph props, text props)
 }
 
 
+# An automatic paragraph style: a normal paragraph kept with the next one.
+ODT_KEEP = "PVast"
+ODT_KEEP_STYLE = (f'<style:style style:name="{ODT_KEEP}" style:family="paragraph" style:parent-style-name="Standard">'
+                  '<style:paragraph-properties fo:keep-with-next="always"/></style:style>')
+
+
 def odt_runs(runs):
     out = []
     for r in runs:
@@ -423,7 +430,10 @@ def odt_blocks(parent, tables):
     for el in parent:
         t = el.tag
         if t == "p":
-            out.append(odt_para(inline(el), el.get("style", "normal")))
+            if el.get("keep") == "1":
+                out.append(f'<text:p text:style-name="{ODT_KEEP}">{odt_runs(inline(el))}</text:p>')
+            else:
+                out.append(odt_para(inline(el), el.get("style", "normal")))
         elif t == "h":
             out.append(f'<text:h text:style-name="Kop_20_1" text:outline-level="1">{odt_runs(inline(el))}</text:h>')
         elif t == "title":
@@ -459,7 +469,7 @@ def build_odt(tpl):
     content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {ODF_NS}>'
                '<office:font-face-decls><style:font-face style:name="Liberation Sans" svg:font-family="&apos;Liberation Sans&apos;" '
                'style:font-family-generic="swiss" style:font-pitch="variable"/></office:font-face-decls>'
-               f'<office:automatic-styles>{text_styles}{"".join(tables.styles)}</office:automatic-styles>'
+               f'<office:automatic-styles>{text_styles}{ODT_KEEP_STYLE}{"".join(tables.styles)}</office:automatic-styles>'
                f'<office:body><office:text>{body}</office:text></office:body></office:document-content>')
     named = []
     for key, (name, ppr, tpr) in ODT_STYLES.items():
@@ -534,8 +544,8 @@ def html_blocks(parent, indent="    "):
     for el in parent:
         t = el.tag
         if t == "p":
-            style = el.get("style", "normal")
-            out.append(f'{indent}<p style="{HTML_P[style]}">{html_runs(inline(el))}</p>')
+            style = HTML_P[el.get("style", "normal")] + (";page-break-after:avoid" if el.get("keep") == "1" else "")
+            out.append(f'{indent}<p style="{style}">{html_runs(inline(el))}</p>')
         elif t == "h":
             out.append(f'{indent}<h2 style="font-size:1.15em;margin:1em 0 0.3em 0">{html_runs(inline(el))}</h2>')
         elif t == "title":
@@ -551,12 +561,14 @@ def html_blocks(parent, indent="    "):
             out.append(f'{indent}{{/{el.get("name")}}}')
         elif t == "table":
             ws = widths_twips(el)
-            out.append(f'{indent}<table style="border-collapse:collapse;width:100%;font-size:0.9em;margin-bottom:1em">')
+            out.append(f'{indent}<table width="100%" style="border-collapse:collapse;width:100%;font-size:0.9em;margin-bottom:1em">')
             for tr in el:
                 cells = [inline(td) for td in tr]
                 tag = "th" if tr.get("head") == "1" else "td"
                 bg = "background:#deeaf6;text-align:left;" if tag == "th" else ""
-                tds = "".join(f'<{tag} style="{bg}border:1px solid #8eaadb;padding:2px 5px;width:{100 * w // TEXT_WIDTH_TWIPS}%">'
+                # width as an attribute too: LibreOffice's HTML import ignores it in style.
+                tds = "".join(f'<{tag} width="{100 * w // TEXT_WIDTH_TWIPS}%" style="{bg}border:1px solid #8eaadb;'
+                              f'padding:2px 5px;width:{100 * w // TEXT_WIDTH_TWIPS}%">'
                               f'{html_runs(c)}</{tag}>' for w, c in zip(ws, cells))
                 if tr.get("loop"):
                     out.append(f'{indent}  {{#{tr.get("loop")}}}')
@@ -565,7 +577,7 @@ def html_blocks(parent, indent="    "):
                     out.append(f'{indent}  {{/{tr.get("loop")}}}')
             out.append(f"{indent}</table>")
         elif t == "signatures":
-            out.append(f'{indent}<table style="width:100%;margin-top:1.5em"><tr>')
+            out.append(f'{indent}<table width="100%" style="width:100%;margin-top:1.5em;page-break-inside:avoid"><tr>')
             for s in el:
                 lines = "".join(f'<p style="margin:0">{html_runs(inline(line))}</p>' for line in s)
                 out.append(f'{indent}  <td style="vertical-align:top;width:{100 // len(list(el))}%">{lines}</td>')
@@ -576,7 +588,9 @@ def html_blocks(parent, indent="    "):
 
 
 def build_html(tpl):
-    head = "\n".join(f'      <p style="margin:0">{html_runs(inline(p))}</p>' for p in tpl.find("letterhead"))
+    # The letterhead is a table: LibreOffice prints an HTML page that starts with a
+    # paragraph on a blank first page (and loses that paragraph); a table first does not.
+    head = "\n".join(f'      <tr><td style="padding:0">{html_runs(inline(p))}</td></tr>' for p in tpl.find("letterhead"))
     foot = "\n".join(f'      <p style="margin:0">{html_runs(without_page_numbers(inline(p)))}</p>' for p in tpl.find("footer"))
     body = "\n".join(html_blocks(tpl.find("body")))
     return (
@@ -584,7 +598,8 @@ def build_html(tpl):
         f'  <title>{esc(tpl.get("title"))}</title>\n</head>\n'
         '<body style="font-family:\'Liberation Sans\',Arial,sans-serif;font-size:11pt;max-width:17cm;margin:2em auto;color:#000">\n'
         '  <header style="color:#1f4e79;font-size:0.85em;border-bottom:1px solid #1f4e79;padding-bottom:0.3em;margin-bottom:1.5em">\n'
-        f"{head}\n  </header>\n  <main>\n{body}\n  </main>\n"
+        '    <table style="border-collapse:collapse;color:#1f4e79">\n'
+        f"{head}\n    </table>\n  </header>\n  <main>\n{body}\n  </main>\n"
         '  <footer style="color:#595959;font-size:0.75em;text-align:center;border-top:1px solid #ccc;margin-top:2em;padding-top:0.3em">\n'
         f"{foot}\n  </footer>\n</body>\n</html>\n")
 

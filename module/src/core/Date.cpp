@@ -104,4 +104,10 @@ std::string dutchLongDate(const Date& d) {
   return std::to_string(d.day()) + " " + months[d.month() - 1] + " " + std::to_string(d.year());
 }
 
+std::string dutchShortDate(const Date& d) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d/%02d/%04d", d.day(), d.month(), d.year());
+  return buf;
+}
+
 }  // namespace igsgov

@@ -35,5 +35,7 @@ private:
 
 // Dutch long form: "22 november 2026".
 std::string dutchLongDate(const Date& d);
+// Belgian short form for tables: "22/11/2026".
+std::string dutchShortDate(const Date& d);
 
 }  // namespace igsgov

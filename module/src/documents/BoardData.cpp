@@ -63,13 +63,22 @@ void addBoard(JsonObject& data, store::Database& db, const std::string& cooperat
       row->set("stemrecht", m->getValue<bool>("voting") ? "ja" : "raadgevend");
       row->set("sinds", str(m, "from"));
       row->set("tot", str(m, "until"));
-      std::string besluit;
+      // The decision as parts (the template formats the date) and as one text
+      // for people, with the date as Belgians write it in a table.
+      std::string besluit, council, date, reference;
       if (m->has("decision")) {
         auto d = m->getObject("decision");
-        for (const char* k : {"council", "date", "reference"})
-          if (!str(d, k).empty()) besluit += (besluit.empty() ? "" : ", ") + str(d, k);
+        council = str(d, "council");
+        date = str(d, "date");
+        reference = str(d, "reference");
+        auto parsed = Date::parse(date);
+        for (const std::string& part : {council, parsed ? dutchShortDate(*parsed) : date, reference})
+          if (!part.empty()) besluit += (besluit.empty() ? "" : ", ") + part;
       }
       row->set("besluit", besluit);
+      row->set("besluit_raad", council);
+      row->set("besluit_datum", date);
+      row->set("besluit_kenmerk", reference);
       mandaten->add(row);
     }
     auto c = comp->getObject("counts");

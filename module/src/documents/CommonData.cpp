@@ -49,6 +49,7 @@ std::vector<MemberRef> activeMembers(store::Database& db, const std::string& coo
     m.nis = records::textOf(v.data, "nis").value_or("");
     m.name = records::textOf(v.data, "name").value_or(m.id);
     m.kind = records::textOf(v.data, "kind").value_or("");
+    m.partnerKind = records::textOf(v.data, "partner_kind").value_or("");
     m.from = records::textOf(v.data, "from").value_or("");
     out.push_back(std::move(m));
   }

@@ -1,10 +1,11 @@
 // Contributions per member: from the call, or from the register's stored
 // contribution schedule (table fin_schedule of migration 0003, written by the
 // finance operations; read here directly because its JSON is the canonical
-// finance::scheduleToJson form: years[].members[] {member, total_cents}).
+// finance::scheduleToJson form, which finance::scheduleFromJson verifies and
+// recomputes, giving also why a member pays nothing).
 #include "core/Error.hpp"
 #include "documents/DataParts.hpp"
-#include "finance/Money.hpp"
+#include "finance/Schedule.hpp"
 
 namespace igsgov::documents {
 
@@ -27,7 +28,6 @@ Contributions fromInput(const std::vector<MemberRef>& members, int year, const J
     auto v = input->get(key);
     Contribution c;
     c.year = year;
-    c.key = "opgegeven bij het maken van dit document";
     if (v.isInteger()) {
       c.cents = v.convert<long long>();
     } else if (v.isString()) {
@@ -65,21 +65,20 @@ Contributions loadContributions(store::Database& db, const std::string& cooperat
     scheduleText = st.text(0);
     title = st.text(2).empty() ? st.text(1) : st.text(2);
   }
-  JsonObject schedule = parseJsonObject(scheduleText, "verdeling " + title);
-  auto years = schedule->getArray("years");
-  if (!years) return out;
-  for (std::size_t i = 0; i < years->size(); ++i) {
-    auto y = years->getObject(static_cast<unsigned>(i));
-    if (!y || y->getValue<int>("year") != year) continue;
-    auto lines = y->getArray("members");
-    for (std::size_t k = 0; lines && k < lines->size(); ++k) {
-      auto line = lines->getObject(static_cast<unsigned>(k));
-      const MemberRef* m = matchMember(members, line->getValue<std::string>("member"));
+  finance::Schedule schedule = finance::scheduleFromJson(parseJsonObject(scheduleText, "verdeling " + title));
+  for (const auto& y : schedule.years) {
+    if (y.year != year) continue;
+    for (const auto& line : y.lines) {
+      const MemberRef* m = matchMember(members, line.member);
       if (!m) continue;
-      out.byMember[m->id] = Contribution{line->getValue<long long>("total_cents"), year, title};
+      std::string reason;
+      if (line.total.isZero())
+        for (const auto& [item, why] : line.excluded) reason += (reason.empty() ? "" : "; ") + why;
+      out.byMember[m->id] = Contribution{line.total.value(), year, title, reason};
     }
   }
   out.fromRegister = true;
+  out.key = title;
   out.source = "verdeelsleutel '" + title + "' in het register";
   return out;
 }

@@ -1,6 +1,7 @@
 #include "documents/DataContract.hpp"
 
 #include "core/Error.hpp"
+#include "model/Vocabulary.hpp"
 #include "refdata/RefData.hpp"
 
 #include <Poco/String.h>
@@ -14,6 +15,30 @@ std::string documentReference(const std::string& cooperation, const std::string&
   if (!who.empty()) out += "/" + who;
   return out;
 }
+
+namespace {
+
+// soort, soort_label, is_gemeente, is_ocmw, is_partner: templates choose the
+// addressee and the wording with {#lid.is_partner}…{/lid.is_partner}.
+void setKind(JsonObject o, const MemberRef& m) {
+  o->set("soort", m.kind);
+  o->set("soort_label", model::memberKinds().label(m.kind));
+  o->set("is_gemeente", m.kind == "gemeente");
+  o->set("is_ocmw", m.kind == "ocmw");
+  o->set("is_partner", m.kind == "partner");
+}
+
+JsonObject contributionJson(const Contribution& c) {
+  auto b = newObject();
+  b->set("bedrag", c.cents);
+  b->set("jaar", c.year);
+  b->set("sleutel", c.key);
+  b->set("betaalt", c.cents > 0);
+  b->set("reden", c.reason);
+  return b;
+}
+
+}  // namespace
 
 DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), req_(std::move(request)) {
   auto verband = verbandJson(db_, req_.cooperation, req_.asOf);
@@ -35,7 +60,7 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
     d->set("id", m.id);
     d->set("naam", m.name);
     d->set("nis", m.nis);
-    d->set("soort", m.kind);
+    setKind(d, m);
     long long inhabitants = 0;
     auto g = newObject();
     g->set("naam", m.name);
@@ -59,10 +84,7 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
     d->set("centrumstad", g->getValue<bool>("centrumstad"));
     auto c = contributions_.byMember.find(m.id);
     if (c != contributions_.byMember.end()) {
-      auto b = newObject();
-      b->set("bedrag", c->second.cents);
-      b->set("jaar", c->second.year);
-      b->set("sleutel", c->second.key);
+      auto b = contributionJson(c->second);
       d->set("bijdrage", b);
       g->set("bijdrage", b);
       totalCents += c->second.cents;
@@ -84,6 +106,7 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
   auto fin = newObject();
   fin->set("jaar", req_.asOf.year());
   fin->set("bron", contributions_.source);
+  fin->set("sleutel", contributions_.key);
   fin->set("bekend", allKnown);
   fin->set("totaal", totalCents);
   shared_->set("financiering", fin);
@@ -119,7 +142,9 @@ JsonObject DataBuilder::memberData(const MemberRef& m) const {
   o->set("gemeente", gemeenten_.at(m.id));
   auto lid = newObject();
   lid->set("id", m.id);
-  lid->set("soort", m.kind);
+  lid->set("naam", m.name);
+  setKind(lid, m);
+  lid->set("partner_soort", m.kind == "partner" ? model::partnerKinds().label(m.partnerKind) : "");
   lid->set("sinds", m.from);
   o->set("lid", lid);
   auto g = gemeenten_.at(m.id);

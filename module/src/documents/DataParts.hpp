@@ -22,6 +22,7 @@ struct MemberRef {
   std::string nis;   // "" for non-gemeente partners
   std::string name;
   std::string kind;  // gemeente | ocmw | partner
+  std::string partnerKind;  // publiek | privaat_zonder_winstoogmerk | privaat
   std::string from;
 };
 
@@ -36,15 +37,18 @@ std::string dutchList(const std::vector<std::string>& names);
 struct Contribution {
   long long cents = 0;
   int year = 0;
-  std::string key;  // the verdeelsleutel's title, or a description of the input
+  std::string key;     // the verdeelsleutel's title; "" for an amount given with the call
+  std::string reason;  // why the member pays nothing under the key ("" otherwise; Dutch)
 };
 struct Contributions {
   std::map<std::string, Contribution> byMember;  // member id → contribution
   std::string source;                            // Dutch: where the figures come from
+  std::string key;                               // the verdeelsleutel's title ("" for amounts given)
   bool fromRegister = false;
 };
 // From the call's `contributions` object ({"<nis or member id>": cents or "12.500,00"}) when
-// given, else from the register's latest contribution schedule (fin_schedule) for the year.
+// given, else from the register's latest contribution schedule (fin_schedule) for the year,
+// verified against its inputs (Error(integrity) when its figures were edited).
 Contributions loadContributions(store::Database& db, const std::string& cooperation,
                                 const std::vector<MemberRef>& members, int year, const JsonObject& input);
 

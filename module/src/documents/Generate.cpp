@@ -84,14 +84,22 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
   DataBuilder builder(w.db(), req);
   std::string ext = outputExtension(format);
   std::vector<Planned> plan;
+  std::vector<const MemberRef*> skipped;  // --all-members: members of a kind the template is not written for
   if (kind == "verband") {
     plan.push_back({builder.cooperationData(), cooperationFileName(src.name, cooperation, asOf.iso(), ext), "", ""});
   } else {
     std::vector<const MemberRef*> targets;
-    if (member)
+    if (member) {
       targets.push_back(&builder.member(*member));
-    else
-      for (const auto& m : builder.members()) targets.push_back(&m);
+      requireHandles(src, targets.back()->id, targets.back()->name, targets.back()->kind);
+    } else {
+      // All members the template is written for; the others are listed as skipped.
+      for (const auto& m : builder.members())
+        if (handlesMemberKind(src, m.kind)) targets.push_back(&m);
+        else skipped.push_back(&m);
+    }
+    if (targets.empty() && !skipped.empty())
+      requireHandles(src, skipped.front()->id, skipped.front()->name, skipped.front()->kind);
     if (targets.empty())
       throwNotFound("samenwerkingsverband '" + cooperation + "' heeft op " + asOf.iso() + " geen deelnemers",
                     Place().set("field", "cooperation"));
@@ -150,6 +158,15 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
   out->set("as_of", asOf.iso());
   out->set("kind", kind);
   out->set("contributions_source", builder.contributions().source);
+  auto skippedJson = newArray();
+  for (const MemberRef* m : skipped) {
+    auto o = newObject();
+    o->set("member", m->id);
+    o->set("name", m->name);
+    o->set("kind", m->kind);
+    skippedJson->add(o);
+  }
+  out->set("skipped", skippedJson);
   return out;
 }
 
@@ -167,6 +184,12 @@ std::string generateText(const JsonObject& out) {
   }
   if (out->getValue<std::string>("kind") == "lid")
     os << "Bijdragen: " << out->getValue<std::string>("contributions_source") << "\n";
+  auto skipped = out->getArray("skipped");
+  for (std::size_t i = 0; skipped && i < skipped->size(); ++i) {
+    auto s = skipped->getObject(static_cast<unsigned>(i));
+    os << "Niet gemaakt voor " << s->getValue<std::string>("name") << " (" << s->getValue<std::string>("member")
+       << "): het sjabloon is niet geschreven voor een deelnemer van die soort\n";
+  }
   return os.str();
 }
 

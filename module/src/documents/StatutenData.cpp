@@ -51,8 +51,9 @@ JsonArray approvalsJson(store::Database& db, const Version& version, const Date&
     ap->set("uitkomst", spaced(text(a, "outcome")));
     ap->set("kenmerk", text(a, "decision_ref"));
     approvals->add(ap);
-    summary += (summary.empty() ? "" : "; ") + who + " " + text(a, "date") + ": " + spaced(text(a, "outcome")) +
-               (text(a, "decision_ref").empty() ? "" : " (" + text(a, "decision_ref") + ")");
+    auto decided = Date::parse(text(a, "date"));  // as Belgians write a date in a table: 27/01/2025
+    summary += (summary.empty() ? "" : "; ") + who + " " + (decided ? dutchShortDate(*decided) : text(a, "date")) + ": " +
+               spaced(text(a, "outcome")) + (text(a, "decision_ref").empty() ? "" : " (" + text(a, "decision_ref") + ")");
   }
   return approvals;
 }

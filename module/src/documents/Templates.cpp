@@ -3,8 +3,11 @@
 #include "core/Embedded.hpp"
 #include "core/Error.hpp"
 #include "docs/TemplateFile.hpp"
+#include "model/Vocabulary.hpp"
 
 #include <Poco/Path.h>
+
+#include <algorithm>
 
 namespace igsgov {
 EmbeddedFiles embeddedTemplates();
@@ -32,10 +35,30 @@ const char* outputExtension(OutputFormat f) {
   return "docx";
 }
 
+bool handlesMemberKind(const TemplateSource& src, const std::string& memberKind) {
+  return src.memberKinds.empty() ||
+         std::find(src.memberKinds.begin(), src.memberKinds.end(), memberKind) != src.memberKinds.end();
+}
+
+void requireHandles(const TemplateSource& src, const std::string& memberId, const std::string& memberName,
+                    const std::string& memberKind) {
+  if (handlesMemberKind(src, memberKind)) return;
+  std::string kinds;
+  for (std::size_t i = 0; i < src.memberKinds.size(); ++i)
+    kinds += (i == 0 ? "" : i + 1 == src.memberKinds.size() ? " of " : ", ") + model::memberKinds().label(src.memberKinds[i]);
+  throwInvalid("sjabloon '" + src.name + "' is niet geschreven voor deelnemer '" + memberId + "' (" + memberName + ", " +
+                   model::memberKinds().label(memberKind) + "); het is geschreven voor een " + kinds,
+               Place().set("field", "member"));
+}
+
 const std::vector<ShippedTemplate>& shippedTemplates() {
   static const std::vector<ShippedTemplate> all = {
-      {"engagementsverklaring", "lid", "Engagementsverklaring van een gemeente voor het college van burgemeester en schepenen"},
-      {"intentieverklaring", "lid", "Intentieverklaring voor de gemeenteraad, met de individuele financiering"},
+      {"engagementsverklaring", "lid",
+       "Engagementsverklaring van een deelnemer: gemeente (college), OCMW (vast bureau) of partner (raad van bestuur)",
+       {"gemeente", "ocmw", "partner"}},
+      {"intentieverklaring", "lid",
+       "Intentieverklaring voor de gemeenteraad of de raad voor maatschappelijk welzijn, met de individuele financiering",
+       {"gemeente", "ocmw"}},
       {"samenstelling", "verband", "Samenstelling van de raad van bestuur op een datum"},
       {"statuten", "verband", "Overzicht van de versies van de statuten en hun goedkeuringen"},
       {"auditrapport", "verband", "Auditrapport: de bevindingen van de regelcontrole"},
@@ -95,6 +118,7 @@ TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out) 
     src.name = t->name;
     src.bytes = std::string(bytes);
     src.kind = t->kind;
+    src.memberKinds = t->memberKinds;
     src.shipped = true;
     src.format = ext == "docx"   ? docs::Format::docx
                  : ext == "odt"  ? docs::Format::odt

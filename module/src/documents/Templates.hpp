@@ -10,6 +10,10 @@
 // per member, e.g. the engagementsverklaring) or "verband" (one per
 // cooperation, e.g. the board composition). A custom template takes its kind
 // from the call (`kind`), or "lid" when a member was asked for, else "verband".
+// A shipped "lid" template names the member kinds its wording is written for
+// (the intentieverklaring addresses a council, which a partner does not have):
+// generating it for another kind is refused (requireHandles), never a letter
+// that addresses the member wrongly. A custom template handles every kind.
 //
 // Output formats: docx, odt, html, md, pdf. PDF is made by LibreOffice from the
 // DOCX variant (or from the ODT/DOCX custom template).
@@ -34,6 +38,7 @@ struct ShippedTemplate {
   std::string name;   // "engagementsverklaring"
   std::string kind;   // "lid" | "verband"
   std::string title;  // Dutch, for `igsgov template list`
+  std::vector<std::string> memberKinds;  // "lid": the member kinds it is written for
 };
 
 const std::vector<ShippedTemplate>& shippedTemplates();
@@ -46,8 +51,15 @@ struct TemplateSource {
   std::string bytes;
   docs::Format format = docs::Format::automatic;
   std::string kind;          // "lid" | "verband" | "" (custom: decided by the call)
+  std::vector<std::string> memberKinds;  // empty: every member kind
   bool shipped = false;
 };
+
+// Whether the template is written for a member of this kind (gemeente, ocmw, partner).
+bool handlesMemberKind(const TemplateSource& src, const std::string& memberKind);
+// Error(invalid) naming the member and the template when it does not handle the member's kind.
+void requireHandles(const TemplateSource& src, const std::string& memberId, const std::string& memberName,
+                    const std::string& memberKind);
 
 // The template for `nameOrPath` that produces `out`.
 TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out);

@@ -35,10 +35,16 @@ TEST(ShippedTemplates, TableMatchesSources) {
     std::string text = slurp(it.path().toString());
     std::smatch m;
     ASSERT_TRUE(std::regex_search(text, m, std::regex("<template name=\"([a-z]+)\" kind=\"([a-z]+)\""))) << it.name();
-    fromSources.insert(m[1].str() + ":" + m[2].str());
+    std::smatch members;  // the member kinds a "lid" template is written for
+    std::regex_search(text, members, std::regex("members=\"([a-z ]*)\""));
+    fromSources.insert(m[1].str() + ":" + m[2].str() + ":" + (members.empty() ? "" : members[1].str()));
   }
   std::set<std::string> fromTable;
-  for (const auto& t : shippedTemplates()) fromTable.insert(t.name + ":" + t.kind);
+  for (const auto& t : shippedTemplates()) {
+    std::string kinds;
+    for (const auto& k : t.memberKinds) kinds += (kinds.empty() ? "" : " ") + k;
+    fromTable.insert(t.name + ":" + t.kind + ":" + kinds);
+  }
   EXPECT_EQ(fromSources, fromTable);
 }
 
