@@ -171,14 +171,17 @@ def docx_cell(runs, width, header=False, borders=True, style="cel"):
     return f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{nob}{shade}</w:tcPr>{body}</w:tc>'
 
 
-def docx_table(widths, rows, borders=True):
-    """rows: list of (cells: list of runs-lists | list of block xml, header)."""
+def docx_table(widths, rows, borders=True, split=False):
+    """rows: list of (cells: list of runs-lists | list of block xml, header).
+    split: body rows may break across pages (a row with a long text would
+    otherwise leave the rest of a page empty)."""
     grid = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
     style = '<w:tblStyle w:val="Tabelraster"/>' if borders else ""
     out = [f'<w:tbl><w:tblPr>{style}<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
            f'<w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>{grid}</w:tblGrid>']
     for cells, header in rows:
-        trpr = "<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header else "<w:trPr><w:cantSplit/></w:trPr>"
+        trpr = ("<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>" if header
+                else "" if split else "<w:trPr><w:cantSplit/></w:trPr>")
         tcs = []
         for w, c in zip(widths, cells):
             if isinstance(c, str):  # pre-rendered paragraphs
@@ -237,7 +240,7 @@ def docx_blocks(parent):
             out += docx_blocks(el)
             out.append(tag_para_docx("{/" + el.get("name") + "}"))
         elif t == "table":
-            out.append(docx_table(widths_twips(el), table_rows(el)))
+            out.append(docx_table(widths_twips(el), table_rows(el), split=el.get("split") == "1"))
             out.append(docx_para([], "klein"))
         elif t == "signatures":
             sigs = list(el)

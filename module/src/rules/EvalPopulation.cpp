@@ -35,7 +35,8 @@ void populationThreshold(const Context& c) {
   Total t = totalPopulation(c);
   if (t.inwoners >= min) return;
   std::string base = "de " + std::to_string(t.gemeenten) + " deelnemende gemeenten tellen samen " + thousands(t.inwoners) +
-                     " inwoners (peildatum " + t.peildatum + "), minder dan " + thousands(min);
+                     " inwoners (peildatum " + (Date::parse(t.peildatum) ? dutchLongDate(*Date::parse(t.peildatum)) : t.peildatum) +
+                     "), minder dan " + thousands(min);
   long long transitionMin = c.params.integer("overgang_min_gemeenten");
   auto transitionUntil = c.params.optDate("overgang_tot");
   bool transitionPossible = transitionMin > 0 && transitionUntil && c.asOf <= *transitionUntil && t.gemeenten >= transitionMin;
@@ -101,7 +102,7 @@ void onePerGemeente(const Context& c) {
       if (other.id == c.coop.id || other.domain != domain) continue;
       for (const auto* o : other.membersOn(c.asOf))
         if (o->kind == "gemeente" && o->nis == m->nis)
-          c.emit("gemeente " + m->name + " neemt op " + c.asOf.iso() + " ook deel aan " + other.name + " (" + other.id + ")",
+          c.emit("gemeente " + m->name + " neemt op " + dutchLongDate(c.asOf) + " ook deel aan " + other.name + " (" + other.id + ")",
                  {{"member", m->id}, {"member", o->id}});
     }
   }

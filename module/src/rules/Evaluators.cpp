@@ -178,7 +178,7 @@ std::vector<const MemberFact*> gemeentenOn(const Context& c) {
   std::vector<const MemberFact*> out;
   for (const auto* m : c.coop.membersOn(c.asOf))
     if (m->kind == "gemeente") out.push_back(m);
-  if (out.empty()) throw NotEvaluable{"geen deelnemende gemeenten op " + c.asOf.iso()};
+  if (out.empty()) throw NotEvaluable{"geen deelnemende gemeenten op " + dutchLongDate(c.asOf)};
   return out;
 }
 

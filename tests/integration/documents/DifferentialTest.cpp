@@ -11,6 +11,7 @@
 
 #include <Poco/TemporaryFile.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 using namespace igsgov;
@@ -23,26 +24,37 @@ TEST_F(DocumentsFixture, ShippedDocxTemplatesMatchDocxtemplater) {
     std::string name, data, ours, theirs;
   };
   std::vector<Job> jobs;
+  // Members of every kind: the letters branch on lid.is_gemeente/is_ocmw/is_partner.
+  run("member.add", R"({"id": "dr-vzw", "cooperation": "igs-cultuur-va", "kind": "partner", "name": "De Ronde vzw",
+       "partner_kind": "privaat_zonder_winstoogmerk", "from": "2021-01-01"})");
+  run("member.add", R"({"id": "ocmw-ronse", "cooperation": "igs-cultuur-va", "kind": "ocmw", "nis": "45041", "from": "2021-01-01"})");
   // The data exactly as documents.generate builds it, for a member and for the cooperation.
   session_->reg().read([&](store::Database& db) {
     for (const auto& t : documents::shippedTemplates()) {
       documents::DataRequest req{"igs-cultuur-va", *Date::parse("2025-10-01"), t.name, "", nullptr, nullptr};
-      if (t.name == "intentieverklaring") {
-        req.contributions = newObject();
-        req.contributions->set("45035", 1250000);
-        req.contributions->set("45060", "8.000,50");
-      }
+      req.contributions = newObject();
+      req.contributions->set("45035", 1250000);
+      req.contributions->set("45060", "8.000,50");
+      req.contributions->set("dr-vzw", 0);
       documents::DataBuilder builder(db, req);
-      JsonObject data = t.kind == "lid" ? builder.memberData(builder.member("45035")) : builder.cooperationData();
-      jobs.push_back({t.name, canonicalJson(data), "", ""});
+      if (t.kind != "lid") {
+        jobs.push_back({t.name, canonicalJson(builder.cooperationData()), "", ""});
+        continue;
+      }
+      for (const char* who : {"45035", "ocmw-ronse", "dr-vzw", "45059"}) {
+        const auto& m = builder.member(who);
+        if (std::find(t.memberKinds.begin(), t.memberKinds.end(), m.kind) == t.memberKinds.end()) continue;
+        jobs.push_back({t.name + "-" + who, canonicalJson(builder.memberData(m)), "", ""});
+      }
     }
     return newObject();
   });
+  ASSERT_EQ(jobs.size(), 3u + 4u + 3u);
   std::string list = "[";
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     auto& j = jobs[i];
     std::string base = dir_ + "/" + j.name;
-    std::string tpl(documents::shippedBytes(j.name + ".docx"));
+    std::string tpl(documents::shippedBytes(j.name.substr(0, j.name.find('-')) + ".docx"));
     std::ofstream(base + ".docx", std::ios::binary) << tpl;
     std::ofstream(base + ".json", std::ios::binary) << j.data;
     j.ours = docs::Template::compile(tpl).render(parseJson(j.data));

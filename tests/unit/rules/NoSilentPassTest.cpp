@@ -84,7 +84,7 @@ TEST_F(NoSilentPass, ABoardWithoutTheRolesTheRuleIsAbout) {
 TEST_F(NoSilentPass, ACooperationWithoutGemeenten) {
   withEmptyBoard("c3", "projectvereniging", "cultuur", R"("kind":"partner","name":"Cultuurhuis vzw","partner_kind":"publiek")");
   expectNotEvaluable(check("c3", "2025-06-01"), {"pv.elke-gemeente-in-rvb", "cultuur.referentieregio", "cultuur.inwoners"},
-                     "geen deelnemende gemeenten op 2025-06-01");
+                     "geen deelnemende gemeenten op 1 juni 2025");
 }
 
 TEST_F(NoSilentPass, AGemeenteWhoseReferentieregioIsUnknown) {
