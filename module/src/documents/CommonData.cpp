@@ -59,6 +59,21 @@ std::vector<MemberRef> activeMembers(store::Database& db, const std::string& coo
   return out;
 }
 
+const MemberRef* findMember(const std::vector<MemberRef>& members, const std::string& idOrNis, const Place& place) {
+  for (const auto& m : members)
+    if (m.id == idOrNis) return &m;
+  std::vector<const MemberRef*> byNis;
+  for (const auto& m : members)
+    if (!m.nis.empty() && m.nis == idOrNis) byNis.push_back(&m);
+  if (byNis.size() > 1) {
+    std::string which;
+    for (const auto* m : byNis)
+      which += (which.empty() ? "" : ", ") + m->id + " (" + m->name + ", " + model::memberKinds().label(m->kind) + ")";
+    throwInvalid("NIS-code " + idOrNis + " hoort bij meer dan één deelnemer: " + which + "; geef het deelnemer-id", place);
+  }
+  return byNis.empty() ? nullptr : byNis.front();
+}
+
 std::string dutchList(const std::vector<std::string>& names) {
   std::string out;
   for (std::size_t i = 0; i < names.size(); ++i) {

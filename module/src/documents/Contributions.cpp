@@ -11,19 +11,13 @@ namespace igsgov::documents {
 
 namespace {
 
-const MemberRef* matchMember(const std::vector<MemberRef>& members, const std::string& key) {
-  for (const auto& m : members)
-    if (m.id == key || (!m.nis.empty() && m.nis == key)) return &m;
-  return nullptr;
-}
-
 Contributions fromInput(const std::vector<MemberRef>& members, int year, const JsonObject& input) {
   Contributions out;
   out.source = "opgegeven bij het maken van het document";
   for (const auto& key : input->getNames()) {
     Place place;
     place.set("field", "contributions." + key);
-    const MemberRef* m = matchMember(members, key);
+    const MemberRef* m = findMember(members, key, place);
     if (!m) throwNotFound("'" + key + "' is geen deelnemer van het samenwerkingsverband op de gevraagde datum", place);
     auto v = input->get(key);
     Contribution c;
@@ -49,37 +43,44 @@ Contributions loadContributions(store::Database& db, const std::string& cooperat
   Contributions out;
   out.source = "geen verdeling van de bijdragen in het register voor " + std::to_string(year);
   if (!tableExists(db, "fin_schedule")) return out;
-  std::string title;
+  std::string keyId, title;  // title: the key's own title, "" when it has none but its id
   std::string scheduleText;
   {
     bool keys = tableExists(db, "fin_key");
-    auto st = db.prepare(keys ? "SELECT s.schedule, s.id, k.title FROM fin_schedule s "
+    auto st = db.prepare(keys ? "SELECT s.schedule, s.key_id, k.title FROM fin_schedule s "
                                 "LEFT JOIN fin_key k ON k.id = s.key_id AND k.rec_to IS NULL "
                                 "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
                                 "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1"
-                              : "SELECT s.schedule, s.id, s.key_id FROM fin_schedule s "
+                              : "SELECT s.schedule, s.key_id, '' FROM fin_schedule s "
                                 "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
                                 "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1");
     st.bind(1, cooperation).bind(2, static_cast<long long>(year));
     if (!st.step()) return out;
     scheduleText = st.text(0);
-    title = st.text(2).empty() ? st.text(1) : st.text(2);
+    keyId = st.text(1);
+    // contribution.key stores the id as title when none is given: a letter shows no code.
+    title = st.text(2) == keyId ? "" : st.text(2);
   }
-  finance::Schedule schedule = finance::scheduleFromJson(parseJsonObject(scheduleText, "verdeling " + title));
+  finance::Schedule schedule = finance::scheduleFromJson(parseJsonObject(scheduleText, "verdeling " + keyId));
   for (const auto& y : schedule.years) {
     if (y.year != year) continue;
+    std::map<std::string, std::string> itemTitles;  // item id → its title, as the letter names it
+    for (const auto& in : schedule.inputs.years)
+      if (in.year == year)
+        for (const auto& item : in.items) itemTitles[item.id] = item.title.empty() ? item.id : item.title;
     for (const auto& line : y.lines) {
-      const MemberRef* m = matchMember(members, line.member);
+      const MemberRef* m = findMember(members, line.member, Place().set("field", "contributions"));
       if (!m) continue;
       std::string reason;
       if (line.total.isZero())
-        for (const auto& [item, why] : line.excluded) reason += (reason.empty() ? "" : "; ") + why;
+        for (const auto& [item, why] : line.excluded)
+          reason += (reason.empty() ? "" : "; ") + (itemTitles.count(item) ? itemTitles[item] : item) + ": " + why;
       out.byMember[m->id] = Contribution{line.total.value(), year, title, reason};
     }
   }
   out.fromRegister = true;
   out.key = title;
-  out.source = "verdeelsleutel '" + title + "' in het register";
+  out.source = "verdeelsleutel '" + (title.empty() ? keyId : title) + "' in het register";
   return out;
 }
 

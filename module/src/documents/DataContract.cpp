@@ -6,6 +6,8 @@
 
 #include <Poco/String.h>
 
+#include <set>
+
 namespace igsgov::documents {
 
 std::string documentReference(const std::string& cooperation, const std::string& templateName, const Date& asOf,
@@ -54,6 +56,7 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
   std::vector<std::string> names;
   long long totalInhabitants = 0, totalCents = 0;
   std::string peildatum;
+  std::set<std::string> countedNis;
   bool allKnown = !members_.empty();
   for (const auto& m : members_) {
     auto d = newObject();
@@ -79,7 +82,8 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
       }
     }
     g->set("inwoners", inhabitants);
-    totalInhabitants += inhabitants;
+    // A gemeente and its OCMW share their inhabitants: each NIS code counts once.
+    if (m.nis.empty() || countedNis.insert(m.nis).second) totalInhabitants += inhabitants;
     d->set("inwoners", inhabitants);
     d->set("centrumstad", g->getValue<bool>("centrumstad"));
     auto c = contributions_.byMember.find(m.id);
@@ -117,11 +121,12 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
 }
 
 const MemberRef& DataBuilder::member(const std::string& nisOrId) const {
-  for (const auto& m : members_)
-    if (m.id == nisOrId || (!m.nis.empty() && m.nis == nisOrId)) return m;
-  throwNotFound("'" + nisOrId + "' is op " + req_.asOf.iso() + " geen deelnemer van samenwerkingsverband '" +
+  Place place;
+  place.set("field", "member");
+  if (const MemberRef* m = findMember(members_, nisOrId, place)) return *m;
+  throwNotFound("'" + nisOrId + "' is op " + dutchLongDate(req_.asOf) + " geen deelnemer van samenwerkingsverband '" +
                     req_.cooperation + "'",
-                Place().set("field", "member"));
+                place);
 }
 
 JsonObject DataBuilder::base() const {

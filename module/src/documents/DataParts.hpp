@@ -5,6 +5,7 @@
 #pragma once
 
 #include "core/Date.hpp"
+#include "core/Error.hpp"
 #include "core/Json.hpp"
 #include "store/Database.hpp"
 
@@ -30,6 +31,9 @@ struct MemberRef {
 // The cooperation as "verband" (Error(notFound) for an unknown id) and its seat's name.
 JsonObject verbandJson(store::Database& db, const std::string& cooperation, const Date& asOf);
 std::vector<MemberRef> activeMembers(store::Database& db, const std::string& cooperation, const Date& asOf);
+// The member with this id, else the one with this NIS code; nullptr when none. A gemeente
+// and its OCMW share a NIS code: Error(invalid) at `place` when it names more than one.
+const MemberRef* findMember(const std::vector<MemberRef>& members, const std::string& idOrNis, const Place& place);
 // "A, B en C"
 std::string dutchList(const std::vector<std::string>& names);
 

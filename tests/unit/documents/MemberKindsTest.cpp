@@ -113,13 +113,52 @@ TEST_F(MemberKinds, DataContractCarriesTheMembersKind) {
 // A partner that pays nothing under the register's key: the letter says so and why.
 TEST_F(MemberKinds, APartnerThatPaysNothingIsToldWhy) {
   run("contribution.key", R"({"id": "va-k", "cooperation": "igs-cultuur-va", "title": "Werkingsbijdrage",
-       "items": [{"id": "werking", "key": {"kind": "per_inhabitant"}, "total": "100.000"}]})");
+       "items": [{"id": "werking", "title": "Werking", "key": {"kind": "per_inhabitant"}, "total": "100.000"},
+                 {"id": "partners", "title": "Bijdrage partners", "key": {"kind": "fixed_amounts", "amounts": {"igs-cultuur-va-45035": "1.000"}}}]})");
   run("contribution.compute", R"({"key": "va-k", "year": 2026})");
   generate(R"("template":"engagementsverklaring","cooperation":"igs-cultuur-va","member":"dr-vzw","format":"docx","as_of":"2026-03-01")");
   std::string partner = textOf("dr-vzw");
+  // Each reason names the cost item it is about (failed before: two reasons, no item named).
   EXPECT_TRUE(has(partner, "Volgens de verdeelsleutel van het samenwerkingsverband (Werkingsbijdrage) betaalt De Ronde vzw "
-                           "voor het jaar 2026 geen bijdrage: een partner telt geen inwoners"))
+                           "voor het jaar 2026 geen bijdrage (Bijdrage partners: geen bedrag in deze sleutel; Werking: een "
+                           "partner telt geen inwoners en betaalt niet mee in een sleutel per inwoner)."))
       << partner;
+}
+
+// Failed before: a key stored without a title (contribution.key then keeps its id as
+// title) put the code in the letter: "Volgens de verdeelsleutel ... (va-k) bedraagt ...".
+TEST_F(MemberKinds, AKeyWithoutATitleShowsNoCode) {
+  run("contribution.key", R"({"id": "va-k", "cooperation": "igs-cultuur-va",
+       "items": [{"id": "werking", "key": {"kind": "per_inhabitant", "payers": ["gemeente"]}, "total": "100.000"}]})");
+  run("contribution.compute", R"({"key": "va-k", "year": 2026})");
+  auto out = generate(R"("template":"engagementsverklaring","cooperation":"igs-cultuur-va","member":"45035","format":"docx",
+                         "as_of":"2026-03-01")");
+  std::string text = textOf("oudenaarde");
+  EXPECT_TRUE(has(text, "Volgens de verdeelsleutel van het samenwerkingsverband bedraagt de bijdrage van Oudenaarde")) << text;
+  EXPECT_FALSE(has(text, "va-k")) << text;
+}
+
+// Failed before: an OCMW and its own gemeente share a NIS code, so "de deelnemers samen
+// tellen" counted Brakel's inhabitants twice, and --member 45059 (or a contribution given
+// for 45059) silently took whichever of the two came first.
+TEST_F(MemberKinds, AGemeenteAndItsOcmwShareTheirInhabitantsAndTheirNisCode) {
+  run("member.add", R"({"id": "ocmw-brakel", "cooperation": "igs-cultuur-va", "kind": "ocmw", "nis": "45059", "from": "2021-01-01"})");
+  generate(R"("template":"engagementsverklaring","cooperation":"igs-cultuur-va","member":"ocmw-brakel","format":"docx","as_of":"2025-10-01")");
+  std::string ocmw = textOf("ocmw-brakel");
+  EXPECT_TRUE(has(ocmw, "de deelnemers samen tellen 84.764 inwoners")) << ocmw;
+  auto before = state();
+  for (const std::string extra : {std::string(R"("member":"45059")"),
+                                  std::string(R"("member":"45035","contributions":{"45059":"1.000,00"})")}) {
+    auto e = fails("documents.generate", "{\"out\":\"" + out_ + "/x\"," + extra +
+                                             R"(,"template":"engagementsverklaring","cooperation":"igs-cultuur-va","format":"docx"})");
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << extra;
+    std::string msg = e.what();
+    EXPECT_TRUE(has(msg, "NIS-code 45059 hoort bij meer dan één deelnemer") && has(msg, "ocmw-brakel (OCMW Brakel, OCMW)") &&
+                has(msg, "geef het deelnemer-id"))
+        << msg;
+  }
+  EXPECT_EQ(state(), before);
+  EXPECT_TRUE(filesIn(out_ + "/x").empty());
 }
 
 // Failed on main: "... voor het jaar 2025 € 12.500,00" came with "(opgegeven bij het maken van dit document)".
