@@ -73,6 +73,15 @@ protected:
     return all;
   }
   static bool has(const std::string& text, const std::string& what) { return text.find(what) != std::string::npos; }
+
+  // Text of the document that the signatures close, by template: a table row's date, the
+  // decision, the last article, a finding's severity.
+  static std::regex signedText(const std::string& fileName) {
+    if (fileName.rfind("engagementsverklaring", 0) == 0) return std::regex("neemt kennis");
+    if (fileName.rfind("intentieverklaring", 0) == 0) return std::regex("Artikel 3");
+    if (fileName.rfind("auditrapport", 0) == 0) return std::regex(R"(\b(fout|waarschuwing|info)\b)");
+    return std::regex(R"(\d{2}/\d{2}/\d{4})");  // samenstelling, statuten: a row of the table
+  }
 };
 
 }  // namespace
@@ -99,6 +108,10 @@ TEST_F(RenderQuality, ShippedDocxTemplatesAsPdf) {
     ASSERT_LT(sigPage, pages.size()) << name;
     bool closing = has(pages[sigPage], "Voor eensluidend") || has(pages[sigPage], "Namens");
     EXPECT_TRUE(closing) << name << ": the signatures are alone on page " << sigPage + 1 << ":\n" << pages[sigPage];
+    // ... and with some of what they sign, not the closing formula alone (failed before: the
+    // sample's samenstelling had "Voor eensluidend overzicht," and the signatures alone on page 2).
+    EXPECT_TRUE(std::regex_search(pages[sigPage], signedText(name)))
+        << name << ": page " << sigPage + 1 << " holds only the closing and the signatures:\n" << pages[sigPage];
   }
   // The board table: no word broken inside (failed on main: "meerderhei|d", "01/09/202|5").
   std::string board = joined(pdfs.at("samenstelling_igs-extreem_2025-10-01.pdf"));
