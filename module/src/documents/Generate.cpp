@@ -170,12 +170,20 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
   return out;
 }
 
+namespace {
+// "2025-10-01" → "1 oktober 2025": the text output is a Dutch sentence.
+std::string dutchDate(const std::string& iso) {
+  auto d = Date::parse(iso);
+  return d ? dutchLongDate(*d) : iso;
+}
+}  // namespace
+
 std::string generateText(const JsonObject& out) {
   std::ostringstream os;
   long long count = out->getValue<long long>("count");
   os << count << (count == 1 ? " document" : " documenten") << " gemaakt met sjabloon "
-     << out->getValue<std::string>("template") << " (" << out->getValue<std::string>("format") << ", op "
-     << out->getValue<std::string>("as_of") << "):\n";
+     << out->getValue<std::string>("template") << " (" << out->getValue<std::string>("format") << ", gegevens op "
+     << dutchDate(out->getValue<std::string>("as_of")) << "):\n";
   auto list = out->getArray("documents");
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto d = list->getObject(static_cast<unsigned>(i));

@@ -7,6 +7,7 @@
 #include "DocumentsFixture.hpp"
 
 #include "documents/DataContract.hpp"
+#include "documents/Generate.hpp"
 
 #include <regex>
 
@@ -221,4 +222,13 @@ TEST_F(MemberKinds, ClosingLinesAreKeptWithTheSignatures) {
     ++checked;
   }
   EXPECT_EQ(checked, 13);
+}
+
+// Failed before: the CLI said "1 document gemaakt met sjabloon engagementsverklaring (docx, op 2025-10-01)".
+TEST_F(MemberKinds, TheTextOutputWritesTheDateInDutch) {
+  auto out = generate(R"("template":"engagementsverklaring","cooperation":"igs-cultuur-va","member":"dr-vzw","format":"docx",
+                         "as_of":"2025-10-01")");
+  std::string text = documents::generateText(out);
+  EXPECT_TRUE(has(text, "1 document gemaakt met sjabloon engagementsverklaring (docx, gegevens op 1 oktober 2025):")) << text;
+  EXPECT_FALSE(std::regex_search(text, std::regex(R"(\b\d{4}-\d{2}-\d{2}\b)"))) << text;
 }
