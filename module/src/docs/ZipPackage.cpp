@@ -62,6 +62,12 @@ private:
 
 }  // namespace
 
+std::string newZip(const std::vector<ZipAddition>& add, int compressionLevel) {
+  // An empty archive: only the end-of-central-directory record.
+  static const std::string kEmpty = std::string("PK\x05\x06", 4) + std::string(18, '\0');
+  return rewriteZip(kEmpty, {}, add, compressionLevel);
+}
+
 bool looksLikeZip(const std::string& bytes) {
   return bytes.size() >= 4 && bytes.compare(0, 4, "PK\x03\x04") == 0;
 }

@@ -94,6 +94,9 @@ struct ZipAddition {
 std::string rewriteZip(const std::string& templateBytes, const std::vector<ZipReplacement>& replace,
                        const std::vector<ZipAddition>& add, int compressionLevel);
 
+// A new archive of `add` only (rewriteZip over an empty archive).
+std::string newZip(const std::vector<ZipAddition>& add, int compressionLevel);
+
 // True when `bytes` starts like a zip archive ("PK\3\4").
 bool looksLikeZip(const std::string& bytes);
 

@@ -67,6 +67,7 @@ const Catalogue& catalogue() {
     addRegisterOperations(c);
     addRecordOperations(c);
     addAuditOperations(c);
+    addAuditPackOperations(c);
     addGovernanceOperations(c);
     addFinanceOperations(c);
     addServiceOperations(c);

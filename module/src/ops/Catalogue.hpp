@@ -56,6 +56,12 @@ struct Operation {
   bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)
   bool content = false;                // output may carry {"media_type", "content"}: a document REST answers
                                        // as itself with that media type (register.export as Turtle)
+  // REST sends the output field `field` (base64) decoded as the response body
+  // with this media type, instead of the JSON (audit.pack's ZIP). Empty: JSON.
+  struct Download {
+    std::string field;
+    std::string mediaType;
+  } download = {};
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
@@ -79,6 +85,7 @@ const Catalogue& catalogue();
 void addRegisterOperations(Catalogue& c);
 void addRecordOperations(Catalogue& c);
 void addAuditOperations(Catalogue& c);
+void addAuditPackOperations(Catalogue& c);
 void addGovernanceOperations(Catalogue& c);
 void addFinanceOperations(Catalogue& c);
 void addServiceOperations(Catalogue& c);

@@ -4,7 +4,8 @@
 
 namespace igsgov::ops {
 
-const std::set<std::string> kServerSettings = {"sync_config", "sparql_config", "calendar_dir", "rules_dir"};
+const std::set<std::string> kServerSettings = {"sync_config", "sparql_config", "calendar_dir", "rules_dir",
+                                                 "pack_key", "pack_certificate"};
 const std::set<std::string> kServiceValues = {"linked_data.base_uri"};
 
 namespace {

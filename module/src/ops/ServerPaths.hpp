@@ -35,7 +35,8 @@ namespace igsgov::ops {
 // setting (e.g. "calendar_dir") -> a path the service's configuration names.
 using ServerFiles = std::map<std::string, std::string>;
 
-// Every setting a Param may name: sync_config, sparql_config, calendar_dir, rules_dir.
+// Every setting a Param may name: sync_config, sparql_config, calendar_dir, rules_dir,
+// pack_key, pack_certificate.
 extern const std::set<std::string> kServerSettings;
 
 // Every value a string Param's setting may name: linked_data.base_uri.
