@@ -5,9 +5,12 @@
 
 #include "igsgov/igsgov.h"
 
+#include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 
+#include <cstdlib>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 namespace {
@@ -101,6 +104,25 @@ int keygen(const igsgov::cli::Call& call) {
   return 0;
 }
 
+// A private folder (mkdtemp, 0700) removed with its content at the end; path empty when it could not be made.
+struct ScratchDir {
+  std::string path;
+  ScratchDir() {
+    const char* tmp = std::getenv("TMPDIR");
+    std::string pattern = std::string(tmp && *tmp ? tmp : "/tmp") + "/igsgov-XXXXXX";
+    if (mkdtemp(pattern.data())) path = pattern;
+  }
+  ~ScratchDir() {
+    if (path.empty()) return;
+    try {
+      Poco::File(path).remove(true);
+    } catch (...) {
+    }
+  }
+  ScratchDir(const ScratchDir&) = delete;
+  ScratchDir& operator=(const ScratchDir&) = delete;
+};
+
 struct Library {
   Library() { igsgov_init(); }
   ~Library() { igsgov_shutdown(); }
@@ -134,12 +156,24 @@ int main(int argc, char** argv) {
   }
   std::string name = call.operation->getValue<std::string>("name");
   if (name == "audit.keygen") return keygen(call);
+  // An operation that reads no register (audit pack verify: an auditor without
+  // one) runs on a throwaway register in a private folder, removed afterwards.
+  std::optional<ScratchDir> scratch;
+  bool scratchRegister = call.db.empty() && call.operation->has("standalone");
+  if (scratchRegister) {
+    scratch.emplace();
+    if (scratch->path.empty()) {
+      std::cerr << "fout: geen tijdelijke map te maken (TMPDIR)\n";
+      return 6;
+    }
+    call.db = scratch->path + "/leeg.db";
+  }
   if (call.db.empty()) {
     std::cerr << "fout: geen register opgegeven: gebruik --db BESTAND of zet IGSGOV_DB\n";
     return 64;
   }
   igsgov_open_options open = IGSGOV_OPEN_OPTIONS_INIT;
-  open.create = call.operation->getValue<std::string>("access") == "create";
+  open.create = scratchRegister || call.operation->getValue<std::string>("access") == "create";
   open.signing_key = call.signingKey.empty() ? nullptr : call.signingKey.c_str();
   igsgov_register* reg = nullptr;
   if (int rc = igsgov_open(&reg, call.db.c_str(), &open); rc != IGSGOV_OK) return fail(rc, call.format);

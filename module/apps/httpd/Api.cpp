@@ -11,11 +11,16 @@
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/Base64Decoder.h>
+#include <Poco/MemoryStream.h>
 #include <Poco/NumberParser.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+#include <cctype>
 #include <chrono>
+#include <iterator>
 #include <istream>
 
 namespace igsgov::httpd {
@@ -129,6 +134,7 @@ public:
     if (hasBody && !bodyConsumed_) resp.setKeepAlive(false);
     resp.setStatusAndReason(static_cast<HTTPResponse::HTTPStatus>(status));
     resp.setContentType(contentType_.empty() ? std::string("application/json; charset=utf-8") : contentType_);
+    if (status == 200 && !fileName_.empty()) resp.set("Content-Disposition", "attachment; filename=\"" + fileName_ + "\"");
     resp.set("Cache-Control", "no-store");
     resp.setContentLength64(static_cast<Poco::Int64>(body.size()));
     resp.send().write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -177,7 +183,23 @@ private:
       contentType_ = out->getValue<std::string>("media_type");
       return out->getValue<std::string>("content");
     }
+    if (!op->download.field.empty() && out->has(op->download.field)) return downloadBody(*op, out);
     return toJsonText(out, false);
+  }
+
+  // The operation's file itself as the body (Operation::download), never written on the server.
+  std::string downloadBody(const ops::Operation& op, const JsonObject& out) {
+    std::string bytes, text = out->getValue<std::string>(op.download.field);
+    Poco::MemoryInputStream in(text.data(), text.size());
+    Poco::Base64Decoder decoder(in);
+    bytes.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
+    contentType_ = op.download.mediaType;
+    std::string name = op.name;
+    std::replace(name.begin(), name.end(), '.', '-');
+    if (out->has("cooperation")) name += "-" + out->getValue<std::string>("cooperation");
+    std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_'; }, '_');
+    fileName_ = name + (contentType_ == "application/zip" ? ".zip" : "");
+    return bytes;
   }
 
   void requireMethod(HTTPServerResponse& resp, const std::string& method, std::initializer_list<const char*> allowed,
@@ -242,6 +264,7 @@ private:
   ApiContext& ctx_;
   bool bodyConsumed_ = false;
   std::string contentType_;  // set when the answer is an operation's document, not JSON
+  std::string fileName_;     // set when that document is a download (Content-Disposition: attachment)
 };
 
 }  // namespace

@@ -419,7 +419,8 @@ void addAuditPackOperations(Catalogue& c) {
          .cli = {"audit", "pack", "verify"},
          .positional = "file",
          .read = packVerifyOp,
-         .text = packVerifyText});
+         .text = packVerifyText,
+         .standalone = true});
 }
 
 }  // namespace igsgov::ops

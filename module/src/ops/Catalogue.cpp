@@ -55,6 +55,7 @@ JsonObject Catalogue::describe() const {
     if (!op.positional.empty()) o->set("positional", op.positional);
     if (op.exitCode) o->set("exit_code", true);
     if (op.content) o->set("content", true);
+    if (op.standalone) o->set("standalone", true);
     list->add(o);
   }
   out->set("operations", list);

@@ -56,6 +56,9 @@ struct Operation {
   bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)
   bool content = false;                // output may carry {"media_type", "content"}: a document REST answers
                                        // as itself with that media type (register.export as Turtle)
+  // Reads nothing of the register (audit.pack-verify checks a file): the CLI
+  // runs it without --db, on a throwaway register ("standalone" in describe()).
+  bool standalone = false;
   // REST sends the output field `field` (base64) decoded as the response body
   // with this media type, instead of the JSON (audit.pack's ZIP). Empty: JSON.
   struct Download {
