@@ -20,6 +20,7 @@ namespace {
 // "operation.param" -> why it is not a server path.
 const std::map<std::string, std::string> kNotPaths = {
     {"document.add-version.content_base64", "the file's content itself (base64), the alternative to a path"},
+    {"audit.pack-verify.zip_base64", "the pack itself (base64), the alternative to a path"},
     {"plan.import-csv.csv", "the CSV text itself, the alternative to a path"},
     {"register.import.register", "the register itself (a JSON object), the alternative to a path"},
     {"documents.list.sha256", "a hash to look up a generated document by, not a file name"},
