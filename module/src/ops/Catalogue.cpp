@@ -56,6 +56,7 @@ JsonObject Catalogue::describe() const {
     if (op.exitCode) o->set("exit_code", true);
     if (op.content) o->set("content", true);
     if (op.standalone) o->set("standalone", true);
+    if (!op.download.mediaType.empty()) o->set("download", op.download.mediaType);
     list->add(o);
   }
   out->set("operations", list);

@@ -65,6 +65,7 @@ struct OpInfo {
   JsonArray params;
   bool open = false;
   bool content = false;  // may answer a document instead of JSON (Operation::content)
+  std::string download;  // media type of the body REST sends instead of JSON (Operation::download)
 };
 
 JsonObject operationObject(const OpInfo& op, const char* method, const JsonObject& body, const JsonArray& query) {
@@ -90,6 +91,11 @@ JsonObject operationObject(const OpInfo& op, const char* method, const JsonObjec
     auto content = ok->getObject("content");
     content->set("text/turtle", obj({{"schema", obj({{"type", "string"}})}}));
     content->set("application/ld+json", obj({{"schema", obj({{"type", "array"}})}}));
+  }
+  if (!op.download.empty()) {  // audit.pack answers its ZIP as an attachment
+    auto binary = obj({{"schema", obj({{"type", "string"}, {"format", "binary"}})}});
+    ok = obj({{"description", "het bestand zelf (Content-Disposition: attachment)"},
+              {"content", obj({{op.download.c_str(), binary}})}});
   }
   responses->set("200", ok);
   o->set("responses", responses);
@@ -192,7 +198,7 @@ JsonObject openApiDocument(const JsonObject& description, const std::string& ver
     auto d = ops->getObject(static_cast<unsigned>(i));
     OpInfo op{d->getValue<std::string>("name"), d->getValue<std::string>("summary"),
               d->getValue<std::string>("access"), {}, d->getArray("params"), d->optValue<bool>("open_params", false),
-              d->optValue<bool>("content", false)};
+              d->optValue<bool>("content", false), d->optValue<std::string>("download", "")};
     if (op.access == "create") continue;
     auto roles = d->getArray("roles");
     for (size_t r = 0; r < roles->size(); ++r) op.roles.push_back(roles->getElement<std::string>(static_cast<unsigned>(r)));
