@@ -1,4 +1,5 @@
 #include "documents/DataParts.hpp"
+#include "journal/Verifier.hpp"
 
 namespace igsgov::documents {
 
@@ -6,6 +7,35 @@ namespace {
 std::string str(const JsonObject& o, const char* k) {
   return o && o->has(k) && !o->get(k).isEmpty() ? o->get(k).convert<std::string>() : "";
 }
+// "journaal": whether the journal is intact, in words a reader of the report
+// understands (no commands: the report is read by people without igsgov).
+JsonObject journalPart(store::Database& db) {
+  auto report = journal::verify(db, {});
+  auto j = newObject();
+  j->set("intact", report.ok);
+  j->set("regels", report.entries);
+  j->set("laatste_regel", report.headSeq);
+  j->set("laatste_hash", report.headHash);
+  j->set("ondertekend", report.signedEntries);
+  std::string text;
+  if (report.ok) {
+    text = "Het journaal is intact: de hashketen van de " + std::to_string(report.entries) +
+           " journaalregels en elke rij van het register werden nagerekend en kloppen (laatste regel " +
+           std::to_string(report.headSeq) + ", hash " + report.headHash + ").";
+    if (report.signedEntries > 0)
+      text += " " + std::to_string(report.signedEntries) + " regels dragen een handtekening van het register.";
+  } else {
+    const auto& p = report.problems.front();
+    text = "Het journaal is NIET intact: " + p.message +
+           (p.seq ? " (journaalregel " + std::to_string(p.seq) + ")" : std::string()) +
+           (report.problems.size() > 1 ? "; en nog " + std::to_string(report.problems.size() - 1) + " andere problemen"
+                                       : std::string()) +
+           ". De gegevens in dit rapport zijn daarom niet betrouwbaar tot dat onderzocht is.";
+  }
+  j->set("tekst", text);
+  return j;
+}
+
 }  // namespace
 
 void addAudit(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf,
@@ -56,6 +86,7 @@ void addAudit(JsonObject& data, store::Database& db, const std::string& cooperat
   audit->set("info", info);
   audit->set("erkend", erkend);
   data->set("audit", audit);
+  data->set("journaal", journalPart(db));
   data->set("bevindingen", findings);
   data->set("niet_evalueerbaar", notEvaluable);
   data->set("heeft_niet_evalueerbaar", notEvaluable->size() > 0);

@@ -4,7 +4,7 @@
 //   "verband"  one document per cooperation: verband, datum, plaats, kenmerk,
 //              deelnemers, deelnemers_tekst, aantal_deelnemers, totaal_inwoners,
 //              inwoners_peildatum, financiering, orgaan, mandaten, aantallen,
-//              documenten, heeft_documenten, audit, bevindingen,
+//              documenten, heeft_documenten, audit, journaal, bevindingen,
 //              niet_evalueerbaar, heeft_niet_evalueerbaar, document;
 //   "lid"      one document per member: everything of "verband" plus gemeente,
 //              lid, bijdrage (false when unknown) and a per-member kenmerk.

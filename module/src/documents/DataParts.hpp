@@ -70,7 +70,9 @@ void addStatuten(JsonObject& data, store::Database& db, const std::string& coope
 // The compliance check's output ({findings, not_evaluable, counts} as written by
 // the rules engine), or nullptr when no check is available in this build.
 using FindingsSource = std::function<JsonObject(store::Database&, const std::string& cooperation, const Date& asOf)>;
-// "bevindingen", "audit", "niet_evalueerbaar", "heeft_niet_evalueerbaar".
+// "bevindingen", "audit", "niet_evalueerbaar", "heeft_niet_evalueerbaar", and
+// "journaal" (intact, regels, laatste_regel, laatste_hash, ondertekend, tekst:
+// journal::verify of the whole register, as a Dutch sentence).
 void addAudit(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf,
               const FindingsSource& source);
 

@@ -153,5 +153,18 @@ contains "forged: said" out "NIET intact"
 unpack "$work/forged.zip" "$work/f"
 contains "forged: in the pack" f/journaal/controle.txt "Journaal NIET intact"
 
+# The shipped auditrapport says whether the journal is intact, in words, without commands.
+mkdir -p "$work/rapport" "$work/rapport-vervalst"
+check "auditrapport" 0 "$igsgov" --db "$reg" generate --template auditrapport --cooperation igs-cultuur-va --format md \
+  --out "$work/rapport"
+cat "$work/rapport"/*.md > "$work/rapport.md"
+contains "report: journal intact" rapport.md "Het journaal is intact"
+for cmd in "igsgov audit" "igsgov check" "igsgov generate" "'igsgov"; do lacks "report: no command $cmd" rapport.md "$cmd"; done
+lacks "report: no options" rapport.md " --"
+check "auditrapport of a forged register" 0 "$igsgov" --db "$work/forged.db" generate --template auditrapport \
+  --cooperation igs-cultuur-va --format md --out "$work/rapport-vervalst"
+cat "$work/rapport-vervalst"/*.md > "$work/rapport-vervalst.md"
+contains "report: journal not intact" rapport-vervalst.md "Het journaal is NIET intact"
+
 echo "pack: $pass passed, $fail failed"
 [ "$fail" = 0 ]
