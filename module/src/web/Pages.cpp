@@ -7,6 +7,7 @@
 #include "core/Error.hpp"
 #include "core/Timestamp.hpp"
 #include "docs/Formatters.hpp"
+#include "governance/FileStore.hpp"
 
 #include <Poco/URI.h>
 
@@ -347,6 +348,20 @@ PageResult deadlinesPage(PageRequest& r) {
   return p;
 }
 
+PageResult packDownload(PageRequest& r) {
+  auto igs = loadIgs(r);
+  auto in = newObject();
+  in->set("cooperation", text(igs, "id"));
+  if (auto from = dateField(r.fields, "van")) in->set("from", *from);
+  if (auto until = dateField(r.fields, "tot")) in->set("until", *until);
+  auto out = call(r, "audit.pack", in);
+  PageResult p;
+  p.fileBytes = governance::base64Decode(text(out, "zip_base64"), Place().set("operation", "audit.pack"));
+  p.fileName = "bewijspakket-" + text(igs, "id") + ".zip";
+  p.mediaType = "application/zip";
+  return p;
+}
+
 PageResult findingsPage(PageRequest& r) {
   auto igs = loadIgs(r);
   auto asOf = dateField(r.fields, "datum");
@@ -388,6 +403,8 @@ PageResult findingsPage(PageRequest& r) {
   p.data->set("has_not_evaluable", notEvaluable->size() > 0);
   p.data->set("acknowledged_now", field(r.fields, "erkend") == "1");
   p.data->set("action", base(r) + "/bevindingen/erkennen");
+  p.data->set("pack_action", base(r) + "/bewijspakket");
+  p.data->set("may_pack", mayCall("audit.pack", r.caller.role));
   p.data->set("csrf", r.csrf);
   return p;
 }

@@ -54,6 +54,8 @@ PageResult statutenPage(PageRequest& r);  // GovernancePage.cpp
 PageResult deadlinesPage(PageRequest& r);
 PageResult findingsPage(PageRequest& r);
 PageResult acknowledgeAction(PageRequest& r);
+// The auditor's evidence pack (audit.pack, signed with the service's files.pack_*) as a download.
+PageResult packDownload(PageRequest& r);
 PageResult documentsPage(PageRequest& r);
 PageResult generateAction(PageRequest& r);
 

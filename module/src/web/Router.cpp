@@ -72,6 +72,7 @@ const Router& intranetRouter() {
       {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
+      {"pack", "/intranet/igs/:igs/bewijspakket", {"GET"}},
       {"documents", "/intranet/igs/:igs/documenten", {"GET", "POST"}},
   });
   return router;

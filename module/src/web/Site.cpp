@@ -58,6 +58,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "deadlines") return deadlinesPage(r);
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);
+  if (page == "pack") return packDownload(r);
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
   throw Error(ErrorCode::internal, "pagina zonder afhandeling: " + page);
 }

@@ -300,3 +300,20 @@ TEST_F(SiteTest, DeadlinesUseTheServiceCalendarFolder) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("Proeftermijn uit de dienstkalender"), std::string::npos);
 }
+
+// Issue 18: the findings page offers the auditor's evidence pack, and the link gives the ZIP itself.
+TEST_F(SiteTest, AuditorDownloadsTheEvidencePack) {
+  std::string cookie = login("auditor");
+  auto page = get("/intranet/igs/igs-cultuur-va/bevindingen", cookie);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("action=\"/intranet/igs/igs-cultuur-va/bewijspakket\""), std::string::npos);
+  EXPECT_NE(page.body.find("Bewijspakket downloaden (ZIP)"), std::string::npos);
+  auto zip = get("/intranet/igs/igs-cultuur-va/bewijspakket", cookie, "van=2021-01-01&tot=2026-12-31");
+  ASSERT_EQ(zip.status, 200) << zip.body.substr(0, 300);
+  EXPECT_EQ(zip.contentType, "application/zip");
+  EXPECT_NE(header(zip, "Content-Disposition").find("bewijspakket-igs-cultuur-va.zip"), std::string::npos);
+  EXPECT_EQ(zip.body.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_NE(zip.body.find("MANIFEST.sha256"), std::string::npos);
+  EXPECT_EQ(get("/intranet/igs/nope/bewijspakket", cookie).status, 404);
+  EXPECT_EQ(get("/intranet/igs/igs-cultuur-va/bewijspakket").status, 303);  // not signed in
+}

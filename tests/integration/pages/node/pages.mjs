@@ -309,6 +309,15 @@ try {
   check((await post.text()).includes('mag geen documenten maken'), 'auditor 403 names the problem');
   await page.goto(`${base}/intranet/igs/${igs}/bevindingen`);
   check((await page.locator('textarea[name="reden"]').count()) === 0, 'auditor: no acknowledge form');
+  // Issue 18: the auditor downloads the evidence pack from the findings page.
+  {
+    const [download] = await Promise.all([page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Bewijspakket downloaden (ZIP)' }).click()]);
+    const file = path.join(artefacts, download.suggestedFilename());
+    await download.saveAs(file);
+    check(download.suggestedFilename() === `bewijspakket-${igs}.zip`, `pack name ${download.suggestedFilename()}`);
+    check(fs.readFileSync(file).subarray(0, 4).toString('latin1') === 'PK\x03\x04', 'pack is a ZIP');
+  }
   const ack = await context.request.post(`${base}/intranet/igs/${igs}/bevindingen/erkennen`,
     { form: { csrf, key: check_.findings[0].key, reden: 'x' }, maxRedirects: 0 });
   check(ack.status() === 403, `auditor POST acknowledge: 403 (got ${ack.status()})`);
