@@ -194,11 +194,11 @@ private:
     Poco::Base64Decoder decoder(in);
     bytes.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
     contentType_ = op.download.mediaType;
-    std::string name = op.name;
-    std::replace(name.begin(), name.end(), '.', '-');
+    std::string name = op.download.fileStem;
     if (out->has("cooperation")) name += "-" + out->getValue<std::string>("cooperation");
-    std::replace_if(name.begin(), name.end(), [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_'; }, '_');
-    fileName_ = name + (contentType_ == "application/zip" ? ".zip" : "");
+    std::replace_if(name.begin(), name.end(),
+                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_'; }, '_');
+    fileName_ = name + op.download.extension;
     return bytes;
   }
 

@@ -14,6 +14,7 @@
 
 #include <Poco/File.h>
 
+#include <cctype>
 #include <set>
 #include <sstream>
 
@@ -49,6 +50,23 @@ std::string pemFile(const std::string& path, const std::string& field) {
 std::string s(const JsonObject& o, const char* key) {
   return o->has(key) && !o->isNull(key) ? o->get(key).convert<std::string>() : std::string();
 }
+
+// A file name in the pack from a register id: ids are free text, pack names are
+// [A-Za-z0-9._-] (so manifest lines stay unambiguous); a name made twice gets -2, -3, ...
+class PackNames {
+public:
+  std::string make(const std::string& folder, const std::string& id, const std::string& ext) {
+    std::string base;
+    for (char c : id) base += (std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_') ? c : '_';
+    if (base.empty()) base = "_";
+    std::string name = folder + base + ext;
+    for (int n = 2; !used_.insert(name).second; ++n) name = folder + base + "-" + std::to_string(n) + ext;
+    return name;
+  }
+
+private:
+  std::set<std::string> used_;
+};
 
 struct Period {
   std::optional<Date> from;
@@ -132,7 +150,7 @@ void addJournal(store::Database& db, const Period& period, std::vector<evidence:
 
 // bestuur/: each body's composition on the first day of the period and on every date it changed.
 void addBoards(store::Database& db, const JsonObject& coop, const Period& period,
-               std::vector<evidence::PackFile>& files) {
+               std::vector<evidence::PackFile>& files, PackNames& names) {
   auto bodies = coop->getArray("bodies");
   for (std::size_t i = 0; bodies && i < bodies->size(); ++i) {
     auto body = bodies->getObject(static_cast<unsigned>(i));
@@ -169,7 +187,7 @@ void addBoards(store::Database& db, const JsonObject& coop, const Period& period
                         decision ? s(decision, "reference") : ""});
       }
     }
-    files.push_back({"bestuur/" + id + ".csv", finance::writeCsv(rows)});
+    files.push_back({names.make("bestuur/", id, ".csv"), finance::writeCsv(rows)});
   }
 }
 
@@ -182,7 +200,7 @@ std::string extensionOf(const std::string& mediaType) {
 
 // statuten/: every version of a governing document that was current in the period, with its file and approvals.
 long long addStatuten(store::Database& db, const std::string& coopId, const Period& period,
-                      std::vector<evidence::PackFile>& files) {
+                      std::vector<evidence::PackFile>& files, PackNames& names) {
   auto in = newObject();
   in->set("cooperation", coopId);
   auto docs = readWith(db, "document.list", in)->getArray("documents");
@@ -194,13 +212,14 @@ long long addStatuten(store::Database& db, const std::string& coopId, const Peri
     auto history = readWith(db, "document.history", hin);
     auto versions = history->getArray("versions");
     auto kept = newArray();
+    std::string folder = names.make("statuten/", docId, "/");
     for (std::size_t k = 0; versions && k < versions->size(); ++k) {
       auto v = versions->getObject(static_cast<unsigned>(k));
       std::string start = s(v, "effective_from").empty() ? s(v, "submitted") : s(v, "effective_from");
       if (!period.overlaps(start, s(v, "valid_until"))) continue;
       std::string sha = s(v, "file_sha256");
       if (!sha.empty()) {
-        std::string name = "statuten/" + docId + "/" + s(v, "id") + extensionOf(s(v, "media_type"));
+        std::string name = names.make(folder, s(v, "id"), extensionOf(s(v, "media_type")));
         files.push_back({name, governance::getFile(db, sha)});
         v->set("file_in_pack", name);
       }
@@ -208,7 +227,7 @@ long long addStatuten(store::Database& db, const std::string& coopId, const Peri
       ++count;
     }
     history->set("versions", kept);
-    if (kept->size()) files.push_back({"statuten/" + docId + "/geschiedenis.json", toJsonText(history, true)});
+    if (kept->size()) files.push_back({folder + "geschiedenis.json", toJsonText(history, true)});
   }
   return count;
 }
@@ -216,7 +235,7 @@ long long addStatuten(store::Database& db, const std::string& coopId, const Peri
 // documenten/: the generated documents of the cooperation in the period, their provenance, and the file where it
 // is still on disk with the same SHA-256.
 long long addGenerated(store::Database& db, const std::string& coopId, const Period& period,
-                       std::vector<evidence::PackFile>& files) {
+                       std::vector<evidence::PackFile>& files, PackNames& names) {
   auto in = newObject();
   in->set("cooperation", coopId);
   in->set("limit", 100000LL);
@@ -229,9 +248,9 @@ long long addGenerated(store::Database& db, const std::string& coopId, const Per
     std::string expected = s(d, "sha256");
     if (!path.empty()) {
       auto bytes = readFileBytes(path);
-      std::string ext = path.substr(path.find_last_of('.') == std::string::npos ? path.size() : path.find_last_of('.'));
-      if (bytes && sha256Hex(*bytes) == expected && ext.find('/') == std::string::npos) {
-        std::string name = "documenten/" + s(d, "id") + ext;
+      std::string ext = "." + s(d, "format");
+      if (bytes && sha256Hex(*bytes) == expected) {
+        std::string name = names.make("documenten/", s(d, "id"), ext == "." ? ".bin" : ext);
         files.push_back({name, *bytes});
         d->set("file_in_pack", name);
       } else {
@@ -282,9 +301,10 @@ JsonObject packOp(store::Database& db, const JsonObject& in) {
   summary->set("made_at", formatTimestamp(now));
 
   std::vector<evidence::PackFile> files;
+  PackNames names;
   addJournal(db, period, files, summary);
-  addBoards(db, coop, period, files);
-  summary->set("governing_document_versions", addStatuten(db, coopId, period, files));
+  addBoards(db, coop, period, files, names);
+  summary->set("governing_document_versions", addStatuten(db, coopId, period, files, names));
   auto fin = newObject();
   fin->set("cooperation", coopId);
   fin->set("as_of", period.until.iso());
@@ -292,7 +312,7 @@ JsonObject packOp(store::Database& db, const JsonObject& in) {
   findings->remove("exit_code");
   files.push_back({"bevindingen/bevindingen.json", toJsonText(findings, true)});
   files.push_back({"bevindingen/bevindingen.txt", textWith("compliance.check", findings)});
-  summary->set("generated_documents", addGenerated(db, coopId, period, files));
+  summary->set("generated_documents", addGenerated(db, coopId, period, files, names));
   summary->set("signed", signer.has_value());
   files.push_back({"pakket.json", toJsonText(summary, true)});
   files.push_back({"LEESMIJ.txt", evidence::packReadme(summary)});
@@ -408,7 +428,7 @@ void addAuditPackOperations(Catalogue& c) {
          .cli = {"audit", "pack"},
          .read = packOp,
          .text = packText,
-         .download = {"zip_base64", "application/zip"}});
+         .download = {"zip_base64", "application/zip", "bewijspakket", ".zip"}});
   c.add({.name = "audit.pack-verify",
          .summary = "Controleer een bewijspakket opnieuw: de SHA-256 van elk bestand en de handtekening van het manifest",
          .access = Access::read,

@@ -61,9 +61,12 @@ struct Operation {
   bool standalone = false;
   // REST sends the output field `field` (base64) decoded as the response body
   // with this media type, instead of the JSON (audit.pack's ZIP). Empty: JSON.
+  // The file is named fileStem-<cooperation>.extension when the output names a cooperation.
   struct Download {
     std::string field;
     std::string mediaType;
+    std::string fileStem;
+    std::string extension;
   } download = {};
 };
 

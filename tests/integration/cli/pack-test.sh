@@ -46,6 +46,9 @@ cms_verify() {  # cms_verify DIR
      -CAfile certificaat.pem -purpose any -out /dev/null)
 }
 
+mkdir -p "$work/gen"
+check "a generated document" 0 "$igsgov" --db "$reg" generate --template samenstelling --cooperation igs-cultuur-va \
+  --format md --out "$work/gen"
 check "pack" 0 "$igsgov" --db "$reg" audit pack --cooperation igs-cultuur-va --from 2021-01-01 --until 2026-12-31 \
   --out "$work/pack.zip" "${sign[@]}"
 contains "pack says where" out "Bewijspakket geschreven: $work/pack.zip"
@@ -93,6 +96,10 @@ assert all(v.get('approvals') for v in h['versions'] if v['status'] == 'in_werki
 assert all(v['file_in_pack'].startswith('statuten/va-statuten/') for v in h['versions'] if 'file_sha256' in v)
 f = json.load(open(d + '/bevindingen/bevindingen.json'))
 assert 'findings' in f and all('basis' in x for x in f['findings'])
+g = json.load(open(d + '/documenten/herkomst.json'))['documents']
+assert len(g) == 1 and g[0]['template'] == 'samenstelling', g
+import hashlib
+assert hashlib.sha256(open(d + '/' + g[0]['file_in_pack'], 'rb').read()).hexdigest() == g[0]['sha256']
 p = json.load(open(d + '/pakket.json'))
 assert p['journal_intact'] is True and p['signed'] is True and p['from'] == '2021-01-01'
 PY

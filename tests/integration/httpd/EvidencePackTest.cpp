@@ -51,7 +51,7 @@ TEST_F(EvidencePackTest, AnAuditorDownloadsASignedPack) {
   auto r = server_->get("/api/v1/audit.pack?cooperation=igs-cultuur-va&from=2021-01-01", reg_->secrets.at("auditor"));
   ASSERT_EQ(r.status, 200) << r.body.substr(0, 400);
   EXPECT_EQ(r.headers["Content-Type"], "application/zip");
-  EXPECT_NE(r.headers["Content-Disposition"].find("attachment; filename=\"audit-pack-igs-cultuur-va.zip\""),
+  EXPECT_NE(r.headers["Content-Disposition"].find("attachment; filename=\"bewijspakket-igs-cultuur-va.zip\""),
             std::string::npos);
   ASSERT_GT(r.body.size(), 4u);
   EXPECT_EQ(r.body.substr(0, 4), std::string("PK\x03\x04", 4));
