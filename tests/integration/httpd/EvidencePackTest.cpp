@@ -10,6 +10,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <unistd.h>
 
 using namespace igsgov::test;
 
@@ -23,7 +24,7 @@ void spit(const std::string& path, const std::string& bytes) {
 class EvidencePackTest : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
-    dir_ = new std::string(freshDir("evidence_pack"));
+    dir_ = new std::string(freshDir("evidence-pack-" + std::to_string(getpid())));
     const std::string& d = *dir_;
     reg_ = new SampleRegister(makeSampleRegister(d));
     auto made = run({"/usr/bin/env", "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
