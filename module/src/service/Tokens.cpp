@@ -1,12 +1,10 @@
 #include "service/Tokens.hpp"
 
 #include "core/Error.hpp"
+#include "core/Random.hpp"
 #include "core/Sha256.hpp"
 #include "model/Vocabulary.hpp"
 
-#include <openssl/rand.h>
-
-#include <array>
 
 namespace igsgov::service {
 
@@ -14,18 +12,7 @@ namespace {
 
 constexpr std::string_view kPrefix = "igsgov_";
 
-std::string randomSecret() {
-  std::array<unsigned char, 32> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
-    throw Error(ErrorCode::internal, "geen willekeurige bytes beschikbaar voor een token");
-  static const char* hex = "0123456789abcdef";
-  std::string out(kPrefix);
-  for (unsigned char b : bytes) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
-}
+std::string randomSecret() { return std::string(kPrefix) + randomHex(32); }
 
 Place tokenField(const std::string& name, const std::string& field) {
   return Place().set("record", "token '" + name + "'").set("field", "'" + field + "'");

@@ -1,27 +1,15 @@
 #include "web/Sessions.hpp"
 
 #include "core/Error.hpp"
+#include "core/Random.hpp"
 #include "web/Forms.hpp"
-
-#include <openssl/rand.h>
 
 #include <array>
 #include <vector>
 
 namespace igsgov::web {
 
-std::string randomHex32() {
-  std::array<unsigned char, 32> bytes{};
-  if (RAND_bytes(bytes.data(), static_cast<int>(bytes.size())) != 1)
-    throw Error(ErrorCode::internal, "geen willekeurige bytes beschikbaar voor een sessie");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned char b : bytes) {
-    out += hex[b >> 4];
-    out += hex[b & 15];
-  }
-  return out;
-}
+std::string randomHex32() { return randomHex(32); }
 
 SessionStore::SessionStore(SessionLimits limits, Clock clock) : limits_(limits), clock_(std::move(clock)) {
   if (limits_.perAccount == 0) limits_.perAccount = 1;
