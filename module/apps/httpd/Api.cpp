@@ -6,6 +6,7 @@
 #include "ops/ServerPaths.hpp"
 #include "service/ClientKey.hpp"
 #include "service/HttpErrors.hpp"
+#include "service/Accounts.hpp"
 #include "service/Tokens.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
@@ -163,7 +164,7 @@ private:
     else requireMethod(resp, method, {"POST"}, name);
 
     auto who = authenticate(req);
-    line.add("actor", who.name).add("role", who.role);
+    line.add("actor", who.id).add("role", service::grantsText(who.grants));
     JsonObject input;
     if (method == "GET") {
       input = queryInput(*op, uri);
@@ -175,7 +176,7 @@ private:
     // Paths name files on this server: refused, or taken from igsgovd's configuration.
     input = ops::remoteInput(*op, input, ctx_.config.files);
     input = ops::withServiceValues(*op, input, ctx_.config.values);
-    ops::Caller caller{who.name, who.role, ""};
+    ops::Caller caller{who.id, "", "", who.grants, ""};
     if (input->has("reason") && input->get("reason").isString()) caller.reason = input->getValue<std::string>("reason");
     JsonObject out = ctx_.session->execute(op->name, input, caller);
     // A document (register.export as Turtle or JSON-LD) is answered as itself.
@@ -214,7 +215,7 @@ private:
          Place().set("operation", name));
   }
 
-  service::TokenIdentity authenticate(HTTPServerRequest& req) {
+  service::Identity authenticate(HTTPServerRequest& req) {
     Place place = Place().set("header", "Authorization");
     if (!req.has("Authorization"))
       fail(401, ErrorCode::denied, "aanmelden vereist: stuur 'Authorization: Bearer <token>'", place);
@@ -233,9 +234,9 @@ private:
                                 std::to_string(wait) + " seconden",
                             Place(place).set("limit", "limits.failed_login_burst")),
                       wait};
-    std::optional<service::TokenIdentity> who;
+    std::optional<service::Identity> who;
     ctx_.session->reg().read([&](store::Database& db) {
-      who = service::authenticate(db, secret);
+      if (auto token = service::authenticate(db, secret)) who = service::tokenIdentity(db, *token);
       return JsonObject();
     });
     if (!who) {

@@ -23,7 +23,8 @@ const std::vector<std::string>& journaledTables() {
       "rule_ack_key", "rule_ack", "rule_override_key", "rule_override",
       "api_token",  // 0005 tokens
       "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent", "sync_mtime",  // 0007-0009 sync
-      "doc_generated"};  // 0006 documents
+      "doc_generated",  // 0006 documents
+      "account", "account_password", "access_grant"};  // 0011 accounts
   return tables;
 }
 

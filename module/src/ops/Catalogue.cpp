@@ -13,6 +13,16 @@ void Catalogue::add(Operation op) {
   ops_.push_back(std::move(op));
 }
 
+void Catalogue::setScope(const std::string& name, ScopeFn scope, FilterFn filter) {
+  for (auto& op : ops_)
+    if (op.name == name) {
+      op.scope = std::move(scope);
+      op.filter = std::move(filter);
+      return;
+    }
+  throw Error(ErrorCode::internal, "bereik voor een onbekende operatie: " + name);
+}
+
 const Operation* Catalogue::find(const std::string& name) const {
   for (const auto& op : ops_)
     if (op.name == name) return &op;
@@ -77,6 +87,7 @@ const Catalogue& catalogue() {
     addSparqlOperations(c);
     addRulesOperations(c);
     addDocumentOperations(c);
+    addAccountOperations(c);
     return c;
   }();
   return c;

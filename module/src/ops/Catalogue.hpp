@@ -1,13 +1,15 @@
 // The operation catalogue: every user action is one named operation with JSON
 // in and JSON out. It is the single source for the C ABI (igsgov_execute), the
 // CLI (command words and options are generated from it), the REST API and its
-// OpenAPI document. Validation of the input's shape, authorisation (roles) and
-// journaling happen once, in Session::execute, never per surface.
+// OpenAPI document. Validation of the input's shape, authorisation (roles per
+// cooperation: ops/Scope.hpp, ops/Authorization.hpp) and journaling happen
+// once, in Session::execute, never per surface.
 //
 // The catalogue is an immutable table built on first use (thread-safe).
 #pragma once
 
 #include "core/Json.hpp"
+#include "ops/Scope.hpp"
 #include "records/Register.hpp"
 
 #include <functional>
@@ -33,7 +35,11 @@ struct Param {
                          // out (kServiceValues, e.g. linked_data.base_uri)
 };
 
+struct Caller;  // ops/Authorization.hpp
+
 using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;
+// A write that depends on who calls (account.own-password: the caller's own account).
+using WriteAsFn = std::function<JsonObject(records::Writer&, const JsonObject&, const Caller&)>;
 using ReadFn = std::function<JsonObject(store::Database&, const JsonObject&)>;
 using TextFn = std::function<std::string(const JsonObject&)>;
 // An operation that manages its own register writes (several journal entries, e.g. sync.run).
@@ -50,6 +56,7 @@ struct Operation {
   std::vector<std::vector<std::string>> aliases;  // e.g. {{"composition"}}
   std::string positional;              // param filled by a positional CLI argument
   WriteFn write;
+  WriteAsFn writeAs;                   // set instead of write when the caller matters
   ReadFn read;
   TextFn text;                         // Dutch text rendering of the output (optional)
   RunFn run;                           // set instead of write: the operation opens its own writes
@@ -68,6 +75,9 @@ struct Operation {
     std::string fileStem;
     std::string extension;
   } download = {};
+  ScopeFn scope;                       // the cooperations the input concerns (ops/Scope.hpp);
+                                       // none set: the whole register
+  FilterFn filter;                     // a listing: drops what a caller may not see
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
@@ -76,6 +86,8 @@ extern const std::set<std::string> kWriterRoles;   // beheerder, directeur, secr
 class Catalogue {
 public:
   void add(Operation op);
+  // Sets the scope (and a listing's filter) of a registered operation.
+  void setScope(const std::string& name, ScopeFn scope, FilterFn filter = {});
   const Operation* find(const std::string& name) const;
   const std::vector<Operation>& all() const { return ops_; }
   // The catalogue as JSON (names, summaries, params, roles, CLI words).
@@ -99,5 +111,6 @@ void addSyncOperations(Catalogue& c);
 void addSparqlOperations(Catalogue& c);
 void addRulesOperations(Catalogue& c);
 void addDocumentOperations(Catalogue& c);
+void addAccountOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

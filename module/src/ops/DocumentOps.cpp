@@ -185,6 +185,14 @@ void addDocumentOperations(Catalogue& c) {
          .cli = {"template", "list"},
          .read = listTemplatesOp,
          .text = listTemplatesText});
+
+  // Which cooperation each operation's input concerns (ops/Scope.hpp);
+  // templates hold no register data.
+  c.setScope("documents.generate", refs({{"cooperation", Ref::cooperation}, {"member", Ref::member}}));
+  c.setScope("documents.list", refs({{"cooperation", Ref::cooperation}, {"member", Ref::member}}, Concerns::none()),
+             keepVisible("documents", "cooperation"));
+  c.setScope("template.check", refs({}, Concerns::none()));
+  c.setScope("template.list", refs({}, Concerns::none()));
 }
 
 }  // namespace igsgov::ops

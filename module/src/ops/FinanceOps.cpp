@@ -69,6 +69,33 @@ void addFinanceOperations(Catalogue& c) {
                {{"key", "string", false, ""}, {"year", "integer", false, ""}}, scheduleVerify, scheduleVerifyText));
   c.add(readOp("contribution.list", "Verdeelsleutels en de boekjaren waarvoor een schema bestaat",
                {{"cooperation", "string", false, ""}}, keyList));
+
+  // Which cooperation each operation's input concerns (ops/Scope.hpp). A plan's
+  // owner is a cooperation, a member (its cooperation) or a municipality by NIS
+  // code (every cooperation it takes part in).
+  for (const char* op : {"plan.import-csv", "plan.export-csv", "plan.show", "plan.diff"})
+    c.setScope(op, refs({{"owner", Ref::planOwner}}));
+  c.setScope("plan.store", refs({{"plan", Ref::plan}}));
+  c.setScope("plan.list", refs({{"owner", Ref::planOwner}}, Concerns::none()),
+             [](store::Database& db, JsonObject out, const Visible& visible) {
+               auto list = out->getArray("plans");
+               auto kept = newArray();
+               for (std::size_t i = 0; list && i < list->size(); ++i) {
+                 auto p = list->getObject(static_cast<unsigned>(i));
+                 bool show = false;
+                 for (const auto& coop : cooperationsOf(db, Ref::planOwner, p->optValue<std::string>("owner", "")))
+                   show = show || visible(coop);
+                 if (show) kept->add(p);
+               }
+               out->set("plans", kept);
+             });
+  c.setScope("plan.links", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("contribution.key", refs({{"cooperation", Ref::cooperation}, {"id", Ref::contributionKey}}));
+  c.setScope("contribution.compute", refs({{"key", Ref::contributionKey}}));
+  c.setScope("contribution.show", refs({{"key", Ref::contributionKey}}));
+  c.setScope("contribution.verify", refs({{"key", Ref::contributionKey}}));
+  c.setScope("contribution.list", refs({{"cooperation", Ref::cooperation}}, Concerns::none()),
+             keepVisible("keys", "cooperation"));
 }
 
 }  // namespace igsgov::ops

@@ -100,6 +100,23 @@ void addGovernanceOperations(Catalogue& c) {
                {{"version_id", "string", true, ""}, {"path", "path", true, "doelbestand"}}, documentFile));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
                [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
+
+  // Which cooperation each operation's input concerns (ops/Scope.hpp);
+  // document.verify-files checks every file: the whole register.
+  c.setScope("document.create", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("document.add-version", refs({{"document", Ref::document}}));
+  c.setScope("document.status", refs({{"version_id", Ref::version}}));
+  c.setScope("document.correct", refs({{"id", Ref::version}}));
+  c.setScope("approval.record", refs({{"version_id", Ref::version}, {"member", Ref::member}}));
+  c.setScope("approval-rule.set", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("approval-rule.show", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("document.in-force", refs({{"document", Ref::document}, {"cooperation", Ref::cooperation}}));
+  c.setScope("approval.pending", refs({{"version_id", Ref::version}}));
+  c.setScope("document.history", refs({{"document", Ref::document}, {"cooperation", Ref::cooperation}}));
+  c.setScope("document.list", refs({{"cooperation", Ref::cooperation}}, Concerns::none()),
+             keepVisible("documents", "cooperation"));
+  c.setScope("document.compare", refs({{"from", Ref::version}, {"to", Ref::version}}));
+  c.setScope("document.file", refs({{"version_id", Ref::version}}));
 }
 
 }  // namespace igsgov::ops

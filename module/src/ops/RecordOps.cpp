@@ -108,6 +108,29 @@ void addRecordOperations(Catalogue& c) {
   composition.aliases = {{"composition"}};
   composition.text = compositionText;
   c.add(composition);
+
+  // Which cooperation each operation's input concerns (ops/Scope.hpp).
+  const Concerns none = Concerns::none();
+  c.setScope("cooperation.create", refs({{"id", Ref::cooperation}}));
+  c.setScope("cooperation.change", refs({{"id", Ref::cooperation}}));
+  c.setScope("cooperation.correct", refs({{"id", Ref::cooperation}}));
+  c.setScope("cooperation.list", refs({}, none), keepVisible("cooperations", "id"));
+  c.setScope("cooperation.show", refs({{"id", Ref::cooperation}}));
+  c.setScope("member.add", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("member.end", refs({{"id", Ref::member}}));
+  c.setScope("member.correct", refs({{"id", Ref::member}, {"cooperation", Ref::cooperation}}));
+  c.setScope("body.create", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("body.correct", refs({{"id", Ref::body}, {"cooperation", Ref::cooperation}}));
+  c.setScope("seat.create", refs({{"body", Ref::body}, {"member", Ref::member}}));
+  c.setScope("person.create", refs({}, none));
+  c.setScope("person.correct", refs({{"id", Ref::person}}));
+  c.setScope("person.list", refs({}, none), keepPersonsVisible());
+  const std::vector<std::pair<std::string, Ref>> mandateRefs = {
+      {"id", Ref::mandate}, {"body", Ref::body}, {"seat", Ref::seat}, {"member", Ref::member}};
+  for (const char* op : {"mandate.appoint", "mandate.end", "mandate.change", "mandate.correct", "mandate.retract",
+                         "mandate.history"})
+    c.setScope(op, refs(mandateRefs));
+  c.setScope("body.composition", refs({{"body", Ref::body}}));
 }
 
 }  // namespace igsgov::ops

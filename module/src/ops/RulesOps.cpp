@@ -178,6 +178,35 @@ std::string deadlinesText(const JsonObject& out) {
   return os.str();
 }
 
+// compliance.check for a caller who sees some cooperations: their findings,
+// counted again.
+void keepVisibleFindings(store::Database& db, JsonObject out, const Visible& visible) {
+  keepVisibleAll({{"findings", "cooperation"}, {"not_evaluable", "cooperation"}})(db, out, visible);
+  int fout = 0, waarschuwing = 0, info = 0, acknowledged = 0;
+  auto findings = out->getArray("findings");
+  for (std::size_t i = 0; i < findings->size(); ++i) {
+    auto f = findings->getObject(static_cast<unsigned>(i));
+    if (f->isObject("acknowledged")) {
+      ++acknowledged;
+      continue;
+    }
+    std::string severity = f->getValue<std::string>("severity");
+    fout += severity == "fout";
+    waarschuwing += severity == "waarschuwing";
+    info += severity == "info";
+  }
+  auto counts = out->getObject("counts");
+  counts->set("fout", fout);
+  counts->set("waarschuwing", waarschuwing);
+  counts->set("info", info);
+  counts->set("acknowledged", acknowledged);
+  int cooperations = 0;
+  auto st = db.prepare("SELECT DISTINCT id FROM cooperation WHERE rec_to IS NULL");
+  while (st.step()) cooperations += visible(st.text(0));
+  if (!out->has("cooperation")) counts->set("cooperations", cooperations);
+  if (out->has("exit_code")) out->set("exit_code", fout > 0 ? rules::kFoutExitCode : 0);
+}
+
 Operation op(std::string name, std::string summary, Access access, std::vector<Param> params, std::vector<std::string> cli) {
   Operation o;
   o.name = std::move(name);
@@ -239,6 +268,25 @@ void addRulesOperations(Catalogue& c) {
   dl.read = deadlinesOp;
   dl.text = deadlinesText;
   c.add(dl);
+
+  // Which cooperation each operation's input concerns (ops/Scope.hpp). Without
+  // a cooperation, a check or a deadline list shows a caller only the
+  // cooperations it may see; acknowledging needs the cooperation named.
+  const auto byCooperation = refs({{"cooperation", Ref::cooperation}});
+  const auto listing = refs({{"cooperation", Ref::cooperation}}, Concerns::none());
+  c.setScope("compliance.check", listing, keepVisibleFindings);
+  c.setScope("compliance.acknowledge", byCooperation);
+  c.setScope("compliance.override", byCooperation);
+  c.setScope("compliance.rules", listing, keepVisible("overrides", "cooperation"));
+  // The iCalendar text is made before any filter: without a cooperation it is
+  // for callers who see the whole register only.
+  c.setScope("deadlines.list",
+             [listing](store::Database& db, const JsonObject& in) {
+               if (!in->has("cooperation") && in->has("ics_text") && in->get("ics_text") == true)
+                 return Concerns::wholeRegister();
+               return listing(db, in);
+             },
+             keepVisible("deadlines", "cooperation"));
 }
 
 }  // namespace igsgov::ops

@@ -1,6 +1,8 @@
 // token.create, token.list, token.revoke: API tokens for igsgovd (service/Tokens.hpp).
 // Beheerder only: a token grants a role, so handing out tokens is administration.
+#include "core/Error.hpp"
 #include "ops/Catalogue.hpp"
+#include "service/Accounts.hpp"
 #include "service/Tokens.hpp"
 
 namespace igsgov::ops {
@@ -26,11 +28,32 @@ void addServiceOperations(Catalogue& c) {
          .roles = kBeheerder,
          .params = {kName,
                     {"role", "string", true, "beheerder, directeur, secretariaat of auditor"},
+                    {"cooperations", "array", false,
+                     "enkel voor deze samenwerkingsverbanden (standaard: alle)"},
                     kReason},
          .cli = {"token", "create"},
          .write = [](records::Writer& w, const JsonObject& in) {
            Reader r(in, "token");
-           return service::createToken(w, r.str("name"), r.str("role"), r.optStr("reason").value_or(""));
+           std::string name = r.str("name"), role = r.str("role"), reason = r.optStr("reason").value_or("");
+           auto exists = w.db().prepare("SELECT 1 FROM account WHERE id = ? AND rec_to IS NULL");
+           exists.bind(1, name);
+           if (exists.step())
+             throwConflict("er bestaat al een account met deze naam (beide verschijnen als actor in het journaal)",
+                           r.place("name"));
+           auto out = service::createToken(w, name, role, reason);
+           auto cooperations = newArray();
+           if (auto list = r.optArray("cooperations")) {
+             for (std::size_t i = 0; i < list->size(); ++i) {
+               auto v = list->get(static_cast<unsigned>(i));
+               if (!v.isString() || v.convert<std::string>() == service::kEveryCooperation)
+                 throwInvalid("een lijst van ids van samenwerkingsverbanden verwacht (laat weg voor alle)",
+                              r.place("cooperations"));
+               service::addGrant(w, "token:" + name, {role, v.convert<std::string>()}, reason);
+               cooperations->add(v);
+             }
+           }
+           out->set("cooperations", cooperations);
+           return out;
          },
          .text = createdText});
   c.add({.name = "token.list",
@@ -40,7 +63,17 @@ void addServiceOperations(Catalogue& c) {
          .params = {{"all", "boolean", false, "ook ingetrokken tokens tonen"}},
          .cli = {"token", "list"},
          .read = [](store::Database& db, const JsonObject& in) {
-           return service::listTokens(db, Reader(in, "token").optBoolean("all").value_or(false));
+           auto out = service::listTokens(db, Reader(in, "token").optBoolean("all").value_or(false));
+           auto list = out->getArray("tokens");
+           for (std::size_t i = 0; i < list->size(); ++i) {
+             auto t = list->getObject(static_cast<unsigned>(i));
+             auto cooperations = newArray();
+             if (!t->has("revoked"))
+               for (const auto& g : service::grantsOf(db, "token:" + t->getValue<std::string>("name")))
+                 cooperations->add(g.cooperation);
+             t->set("cooperations", cooperations);
+           }
+           return out;
          }});
   c.add({.name = "token.revoke",
          .summary = "Trek een API-token in; het werkt meteen niet meer",
@@ -51,7 +84,10 @@ void addServiceOperations(Catalogue& c) {
          .positional = "name",
          .write = [](records::Writer& w, const JsonObject& in) {
            Reader r(in, "token");
-           return service::revokeToken(w, r.str("name"), r.optStr("reason").value_or(""));
+           std::string name = r.str("name");
+           auto out = service::revokeToken(w, name, r.optStr("reason").value_or(""));
+           for (const auto& g : service::grantsOf(w.db(), "token:" + name)) service::removeGrant(w, "token:" + name, g);
+           return out;
          }});
 }
 

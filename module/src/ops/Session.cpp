@@ -59,20 +59,43 @@ void checkInputText(const Operation& op, const JsonObject& input, const Caller& 
 JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, const Caller& caller) {
   const Operation* op = catalogue().find(name);
   if (!op) throw Error(ErrorCode::notFound, "onbekende operatie '" + name + "'", Place().set("operation", name));
-  if (!op->roles.count(caller.role))
-    throw Error(ErrorCode::denied, "de rol '" + caller.role + "' mag '" + name + "' niet uitvoeren",
-                Place().set("operation", name));
+  if (!mayRunAnywhere(*op, caller)) {
+    std::string who = caller.grants.empty() && caller.account.empty() ? "de rol '" + caller.role + "'" : "uw rollen";
+    throw Error(ErrorCode::denied, who + " mag '" + name + "' niet uitvoeren", Place().set("operation", name));
+  }
   JsonObject input = inputIn.isNull() ? newObject() : inputIn;
   checkParams(*op, input);
   checkInputText(*op, input, caller);
+  // The cooperations the input concerns are read in the same transaction as
+  // the operation itself, so no write can move a record in between.
+  auto scoped = [&](store::Database& db) {
+    authorize(*op, caller, op->scope ? op->scope(db, input) : Concerns::wholeRegister());
+  };
   if (op->access == Access::create) {
     // The register was created by the constructor; report what init did.
     return reg_->read([&](store::Database& db) { return op->read(db, input); });
   }
-  if (op->access == Access::read) return reg_->read([&](store::Database& db) { return op->read(db, input); });
+  if (op->access == Access::read) {
+    auto visible = visibility(*op, caller);
+    return reg_->read([&](store::Database& db) {
+      scoped(db);
+      auto out = op->read(db, input);
+      if (visible && op->filter) op->filter(db, out, *visible);
+      return out;
+    });
+  }
   records::WriteInfo info{caller.actor, name, caller.reason};
-  if (op->run) return op->run(*reg_, input, info);  // manages its own writes (sync.run)
-  return reg_->write(info, input, [&](records::Writer& w) { return op->write(w, input); });
+  if (op->run) {  // manages its own writes (sync.run)
+    reg_->read([&](store::Database& db) {
+      scoped(db);
+      return JsonObject();
+    });
+    return op->run(*reg_, input, info);
+  }
+  return reg_->write(info, input, [&](records::Writer& w) {
+    scoped(w.db());
+    return op->writeAs ? op->writeAs(w, input, caller) : op->write(w, input);
+  });
 }
 
 std::string Session::renderText(const std::string& name, const JsonObject& output) {

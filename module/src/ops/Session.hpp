@@ -1,6 +1,7 @@
 // Session: executes catalogue operations against one register file.
 //
-// Checks the caller's role against the operation's roles, the input's shape
+// Checks the caller's roles per cooperation against the operation's roles and
+// the cooperations its input concerns (ops/Authorization.hpp), the input's shape
 // against the operation's params (unknown fields, required fields, types),
 // every text of the input and the caller's actor and reason against the text
 // rules (core/TextRules.hpp: UTF-8, no NUL or control characters), then runs
@@ -13,6 +14,7 @@
 // Session owns its Register.
 #pragma once
 
+#include "ops/Authorization.hpp"
 #include "ops/Catalogue.hpp"
 
 #include <memory>
@@ -20,12 +22,6 @@
 #include <string>
 
 namespace igsgov::ops {
-
-struct Caller {
-  std::string actor = "onbekend";
-  std::string role = "beheerder";  // local use (CLI, embedding host) acts as beheerder
-  std::string reason;
-};
 
 class Session {
 public:

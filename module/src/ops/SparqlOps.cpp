@@ -33,6 +33,9 @@ void addSparqlOperations(Catalogue& c) {
   c.add(writeOp("sparql.reject", "Wijs een voorstel af (met reden)",
                 {{"id", "string", true, "id van het voorstel"}, {"reason", "string", true, "waarom"}},
                 sync::rejectProposal));
+  // Proposals come from outside the register and are listed for the whole
+  // register; accepting one writes a mandate in the body's cooperation.
+  c.setScope("sparql.accept", refs({{"body", Ref::body}, {"seat", Ref::seat}, {"member", Ref::member}}));
 }
 
 }  // namespace igsgov::ops

@@ -1,0 +1,92 @@
+// account.create, account.change, account.password, account.grant,
+// account.revoke, account.list (beheerder, the whole register) and
+// account.own-password (every role: the signed-in account's own password).
+// The logic is in service/Accounts.hpp; passwords never enter the journal.
+#include "ops/Authorization.hpp"
+#include "ops/OpBuilders.hpp"
+#include "service/Accounts.hpp"
+
+namespace igsgov::ops {
+
+namespace {
+
+const std::set<std::string> kBeheerder = {"beheerder"};
+const Param kId{"id", "string", true, "gebruikersnaam (kleine letters, cijfers, . _ - @)"};
+const Param kRole{"role", "string", true, "beheerder, directeur, secretariaat of auditor"};
+const Param kCooperation{"cooperation", "string", true, "samenwerkingsverband, of * voor alle samenwerkingsverbanden"};
+
+Operation accountOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
+  auto op = makeOperation(std::move(name), std::move(summary), access, std::move(params));
+  op.roles = kBeheerder;
+  return op;
+}
+
+std::string passwordText(const JsonObject& out) {
+  std::string text = "Nieuw wachtwoord voor '" + out->getValue<std::string>("id") + "' ingesteld.\n";
+  if (out->has("password"))
+    text += "Wachtwoord (wordt maar één keer getoond; geef het veilig door):\n" + out->getValue<std::string>("password") + "\n";
+  return text;
+}
+
+}  // namespace
+
+void addAccountOperations(Catalogue& c) {
+  auto create = accountOp("account.create", "Maak een persoonlijk account voor het intranet (rollen: account grant)",
+                          Access::write,
+                          {kId,
+                           {"display_name", "string", true, "naam zoals ze op de pagina's staat"},
+                           {"email", "string", false, "e-mailadres (voor aanmelden via OpenID Connect op e-mail)"},
+                           {"oidc_subject", "string", false, "het 'sub' van deze persoon bij de OpenID-provider"},
+                           {"password", "string", false, "wachtwoord (minstens 12 tekens; anders later: account password)"},
+                           kReasonParam});
+  create.write = service::createAccount;
+  c.add(create);
+
+  auto change = accountOp("account.change", "Wijzig een account: naam, e-mail, OpenID-subject, uitgeschakeld",
+                          Access::write,
+                          {kId,
+                           {"display_name", "string", false, ""},
+                           {"email", "string", false, "leeg: geen"},
+                           {"oidc_subject", "string", false, "leeg: geen"},
+                           {"disabled", "boolean", false, "true: kan niet meer aanmelden"},
+                           kReasonParam});
+  change.write = service::changeAccount;
+  c.add(change);
+
+  auto password = accountOp("account.password",
+                            "Stel een nieuw wachtwoord in voor een account; zonder --password wordt er een gemaakt en "
+                            "één keer getoond",
+                            Access::write,
+                            {kId, {"password", "string", false, "het nieuwe wachtwoord (minstens 12 tekens)"}, kReasonParam});
+  password.write = service::resetPassword;
+  password.text = passwordText;
+  c.add(password);
+
+  auto grant = accountOp("account.grant", "Geef een account een rol voor een samenwerkingsverband (of * voor alle)",
+                         Access::write, {kId, kRole, kCooperation, kReasonParam});
+  grant.write = service::grantRole;
+  c.add(grant);
+
+  auto revoke = accountOp("account.revoke", "Neem een rol van een account terug", Access::write,
+                          {kId, kRole, kCooperation, kReasonParam});
+  revoke.write = service::revokeRole;
+  c.add(revoke);
+
+  auto list = accountOp("account.list", "Lijst van accounts met hun rollen (nooit een wachtwoord)", Access::read,
+                        {{"id", "string", false, "alleen dit account"}});
+  list.read = service::listAccounts;
+  c.add(list);
+
+  auto own = makeOperation("account.own-password", "Wijzig uw eigen wachtwoord (aangemeld met een persoonlijk account)",
+                           Access::write,
+                           {{"current_password", "string", true, "het huidige wachtwoord"},
+                            {"new_password", "string", true, "het nieuwe wachtwoord (minstens 12 tekens)"}});
+  own.roles = kAllRoles;
+  own.writeAs = [](records::Writer& w, const JsonObject& in, const Caller& caller) {
+    return service::changeOwnPassword(w, caller.account, in);
+  };
+  own.scope = refs({}, Concerns::none());
+  c.add(own);
+}
+
+}  // namespace igsgov::ops
