@@ -1,5 +1,5 @@
 // LoginThrottle: how often a client may fail to sign in (REST bearer tokens,
-// the intranet login form; personal accounts later).
+// the intranet's password form).
 //
 // Every key (a client address from clientKey(), an account from accountKey())
 // has a budget of `burst` failures that grows back by one every `refill`

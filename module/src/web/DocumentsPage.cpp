@@ -11,6 +11,7 @@
 // formats docx, odt, html, md are accepted: a form can never name a path.
 #include "core/Date.hpp"
 #include "core/Error.hpp"
+#include "ops/Authorization.hpp"
 #include "web/Pages.hpp"
 
 #include <filesystem>
@@ -93,7 +94,7 @@ PageResult documentsPage(PageRequest& r) {
   p.tab = "documenten";
   p.data = newObject();
   p.data->set("igs_name", text(igs, "name"));
-  bool may = mayCall("documents.generate", r.caller.role);
+  bool may = mayCall(r, "documents.generate", id);
   p.data->set("may_generate", may);
   p.data->set("action", "/intranet/igs/" + segment(id) + "/documenten");
   p.data->set("csrf", r.csrf);
@@ -148,10 +149,12 @@ PageResult documentsPage(PageRequest& r) {
 }
 
 PageResult generateAction(PageRequest& r) {
-  if (!mayCall("documents.generate", r.caller.role))
-    throw Error(ErrorCode::denied, "de rol '" + r.caller.role + "' mag geen documenten maken",
-                Place().set("operation", "documents.generate"));
   auto igs = loadIgs(r);
+  if (!mayCall(r, "documents.generate", text(igs, "id")))
+    throw Error(ErrorCode::denied,
+                "u mag geen documenten maken voor dit samenwerkingsverband (uw rollen: " +
+                    service::grantsText(ops::effectiveGrants(r.caller)) + ")",
+                Place().set("operation", "documents.generate"));
   auto asOf = dateField(r.fields, "datum");
   std::string templateName = field(r.fields, "sjabloon");
   std::string format = field(r.fields, "formaat");

@@ -15,9 +15,8 @@
 
 namespace igsgov::web {
 
-bool mayCall(const std::string& operation, const std::string& role) {
-  const ops::Operation* op = ops::catalogue().find(operation);
-  return op && op->roles.count(role) > 0;
+bool mayCall(const PageRequest& r, const std::string& operation, const std::string& cooperation) {
+  return ops::mayRun(operation, r.caller, cooperation);
 }
 
 JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input) {
@@ -369,7 +368,7 @@ PageResult findingsPage(PageRequest& r) {
   in->set("cooperation", text(igs, "id"));
   if (asOf) in->set("as_of", *asOf);
   auto out = call(r, "compliance.check", in);
-  bool mayAck = mayCall("compliance.acknowledge", r.caller.role);
+  bool mayAck = mayCall(r, "compliance.acknowledge", text(igs, "id"));
   auto rows = newArray();
   each(arrayOf(out, "findings"), [&](JsonObject f) {
     auto row = newObject();

@@ -1,8 +1,8 @@
 // The intranet's pages: each builds the data of its template from catalogue
 // operations (ops::Session::execute with the signed-in user as Caller, so the
 // operation's roles are enforced as for REST and the CLI) and never reads
-// tables itself. Forms are offered only when the user's role may call the
-// operation behind them (catalogue roles, see mayCall()).
+// tables itself. Forms are offered only when the user's roles may call the
+// operation behind them for the page's cooperation (ops::mayRun, see mayCall()).
 //
 // Failures are igsgov::Error: notFound (unknown IGS, body, mandate) -> 404,
 // invalid (bad date, unknown template) -> 400, denied (role) -> 403; the site
@@ -23,7 +23,7 @@ namespace igsgov::web {
 
 struct PageRequest {
   ops::Session& session;
-  ops::Caller caller;      // actor = token name, role = token role
+  ops::Caller caller;      // the signed-in account with its roles per cooperation
   std::string csrf;        // the session's form token
   std::map<std::string, std::string> params;  // route placeholders (igs, mandate)
   FormFields fields;       // GET query or POST form
@@ -43,8 +43,8 @@ struct PageResult {
   std::string fileBytes;
 };
 
-// True when `role` may call the catalogue operation `operation`.
-bool mayCall(const std::string& operation, const std::string& role);
+// True when the caller may call the catalogue operation on data of `cooperation`.
+bool mayCall(const PageRequest& r, const std::string& operation, const std::string& cooperation);
 
 PageResult listPage(PageRequest& r);
 PageResult overviewPage(PageRequest& r);
@@ -58,6 +58,7 @@ PageResult acknowledgeAction(PageRequest& r);
 PageResult packDownload(PageRequest& r);
 PageResult documentsPage(PageRequest& r);
 PageResult generateAction(PageRequest& r);
+PageResult passwordPage(PageRequest& r, bool post);  // AccountPage.cpp
 
 // Helpers shared by the page files.
 JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input);

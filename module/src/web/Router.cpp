@@ -64,6 +64,7 @@ const Router& intranetRouter() {
       {"css", "/intranet/stijl.css", {"GET"}, false},
       {"login", "/intranet/aanmelden", {"GET", "POST"}, false},
       {"logout", "/intranet/afmelden", {"POST"}, false},
+      {"password", "/intranet/wachtwoord", {"GET", "POST"}},
       {"list", "/intranet/igs", {"GET"}},
       {"overview", "/intranet/igs/:igs", {"GET"}},
       {"composition", "/intranet/igs/:igs/samenstelling", {"GET"}},

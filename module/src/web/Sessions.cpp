@@ -4,7 +4,6 @@
 #include "core/Random.hpp"
 #include "web/Forms.hpp"
 
-#include <array>
 #include <vector>
 
 namespace igsgov::web {
@@ -41,12 +40,12 @@ void SessionStore::purgeExpired(TimePoint t) {
   }
 }
 
-LoginSession SessionStore::create(const std::string& account, const std::string& secret) {
+LoginSession SessionStore::create(const std::string& account, const std::string& credential) {
   LoginSession s;
   s.id = randomHex32();
   s.csrf = randomHex32();
   s.account = account;
-  s.secret = secret;
+  s.credential = credential;
   s.created = s.lastSeen = now();
   std::lock_guard lock(mutex_);
   // The account's own sessions: expired ones go, then its oldest while at its cap.

@@ -1,11 +1,11 @@
 // Server-side login sessions of the intranet.
 //
-// A session belongs to an account: today the API token a user signed in
-// with ("token:<name>", see Site), with personal accounts (issue 15) their
-// account id. It gets a random id (the cookie value, 256 bits) and a random
-// CSRF token (put in every POST form, compared with Sessions::checkCsrf). It
-// keeps the token's secret in memory only, so each request re-authenticates
-// against the register and a revoked token ends its sessions at once. A
+// A session belongs to a personal account ("account:<id>", see Site and
+// service/Accounts.hpp). It gets a random id (the cookie value, 256 bits) and
+// a random CSRF token (put in every POST form, compared with
+// Sessions::checkCsrf). It keeps the credential it was started with (the row
+// of the account's password), so each request re-reads the account from the
+// register: a disabled account, or a password reset, ends its sessions at once. A
 // session expires after `idle` without requests or `lifetime` after sign-in,
 // whichever comes first; expired sessions are dropped when met.
 //
@@ -32,8 +32,8 @@ namespace igsgov::web {
 struct LoginSession {
   std::string id;       // cookie value
   std::string csrf;     // form token
-  std::string account;  // whose session ("token:<name>")
-  std::string secret;   // the API token's secret (never sent back to the browser)
+  std::string account;     // whose session ("account:<id>")
+  std::string credential;  // what it signed in with (service::Identity::credential)
   std::chrono::steady_clock::time_point created;
   std::chrono::steady_clock::time_point lastSeen;
 };
@@ -55,7 +55,7 @@ public:
 
   // A new session of `account`. Throws Error(busy) when the store is full of
   // other accounts' live sessions.
-  LoginSession create(const std::string& account, const std::string& secret);
+  LoginSession create(const std::string& account, const std::string& credential);
   // The live session with this id (its lastSeen refreshed), or nothing when
   // unknown or expired (an expired one is removed).
   std::optional<LoginSession> find(const std::string& id);

@@ -2,7 +2,7 @@
 
 #include "core/Error.hpp"
 #include "service/HttpErrors.hpp"
-#include "service/Tokens.hpp"
+#include "service/Accounts.hpp"
 #include "web/Forms.hpp"
 #include "web/Pages.hpp"
 #include "web/Router.hpp"
@@ -16,24 +16,35 @@ constexpr const char* kHome = "/intranet/igs";
 
 struct User {
   LoginSession session;
-  service::TokenIdentity who;
+  service::Identity who;
 };
 
-std::optional<service::TokenIdentity> authenticateSecret(ops::Session& s, const std::string& secret) {
-  std::optional<service::TokenIdentity> who;
+// The session's account as it is now: gone when the account was disabled or
+// removed, or when the password it signed in with was reset since.
+std::optional<service::Identity> sessionIdentity(ops::Session& s, const LoginSession& session) {
+  constexpr std::string_view prefix = "account:";
+  if (session.account.rfind(prefix, 0) != 0) return std::nullopt;
+  std::optional<service::Identity> who;
   s.reg().read([&](store::Database& db) {
-    who = service::authenticate(db, secret);
+    who = service::accountIdentity(db, session.account.substr(prefix.size()));
+    return JsonObject();
+  });
+  if (who && who->credential != session.credential) who.reset();
+  return who;
+}
+
+std::optional<service::Identity> passwordLogin(ops::Session& s, const std::string& name, const std::string& password) {
+  std::optional<service::Identity> who;
+  s.reg().read([&](store::Database& db) {
+    who = service::passwordLogin(db, name, password);
     return JsonObject();
   });
   return who;
 }
 
-std::string trim(const std::string& s) {
-  auto b = s.find_first_not_of(" \t\r\n");
-  if (b == std::string::npos) return "";
-  auto e = s.find_last_not_of(" \t\r\n");
-  return s.substr(b, e - b + 1);
-}
+std::string rolesText(const service::Identity& who) { return service::grantsText(who.grants); }
+
+ops::Caller callerOf(const service::Identity& who) { return ops::Caller{who.id, "", "", who.grants, who.id}; }
 
 // Only [A-Za-z0-9._-] in a download's file name (the header stays plain ASCII).
 std::string safeFileName(const std::string& name) {
@@ -60,6 +71,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "acknowledge") return acknowledgeAction(r);
   if (page == "pack") return packDownload(r);
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
+  if (page == "password") return passwordPage(r, method == "POST");
   throw Error(ErrorCode::internal, "pagina zonder afhandeling: " + page);
 }
 
@@ -86,8 +98,8 @@ Response Site::handle(const Request& req) {
     data->set("version", options_.version);
     if (user) {
       auto u = newObject();
-      u->set("name", user->who.name);
-      u->set("role", user->who.role);
+      u->set("name", user->who.displayName);
+      u->set("role", rolesText(user->who));
       u->set("csrf", user->session.csrf);
       data->set("user", u);
     }
@@ -113,7 +125,8 @@ Response Site::handle(const Request& req) {
   // same value in a SameSite=Strict cookie (double submit): a form posted from
   // another site has no such cookie, so nobody can sign a browser in with a
   // token of theirs (login CSRF).
-  auto loginPage = [&](int status, const std::string& message) {
+  auto loginPage = [&](int status, const std::string& message, const std::string& name = "",
+                       const std::string& notice = "") {
     resp.status = status;
     std::string formToken = randomHex32();
     CookieOptions loginCookie = cookie;
@@ -123,6 +136,9 @@ Response Site::handle(const Request& req) {
     data->set("error", message);
     data->set("has_error", !message.empty());
     data->set("csrf", formToken);
+    data->set("name", name);
+    data->set("notice", notice);
+    data->set("has_notice", !notice.empty());
     render("login", "Aanmelden", data, "", "", "");
   };
 
@@ -135,13 +151,13 @@ Response Site::handle(const Request& req) {
     if (auto id = cookieValue(req.cookieHeader, kSessionCookie)) {
       hadCookie = true;
       if (auto s = sessions_.find(*id)) {
-        if (auto who = authenticateSecret(session_, s->secret)) user = User{*s, *who};
+        if (auto who = sessionIdentity(session_, *s)) user = User{*s, *who};
         else sessions_.remove(*id);
       }
     }
     if (user) {
-      resp.actor = user->who.name;
-      resp.role = user->who.role;
+      resp.actor = user->who.id;
+      resp.role = rolesText(user->who);
     }
     auto match = intranetRouter().match(req.method, req.path);
     if (!match) throwNotFound("deze pagina bestaat niet", Place().set("path", req.path));
@@ -168,8 +184,11 @@ Response Site::handle(const Request& req) {
     if (page == "login") {
       if (req.method == "GET") {
         if (user) redirect(resp, kHome);
-        else
-          loginPage(200, parseForm(req.query).count("verlopen") ? "Uw sessie is verlopen. Meld opnieuw aan." : "");
+        else {
+          auto query = parseForm(req.query);
+          loginPage(200, query.count("verlopen") ? "Uw sessie is verlopen. Meld opnieuw aan." : "", "",
+                    query.count("gewijzigd") ? "Uw wachtwoord is gewijzigd. Meld aan met het nieuwe wachtwoord." : "");
+        }
         return resp;
       }
       FormFields form = parseForm(req.body);
@@ -178,38 +197,46 @@ Response Site::handle(const Request& req) {
         loginPage(403, "Het aanmeldformulier is verlopen of komt niet van deze site. Meld opnieuw aan.");
         return resp;
       }
+      // Failed logins count per address and per account name (known or not):
+      // guessing one account's password from many addresses, or many
+      // accounts' from one address, both run into the wait.
+      std::string name = service::normaliseAccountId(field(form, "naam"));
+      std::string password = field(form, "wachtwoord");
       std::vector<std::string> throttleKeys;
       if (!req.client.empty()) throttleKeys.push_back(req.client);
+      if (!name.empty()) throttleKeys.push_back(service::accountKey(name));
       if (auto wait = options_.throttle ? options_.throttle->retryAfter(throttleKeys) : 0) {
         resp.headers.emplace_back("Retry-After", std::to_string(wait));
-        loginPage(429, "Te veel mislukte aanmeldpogingen vanaf uw adres. Probeer het opnieuw over " +
-                           std::to_string(wait) + " seconden.");
+        loginPage(429, "Te veel mislukte aanmeldpogingen voor dit account of vanaf uw adres. Probeer het opnieuw over " +
+                           std::to_string(wait) + " seconden.", name);
         return resp;
       }
-      std::string secret = trim(field(form, "token"));
-      auto who = secret.empty() ? std::nullopt : authenticateSecret(session_, secret);
+      if (name.empty() || password.empty()) {
+        loginPage(400, name.empty() ? "Geef uw gebruikersnaam in." : "Geef uw wachtwoord in.", name);
+        return resp;
+      }
+      auto who = passwordLogin(session_, name, password);
       if (!who) {
-        if (!secret.empty() && options_.throttle) options_.throttle->failed(throttleKeys);
-        loginPage(401, secret.empty() ? "Geef een token in."
-                                      : "Onbekend of ingetrokken token. Controleer het token of vraag een nieuw aan de beheerder.");
+        if (options_.throttle) options_.throttle->failed(throttleKeys);
+        loginPage(401, "Onbekende gebruikersnaam of verkeerd wachtwoord.", name);
         return resp;
       }
       if (user) sessions_.remove(user->session.id);
       LoginSession s;
       try {
-        s = sessions_.create("token:" + who->name, secret);
+        s = sessions_.create(who->principal, who->credential);
       } catch (const Error& full) {
         if (full.errorCode() != ErrorCode::busy) throw;
         resp.headers.emplace_back("Retry-After", "60");
-        loginPage(503, full.message());
+        loginPage(503, full.message(), name);
         return resp;
       }
       resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
       CookieOptions used = cookie;
       used.maxAgeSeconds = 0;
       resp.headers.emplace_back("Set-Cookie", setCookie(kLoginCookie, "", used));
-      resp.actor = who->name;
-      resp.role = who->role;
+      resp.actor = who->id;
+      resp.role = rolesText(*who);
       redirect(resp, kHome);
       return resp;
     }
@@ -231,9 +258,24 @@ Response Site::handle(const Request& req) {
     FormFields fields = parseForm(req.method == "POST" ? req.body : req.query);
     if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
-    PageRequest pr{session_, ops::Caller{user->who.name, user->who.role, ""}, user->session.csrf, match->params, fields,
+    PageRequest pr{session_, callerOf(user->who), user->session.csrf, match->params, fields,
                    options_.documentsDir, options_.files};
+    // A wrong current password on the password page counts as a failed login
+    // of the account (a stolen session must not guess it at full speed).
+    std::vector<std::string> passwordKeys;
+    if (page == "password" && req.method == "POST" && options_.throttle) {
+      if (!req.client.empty()) passwordKeys.push_back(req.client);
+      passwordKeys.push_back(service::accountKey(user->who.id));
+      if (auto wait = options_.throttle->retryAfter(passwordKeys)) {
+        resp.status = 429;
+        resp.headers.emplace_back("Retry-After", std::to_string(wait));
+        throw Error(ErrorCode::busy, "te veel mislukte pogingen voor dit account; probeer het opnieuw over " +
+                                         std::to_string(wait) + " seconden");
+      }
+    }
     PageResult result = dispatch(page, req.method, pr);
+    if (!passwordKeys.empty() && result.data && result.data->optValue<bool>("error_huidig", false))
+      options_.throttle->failed(passwordKeys);
     if (!result.redirect.empty()) {
       redirect(resp, result.redirect);
     } else if (!result.mediaType.empty()) {
@@ -245,7 +287,7 @@ Response Site::handle(const Request& req) {
       render(result.view, result.title, result.data, result.igs, igsName, result.tab);
     }
   } catch (const Error& e) {
-    if (resp.status != 405) resp.status = service::httpStatus(e.errorCode());
+    if (resp.status != 405 && resp.status != 429) resp.status = service::httpStatus(e.errorCode());
     resp.contentType = "text/html; charset=utf-8";
     auto data = newObject();
     data->set("status", resp.status);

@@ -4,17 +4,24 @@
 //   /                      -> 303 /intranet
 //   /intranet              -> 303 to the IGS list, or to the login page
 //   /intranet/stijl.css    the style sheet (public)
-//   /intranet/aanmelden    GET login form; POST {token} -> session cookie, 303
+//   /intranet/aanmelden    GET login form; POST {naam, wachtwoord} -> session cookie, 303
 //   /intranet/afmelden     POST {csrf} -> session removed, cookie cleared, 303
+//   /intranet/wachtwoord   GET form; POST {huidig, nieuw, herhaling} -> account.own-password,
+//                          then 303 to the login page (the change ends every session)
 //   /intranet/igs[/...]    the pages (web/Pages.hpp), login required
 //
 // Authentication: the session cookie "igsgov_sessie" (HttpOnly,
 // SameSite=Strict, Secure with TLS, Path=/intranet) names a server-side
-// session (web/Sessions.hpp) of the account "token:<token name>"; each request
-// re-authenticates the session's API token, so a revoked token ends the
-// session. Failed logins count in the service's LoginThrottle (per client
-// address, shared with REST): while the address has spent its budget, every
-// login from it is answered 429 with Retry-After and a Dutch message. A full
+// session (web/Sessions.hpp) of a personal account ("account:<id>",
+// service/Accounts.hpp) signed in with its password; API tokens are for
+// machines (REST) and do not sign in here. Each request reads the account
+// again, so disabling it or resetting its password ends its sessions, and a
+// changed grant applies at the next request. The caller of every operation is
+// the account with its roles per cooperation (ops/Authorization.hpp). Failed
+// logins count in the service's LoginThrottle under the client address (shared
+// with REST's bad tokens) and under the account name: while either has spent
+// its budget, every login under it, right or wrong, is answered 429 with
+// Retry-After and a Dutch message. A full
 // session store answers 503. A page without (live) session
 // redirects to the login page, which then says the session expired. Every
 // POST except the login needs the session's CSRF token in field "csrf"

@@ -71,6 +71,7 @@ void spit(const std::string& path, const std::string& text) { std::ofstream(path
 TEST(IgsgovdDocumentPaths, GeneratedByTheServiceSyncedByTheCliFromElsewhere) {
   const std::string dir = freshDir("document-paths-" + std::to_string(::getpid()));
   SampleRegister reg = makeSampleRegister(dir);
+  addRoleAccounts(reg);
   // A configuration with paths relative to it, igsgovd started from its folder
   // with a relative --config: the register and the default documents folder
   // ("documenten" beside the register) are relative paths in the service.
@@ -95,7 +96,7 @@ TEST(IgsgovdDocumentPaths, GeneratedByTheServiceSyncedByTheCliFromElsewhere) {
   Page form = browse(port, "GET", "/intranet/aanmelden", "", "");
   ASSERT_EQ(form.status, 200) << form.body;
   Page login = browse(port, "POST", "/intranet/aanmelden",
-                      "csrf=" + csrfOf(form.body) + "&token=" + reg.secrets.at("secretariaat"),
+                      "csrf=" + csrfOf(form.body) + "&naam=a-secretariaat&wachtwoord=" + rolePassword("secretariaat"),
                       cookieNamed(form, "igsgov_aanmelden"));
   ASSERT_EQ(login.status, 303) << login.body;
   const std::string session = cookieNamed(login, "igsgov_sessie");

@@ -8,6 +8,8 @@
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/StreamCopier.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
 
 #include <chrono>
 #include <csignal>
@@ -110,6 +112,27 @@ SampleRegister makeSampleRegister(const std::string& dir, bool sample) {
   return reg;
 }
 
+void addAccount(const SampleRegister& reg, const std::string& id, const std::string& password,
+                const std::vector<std::string>& grants) {
+  auto must = [&](const std::vector<std::string>& args) {
+    auto r = cli(reg.path, args);
+    if (r.exitCode != 0) throw std::runtime_error("igsgov account failed: " + r.err + r.out);
+  };
+  must({"account", "create", "--id", id, "--display-name", "Account " + id, "--password", password});
+  for (const auto& g : grants) {
+    auto at = g.find('@');
+    must({"account", "grant", "--id", id, "--role", g.substr(0, at), "--cooperation",
+          at == std::string::npos ? "*" : g.substr(at + 1)});
+  }
+}
+
+std::string rolePassword(const std::string& role) { return "wachtwoord-van-" + role; }
+
+void addRoleAccounts(const SampleRegister& reg) {
+  for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"})
+    addAccount(reg, std::string("a-") + role, rolePassword(role), {role});
+}
+
 Poco::JSON::Object::Ptr Response::json() const {
   Poco::JSON::Parser p;
   return p.parse(body).extract<Poco::JSON::Object::Ptr>();
@@ -208,9 +231,31 @@ Response Igsgovd::request(const std::string& method, const std::string& path, co
   auto& in = session->receiveResponse(resp);
   Response r;
   r.status = resp.getStatus();
-  for (const auto& [k, v] : resp) r.headers[k] = v;
+  for (const auto& [k, v] : resp) {
+    r.headers[k] = v;
+    if (Poco::icompare(k, "Set-Cookie") == 0) r.cookies.push_back(v);
+  }
   Poco::StreamCopier::copyToString(in, r.body);
   return r;
+}
+
+std::string Igsgovd::signIn(const std::string& name, const std::string& password, Response* answer) {
+  auto form = get("/intranet/aanmelden");
+  std::string key = "name=\"csrf\" value=\"", csrf, loginCookie;
+  auto p = form.body.find(key);
+  if (p != std::string::npos) csrf = form.body.substr(p + key.size(), 64);
+  for (const auto& c : form.cookies)
+    if (c.rfind("igsgov_aanmelden=", 0) == 0) loginCookie = c.substr(0, c.find(';'));
+  std::string body, encodedName, encodedPassword;
+  Poco::URI::encode(name, "&=+%", encodedName);
+  Poco::URI::encode(password, "&=+%", encodedPassword);
+  body = "csrf=" + csrf + "&naam=" + encodedName + "&wachtwoord=" + encodedPassword;
+  auto r = request("POST", "/intranet/aanmelden", body, "",
+                   {{"Cookie", loginCookie}, {"Content-Type", "application/x-www-form-urlencoded"}});
+  if (answer) *answer = r;
+  for (const auto& c : r.cookies)
+    if (c.rfind("igsgov_sessie=", 0) == 0 && c.rfind("igsgov_sessie=;", 0) != 0) return c.substr(0, c.find(';'));
+  return "";
 }
 
 RunResult startFailing(const std::vector<std::string>& args) {

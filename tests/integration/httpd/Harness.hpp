@@ -39,11 +39,20 @@ struct SampleRegister {
   std::map<std::string, std::string> secrets;  // role -> secret
 };
 SampleRegister makeSampleRegister(const std::string& dir, bool sample = true);
+// A personal account made with the CLI (account create, account grant): its
+// password, and grants "role" (every cooperation) or "role@cooperation".
+void addAccount(const SampleRegister& reg, const std::string& id, const std::string& password,
+                const std::vector<std::string>& grants);
+// One account per role for every cooperation: "a-<role>" with the password
+// rolePassword(role).
+void addRoleAccounts(const SampleRegister& reg);
+std::string rolePassword(const std::string& role);
 
 struct Response {
   int status = 0;
   std::string body;
-  std::map<std::string, std::string> headers;
+  std::map<std::string, std::string> headers;  // the last value of each header
+  std::vector<std::string> cookies;            // every Set-Cookie value
   Poco::JSON::Object::Ptr json() const;  // throws when the body is not a JSON object
 };
 
@@ -68,6 +77,11 @@ public:
   Response post(const std::string& path, const std::string& body, const std::string& token = "") {
     return request("POST", path, body, token);
   }
+
+  // Signs in on the intranet as a browser does (the login form's token and
+  // cookie, then the form posted); the session cookie "igsgov_sessie=...", or
+  // "" when the login was refused (its answer in *refused).
+  std::string signIn(const std::string& name, const std::string& password, Response* answer = nullptr);
 
   void signal(int sig);
   // Waits for the process to exit; returns its exit code, or -1 after timeoutMs.

@@ -5,11 +5,6 @@
 #include "Harness.hpp"
 
 #include <Poco/JSON/Object.h>
-#include <Poco/Net/HTTPClientSession.h>
-#include <Poco/Net/HTTPCookie.h>
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
-#include <Poco/StreamCopier.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -25,6 +20,7 @@ protected:
   static void SetUpTestSuite() {
     dir_ = new std::string(freshDir("input-" + std::to_string(getpid())));
     reg_ = new SampleRegister(makeSampleRegister(*dir_));
+    addRoleAccounts(*reg_);
     server_ = new Igsgovd(*dir_, {"--register", reg_->path});
   }
   static void TearDownTestSuite() {
@@ -66,32 +62,6 @@ std::string fieldOf(const std::string& html, const std::string& name) {
   if (p == std::string::npos) return "";
   p += name.size() + 15;
   return html.substr(p, html.find('"', p) - p);
-}
-
-std::string cookieOf(const Response& r) {
-  auto it = r.headers.find("Set-Cookie");
-  return it == r.headers.end() ? "" : it->second.substr(0, it->second.find(';'));
-}
-
-// Posts the login form; returns the session cookie ("name=value"). Done here
-// because the answer sets two cookies and Response keeps one header per name.
-std::string signIn(int port, const std::string& csrf, const std::string& loginCookie, const std::string& secret) {
-  Poco::Net::HTTPClientSession session("127.0.0.1", static_cast<Poco::UInt16>(port));
-  Poco::Net::HTTPRequest req(Poco::Net::HTTPRequest::HTTP_POST, "/intranet/aanmelden", Poco::Net::HTTPMessage::HTTP_1_1);
-  std::string body = "csrf=" + csrf + "&token=" + secret;
-  req.setContentType("application/x-www-form-urlencoded");
-  req.setContentLength64(static_cast<Poco::Int64>(body.size()));
-  req.set("Cookie", loginCookie);
-  session.sendRequest(req) << body;
-  Poco::Net::HTTPResponse resp;
-  std::string ignored;
-  Poco::StreamCopier::copyToString(session.receiveResponse(resp), ignored);
-  EXPECT_EQ(resp.getStatus(), 303) << ignored;
-  std::vector<Poco::Net::HTTPCookie> cookies;
-  resp.getCookies(cookies);
-  for (const auto& c : cookies)
-    if (c.getName() == "igsgov_sessie") return c.getName() + "=" + c.getValue();
-  return "";
 }
 
 }  // namespace
@@ -153,9 +123,7 @@ TEST_F(InputTest, ControlCharactersAndBadUtf8AreRefusedWithTheField) {
 
 TEST_F(InputTest, IntranetFormWithAControlCharacterIsRefusedAndStoresNothing) {
   // Sign in as a browser does: the login form's token and cookie, then the session cookie.
-  auto form = server().get("/intranet/aanmelden");
-  ASSERT_EQ(form.status, 200) << form.body;
-  std::string cookie = signIn(server().port(), fieldOf(form.body, "csrf"), cookieOf(form), token("directeur"));
+  std::string cookie = server().signIn("a-directeur", rolePassword("directeur"));
   ASSERT_FALSE(cookie.empty());
   auto page = server().request("GET", "/intranet/igs/igs-cultuur-va/bevindingen", "", "", {{"Cookie", cookie}});
   ASSERT_EQ(page.status, 200) << page.body;

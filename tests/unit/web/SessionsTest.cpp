@@ -22,7 +22,7 @@ TEST(Sessions, RandomIdsAndCsrfDiffer) {
   EXPECT_EQ(a.id.size(), 64u);
   EXPECT_NE(a.id, b.id);
   EXPECT_NE(a.id, a.csrf);
-  EXPECT_EQ(store.find(a.id)->secret, "secret-a");
+  EXPECT_EQ(store.find(a.id)->credential, "secret-a");
   EXPECT_FALSE(store.find("onbekend"));
 }
 

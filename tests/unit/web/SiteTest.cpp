@@ -1,6 +1,7 @@
 // web::Site against a real register (made through the catalogue, sample
-// imported, one token per role): login, sessions, CSRF, roles, status codes
-// and escaping, without an HTTP server (the end-to-end test in
+// imported, one personal account per role for every cooperation and some for
+// one cooperation): password login, sessions, CSRF, roles per cooperation,
+// status codes and escaping, without an HTTP server (the end-to-end test in
 // tests/integration/pages drives igsgovd in Chromium).
 #include "core/Error.hpp"
 #include "ops/Session.hpp"
@@ -30,12 +31,14 @@ protected:
     auto in = newObject();
     in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
     session_->execute("register.import", in, ops::Caller{});
-    for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"}) {
-      auto t = newObject();
-      t->set("name", std::string("t-") + role);
-      t->set("role", std::string(role));
-      secrets_[role] = session_->execute("token.create", t, ops::Caller{})->getValue<std::string>("secret");
-    }
+    for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"})
+      account(std::string("a-") + role, {{role, "*"}});
+    account("sec-rupel", {{"secretariaat", "igs-rupel"}});
+    account("gemengd", {{"secretariaat", "igs-rupel"}, {"auditor", "igs-cultuur-va"}});
+    auto t = newObject();
+    t->set("name", std::string("t-beheerder"));
+    t->set("role", std::string("beheerder"));
+    tokenSecret_ = session_->execute("token.create", t, ops::Caller{})->getValue<std::string>("secret");
     site_ = std::make_unique<Site>(*session_, SiteOptions{false, "test", {}, (dir_ / "documenten").string()});
   }
 
@@ -50,9 +53,27 @@ protected:
       if (n == name) return v;
     return "";
   }
-  // Signs in; returns the Cookie header value.
+  // A personal account with password password(id) and these grants.
+  void account(const std::string& id, const std::vector<std::pair<std::string, std::string>>& grants) {
+    auto a = newObject();
+    a->set("id", id);
+    a->set("display_name", "Gebruiker " + id);
+    a->set("password", password(id));
+    session_->execute("account.create", a, ops::Caller{});
+    for (const auto& [role, cooperation] : grants) {
+      auto g = newObject();
+      g->set("id", id);
+      g->set("role", role);
+      g->set("cooperation", cooperation);
+      session_->execute("account.grant", g, ops::Caller{});
+    }
+  }
+  static std::string password(const std::string& id) { return "wachtwoord-van-" + id; }
+  // Signs in as "a-<role>" (or an account by its id); returns the Cookie header value.
   std::string login(const std::string& role) {
-    auto r = postLogin(secrets_.at(role));
+    const std::set<std::string> roles = {"beheerder", "directeur", "secretariaat", "auditor"};
+    std::string id = roles.count(role) ? "a-" + role : role;
+    auto r = postLogin(id, password(id));
     EXPECT_EQ(r.status, 303);
     EXPECT_EQ(header(r, "Location"), "/intranet/igs");
     std::string set = header(r, "Set-Cookie");
@@ -61,11 +82,15 @@ protected:
     return set.substr(0, set.find(';'));
   }
   // Posts the login form as a browser does: the form's token and its cookie from a GET first.
-  Response postLogin(const std::string& token) {
+  Response postLogin(const std::string& name, const std::string& password) {
     auto form = get("/intranet/aanmelden");
     std::string set = header(form, "Set-Cookie");
     EXPECT_EQ(set.rfind(std::string(kLoginCookie) + "=", 0), 0u) << set;
-    return post("/intranet/aanmelden", "csrf=" + csrfOf(form.body) + "&token=" + token, set.substr(0, set.find(';')));
+    return post("/intranet/aanmelden", "csrf=" + csrfOf(form.body) + "&naam=" + name + "&wachtwoord=" + password,
+                set.substr(0, set.find(';')));
+  }
+  void execute(const std::string& op, const std::string& json) {
+    session_->execute(op, parseJsonObject(json), ops::Caller{});
   }
   // The csrf hidden field of a page.
   static std::string csrfOf(const std::string& html) {
@@ -77,19 +102,25 @@ protected:
 
   std::filesystem::path dir_;
   std::unique_ptr<ops::Session> session_;
-  std::map<std::string, std::string> secrets_;
+  std::string tokenSecret_;
   std::unique_ptr<Site> site_;
 };
 
 }  // namespace
 
-TEST_F(SiteTest, BadTokenShowsDutchErrorOnLoginPage) {
-  auto r = postLogin("igsgov_" + std::string(64, '0'));
-  EXPECT_EQ(r.status, 401);
-  EXPECT_NE(r.body.find("Onbekend of ingetrokken token"), std::string::npos);
-  for (const auto& [name, value] : r.headers)  // only a fresh login form token, no session
-    EXPECT_NE(value.rfind(std::string(kSessionCookie) + "=", 0), 0u) << value;
-  EXPECT_EQ(postLogin("").status, 401);
+TEST_F(SiteTest, WrongPasswordShowsDutchErrorOnLoginPage) {
+  for (const auto& [name, pw] : std::vector<std::pair<std::string, std::string>>{
+           {"a-auditor", "verkeerd-wachtwoord"}, {"niemand", "verkeerd-wachtwoord"}, {"t-beheerder", tokenSecret_}}) {
+    auto r = postLogin(name, pw);
+    EXPECT_EQ(r.status, 401) << name;
+    EXPECT_NE(r.body.find("Onbekende gebruikersnaam of verkeerd wachtwoord"), std::string::npos) << name;
+    EXPECT_NE(r.body.find("value=\"" + name + "\""), std::string::npos) << "the name typed stays";
+    for (const auto& [header, value] : r.headers)  // only a fresh login form token, no session
+      EXPECT_NE(value.rfind(std::string(kSessionCookie) + "=", 0), 0u) << value;
+  }
+  auto empty = postLogin("a-auditor", "");
+  EXPECT_EQ(empty.status, 400);
+  EXPECT_NE(empty.body.find("Geef uw wachtwoord in"), std::string::npos);
 }
 
 TEST_F(SiteTest, PagesNeedLoginAndExpiredSessionSaysSo) {
@@ -107,7 +138,7 @@ TEST_F(SiteTest, ListAfterLoginAndLogoutNeedsCsrf) {
   auto list = get("/intranet/igs", cookie);
   ASSERT_EQ(list.status, 200) << list.body;
   EXPECT_NE(list.body.find("Erfgoed Rupelstreek (voorbeeld)"), std::string::npos);
-  EXPECT_NE(list.body.find("t-secretariaat"), std::string::npos);
+  EXPECT_NE(list.body.find("Gebruiker a-secretariaat"), std::string::npos);
   std::string csrf = csrfOf(list.body);
   ASSERT_EQ(csrf.size(), 64u);
   EXPECT_EQ(post("/intranet/afmelden", "csrf=wrong", cookie).status, 403);
@@ -118,13 +149,57 @@ TEST_F(SiteTest, ListAfterLoginAndLogoutNeedsCsrf) {
   EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
 }
 
-TEST_F(SiteTest, RevokedTokenEndsSession) {
+TEST_F(SiteTest, PasswordResetDisablingAndGrantsApplyAtTheNextRequest) {
   std::string cookie = login("directeur");
   ASSERT_EQ(get("/intranet/igs", cookie).status, 200);
-  auto in = newObject();
-  in->set("name", std::string("t-directeur"));
-  session_->execute("token.revoke", in, ops::Caller{});
+  execute("account.password", R"({"id":"a-directeur","password":"een-nieuw-wachtwoord"})");
   EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
+  EXPECT_EQ(postLogin("a-directeur", password("a-directeur")).status, 401);
+
+  cookie = login("auditor");
+  execute("account.change", R"({"id":"a-auditor","disabled":true})");
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
+
+  cookie = login("sec-rupel");
+  EXPECT_EQ(get("/intranet/igs/igs-noordrand", cookie).status, 403);
+  execute("account.grant", R"({"id":"sec-rupel","role":"auditor","cooperation":"igs-noordrand"})");
+  EXPECT_EQ(get("/intranet/igs/igs-noordrand", cookie).status, 200);
+}
+
+// Roles per cooperation on the pages: a secretariaat of one IGS sees and
+// changes only that IGS; with an auditor role for another IGS it reads that
+// one without forms, and a forged POST there is refused.
+TEST_F(SiteTest, RolesPerCooperationOnThePages) {
+  std::string own = login("sec-rupel");
+  auto list = get("/intranet/igs", own);
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find("Erfgoed Rupelstreek"), std::string::npos);
+  EXPECT_EQ(list.body.find("/intranet/igs/igs-noordrand"), std::string::npos) << "another IGS is listed";
+  EXPECT_EQ(get("/intranet/igs/igs-noordrand", own).status, 403);
+  EXPECT_EQ(get("/intranet/igs/igs-noordrand/documenten", own).status, 403);
+  auto docs = get("/intranet/igs/igs-rupel/documenten", own);
+  ASSERT_EQ(docs.status, 200);
+  EXPECT_NE(docs.body.find("name=\"sjabloon\""), std::string::npos) << "its own IGS has the form";
+  std::string csrf = csrfOf(docs.body);
+  auto forged = post("/intranet/igs/igs-noordrand/documenten",
+                     "csrf=" + csrf + "&sjabloon=samenstelling&formaat=html&deelnemer=&datum=2026-01-01", own);
+  EXPECT_EQ(forged.status, 403);
+
+  std::string mixed = login("gemengd");
+  auto other = get("/intranet/igs/igs-cultuur-va/bevindingen", mixed);
+  ASSERT_EQ(other.status, 200) << other.body;
+  EXPECT_EQ(other.body.find("name=\"reden\""), std::string::npos) << "an auditor there gets no form";
+  auto otherDocs = get("/intranet/igs/igs-cultuur-va/documenten", mixed);
+  ASSERT_EQ(otherDocs.status, 200);
+  EXPECT_EQ(otherDocs.body.find("name=\"sjabloon\""), std::string::npos);
+  csrf = csrfOf(otherDocs.body);
+  EXPECT_EQ(post("/intranet/igs/igs-cultuur-va/bevindingen/erkennen", "csrf=" + csrf + "&key=x&reden=y", mixed).status,
+            403);
+  EXPECT_EQ(post("/intranet/igs/igs-cultuur-va/documenten",
+                 "csrf=" + csrf + "&sjabloon=samenstelling&formaat=html&deelnemer=&datum=2026-01-01", mixed)
+                .status,
+            403);
+  EXPECT_NE(get("/intranet/igs/igs-rupel/documenten", mixed).body.find("name=\"sjabloon\""), std::string::npos);
 }
 
 TEST_F(SiteTest, StatusCodes) {
@@ -143,7 +218,7 @@ TEST_F(SiteTest, StatusCodes) {
 
 // Login CSRF: a login form posted from elsewhere lacks the form's own cookie.
 TEST_F(SiteTest, LoginNeedsTheFormsOwnTokenAndCookie) {
-  const std::string token = "token=" + secrets_.at("beheerder");
+  const std::string token = "naam=a-beheerder&wachtwoord=" + password("a-beheerder");
   auto noCookie = post("/intranet/aanmelden", token);
   EXPECT_EQ(noCookie.status, 403);
   EXPECT_NE(noCookie.body.find("aanmeldformulier is verlopen"), std::string::npos) << noCookie.body;
@@ -316,4 +391,33 @@ TEST_F(SiteTest, AuditorDownloadsTheEvidencePack) {
   EXPECT_NE(zip.body.find("MANIFEST.sha256"), std::string::npos);
   EXPECT_EQ(get("/intranet/igs/nope/bewijspakket", cookie).status, 404);
   EXPECT_EQ(get("/intranet/igs/igs-cultuur-va/bewijspakket").status, 303);  // not signed in
+}
+
+TEST_F(SiteTest, OwnPasswordOnThePageEndsEverySessionOfTheAccount) {
+  std::string cookie = login("secretariaat"), elsewhere = login("secretariaat");
+  auto form = get("/intranet/wachtwoord", cookie);
+  ASSERT_EQ(form.status, 200) << form.body;
+  std::string csrf = csrfOf(form.body);
+  auto wrong = post("/intranet/wachtwoord", "csrf=" + csrf + "&huidig=fout-wachtwoord&nieuw=nieuw-wachtwoord-1&herhaling=nieuw-wachtwoord-1", cookie);
+  EXPECT_NE(wrong.body.find("het huidige wachtwoord klopt niet"), std::string::npos) << wrong.body;
+  EXPECT_NE(wrong.body.find("id=\"huidig\" name=\"huidig\" type=\"password\" autocomplete=\"current-password\" required aria-invalid=\"true\""),
+            std::string::npos);
+  auto differ = post("/intranet/wachtwoord", "csrf=" + csrf + "&huidig=" + password("a-secretariaat") +
+                                                 "&nieuw=nieuw-wachtwoord-1&herhaling=nieuw-wachtwoord-2", cookie);
+  EXPECT_NE(differ.body.find("verschillen"), std::string::npos);
+  auto weak = post("/intranet/wachtwoord", "csrf=" + csrf + "&huidig=" + password("a-secretariaat") +
+                                               "&nieuw=kort&herhaling=kort", cookie);
+  EXPECT_NE(weak.body.find("te kort"), std::string::npos);
+  EXPECT_EQ(post("/intranet/wachtwoord", "huidig=" + password("a-secretariaat") +
+                                             "&nieuw=nieuw-wachtwoord-1&herhaling=nieuw-wachtwoord-1", cookie).status,
+            403) << "no CSRF token";
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 200) << "nothing changed so far";
+  auto ok = post("/intranet/wachtwoord", "csrf=" + csrf + "&huidig=" + password("a-secretariaat") +
+                                             "&nieuw=nieuw-wachtwoord-1&herhaling=nieuw-wachtwoord-1", cookie);
+  EXPECT_EQ(ok.status, 303);
+  EXPECT_EQ(header(ok, "Location"), "/intranet/aanmelden?gewijzigd=1");
+  EXPECT_NE(get("/intranet/aanmelden", "", "gewijzigd=1").body.find("Uw wachtwoord is gewijzigd"), std::string::npos);
+  EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
+  EXPECT_EQ(get("/intranet/igs", elsewhere).status, 303);
+  EXPECT_EQ(postLogin("a-secretariaat", "nieuw-wachtwoord-1").status, 303);
 }

@@ -1,7 +1,8 @@
 // End-to-end test of igsgovd's intranet pages in Debian's headless Chromium.
 //
 // Builds a fresh register with the CLI (sample imported, a statuten document
-// with two versions and council decisions, one token per role), starts
+// with two versions and council decisions, one personal account per role with
+// a password), starts
 // igsgovd on 127.0.0.1 with a free port, walks every page as the roles do,
 // and stops igsgovd by PID. Expected content comes from the sample file and
 // the CLI (an independent surface), never from the pages themselves.
@@ -54,9 +55,12 @@ function checkJson(...args) {
 // --- register ------------------------------------------------------------
 cli('init');
 cli('import', path.join(source, 'config/sample/register.json'));
-const secrets = {};
-for (const role of ['beheerder', 'directeur', 'secretariaat', 'auditor'])
-  secrets[role] = cliJson('token', 'create', '--name', `t-${role}`, '--role', role).secret;
+const passwords = {};
+for (const role of ['beheerder', 'directeur', 'secretariaat', 'auditor']) {
+  passwords[role] = `wachtwoord-van-${role}`;
+  cli('account', 'create', '--id', `a-${role}`, '--display-name', `Gebruiker ${role}`, '--password', passwords[role]);
+  cli('account', 'grant', '--id', `a-${role}`, '--role', role, '--cooperation', '*');
+}
 
 // A statuten document for igs-cultuur-va: v1 approved by every council, v2
 // approved by the first member and rejected by the second.
@@ -162,19 +166,23 @@ try {
   async function login(role) {
     await context.clearCookies();
     await page.goto(`${base}/intranet/aanmelden`);
-    await page.getByLabel('API-token').fill(secrets[role]);
+    await page.getByLabel('Gebruikersnaam').fill(`a-${role}`);
+    await page.getByLabel('Wachtwoord').fill(passwords[role]);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.waitForURL(`${base}/intranet/igs`);
   }
   const csrfOnPage = () => page.locator('input[name="csrf"]').first().inputValue();
 
-  // Login: a bad token gives a Dutch error on the login page.
+  // Login: a wrong password gives a Dutch error on the login page.
   let resp = await page.goto(`${base}/`);
   check(page.url() === `${base}/intranet/aanmelden`, `/ leads to the login page (got ${page.url()})`);
   await shot(page, '01-aanmelden');
-  await page.getByLabel('API-token').fill('igsgov_' + '0'.repeat(64));
+  await page.getByLabel('Gebruikersnaam').fill('a-auditor');
+  await page.getByLabel('Wachtwoord').fill('verkeerd-wachtwoord');
   await page.getByRole('button', { name: 'Aanmelden' }).click();
-  check((await page.locator('.error').textContent()).includes('Onbekend of ingetrokken token'), 'bad token: Dutch error');
+  check((await page.locator('.error').textContent()).includes('Onbekende gebruikersnaam of verkeerd wachtwoord'),
+    'wrong password: Dutch error');
+  check(await page.getByLabel('Gebruikersnaam').inputValue() === 'a-auditor', 'the name typed stays after an error');
   await shot(page, '02-aanmelden-fout');
 
   // Secretariaat: list, overview, composition, history, statuten, deadlines, findings, documents.
@@ -293,7 +301,7 @@ try {
   await forms.first().getByRole('button', { name: 'Erken bevinding' }).click();
   const acked = await page.locator('main').innerText();
   check(acked.includes('De bevinding is erkend'), 'acknowledged message');
-  check(acked.includes('Erkend door t-directeur: gekend; de gemeenten zijn aangrenzend <b>test</b>'), 'acknowledgement shown, escaped');
+  check(acked.includes('Erkend door a-directeur: gekend; de gemeenten zijn aangrenzend <b>test</b>'), 'acknowledgement shown, escaped');
   check((await page.locator('main b').count()) === 0, 'user text is not HTML');
   await shot(page, '12-bevindingen-erkend');
 
