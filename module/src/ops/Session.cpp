@@ -60,8 +60,12 @@ JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, 
   const Operation* op = catalogue().find(name);
   if (!op) throw Error(ErrorCode::notFound, "onbekende operatie '" + name + "'", Place().set("operation", name));
   if (!mayRunAnywhere(*op, caller)) {
-    std::string who = caller.grants.empty() && caller.account.empty() ? "de rol '" + caller.role + "'" : "uw rollen";
-    throw Error(ErrorCode::denied, who + " mag '" + name + "' niet uitvoeren", Place().set("operation", name));
+    auto grants = effectiveGrants(caller);
+    std::string message = grants.empty()      ? "u hebt geen rol; '" + name + "' is niet toegelaten"
+                          : grants.size() == 1 ? "de rol '" + grants[0].role + "' mag '" + name + "' niet uitvoeren"
+                                               : "geen van uw rollen (" + service::grantsText(grants) + ") mag '" + name +
+                                                     "' uitvoeren";
+    throw Error(ErrorCode::denied, message, Place().set("operation", name));
   }
   JsonObject input = inputIn.isNull() ? newObject() : inputIn;
   checkParams(*op, input);
