@@ -59,6 +59,9 @@ PageResult packDownload(PageRequest& r);
 PageResult documentsPage(PageRequest& r);
 PageResult generateAction(PageRequest& r);
 PageResult passwordPage(PageRequest& r, bool post);  // AccountPage.cpp
+PageResult accountsPage(PageRequest& r);             // AccountsPage.cpp
+PageResult createAccountAction(PageRequest& r);
+PageResult changeAccountAction(PageRequest& r);
 
 // Helpers shared by the page files.
 JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& input);

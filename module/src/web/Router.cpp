@@ -65,6 +65,8 @@ const Router& intranetRouter() {
       {"login", "/intranet/aanmelden", {"GET", "POST"}, false},
       {"logout", "/intranet/afmelden", {"POST"}, false},
       {"password", "/intranet/wachtwoord", {"GET", "POST"}},
+      {"accounts", "/intranet/accounts", {"GET", "POST"}},
+      {"account", "/intranet/accounts/:account", {"POST"}},
       {"list", "/intranet/igs", {"GET"}},
       {"overview", "/intranet/igs/:igs", {"GET"}},
       {"composition", "/intranet/igs/:igs/samenstelling", {"GET"}},

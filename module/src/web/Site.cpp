@@ -72,6 +72,8 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "pack") return packDownload(r);
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
   if (page == "password") return passwordPage(r, method == "POST");
+  if (page == "accounts") return method == "POST" ? createAccountAction(r) : accountsPage(r);
+  if (page == "account") return changeAccountAction(r);
   throw Error(ErrorCode::internal, "pagina zonder afhandeling: " + page);
 }
 
@@ -101,6 +103,7 @@ Response Site::handle(const Request& req) {
       u->set("name", user->who.displayName);
       u->set("role", rolesText(user->who));
       u->set("csrf", user->session.csrf);
+      u->set("manages_accounts", ops::mayRun("account.list", callerOf(user->who), ""));
       data->set("user", u);
     }
     if (!igs.empty()) {

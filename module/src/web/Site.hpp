@@ -8,6 +8,11 @@
 //   /intranet/afmelden     POST {csrf} -> session removed, cookie cleared, 303
 //   /intranet/wachtwoord   GET form; POST {huidig, nieuw, herhaling} -> account.own-password,
 //                          then 303 to the login page (the change ends every session)
+//   /intranet/accounts     GET accounts with their roles; POST {naam, volledige_naam, email}
+//                          -> account.create with a generated password, shown once
+//   /intranet/accounts/:account  POST {actie: wachtwoord | rol | intrekken |
+//                          uitschakelen | inschakelen, rol, samenwerkingsverband}
+//                          (beheerder for every cooperation; web/AccountsPage.cpp)
 //   /intranet/igs[/...]    the pages (web/Pages.hpp), login required
 //
 // Authentication: the session cookie "igsgov_sessie" (HttpOnly,

@@ -35,6 +35,7 @@ protected:
       account(std::string("a-") + role, {{role, "*"}});
     account("sec-rupel", {{"secretariaat", "igs-rupel"}});
     account("gemengd", {{"secretariaat", "igs-rupel"}, {"auditor", "igs-cultuur-va"}});
+    account("beh-rupel", {{"beheerder", "igs-rupel"}});
     auto t = newObject();
     t->set("name", std::string("t-beheerder"));
     t->set("role", std::string("beheerder"));
@@ -420,4 +421,69 @@ TEST_F(SiteTest, OwnPasswordOnThePageEndsEverySessionOfTheAccount) {
   EXPECT_EQ(get("/intranet/igs", cookie).status, 303);
   EXPECT_EQ(get("/intranet/igs", elsewhere).status, 303);
   EXPECT_EQ(postLogin("a-secretariaat", "nieuw-wachtwoord-1").status, 303);
+}
+
+// A beheerder for every cooperation manages accounts on the pages through the
+// account.* operations; a generated password is shown once; nobody else (not
+// even a beheerder of one cooperation) gets the page or may post to it.
+TEST_F(SiteTest, ABeheerderManagesAccountsOnThePages) {
+  std::string admin = login("beheerder");
+  EXPECT_NE(get("/intranet/igs", admin).body.find("href=\"/intranet/accounts\""), std::string::npos);
+  auto page = get("/intranet/accounts", admin);
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("a-auditor"), std::string::npos);
+  std::string csrf = csrfOf(page.body);
+
+  auto bad = post("/intranet/accounts", "csrf=" + csrf + "&naam=met+spatie&volledige_naam=Nieuw+Lid", admin);
+  ASSERT_EQ(bad.status, 200) << bad.body;
+  EXPECT_NE(bad.body.find("ongeldige gebruikersnaam"), std::string::npos) << bad.body;
+  EXPECT_NE(bad.body.find("value=\"met spatie\""), std::string::npos) << "the typed name stays";
+  EXPECT_EQ(bad.body.find("class=\"secret\""), std::string::npos);
+
+  auto made = post("/intranet/accounts", "csrf=" + csrf + "&naam=Nieuw.Lid&volledige_naam=Nieuw+Lid", admin);
+  ASSERT_EQ(made.status, 200) << made.body;
+  auto at = made.body.find("<code class=\"secret\">");
+  ASSERT_NE(at, std::string::npos) << made.body;
+  at += 21;
+  std::string first = made.body.substr(at, made.body.find('<', at) - at);
+  EXPECT_EQ(first.size(), 20u);
+  EXPECT_EQ(get("/intranet/accounts", admin).body.find(first), std::string::npos) << "shown once";
+  EXPECT_EQ(postLogin("nieuw.lid", first).status, 303);
+
+  auto grant = post("/intranet/accounts/nieuw.lid",
+                    "csrf=" + csrf + "&actie=rol&rol=auditor&samenwerkingsverband=igs-rupel", admin);
+  EXPECT_NE(grant.body.find("Rol gegeven"), std::string::npos) << grant.body;
+  auto r = postLogin("nieuw.lid", first);
+  std::string member = header(r, "Set-Cookie").substr(0, header(r, "Set-Cookie").find(';'));
+  EXPECT_EQ(get("/intranet/igs/igs-rupel", member).status, 200);
+  EXPECT_EQ(get("/intranet/igs/igs-noordrand", member).status, 403);
+  auto unknownCoop = post("/intranet/accounts/nieuw.lid",
+                          "csrf=" + csrf + "&actie=rol&rol=auditor&samenwerkingsverband=igs-bestaat-niet", admin);
+  EXPECT_NE(unknownCoop.body.find("onbekend samenwerkingsverband"), std::string::npos);
+
+  auto reset = post("/intranet/accounts/nieuw.lid", "csrf=" + csrf + "&actie=wachtwoord", admin);
+  at = reset.body.find("<code class=\"secret\">");
+  ASSERT_NE(at, std::string::npos) << reset.body;
+  at += 21;
+  std::string second = reset.body.substr(at, reset.body.find('<', at) - at);
+  EXPECT_NE(second, first);
+  EXPECT_EQ(get("/intranet/igs/igs-rupel", member).status, 303) << "a reset ends the sessions";
+  EXPECT_EQ(postLogin("nieuw.lid", first).status, 401);
+
+  post("/intranet/accounts/nieuw.lid", "csrf=" + csrf + "&actie=uitschakelen&reden=uit+dienst", admin);
+  EXPECT_EQ(postLogin("nieuw.lid", second).status, 401);
+  EXPECT_NE(get("/intranet/accounts", admin).body.find("uitgeschakeld"), std::string::npos);
+  EXPECT_EQ(post("/intranet/accounts/nieuw.lid", "actie=inschakelen", admin).status, 403) << "no CSRF token";
+
+  for (const char* who : {"secretariaat", "beh-rupel"}) {
+    std::string cookie = login(who);
+    auto list = get("/intranet/igs", cookie);
+    EXPECT_EQ(list.body.find("href=\"/intranet/accounts\""), std::string::npos) << who;
+    EXPECT_EQ(get("/intranet/accounts", cookie).status, 403) << who;
+    std::string theirs = csrfOf(list.body);
+    EXPECT_EQ(post("/intranet/accounts", "csrf=" + theirs + "&naam=indringer&volledige_naam=X", cookie).status, 403)
+        << who;
+    EXPECT_EQ(post("/intranet/accounts/a-auditor", "csrf=" + theirs + "&actie=wachtwoord", cookie).status, 403) << who;
+  }
+  EXPECT_EQ(postLogin("a-auditor", password("a-auditor")).status, 303) << "the refused reset changed nothing";
 }

@@ -333,6 +333,36 @@ try {
     { form: { key: 'x', reden: 'x' }, maxRedirects: 0 });
   check(noCsrf.status() === 403, 'POST without CSRF token: 403');
 
+  // Auditor: no accounts page.
+  check((await page.locator('a[href="/intranet/accounts"]').count()) === 0, 'auditor: no accounts link');
+  resp = await page.goto(`${base}/intranet/accounts`);
+  check(resp.status() === 403, `auditor: accounts page 403 (got ${resp.status()})`);
+
+  // Beheerder: makes an account on the accounts page, gives it a role; the
+  // new person signs in with the password shown once.
+  await login('beheerder');
+  await page.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByLabel('Gebruikersnaam').fill('els.claes');
+  await page.getByLabel("Naam zoals op de pagina's").fill('Els Claes');
+  await page.getByRole('button', { name: 'Maak account met wachtwoord' }).click();
+  const shown = (await page.locator('code.secret').textContent()).trim();
+  check(shown.length === 20, `a generated password is shown once (${shown.length} characters)`);
+  await shot(page, '13b-accounts-nieuw');
+  const card = page.locator('#account-els\\.claes');
+  await card.getByLabel('Rol').selectOption('secretariaat');
+  await card.getByLabel('voor').selectOption(igs);
+  await card.getByRole('button', { name: 'Geef rol' }).click();
+  check((await page.locator('.ok').first().textContent()).includes('Rol gegeven'), 'role given on the page');
+  await context.clearCookies();
+  await page.goto(`${base}/intranet/aanmelden`);
+  await page.getByLabel('Gebruikersnaam').fill('els.claes');
+  await page.getByLabel('Wachtwoord').fill(shown);
+  await page.getByRole('button', { name: 'Aanmelden' }).click();
+  await page.waitForURL(`${base}/intranet/igs`);
+  const visible = await page.locator('main table a').allTextContents();
+  check(visible.length === 1, `the new secretariaat sees its one IGS only (${visible.join(', ')})`);
+  await login('auditor');
+
   // Error pages with status codes.
   resp = await page.goto(`${base}/intranet/igs/bestaat-niet`);
   check(resp.status() === 404 && (await page.locator('main').innerText()).includes('bestaat-niet'), 'unknown IGS: 404, Dutch');
