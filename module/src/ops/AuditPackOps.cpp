@@ -9,6 +9,7 @@
 #include "finance/Csv.hpp"
 #include "governance/FileStore.hpp"
 #include "journal/Checkpoint.hpp"
+#include "ops/Scope.hpp"
 #include "ops/AuditReport.hpp"
 #include "ops/Catalogue.hpp"
 
@@ -441,6 +442,10 @@ void addAuditPackOperations(Catalogue& c) {
          .read = packVerifyOp,
          .text = packVerifyText,
          .standalone = true});
+  // audit.pack keeps the whole-register scope (no setScope): the pack holds every
+  // journal entry of the period, of every cooperation (with their reasons), because
+  // the hash chain is checked as one. audit.pack-verify reads only the file it is given.
+  c.setScope("audit.pack-verify", refs({}, Concerns::none()));
 }
 
 }  // namespace igsgov::ops

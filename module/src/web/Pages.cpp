@@ -403,7 +403,7 @@ PageResult findingsPage(PageRequest& r) {
   p.data->set("acknowledged_now", field(r.fields, "erkend") == "1");
   p.data->set("action", base(r) + "/bevindingen/erkennen");
   p.data->set("pack_action", base(r) + "/bewijspakket");
-  p.data->set("may_pack", mayCall("audit.pack", r.caller.role));
+  p.data->set("may_pack", mayCall(r, "audit.pack", text(igs, "id")));
   p.data->set("csrf", r.csrf);
   return p;
 }
