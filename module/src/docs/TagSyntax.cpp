@@ -40,13 +40,22 @@ DelimiterOverflow lexDelimiters(std::string_view text, std::vector<DelimitedTag>
 
 namespace {
 
+// Strips white space and no-break spaces (U+00A0, C2 A0 in UTF-8, typed by a
+// word processor), in any mix, from both ends. Only the whole two-byte
+// sequence is a no-break space: a lone A0 byte ends other characters too
+// ("à" is C3 A0), which must stay whole.
 std::string_view trim(std::string_view s) {
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\xA0'; };
-  while (!s.empty() && space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && space(s.back())) s.remove_suffix(1);
-  // A no-break space (U+00A0, C2 A0 in UTF-8) typed by a word processor.
-  while (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
-  while (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
+  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty()) {
+    if (space(s.front())) s.remove_prefix(1);
+    else if (s.size() >= 2 && s[0] == '\xC2' && s[1] == '\xA0') s.remove_prefix(2);
+    else break;
+  }
+  while (!s.empty()) {
+    if (space(s.back())) s.remove_suffix(1);
+    else if (s.size() >= 2 && s[s.size() - 2] == '\xC2' && s.back() == '\xA0') s.remove_suffix(2);
+    else break;
+  }
   return s;
 }
 

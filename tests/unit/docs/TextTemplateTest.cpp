@@ -69,3 +69,14 @@ TEST(TextTemplate, ErrorsCarryLineNumbers) {
     EXPECT_EQ(e.issues()[1].paragraph, 3u);
   }
 }
+
+// Found by the tag_syntax fuzz target: trimming took the last byte of a
+// character ending in A0 ("à" is C3 A0) for a no-break space, so {voilà}
+// looked up "voil\xC3", and a no-break space between two spaces stayed.
+TEST(TextTemplate, TagNamesKeepCharactersEndingInA0AndLoseNoBreakSpaces) {
+  Template t = Template::compile("{voil\xC3\xA0} { \xC2\xA0 naam \xC2\xA0 }");
+  std::vector<std::string> names;
+  for (const auto& tag : t.tags()) names.push_back(tag.name);
+  EXPECT_EQ(names, (std::vector<std::string>{"voil\xC3\xA0", "naam"}));
+  EXPECT_EQ(t.render(parseJson("{\"voil\xC3\xA0\":\"ja\",\"naam\":\"An\"}")), "ja An");
+}
