@@ -24,12 +24,11 @@
 #include "Gate.hpp"
 #include "Intranet.hpp"
 #include "Log.hpp"
+#include "Service.hpp"
 #include "Tls.hpp"
 #include "Workers.hpp"
 #include "core/Error.hpp"
-#include "service/OpenApi.hpp"
 
-#include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/NumberParser.h>
@@ -117,23 +116,7 @@ protected:
       ctx.log = makeLogger(ctx.config.logLevel);
       forwardLibraryLog(ctx.log);
       for (const auto& w : ctx.config.warnings) ctx.log->warn(LogLine("config").add("message", w).text());
-      records::OpenOptions openOptions;
-      openOptions.signingKeyFile = ctx.config.signingKey;
-      ctx.session = std::make_unique<ops::Session>(ctx.config.registerPath, false, openOptions);
-      web::SiteOptions siteOptions;
-      siteOptions.tls = ctx.config.tls();
-      siteOptions.version = ctx.version;
-      siteOptions.sessions.idle = std::chrono::minutes(ctx.config.sessionIdleMinutes);
-      siteOptions.sessions.lifetime = std::chrono::hours(ctx.config.sessionMaxHours);
-      siteOptions.sessions.maxSessions = static_cast<std::size_t>(ctx.config.maxSessions);
-      siteOptions.sessions.perAccount = static_cast<std::size_t>(ctx.config.sessionsPerUser);
-      siteOptions.documentsDir = documentsFolder(ctx.config);
-      siteOptions.files = ctx.config.files;
-      ctx.throttle = std::make_unique<service::LoginThrottle>(service::ThrottleLimits{
-          ctx.config.failedLoginBurst, std::chrono::seconds(ctx.config.failedLoginRefillSeconds), 100000});
-      siteOptions.throttle = ctx.throttle.get();
-      ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
-      ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
+      openService(ctx);
     } catch (const Error& e) {
       std::cerr << "fout: " << e.fullText() << "\n";
       return EXIT_CONFIG;
@@ -179,26 +162,8 @@ private:
 
     ServiceHandlerFactory factory(ctx);
     std::atomic<bool> stopping{false};
-    ExchangeContext exchange;
-    exchange.factory = &factory;
-    exchange.params = new Poco::Net::HTTPServerParams;
-    exchange.params->setKeepAlive(c.keepAliveSeconds > 0);
-    exchange.body = std::chrono::seconds(c.bodyTimeoutSeconds);
-    exchange.response = std::chrono::seconds(c.responseTimeoutSeconds);
-    exchange.keepAlive = c.keepAliveSeconds > 0;
-    exchange.stopping = &stopping;
-
-    GateLimits limits;
-    limits.maxConnections = static_cast<std::size_t>(c.maxConnections);
-    limits.maxPerAddress = static_cast<std::size_t>(c.maxConnectionsPerAddress);
-    limits.maxHeaderBytes = static_cast<std::size_t>(c.maxHeaderBytes);
-    limits.maxQueued = c.maxQueued;
-    limits.maxThreads = c.maxThreads;
-    limits.maxBodyBytes = static_cast<std::size_t>(c.maxBodyBytes);
-    limits.maxBufferedBodyBytes = static_cast<std::size_t>(c.maxBufferedBodyBytes);
-    limits.header = std::chrono::seconds(c.headerTimeoutSeconds);
-    limits.body = std::chrono::seconds(c.bodyTimeoutSeconds);
-    limits.keepAlive = std::chrono::seconds(c.keepAliveSeconds);
+    ExchangeContext exchange = exchangeContext(c, factory, stopping);
+    GateLimits limits = gateLimits(c);
     Gate gate(socket, tls ? tls->sslContext() : nullptr, limits, ctx.log);
     Workers workers(
         c.maxThreads, static_cast<std::size_t>(c.maxQueued),
