@@ -30,11 +30,19 @@ struct CompiledTemplate {
   std::string propsName;
   bool propsExists = false;
   std::uint64_t propsIndex = 0;
+  std::time_t propsMtime = 0;
   std::string propsSource;  // inflated original
   int propsPart = -1;       // index into parts when the part holds tags
   // DOCX without custom.xml: patched [Content_Types].xml and _rels/.rels;
-  // ODT without meta.xml: patched META-INF/manifest.xml.
-  std::vector<std::pair<std::uint64_t, std::string>> propsPatches;
+  // ODT without meta.xml: patched META-INF/manifest.xml. Every entry that is
+  // rewritten keeps the template's time: the same template, data and
+  // properties give the same bytes whenever they are rendered.
+  struct Patch {
+    std::uint64_t index = 0;
+    std::string xml;
+    std::time_t mtime = 0;
+  };
+  std::vector<Patch> propsPatches;
 };
 
 const char* formatName(Format f) {
@@ -140,6 +148,7 @@ void compileInto(CompiledTemplate& c, const CompileOptions& options, IssueList& 
       if (e.name == c.propsName) {
         c.propsExists = true;
         c.propsIndex = e.index;
+        c.propsMtime = e.mtime;
         c.propsSource = xml;
         if (templated) c.propsPart = static_cast<int>(c.parts.size());
       }
@@ -153,10 +162,10 @@ void compileInto(CompiledTemplate& c, const CompileOptions& options, IssueList& 
           std::string xml = zip.read(*e);
           xml = std::string(name) == "_rels/.rels" ? docxAddCustomRelationship(xml)
                                                    : docxAddContentTypeOverride(xml);
-          c.propsPatches.emplace_back(e->index, std::move(xml));
+          c.propsPatches.push_back({e->index, std::move(xml), e->mtime});
         }
       } else if (const ZipEntryInfo* e = zip.find("META-INF/manifest.xml")) {
-        c.propsPatches.emplace_back(e->index, odtAddManifestMeta(zip.read(*e)));
+        c.propsPatches.push_back({e->index, odtAddManifestMeta(zip.read(*e)), e->mtime});
       }
     }
     return;
@@ -236,10 +245,10 @@ std::string Template::render(const Poco::Dynamic::Var& data, const RenderOptions
     props = c.format == Format::docx ? docxCustomXml(base, options.properties)
                                      : odtMetaXml(base, options.properties);
     if (c.propsPart >= 0) outputs[c.propsPart] = std::move(props);
-    else if (c.propsExists) replace.push_back({c.propsIndex, &props, 0});
+    else if (c.propsExists) replace.push_back({c.propsIndex, &props, c.propsMtime});
     else {
       add.push_back({c.propsName, &props, c.mtime});
-      for (const auto& [index, xml] : c.propsPatches) replace.push_back({index, &xml, 0});
+      for (const auto& patch : c.propsPatches) replace.push_back({patch.index, &patch.xml, patch.mtime});
     }
   }
   for (std::size_t i = 0; i < c.parts.size(); ++i)

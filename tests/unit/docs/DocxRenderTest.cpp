@@ -8,6 +8,9 @@
 #include <gtest/gtest.h>
 #include <zip.h>
 
+#include <ctime>
+#include <map>
+
 using namespace igsgov;
 using namespace igsgov::docs;
 using namespace igsgov::docs::test;
@@ -165,6 +168,70 @@ TEST(DocxRender, ProvenanceReplacesExistingCustomProperty) {
   EXPECT_EQ(out.find("oud"), std::string::npos);
   EXPECT_NE(out.find("blijft"), std::string::npos);
   EXPECT_NE(out.find("pid=\"4\" name=\"igsgov.as_of\"><vt:lpwstr>2026-01-01"), std::string::npos);
+}
+
+namespace {
+
+// Every entry's time, by name, read through libzip.
+std::map<std::string, std::time_t> entryTimes(const std::string& z) {
+  std::map<std::string, std::time_t> out;
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* s = zip_source_buffer_create(z.data(), z.size(), 0, &err);
+  zip_t* za = zip_open_from_source(s, ZIP_RDONLY, &err);
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) {
+    zip_stat_t st;
+    zip_stat_index(za, static_cast<zip_uint64_t>(i), 0, &st);
+    out[st.name] = st.mtime;
+  }
+  zip_discard(za);
+  return out;
+}
+
+// The same zip with every entry dated `when`.
+std::string dated(const std::string& z, std::time_t when) {
+  zip_error_t err;
+  zip_error_init(&err);
+  zip_source_t* s = zip_source_buffer_create(z.data(), z.size(), 0, &err);
+  zip_source_keep(s);
+  zip_t* za = zip_open_from_source(s, 0, &err);
+  for (zip_int64_t i = 0; i < zip_get_num_entries(za, 0); ++i) zip_file_set_mtime(za, static_cast<zip_uint64_t>(i), when, 0);
+  zip_close(za);
+  zip_source_open(s);
+  zip_source_seek(s, 0, SEEK_END);
+  std::string out(static_cast<std::size_t>(zip_source_tell(s)), '\0');
+  zip_source_seek(s, 0, SEEK_SET);
+  zip_source_read(s, out.data(), out.size());
+  zip_source_close(s);
+  zip_source_free(s);
+  return out;
+}
+
+}  // namespace
+
+// Found by the template fuzz target: the entries rewritten for the
+// provenance properties ([Content_Types].xml and _rels/.rels when the
+// template has no docProps/custom.xml, custom.xml itself when it has one)
+// were stamped with the time of rendering, so the same template, data and
+// properties gave other bytes (another sha256) from one second to the next.
+TEST(DocxRender, EveryEntryKeepsTheTemplatesTimeSoOutputIsReproducible) {
+  const std::time_t old = 1577880000;  // 2020-01-01, far from now
+  std::string custom =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/custom-properties\" "
+      "xmlns:vt=\"http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes\"></Properties>";
+  for (const Entries& parts : {Entries{}, Entries{{"docProps/custom.xml", custom}}}) {
+    std::string tpl = dated(makeDocx(para("{naam}"), parts), old);
+    auto before = entryTimes(tpl);
+    Template t = Template::compile(tpl);
+    RenderOptions o;
+    o.properties = {{"igsgov.as_of", "2026-11-22"}};
+    auto after = entryTimes(t.render(data(R"({"naam":"An"})"), o));
+    ASSERT_EQ(after.count("docProps/custom.xml"), 1u);
+    for (const auto& [name, when] : after) {
+      SCOPED_TRACE(name);
+      EXPECT_EQ(when, before.count(name) ? before[name] : before["word/document.xml"]);
+    }
+  }
 }
 
 TEST(DocxRender, UntouchedEntriesAreCopiedRaw) {
