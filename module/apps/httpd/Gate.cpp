@@ -262,8 +262,9 @@ void Gate::step(Connection& c, TimePoint t) {
       return;
     }
     if (auto problem = service::checkFraming(request)) {
-      reply(c, problem->status, Error(ErrorCode::invalid, problem->message, Place().set("header", problem->header)), 0,
-            "ambiguous_framing", t);
+      Place place = problem->header.empty() ? Place().set("part", "verzoekregel") : Place().set("header", problem->header);
+      reply(c, problem->status, Error(ErrorCode::invalid, problem->message, place), 0,
+            problem->header.empty() ? "bad_version" : "ambiguous_framing", t);
       return;
     }
     beginBody(c, request, end, t);

@@ -2,6 +2,7 @@
 
 #include <Poco/String.h>
 
+#include <cctype>
 #include <vector>
 
 namespace igsgov::service {
@@ -29,6 +30,14 @@ FramingProblem problem(int status, const std::string& header, const std::string&
 }  // namespace
 
 std::optional<FramingProblem> checkFraming(const Poco::Net::HTTPRequest& request) {
+  const std::string& version = request.getVersion();
+  if (version != Poco::Net::HTTPMessage::HTTP_1_0 && version != Poco::Net::HTTPMessage::HTTP_1_1) {
+    bool wellFormed = version.size() == 8 && version.compare(0, 5, "HTTP/") == 0 && std::isdigit(static_cast<unsigned char>(version[5])) &&
+                      version[6] == '.' && std::isdigit(static_cast<unsigned char>(version[7]));
+    if (wellFormed)
+      return problem(505, "", "HTTP-versie " + version + " wordt niet ondersteund; gebruik HTTP/1.1 of HTTP/1.0");
+    return problem(400, "", "de verzoekregel eindigt niet op een HTTP-versie (HTTP/1.1 of HTTP/1.0 verwacht)");
+  }
   auto lengths = valuesOf(request, "Content-Length");
   auto encodings = valuesOf(request, "Transfer-Encoding");
   if (!lengths.empty() && !encodings.empty())

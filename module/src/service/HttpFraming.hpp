@@ -2,7 +2,10 @@
 // handler reads a body (RFC 9112 §6.3), so that igsgovd and anything in front
 // of it can never disagree about it (request smuggling).
 //
-// checkFraming() refuses, with 400 and a Dutch message naming the header:
+// checkFraming() refuses a version other than HTTP/1.0 or HTTP/1.1 (Poco
+// reads any word there, and its answer would repeat it as its own version):
+// 505 for another HTTP/d.d, 400 for anything else, with `header` empty (the
+// request line is at fault). Then, with 400 and a Dutch message naming the header:
 //   - Content-Length together with Transfer-Encoding;
 //   - Content-Length more than once (even with equal values), or a value that
 //     is not 1 to 18 decimal digits (no sign, no spaces inside, no list);
@@ -33,7 +36,7 @@ namespace igsgov::service {
 struct FramingProblem {
   int status = 400;
   std::string message;  // Dutch
-  std::string header;   // the header at fault
+  std::string header;   // the header at fault; empty: the request line
 };
 
 std::optional<FramingProblem> checkFraming(const Poco::Net::HTTPRequest& request);

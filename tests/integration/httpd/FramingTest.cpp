@@ -9,7 +9,9 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <cctype>
 #include <sstream>
+#include <vector>
 
 using namespace igsgov::test;
 
@@ -120,6 +122,37 @@ TEST_F(FramingTest, WellFramedRequestsStillWorkOnOneConnection) {
   auto people = server_->get("/api/v1/person.list", reg_->secrets["auditor"]);
   EXPECT_NE(people.body.find("p-framed-fixed"), std::string::npos);
   EXPECT_NE(people.body.find("p-framed-chunked"), std::string::npos);
+}
+
+// Found by the http fuzz target: Poco reads any word as the request's
+// version and igsgovd answered in it ("4TTP/1.1 200 OK", "HTTP/2.0 200 OK"),
+// a status line no client can read. Only HTTP/1.0 and HTTP/1.1 are served:
+// another version is 505, anything else 400, and the connection is closed,
+// also as the second request on a kept-alive connection.
+TEST_F(FramingTest, OnlyHttp10And11AreAnsweredAndInTheirOwnVersion) {
+  // The statuses of the answers: "HTTP/1.1 ddd " (the error message names HTTP/1.1 too).
+  auto statuses = [](const std::string& raw) {
+    std::vector<int> out;
+    for (std::size_t at = raw.find("HTTP/1.1 "); at != std::string::npos; at = raw.find("HTTP/1.1 ", at + 1))
+      if (at + 13 <= raw.size() && std::isdigit(static_cast<unsigned char>(raw[at + 9])) && raw[at + 12] == ' ')
+        out.push_back(std::stoi(raw.substr(at + 9, 3)));
+    return out;
+  };
+  const std::string get = "GET /api/v1/health ";
+  const std::string rest = "\r\nHost: 127.0.0.1\r\n\r\n";
+  const std::pair<std::string, int> cases[] = {
+      {"4TTP/1.1", 400}, {"HTTP/2.0", 505}, {"HTTP/1.2", 505}, {"http/1.1", 400}, {"HTTP/1.1x", 400}};
+  for (const auto& [version, status] : cases) {
+    SCOPED_TRACE(version);
+    for (bool second : {false, true}) {
+      RawConnection conn(server_->port(), "127.0.0.1");
+      ASSERT_TRUE(conn.send((second ? get + "HTTP/1.1" + rest : "") + get + version + rest));
+      std::string answer;
+      EXPECT_TRUE(conn.closedWithin(5000, &answer));
+      std::vector<int> expected = second ? std::vector<int>{200, status} : std::vector<int>{status};
+      EXPECT_EQ(statuses(answer), expected) << answer;
+    }
+  }
 }
 
 }  // namespace

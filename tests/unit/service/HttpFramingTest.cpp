@@ -62,6 +62,25 @@ TEST(HttpFraming, AmbiguousFramingIsRefusedNamingTheHeader) {
   }
 }
 
+// Poco reads any word as the version (found by the http fuzz target).
+TEST(HttpFraming, OnlyHttp10And11PassAnotherVersionIs505AnythingElse400) {
+  for (const char* ok : {"HTTP/1.0", "HTTP/1.1"}) {
+    Poco::Net::HTTPRequest r("GET", "/", ok);
+    EXPECT_FALSE(checkFraming(r)) << ok;
+  }
+  const std::pair<const char*, int> bad[] = {{"HTTP/2.0", 505}, {"HTTP/1.2", 505}, {"HTTP/0.9", 505},
+                                             {"4TTP/1.1", 400}, {"http/1.1", 400}, {"HTTP/1.1x", 400},
+                                             {"HTTP/11", 400},  {"", 400}};
+  for (const auto& [version, status] : bad) {
+    Poco::Net::HTTPRequest r("GET", "/", version);
+    auto p = checkFraming(r);
+    ASSERT_TRUE(p) << version;
+    EXPECT_EQ(p->status, status) << version;
+    EXPECT_EQ(p->header, "") << version;
+    EXPECT_NE(p->message.find("HTTP"), std::string::npos) << p->message;
+  }
+}
+
 TEST(HttpFraming, HeaderEndFindsTheEmptyLine) {
   EXPECT_EQ(headerEnd("GET / HTTP/1.1\r\nHost: x\r\n\r\nbody"), 27u);
   EXPECT_EQ(headerEnd("GET / HTTP/1.1\nHost: x\n\nbody"), 24u);
