@@ -58,7 +58,7 @@ public:
   bool secure() const override { return ssl_ != nullptr; }
   bool handshaken() const { return !ssl_ || handshakeDone_; }
   void sendNow(const std::string& bytes);  // best effort, what the socket takes without waiting
-  void shutdownSend();                   // TLS close_notify, then FIN
+  void shutdownSend() override;          // TLS close_notify, then FIN
   bool drain();                          // discards what arrives; true when the peer has closed
 
   // Worker side.
