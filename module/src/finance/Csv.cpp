@@ -105,11 +105,9 @@ std::vector<CsvRow> parseCsv(const std::string& text, const std::string& source,
   return rows;
 }
 
-std::string csvQuote(const std::string& field, char sep) {
-  bool quote = !field.empty() && (field.front() == ' ' || field.back() == ' ');
-  for (char c : field)
-    if (c == sep || c == '"' || c == '\r' || c == '\n') quote = true;
-  if (!quote) return field;
+namespace {
+
+std::string quoted(const std::string& field) {
   std::string out = "\"";
   for (char c : field) {
     if (c == '"') out.push_back('"');
@@ -119,12 +117,23 @@ std::string csvQuote(const std::string& field, char sep) {
   return out;
 }
 
+}  // namespace
+
+std::string csvQuote(const std::string& field, char sep) {
+  bool quote = !field.empty() && (field.front() == ' ' || field.back() == ' ');
+  for (char c : field)
+    if (c == sep || c == '"' || c == '\r' || c == '\n') quote = true;
+  return quote ? quoted(field) : field;
+}
+
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows, char sep) {
   std::string out = "\xEF\xBB\xBF";
   for (const auto& row : rows) {
     for (std::size_t k = 0; k < row.size(); ++k) {
       if (k) out.push_back(sep);
-      out += csvQuote(row[k], sep);
+      // At the very start, "sep=..." would be read (by Excel and parseCsv) as the separator line.
+      bool likeSepLine = &row == &rows.front() && k == 0 && row[k].compare(0, 4, "sep=") == 0;
+      out += likeSepLine ? quoted(row[k]) : csvQuote(row[k], sep);
     }
     out += "\r\n";
   }

@@ -10,7 +10,8 @@
 // quoted field, text after a closing quote, a quote inside an unquoted field.
 //
 // Writing: fields are quoted when they hold ';', '"', CR, LF or start/end with
-// a space; rows end with CRLF; writeCsv prepends a UTF-8 BOM (Excel needs it to
+// a space, and so is a first cell starting with "sep=" (else it reads back as
+// the separator line); rows end with CRLF; writeCsv prepends a UTF-8 BOM (Excel needs it to
 // read UTF-8).
 // Thread safety: pure functions.
 #pragma once
