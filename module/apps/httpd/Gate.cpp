@@ -261,10 +261,14 @@ void Gate::step(Connection& c, TimePoint t) {
             0, "malformed_header", t);
       return;
     }
+    if (auto problem = service::checkRequestLine(request)) {
+      reply(c, problem->status, Error(ErrorCode::invalid, problem->message, Place().set("part", "verzoekregel")), 0,
+            "malformed_request_line", t);
+      return;
+    }
     if (auto problem = service::checkFraming(request)) {
-      Place place = problem->header.empty() ? Place().set("part", "verzoekregel") : Place().set("header", problem->header);
-      reply(c, problem->status, Error(ErrorCode::invalid, problem->message, place), 0,
-            problem->header.empty() ? "bad_version" : "ambiguous_framing", t);
+      reply(c, problem->status, Error(ErrorCode::invalid, problem->message, Place().set("header", problem->header)), 0,
+            "ambiguous_framing", t);
       return;
     }
     beginBody(c, request, end, t);

@@ -1,6 +1,8 @@
 #include "service/HttpFraming.hpp"
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
+#include <Poco/URI.h>
 
 #include <cctype>
 #include <vector>
@@ -29,15 +31,27 @@ FramingProblem problem(int status, const std::string& header, const std::string&
 
 }  // namespace
 
-std::optional<FramingProblem> checkFraming(const Poco::Net::HTTPRequest& request) {
+std::optional<FramingProblem> checkRequestLine(const Poco::Net::HTTPRequest& request) {
   const std::string& version = request.getVersion();
   if (version != Poco::Net::HTTPMessage::HTTP_1_0 && version != Poco::Net::HTTPMessage::HTTP_1_1) {
-    bool wellFormed = version.size() == 8 && version.compare(0, 5, "HTTP/") == 0 && std::isdigit(static_cast<unsigned char>(version[5])) &&
-                      version[6] == '.' && std::isdigit(static_cast<unsigned char>(version[7]));
+    bool wellFormed = version.size() == 8 && version.compare(0, 5, "HTTP/") == 0 &&
+                      std::isdigit(static_cast<unsigned char>(version[5])) && version[6] == '.' &&
+                      std::isdigit(static_cast<unsigned char>(version[7]));
     if (wellFormed)
       return problem(505, "", "HTTP-versie " + version + " wordt niet ondersteund; gebruik HTTP/1.1 of HTTP/1.0");
     return problem(400, "", "de verzoekregel eindigt niet op een HTTP-versie (HTTP/1.1 of HTTP/1.0 verwacht)");
   }
+  try {
+    Poco::URI uri(request.getURI());
+    (void)uri.getQueryParameters();  // the query is decoded only when asked for
+  } catch (const Poco::Exception& e) {
+    return problem(400, "", "het adres in de verzoekregel is ongeldig (" + e.message().substr(0, 80) +
+                                "); codeer tekens buiten het adres met %XX");
+  }
+  return std::nullopt;
+}
+
+std::optional<FramingProblem> checkFraming(const Poco::Net::HTTPRequest& request) {
   auto lengths = valuesOf(request, "Content-Length");
   auto encodings = valuesOf(request, "Transfer-Encoding");
   if (!lengths.empty() && !encodings.empty())

@@ -2,10 +2,14 @@
 // handler reads a body (RFC 9112 §6.3), so that igsgovd and anything in front
 // of it can never disagree about it (request smuggling).
 //
-// checkFraming() refuses a version other than HTTP/1.0 or HTTP/1.1 (Poco
-// reads any word there, and its answer would repeat it as its own version):
-// 505 for another HTTP/d.d, 400 for anything else, with `header` empty (the
-// request line is at fault). Then, with 400 and a Dutch message naming the header:
+// checkRequestLine() refuses, with `header` empty (the request line is at
+// fault): a version other than HTTP/1.0 or HTTP/1.1 (Poco reads any word
+// there, and its answer would repeat it as its own version), 505 for another
+// HTTP/d.d and 400 for anything else; and with 400 a target whose path or
+// query Poco::URI cannot decode (a malformed %-escape), which every handler
+// parses first.
+//
+// checkFraming() refuses, with 400 and a Dutch message naming the header:
 //   - Content-Length together with Transfer-Encoding;
 //   - Content-Length more than once (even with equal values), or a value that
 //     is not 1 to 18 decimal digits (no sign, no spaces inside, no list);
@@ -39,6 +43,7 @@ struct FramingProblem {
   std::string header;   // the header at fault; empty: the request line
 };
 
+std::optional<FramingProblem> checkRequestLine(const Poco::Net::HTTPRequest& request);
 std::optional<FramingProblem> checkFraming(const Poco::Net::HTTPRequest& request);
 
 // Offset just past the empty line that ends the header, or npos when `bytes`

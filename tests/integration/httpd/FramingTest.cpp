@@ -155,4 +155,20 @@ TEST_F(FramingTest, OnlyHttp10And11AreAnsweredAndInTheirOwnVersion) {
   }
 }
 
+// Found by the http fuzz target: a malformed %-escape in the target made
+// Poco::URI throw inside the handler, answered as 500 "interne fout".
+TEST_F(FramingTest, AMalformedEscapeInTheTargetIs400NotAnInternalError) {
+  for (const char* target : {"/intranet/igs/igs-rupel/mandaten/%2e%2e%]f", "/api/v1/person.list?x=%zz", "/api/v1/health%"}) {
+    SCOPED_TRACE(target);
+    RawConnection conn(server_->port(), "127.0.0.1");
+    ASSERT_TRUE(conn.send(std::string("GET ") + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " +
+                          reg_->secrets["auditor"] + "\r\n\r\n"));
+    std::string answer;
+    EXPECT_TRUE(conn.closedWithin(5000, &answer));
+    auto r = parseResponse(answer);
+    EXPECT_EQ(r.status, 400) << answer;
+    EXPECT_NE(answer.find("\"part\":\"verzoekregel\""), std::string::npos) << answer;
+  }
+}
+
 }  // namespace
