@@ -1,137 +1,45 @@
-// End-to-end test of igsgovd's intranet pages in Debian's headless Chromium.
-//
-// Builds a fresh register with the CLI (sample imported, a statuten document
-// with two versions and council decisions, one personal account per role with
-// a password), starts
-// igsgovd on 127.0.0.1 with a free port, walks every page as the roles do,
-// and stops igsgovd by PID. Expected content comes from the sample file and
-// the CLI (an independent surface), never from the pages themselves.
-// Screenshots: <build>/tests/artefacts/pages/*.png.
+// End-to-end test of igsgovd's intranet pages in Debian's headless Chromium:
+// every page walked as the roles use it (harness.mjs builds the register from
+// the sample, with one account per role, and starts igsgovd and Chromium).
+// Besides the sample, a statuten document for igs-cultuur-va with two versions
+// and council decisions. Expected content comes from the sample file and the
+// CLI (an independent surface), never from the pages themselves.
+// Screenshots: <build>/tests/artefacts/pages/pages/*.png.
 //
 // Usage: node pages.mjs BUILD_DIR
-import { chromium } from 'playwright-core';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { startIntranet, zipEntries } from './harness.mjs';
 
-const build = path.resolve(process.argv[2] ?? 'build');
-const source = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const work = path.join(build, 'tests', 'pages-work');
-const artefacts = path.join(build, 'tests', 'artefacts', 'pages');
-fs.rmSync(work, { recursive: true, force: true });
-fs.rmSync(artefacts, { recursive: true, force: true });
-fs.mkdirSync(work, { recursive: true });
-fs.mkdirSync(artefacts, { recursive: true });
-const db = path.join(work, 'register.db');
-const sample = JSON.parse(fs.readFileSync(path.join(source, 'config/sample/register.json'), 'utf8'));
-
-let failures = 0;
-let checks = 0;
-function check(ok, what) {
-  checks++;
-  if (!ok) {
-    failures++;
-    console.error(`FAIL: ${what}`);
-  }
-}
-
-function cli(...args) {
-  return execFileSync(path.join(build, 'bin/igsgov'), ['--db', db, '--format', 'json', ...args], {
-    encoding: 'utf8',
-    env: { ...process.env, IGSGOV_ACTOR: 'e2e' },
-  });
-}
-const cliJson = (...args) => JSON.parse(cli(...args));
-// `igsgov check` exits 20 when there are open errors (docs/dev/rules.md); the output is the same JSON.
-function checkJson(...args) {
-  const r = spawnSync(path.join(build, 'bin/igsgov'), ['--db', db, '--format', 'json', 'check', ...args], { encoding: 'utf8' });
-  if (r.status !== 0 && r.status !== 20) throw new Error(`igsgov check: exit ${r.status}: ${r.stderr}`);
-  return JSON.parse(r.stdout);
-}
-
-// --- register ------------------------------------------------------------
-cli('init');
-cli('import', path.join(source, 'config/sample/register.json'));
-const passwords = {};
-for (const role of ['beheerder', 'directeur', 'secretariaat', 'auditor']) {
-  passwords[role] = `wachtwoord-van-${role}`;
-  cli('account', 'create', '--id', `a-${role}`, '--display-name', `Gebruiker ${role}`, '--password', passwords[role]);
-  cli('account', 'grant', '--id', `a-${role}`, '--role', role, '--cooperation', '*');
-}
-
-// A statuten document for igs-cultuur-va: v1 approved by every council, v2
-// approved by the first member and rejected by the second.
 const igs = 'igs-cultuur-va';
-const show = cliJson('cooperation', 'show', '--id', igs);
-const members = show.members;
-const docxDir = path.join(work, 'docx');
-execFileSync(path.join(build, 'bin/igsgov'),
-  ['--db', db, 'generate', '--template', 'statuten', '--cooperation', igs, '--format', 'docx', '--out', docxDir]);
-const docx = path.join(docxDir, fs.readdirSync(docxDir)[0]);
-cli('document', 'create', '--id', 'st-va', '--cooperation', igs, '--kind', 'statuten', '--title', 'Statuten (e2e)');
-cli('document', 'add-version', '--id', 'st-va-1', '--document', 'st-va', '--label', 'statuten 2021', '--path', docx,
-  '--status', 'voorgelegd', '--submitted', '2020-10-01', '--effective-from', '2021-01-01');
-cli('document', 'add-version', '--id', 'st-va-2', '--document', 'st-va', '--label', 'statutenwijziging 2026',
-  '--path', docx, '--status', 'voorgelegd', '--submitted', '2026-03-01', '--effective-from', '2026-07-01');
-for (const m of members)
-  cli('approval', 'record', '--version-id', 'st-va-1', '--member', m.id, '--council', 'gemeenteraad',
-    '--date', '2020-12-01', '--outcome', 'goedgekeurd');
-cli('approval', 'record', '--version-id', 'st-va-2', '--member', members[0].id, '--council', 'gemeenteraad',
-  '--date', '2026-04-01', '--outcome', 'goedgekeurd');
-cli('approval', 'record', '--version-id', 'st-va-2', '--member', members[1].id, '--council', 'gemeenteraad',
-  '--date', '2026-04-02', '--outcome', 'verworpen');
-
-// --- igsgovd -------------------------------------------------------------
-const port = await new Promise((resolve) => {
-  const s = net.createServer();
-  s.listen(0, '127.0.0.1', () => {
-    const p = s.address().port;
-    s.close(() => resolve(p));
-  });
+let show, members;
+const h = await startIntranet('pages', {
+  setup: ({ cli, cliJson, build, db, work }) => {
+    // A statuten document for igs-cultuur-va: v1 approved by every council, v2
+    // approved by the first member and rejected by the second.
+    show = cliJson('cooperation', 'show', '--id', igs);
+    members = show.members;
+    const docxDir = path.join(work, 'docx');
+    execFileSync(path.join(build, 'bin/igsgov'),
+      ['--db', db, 'generate', '--template', 'statuten', '--cooperation', igs, '--format', 'docx', '--out', docxDir]);
+    const docx = path.join(docxDir, fs.readdirSync(docxDir)[0]);
+    cli('document', 'create', '--id', 'st-va', '--cooperation', igs, '--kind', 'statuten', '--title', 'Statuten (e2e)');
+    cli('document', 'add-version', '--id', 'st-va-1', '--document', 'st-va', '--label', 'statuten 2021', '--path', docx,
+      '--status', 'voorgelegd', '--submitted', '2020-10-01', '--effective-from', '2021-01-01');
+    cli('document', 'add-version', '--id', 'st-va-2', '--document', 'st-va', '--label', 'statutenwijziging 2026',
+      '--path', docx, '--status', 'voorgelegd', '--submitted', '2026-03-01', '--effective-from', '2026-07-01');
+    for (const m of members)
+      cli('approval', 'record', '--version-id', 'st-va-1', '--member', m.id, '--council', 'gemeenteraad',
+        '--date', '2020-12-01', '--outcome', 'goedgekeurd');
+    cli('approval', 'record', '--version-id', 'st-va-2', '--member', members[0].id, '--council', 'gemeenteraad',
+      '--date', '2026-04-01', '--outcome', 'goedgekeurd');
+    cli('approval', 'record', '--version-id', 'st-va-2', '--member', members[1].id, '--council', 'gemeenteraad',
+      '--date', '2026-04-02', '--outcome', 'verworpen');
+  },
 });
-const log = fs.openSync(path.join(work, 'igsgovd.log'), 'w');
-const daemon = spawn(path.join(build, 'bin/igsgovd'), ['--register', db, '--host', '127.0.0.1', '--port', String(port)],
-  { stdio: ['ignore', log, log] });
-const base = `http://127.0.0.1:${port}`;
-let browser;
-const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'igsgov-chromium-'));
-function stop() {
-  if (daemon.exitCode === null) process.kill(daemon.pid, 'SIGTERM');
-  fs.rmSync(userDataDir, { recursive: true, force: true });
-}
-process.on('exit', stop);
-
-async function waitHealthy() {
-  for (let i = 0; i < 200; i++) {
-    try {
-      const r = await fetch(`${base}/api/v1/health`);
-      if (r.ok) return;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error('igsgovd did not become healthy; see ' + path.join(work, 'igsgovd.log'));
-}
-
-// Minimal zip reader: the entry names from the central directory.
-function zipEntries(buf) {
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= 0; i--)
-    if (buf.readUInt32LE(i) === 0x06054b50) { eocd = i; break; }
-  if (eocd < 0) return null;
-  const count = buf.readUInt16LE(eocd + 10);
-  let off = buf.readUInt32LE(eocd + 16);
-  const names = [];
-  for (let n = 0; n < count; n++) {
-    if (buf.readUInt32LE(off) !== 0x02014b50) return null;
-    const nameLen = buf.readUInt16LE(off + 28), extra = buf.readUInt16LE(off + 30), comment = buf.readUInt16LE(off + 32);
-    names.push(buf.toString('utf8', off + 46, off + 46 + nameLen));
-    off += 46 + nameLen + extra + comment;
-  }
-  return names;
-}
+const { base, sample, check, cliJson, checkJson, artefacts, passwords, context, page, login, csrfOnPage } = h;
+const shot = (p, n) => h.shot(p, n);
 
 // Persons of a body on a date, from the sample file.
 function expectedComposition(body, date) {
@@ -142,37 +50,7 @@ function expectedComposition(body, date) {
     .sort();
 }
 
-const shots = [];
-async function shot(page, name) {
-  const file = path.join(artefacts, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
-  shots.push(file);
-}
-
-try {
-  await waitHealthy();
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    acceptDownloads: true,
-    viewport: { width: 1100, height: 900 },
-    locale: 'nl-BE',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
-      '--disable-quic', '--disable-component-update', '--disable-sync', '--lang=nl-BE'],
-  });
-  browser = context;
-  const page = context.pages()[0] ?? (await context.newPage());
-
-  async function login(role) {
-    await context.clearCookies();
-    await page.goto(`${base}/intranet/aanmelden`);
-    await page.getByLabel('Gebruikersnaam').fill(`a-${role}`);
-    await page.getByLabel('Wachtwoord').fill(passwords[role]);
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
-    await page.waitForURL(`${base}/intranet/igs`);
-  }
-  const csrfOnPage = () => page.locator('input[name="csrf"]').first().inputValue();
-
+await h.run(async () => {
   // Login: a wrong password gives a Dutch error on the login page.
   let resp = await page.goto(`${base}/`);
   check(page.url() === `${base}/intranet/aanmelden`, `/ leads to the login page (got ${page.url()})`);
@@ -386,16 +264,4 @@ try {
   await page.waitForURL(`${base}/intranet/aanmelden`);
   await page.goto(`${base}/intranet/igs`);
   check(page.url().startsWith(`${base}/intranet/aanmelden`), 'after logout the pages need a login again');
-  await context.close();
-} catch (e) {
-  failures++;
-  console.error('FAIL:', e);
-} finally {
-  stop();
-  await new Promise((r) => (daemon.exitCode !== null ? r() : daemon.on('exit', r)));
-}
-
-console.log(`pages e2e: ${checks} checks, ${failures} failures; igsgovd exit code ${daemon.exitCode}`);
-console.log(`screenshots (${shots.length}) and downloads in ${artefacts}`);
-if (daemon.exitCode !== 0) failures++;
-process.exit(failures ? 1 : 0);
+});
