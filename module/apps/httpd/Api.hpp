@@ -41,6 +41,7 @@ struct ApiContext {
   std::shared_ptr<spdlog::logger> log;
   std::string version;
   std::unique_ptr<service::LoginThrottle> throttle;  // failed logins, REST and intranet alike
+  std::unique_ptr<web::OidcSignIn> oidc;  // OpenID Connect sign-in (null without providers)
   std::unique_ptr<web::Site> site;  // the intranet pages (Intranet.hpp), on the same Session
 };
 

@@ -42,6 +42,51 @@ int intIn(const Reader& r, const std::string& field, int current, long long lo, 
   return static_cast<int>(*v);
 }
 
+// "oidc": {"providers": {"<name>": {label, issuer, client_id, client_secret_file,
+// redirect_uri, scopes, timeout_seconds}}}. The secret is read here (trailing
+// white space dropped) so a missing or empty file stops the start.
+std::vector<web::OidcProvider> readOidc(const std::string& path, const JsonObject& oidc) {
+  Reader r(oidc, "configuratie", "oidc");
+  r.rejectUnknown({"providers"});
+  auto providers = r.optObject("providers");
+  if (providers.isNull() || providers->size() == 0) r.fail("providers", "geef minstens één aanmelddienst");
+  std::vector<std::string> names;
+  providers->getNames(names);
+  std::vector<web::OidcProvider> out;
+  for (const auto& name : names) {
+    web::OidcProvider p;
+    p.name = name;
+    if (!providers->isObject(name)) r.fail("providers." + name, "moet een object zijn");
+    Reader pr(providers->getObject(name), "configuratie", "oidc.providers." + name);
+    pr.rejectUnknown({"label", "issuer", "client_id", "client_secret_file", "redirect_uri", "scopes", "timeout_seconds"});
+    p.label = pr.str("label");
+    p.issuer = pr.str("issuer");
+    p.clientId = pr.str("client_id");
+    p.redirectUri = pr.str("redirect_uri");
+    std::string secretFile = resolve(path, pr.str("client_secret_file"));
+    std::ifstream in(secretFile, std::ios::binary);
+    if (!in) pr.fail("client_secret_file", "kan het bestand met het geheim niet lezen: " + secretFile);
+    std::stringstream secret;
+    secret << in.rdbuf();
+    p.clientSecret = secret.str();
+    while (!p.clientSecret.empty() && std::isspace(static_cast<unsigned char>(p.clientSecret.back())))
+      p.clientSecret.pop_back();
+    if (auto scopes = pr.optArray("scopes")) {
+      p.scopes.clear();
+      for (std::size_t i = 0; i < scopes->size(); ++i) {
+        if (!scopes->get(static_cast<unsigned>(i)).isString()) pr.fail("scopes", "moet een lijst van teksten zijn");
+        p.scopes.push_back(scopes->getElement<std::string>(static_cast<unsigned>(i)));
+      }
+    } else {
+      p.scopes = {"openid", "email", "profile"};
+    }
+    p.timeoutSeconds = intIn(pr, "timeout_seconds", p.timeoutSeconds, 1, 120);
+    web::checkProvider(p);
+    out.push_back(p);
+  }
+  return out;
+}
+
 }  // namespace
 
 Config loadConfig(const std::string& path) {
@@ -52,7 +97,7 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files", "linked_data"});
+    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files", "linked_data", "oidc"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
@@ -137,6 +182,7 @@ Config loadConfig(const std::string& path) {
       if (auto base = r.optStr("base_uri"))
         c.values["linked_data.base_uri"] = linkeddata::checkBaseUri(*base, r.place("base_uri"));
     }
+    if (auto oidc = root.optObject("oidc"); !oidc.isNull()) c.oidcProviders = readOidc(path, oidc);
     if (auto log = root.optObject("log"); !log.isNull()) {
       Reader r(log, "configuratie", "log");
       r.rejectUnknown({"level"});

@@ -19,6 +19,11 @@
 //    "files": {"sync_config": "sync.json", "sparql_config": "sparql.json",
 //              "calendar_dir": "kalender", "rules_dir": "regels"},
 //    "linked_data": {"base_uri": "https://data.voorbeeld.be/id/"},
+//    "oidc": {"providers": {"gemeente": {"label": "Gemeente Voorbeeld",
+//              "issuer": "https://login.voorbeeld.be/realms/igs", "client_id": "igsgov",
+//              "client_secret_file": "/etc/igsgov/oidc-gemeente.secret",
+//              "redirect_uri": "https://igsgov.voorbeeld.be/intranet/aanmelden/terug",
+//              "scopes": ["openid", "email", "profile"], "timeout_seconds": 10}}},
 //    "log": {"level": "info"}}
 //
 // "files" names the server files an operation uses for a remote caller, who
@@ -31,6 +36,8 @@
 // limits.request_timeout_seconds is accepted for one release as an alias that
 // sets both header_timeout_seconds and body_timeout_seconds (a warning is logged).
 #pragma once
+
+#include "web/OidcSignIn.hpp"
 
 #include <map>
 #include <string>
@@ -76,6 +83,9 @@ struct Config {
   // parameter when the caller leaves it out: "linked_data.base_uri", the base of
   // the IRIs register.export publishes (checked at start, linkeddata/Iris.hpp).
   std::map<std::string, std::string> values;
+  // "oidc.providers": sign-in with OpenID Connect (web/OidcSignIn.hpp), in name order;
+  // each client secret read from its file at start.
+  std::vector<web::OidcProvider> oidcProviders;
 
   bool tls() const { return !tlsCertificate.empty(); }
 };

@@ -23,6 +23,10 @@ void openService(ApiContext& ctx) {
   ctx.throttle = std::make_unique<service::LoginThrottle>(service::ThrottleLimits{
       c.failedLoginBurst, std::chrono::seconds(c.failedLoginRefillSeconds), 100000});
   siteOptions.throttle = ctx.throttle.get();
+  if (!c.oidcProviders.empty()) {
+    ctx.oidc = std::make_unique<web::OidcSignIn>(c.oidcProviders);
+    siteOptions.oidc = ctx.oidc.get();
+  }
   ctx.site = std::make_unique<web::Site>(*ctx.session, siteOptions);
   ctx.openApiJson = toJsonText(service::openApiDocument(ops::catalogue().describe(), ctx.version), false);
 }

@@ -35,8 +35,8 @@ void addAccountOperations(Catalogue& c) {
                           Access::write,
                           {kId,
                            {"display_name", "string", true, "naam zoals ze op de pagina's staat"},
-                           {"email", "string", false, "e-mailadres (voor aanmelden via OpenID Connect op e-mail)"},
-                           {"oidc_subject", "string", false, "het 'sub' van deze persoon bij de OpenID-provider"},
+                           {"email", "string", false, "e-mailadres"},
+                           {"oidc_subject", "string", false, "aanmelden met OpenID Connect: '<aanmelddienst>:<sub>' (naam uit de configuratie van igsgovd, 'sub' bij die dienst)"},
                            {"password", "string", false, "wachtwoord (minstens 12 tekens; anders later: account password)"},
                            kReasonParam});
   create.write = service::createAccount;
@@ -47,7 +47,7 @@ void addAccountOperations(Catalogue& c) {
                           {kId,
                            {"display_name", "string", false, ""},
                            {"email", "string", false, "leeg: geen"},
-                           {"oidc_subject", "string", false, "leeg: geen"},
+                           {"oidc_subject", "string", false, "'<aanmelddienst>:<sub>'; leeg: geen"},
                            {"disabled", "boolean", false, "true: kan niet meer aanmelden"},
                            kReasonParam});
   change.write = service::changeAccount;

@@ -58,8 +58,21 @@ std::string lower(std::string s) {
 
 store::Value orNull(const std::string& s) { return s.empty() ? store::Value{} : store::Value{s}; }
 
+// An OpenID link is "<provider>:<sub>": the provider's name in igsgovd's
+// configuration ([a-z0-9-], 1-32) and the 'sub' claim (1-255 characters).
 void checkSubjectFree(store::Database& db, const std::string& id, const std::string& subject) {
   if (subject.empty()) return;
+  auto colon = subject.find(':');
+  bool ok = colon != std::string::npos && colon > 0 && colon <= 32 && subject.size() - colon - 1 >= 1 &&
+            subject.size() - colon - 1 <= 255;
+  for (std::size_t i = 0; ok && i < colon; ++i) {
+    char c = subject[i];
+    ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  }
+  if (!ok)
+    throwInvalid("een OpenID-koppeling is '<aanmelddienst>:<subject>', bv. 'gemeente:3f2a9c' (aanmelddienst: de naam uit de "
+                 "configuratie van igsgovd, kleine letters, cijfers of -)",
+                 accountField(id, "oidc_subject"));
   auto st = db.prepare("SELECT id FROM account WHERE oidc_subject = ? AND rec_to IS NULL AND id <> ?");
   st.bind(1, subject).bind(2, id);
   if (st.step())
@@ -259,7 +272,7 @@ JsonObject listAccounts(store::Database& db, const JsonObject& in) {
 std::optional<Identity> accountIdentity(store::Database& db, const std::string& id) {
   auto a = currentAccount(db, id);
   if (!a || a->disabled) return std::nullopt;
-  Identity who{accountPrincipal(a->id), a->id, a->displayName, grantsOf(db, accountPrincipal(a->id)), ""};
+  Identity who{accountPrincipal(a->id), a->id, a->displayName, grantsOf(db, accountPrincipal(a->id)), "", a->subject};
   auto& st = db.cached("SELECT row_id FROM account_password WHERE account_id = ? AND rec_to IS NULL");
   st.bind(1, a->id);
   if (st.step()) who.credential = std::to_string(st.integer(0));
@@ -286,8 +299,18 @@ std::optional<Identity> passwordLogin(store::Database& db, const std::string& na
   return accountIdentity(db, id);
 }
 
+std::optional<Identity> subjectLogin(store::Database& db, const std::string& link) {
+  if (link.empty()) return std::nullopt;
+  auto& st = db.cached("SELECT id FROM account WHERE oidc_subject = ? AND rec_to IS NULL AND disabled = 0");
+  st.bind(1, link);
+  std::string id = st.step() ? st.text(0) : "";
+  st.reset();
+  if (id.empty()) return std::nullopt;
+  return accountIdentity(db, id);
+}
+
 Identity tokenIdentity(store::Database& db, const TokenIdentity& token) {
-  Identity who{"token:" + token.name, token.name, token.name, grantsOf(db, "token:" + token.name), ""};
+  Identity who{"token:" + token.name, token.name, token.name, grantsOf(db, "token:" + token.name), "", ""};
   if (who.grants.empty()) who.grants.push_back({token.role, kEveryCooperation});
   return who;
 }

@@ -1,5 +1,6 @@
-// Personal accounts: who signs in to the intranet with a password (OpenID
-// Connect is to come: oidc_subject and email are stored for it), and what each may do (roles per
+// Personal accounts: who signs in to the intranet with a password or with
+// OpenID Connect (oidc_subject links the account to "<provider>:<sub>",
+// web/OidcSignIn.hpp; no account is ever made by a sign-in), and what each may do (roles per
 // cooperation, service/Grants.hpp). Stored in account and account_password
 // (migration 0011, journaled); a change closes the old row and inserts a new one.
 //
@@ -39,6 +40,9 @@ struct Identity {
   // Accounts: the row of the current password ("" without one). A session
   // started with a password ends when it changes (a reset signs the holder out).
   std::string credential;
+  // The account's OpenID link "<provider>:<sub>" ("" without one). A session
+  // started with OpenID Connect ends when the link changes or is removed.
+  std::string subject;
 };
 
 std::string accountPrincipal(const std::string& id);
@@ -67,6 +71,9 @@ std::optional<Identity> accountIdentity(store::Database& db, const std::string& 
 // has a password and it matches. Takes one Argon2id verification also for an
 // unknown name (timing tells nothing).
 std::optional<Identity> passwordLogin(store::Database& db, const std::string& name, const std::string& password);
+// Sign-in with OpenID Connect: the identity of the enabled account linked to
+// "<provider>:<sub>", or nothing (no account is made).
+std::optional<Identity> subjectLogin(store::Database& db, const std::string& link);
 // A token's identity (its grants from access_grant, else its role everywhere).
 Identity tokenIdentity(store::Database& db, const TokenIdentity& token);
 

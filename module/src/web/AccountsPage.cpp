@@ -2,6 +2,9 @@
 // accounts on the pages, through the same catalogue operations as the CLI and
 // REST (account.list, account.create, account.password, account.grant,
 // account.revoke, account.change). Anyone else gets 403 from account.list.
+// "koppelen" links an account to an OpenID sign-in ("<provider>:<sub>",
+// account.change oidc_subject) and sets its e-mail address: the only way an
+// OpenID sign-in reaches an account (there is no self-registration).
 //
 // A new account gets a generated password in the same operation
 // (account.create), and a reset generates one (account.password); either is
@@ -52,6 +55,8 @@ PageResult render(PageRequest& r, const Outcome& outcome) {
     row->set("display_name", text(a, "display_name"));
     row->set("email", text(a, "email"));
     row->set("has_email", !text(a, "email").empty());
+    row->set("oidc_subject", text(a, "oidc_subject"));
+    row->set("has_subject", !text(a, "oidc_subject").empty());
     row->set("disabled", a->optValue<bool>("disabled", false));
     row->set("has_password", a->optValue<bool>("has_password", false));
     auto grants = newArray();
@@ -151,6 +156,14 @@ PageResult changeAccountAction(PageRequest& r) {
     in->set("cooperation", field(r.fields, "samenwerkingsverband"));
     if (attempt(r, action == "rol" ? "account.grant" : "account.revoke", in, outcome))
       outcome.notice = action == "rol" ? "Rol gegeven aan '" + id + "'." : "Rol van '" + id + "' ingetrokken.";
+  } else if (action == "koppelen") {
+    // The OpenID link "<provider>:<sub>" and the e-mail address; "" removes either.
+    in->set("oidc_subject", field(r.fields, "oidc_subject"));
+    in->set("email", field(r.fields, "email"));
+    if (attempt(r, "account.change", in, outcome))
+      outcome.notice = field(r.fields, "oidc_subject").empty()
+                           ? "Account '" + id + "' is aan geen OpenID-aanmelding meer gekoppeld."
+                           : "Account '" + id + "' gekoppeld aan '" + field(r.fields, "oidc_subject") + "'.";
   } else if (action == "uitschakelen" || action == "inschakelen") {
     in->set("disabled", action == "uitschakelen");
     if (attempt(r, "account.change", in, outcome))

@@ -62,7 +62,7 @@ std::string setCookie(std::string_view name, std::string_view value, const Cooki
   std::string out(name);
   out += '=';
   out += value;
-  out += "; Path=" + o.path + "; HttpOnly; SameSite=Strict";
+  out += "; Path=" + o.path + "; HttpOnly; SameSite=" + o.sameSite;
   if (o.secure) out += "; Secure";
   if (o.maxAgeSeconds >= 0) out += "; Max-Age=" + std::to_string(o.maxAgeSeconds);
   return out;

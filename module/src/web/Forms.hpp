@@ -26,6 +26,9 @@ struct CookieOptions {
   std::string path = "/intranet";
   bool secure = false;   // set when the service runs TLS
   long long maxAgeSeconds = -1;  // -1: session cookie; 0: delete
+  // "Strict" everywhere except the OpenID pre-login cookie, which must come
+  // back on the provider's top-level redirect to us ("Lax").
+  std::string sameSite = "Strict";
 };
 // "name=value; Path=/intranet; HttpOnly; SameSite=Strict[; Secure][; Max-Age=N]".
 std::string setCookie(std::string_view name, std::string_view value, const CookieOptions& options);

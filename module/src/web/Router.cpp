@@ -64,6 +64,8 @@ const Router& intranetRouter() {
       {"css", "/intranet/stijl.css", {"GET"}, false},
       {"login", "/intranet/aanmelden", {"GET", "POST"}, false},
       {"logout", "/intranet/afmelden", {"POST"}, false},
+      {"oidc-start", "/intranet/aanmelden/oidc/:provider", {"GET"}, false},
+      {"oidc-return", "/intranet/aanmelden/terug", {"GET"}, false},
       {"password", "/intranet/wachtwoord", {"GET", "POST"}},
       {"accounts", "/intranet/accounts", {"GET", "POST"}},
       {"account", "/intranet/accounts/:account", {"POST"}},

@@ -4,6 +4,7 @@
 #include "service/HttpErrors.hpp"
 #include "service/Accounts.hpp"
 #include "web/Forms.hpp"
+#include "web/OidcSignIn.hpp"
 #include "web/Pages.hpp"
 #include "web/Router.hpp"
 
@@ -13,6 +14,7 @@ namespace {
 
 constexpr const char* kLogin = "/intranet/aanmelden";
 constexpr const char* kHome = "/intranet/igs";
+constexpr const char* kOidcCredential = "oidc:";
 
 struct User {
   LoginSession session;
@@ -29,7 +31,19 @@ std::optional<service::Identity> sessionIdentity(ops::Session& s, const LoginSes
     who = service::accountIdentity(db, session.account.substr(prefix.size()));
     return JsonObject();
   });
-  if (who && who->credential != session.credential) who.reset();
+  // A password session holds its password row; an OpenID session "oidc:" and
+  // the account's link it signed in with.
+  bool oidc = session.credential.rfind(kOidcCredential, 0) == 0;
+  if (who && (oidc ? std::string(kOidcCredential) + who->subject : who->credential) != session.credential) who.reset();
+  return who;
+}
+
+std::optional<service::Identity> subjectLogin(ops::Session& s, const std::string& link) {
+  std::optional<service::Identity> who;
+  s.reg().read([&](store::Database& db) {
+    who = service::subjectLogin(db, link);
+    return JsonObject();
+  });
   return who;
 }
 
@@ -98,6 +112,8 @@ Response Site::handle(const Request& req) {
                     const std::string& igsName, const std::string& tab) {
     data->set("title", title);
     data->set("version", options_.version);
+    if (!data->has("refresh")) data->set("refresh", "");
+    data->set("has_refresh", !text(data, "refresh").empty());
     if (user) {
       auto u = newObject();
       u->set("name", user->who.displayName);
@@ -142,7 +158,48 @@ Response Site::handle(const Request& req) {
     data->set("name", name);
     data->set("notice", notice);
     data->set("has_notice", !notice.empty());
+    auto providers = newArray();
+    for (const auto& p : options_.oidc ? options_.oidc->providers() : std::vector<OidcProvider>{}) {
+      auto o = newObject();
+      o->set("href", "/intranet/aanmelden/oidc/" + segment(p.name));
+      o->set("label", p.label);
+      providers->add(o);
+    }
+    data->set("oidc", providers);
+    data->set("has_oidc", providers->size() > 0);
     render("login", "Aanmelden", data, "", "", "");
+  };
+  // A login that succeeded (password or OpenID): a new session, its cookie,
+  // the login form's cookie deleted. False when the store is full (503 shown).
+  auto startSession = [&](const service::Identity& who, const std::string& credential, const std::string& name) {
+    if (user) sessions_.remove(user->session.id);
+    LoginSession s;
+    try {
+      s = sessions_.create(who.principal, credential);
+    } catch (const Error& full) {
+      if (full.errorCode() != ErrorCode::busy) throw;
+      resp.headers.emplace_back("Retry-After", "60");
+      loginPage(503, full.message(), name);
+      return false;
+    }
+    resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
+    CookieOptions used = cookie;
+    used.maxAgeSeconds = 0;
+    resp.headers.emplace_back("Set-Cookie", setCookie(kLoginCookie, "", used));
+    resp.actor = who.id;
+    resp.role = rolesText(who);
+    return true;
+  };
+  CookieOptions oidcCookie = cookie;
+  oidcCookie.path = "/intranet/aanmelden";
+  oidcCookie.sameSite = "Lax";
+  auto throttled = [&](const std::vector<std::string>& keys, const std::string& name) {
+    auto wait = options_.throttle ? options_.throttle->retryAfter(keys) : 0;
+    if (!wait) return false;
+    resp.headers.emplace_back("Retry-After", std::to_string(wait));
+    loginPage(429, "Te veel mislukte aanmeldpogingen voor dit account of vanaf uw adres. Probeer het opnieuw over " +
+                       std::to_string(wait) + " seconden.", name);
+    return true;
   };
 
   bool hadCookie = false;
@@ -208,12 +265,7 @@ Response Site::handle(const Request& req) {
       std::vector<std::string> throttleKeys;
       if (!req.client.empty()) throttleKeys.push_back(req.client);
       if (!name.empty()) throttleKeys.push_back(service::accountKey(name));
-      if (auto wait = options_.throttle ? options_.throttle->retryAfter(throttleKeys) : 0) {
-        resp.headers.emplace_back("Retry-After", std::to_string(wait));
-        loginPage(429, "Te veel mislukte aanmeldpogingen voor dit account of vanaf uw adres. Probeer het opnieuw over " +
-                           std::to_string(wait) + " seconden.", name);
-        return resp;
-      }
+      if (throttled(throttleKeys, name)) return resp;
       if (name.empty() || password.empty()) {
         loginPage(400, name.empty() ? "Geef uw gebruikersnaam in." : "Geef uw wachtwoord in.", name);
         return resp;
@@ -224,23 +276,69 @@ Response Site::handle(const Request& req) {
         loginPage(401, "Onbekende gebruikersnaam of verkeerd wachtwoord.", name);
         return resp;
       }
-      if (user) sessions_.remove(user->session.id);
-      LoginSession s;
-      try {
-        s = sessions_.create(who->principal, who->credential);
-      } catch (const Error& full) {
-        if (full.errorCode() != ErrorCode::busy) throw;
-        resp.headers.emplace_back("Retry-After", "60");
-        loginPage(503, full.message(), name);
+      if (startSession(*who, who->credential, name)) redirect(resp, kHome);
+      return resp;
+    }
+    if (page == "oidc-start" || page == "oidc-return") {
+      if (!options_.oidc || options_.oidc->providers().empty())
+        throwNotFound("aanmelden met OpenID Connect is op deze server niet ingesteld", Place().set("path", req.path));
+      std::vector<std::string> keys;
+      if (!req.client.empty()) keys.push_back(req.client);
+      if (throttled(keys, "")) return resp;
+      if (page == "oidc-start") {
+        const std::string& name = match->params.at("provider");
+        const OidcProvider* provider = options_.oidc->find(name);
+        if (!provider) throwNotFound("onbekende aanmelddienst '" + name + "'", Place().set("path", req.path));
+        try {
+          auto start = options_.oidc->begin(name);
+          CookieOptions pending = oidcCookie;
+          pending.maxAgeSeconds = 600;
+          resp.headers.emplace_back("Set-Cookie", setCookie(kOidcCookie, start.cookie, pending));
+          redirect(resp, start.location);
+        } catch (const Error& e) {
+          if (e.errorCode() != ErrorCode::io) throw;
+          loginPage(502, "Aanmelden met " + provider->label + " lukt nu niet: " + std::string(e.message()) +
+                             ". Probeer het later opnieuw of meld aan met uw wachtwoord.");
+        }
         return resp;
       }
-      resp.headers.emplace_back("Set-Cookie", setCookie(kSessionCookie, s.id, cookie));
-      CookieOptions used = cookie;
-      used.maxAgeSeconds = 0;
-      resp.headers.emplace_back("Set-Cookie", setCookie(kLoginCookie, "", used));
-      resp.actor = who->id;
-      resp.role = rolesText(*who);
-      redirect(resp, kHome);
+      // The provider's answer. The pre-login cookie is used up whatever happens.
+      CookieOptions gone = oidcCookie;
+      gone.maxAgeSeconds = 0;
+      resp.headers.emplace_back("Set-Cookie", setCookie(kOidcCookie, "", gone));
+      std::string pendingId = cookieValue(req.cookieHeader, kOidcCookie).value_or("");
+      std::string label = "uw organisatie";
+      if (auto* p = options_.oidc->find(options_.oidc->pendingProvider(pendingId))) label = p->label;
+      OidcSignIn::Result result;
+      try {
+        result = options_.oidc->finish(pendingId, parseForm(req.query));
+      } catch (const Error& e) {
+        if (e.errorCode() == ErrorCode::io) {
+          loginPage(502, "Aanmelden met " + label + " lukt nu niet: " + std::string(e.message()) +
+                             ". Probeer het later opnieuw of meld aan met uw wachtwoord.");
+          return resp;
+        }
+        if (options_.throttle) options_.throttle->failed(keys);
+        loginPage(401, "Aanmelden met " + label + " is geweigerd: " + std::string(e.message()) + ".");
+        return resp;
+      }
+      auto who = subjectLogin(session_, result.link);
+      if (!who) {
+        if (options_.throttle) options_.throttle->failed(keys);
+        loginPage(403, "U bent aangemeld bij " + result.label + ", maar er is geen (ingeschakeld) account aan gekoppeld. "
+                       "Vraag de beheerder van igsgov om uw account te koppelen aan '" + result.link + "'.");
+        return resp;
+      }
+      if (!startSession(*who, kOidcCredential + result.link, "")) return resp;
+      // A page that moves on by itself instead of a 303: the browser came here
+      // from the provider's site, and a redirect in that same navigation would
+      // not send the SameSite=Strict session cookie; the refresh is a new
+      // navigation started by this site.
+      auto data = newObject();
+      data->set("name", who->displayName);
+      data->set("provider", result.label);
+      data->set("refresh", std::string(kHome));
+      render("signed-in", "Aangemeld", data, "", "", "");
       return resp;
     }
     if (page == "logout") {

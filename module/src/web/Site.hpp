@@ -6,6 +6,10 @@
 //   /intranet/stijl.css    the style sheet (public)
 //   /intranet/aanmelden    GET login form; POST {naam, wachtwoord} -> session cookie, 303
 //   /intranet/afmelden     POST {csrf} -> session removed, cookie cleared, 303
+//   /intranet/aanmelden/oidc/:provider  GET -> pre-login cookie "igsgov_oidc", 303 to the provider
+//   /intranet/aanmelden/terug           GET {code, state, iss} -> the account linked to
+//                          "<provider>:<sub>" signs in (web/OidcSignIn.hpp); a page that
+//                          refreshes to the IGS list (not a 303, see Site.cpp)
 //   /intranet/wachtwoord   GET form; POST {huidig, nieuw, herhaling} -> account.own-password,
 //                          then 303 to the login page (the change ends every session)
 //   /intranet/accounts     GET accounts with their roles; POST {naam, volledige_naam, email}
@@ -18,7 +22,7 @@
 // Authentication: the session cookie "igsgov_sessie" (HttpOnly,
 // SameSite=Strict, Secure with TLS, Path=/intranet) names a server-side
 // session (web/Sessions.hpp) of a personal account ("account:<id>",
-// service/Accounts.hpp) signed in with its password; API tokens are for
+// service/Accounts.hpp) signed in with its password or with OpenID Connect; API tokens are for
 // machines (REST) and do not sign in here. Each request reads the account
 // again, so disabling it or resetting its password ends its sessions, and a
 // changed grant applies at the next request. The caller of every operation is
@@ -41,6 +45,7 @@
 #include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "service/LoginThrottle.hpp"
+#include "web/OidcSignIn.hpp"
 #include "web/Sessions.hpp"
 #include "web/Views.hpp"
 
@@ -77,10 +82,12 @@ struct SiteOptions {
   std::string documentsDir;  // where generated documents are kept; empty: generating is refused
   ops::ServerFiles files;    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
   service::LoginThrottle* throttle = nullptr;  // failed logins; owned by the caller, nullptr: none
+  OidcSignIn* oidc = nullptr;  // OpenID Connect providers; owned by the caller, nullptr: none
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
 constexpr const char* kLoginCookie = "igsgov_aanmelden";  // the login form's token (double submit)
+constexpr const char* kOidcCookie = "igsgov_oidc";        // a pending OpenID login (SameSite=Lax, 10 min)
 
 class Site {
 public:
