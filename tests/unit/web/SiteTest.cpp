@@ -487,3 +487,68 @@ TEST_F(SiteTest, ABeheerderManagesAccountsOnThePages) {
   }
   EXPECT_EQ(postLogin("a-auditor", password("a-auditor")).status, 303) << "the refused reset changed nothing";
 }
+
+TEST_F(SiteTest, OpenIdConnectWhereNoProviderAnswersOrNoLoginIsPending) {
+  // Without providers: no OpenID section on the login page, the routes are 404.
+  EXPECT_EQ(get("/intranet/aanmelden").body.find("Aanmelden met"), std::string::npos);
+  EXPECT_EQ(get("/intranet/aanmelden/oidc/gemeente").status, 404);
+
+  OidcProvider p;
+  p.name = "gemeente";
+  p.label = "Gemeente Voorbeeld";
+  p.issuer = "http://127.0.0.1:1";  // nothing listens on port 1
+  p.clientId = "igsgov";
+  p.clientSecret = "geheim";
+  p.redirectUri = "https://igsgov.voorbeeld.be/intranet/aanmelden/terug";
+  p.timeoutSeconds = 5;
+  OidcSignIn oidc({p});
+  service::LoginThrottle throttle(service::ThrottleLimits{2, std::chrono::seconds(3600), 100});
+  SiteOptions options{false, "test", {}, (dir_ / "documenten").string()};
+  options.throttle = &throttle;
+  options.oidc = &oidc;
+  Site site(*session_, options);
+  auto at = [&](const std::string& path, const std::string& query = "", const std::string& cookie = "") {
+    return site.handle(Request{"GET", path, query, cookie, "", "", "127.0.0.9"});
+  };
+  EXPECT_NE(at("/intranet/aanmelden").body.find(
+                "<a class=\"button\" href=\"/intranet/aanmelden/oidc/gemeente\">Aanmelden met Gemeente Voorbeeld</a>"),
+            std::string::npos);
+  EXPECT_EQ(at("/intranet/aanmelden/oidc/andere").status, 404);
+  auto down = at("/intranet/aanmelden/oidc/gemeente");
+  EXPECT_EQ(down.status, 502);
+  EXPECT_NE(down.body.find("Aanmelden met Gemeente Voorbeeld lukt nu niet: de aanmelddienst is niet bereikbaar"),
+            std::string::npos)
+      << down.body;
+  EXPECT_EQ(oidc.pendingCount(), 0u) << "no pending login without the provider's metadata";
+
+  // A callback with no pending login in this browser (forged, replayed, or expired): refused, and counted.
+  auto forged = at("/intranet/aanmelden/terug", "code=abc&state=def", std::string(kOidcCookie) + "=" + std::string(43, 'x'));
+  EXPECT_EQ(forged.status, 401);
+  EXPECT_NE(forged.body.find("is geweigerd: deze aanmelding is verlopen, werd al gebruikt"), std::string::npos) << forged.body;
+  EXPECT_NE(header(forged, "Set-Cookie").find("igsgov_oidc=; Path=/intranet/aanmelden"), std::string::npos);
+  EXPECT_EQ(at("/intranet/aanmelden/terug", "code=abc&state=def").status, 401);
+  auto limited = at("/intranet/aanmelden/terug", "code=abc&state=def");
+  EXPECT_EQ(limited.status, 429);
+  EXPECT_FALSE(header(limited, "Retry-After").empty());
+  EXPECT_EQ(at("/intranet/aanmelden/oidc/gemeente").status, 429) << "the start link waits too";
+}
+
+TEST_F(SiteTest, ABeheerderLinksAnAccountToAnOpenIdSignIn) {
+  std::string admin = login("beheerder");
+  std::string csrf = csrfOf(get("/intranet/accounts", admin).body);
+  auto bad = post("/intranet/accounts/a-auditor", "csrf=" + csrf + "&actie=koppelen&oidc_subject=zonder-dienst&email=", admin);
+  EXPECT_NE(bad.body.find("een OpenID-koppeling is &#39;&lt;aanmelddienst&gt;:&lt;subject&gt;&#39;"), std::string::npos) << bad.body;
+  auto good = post("/intranet/accounts/a-auditor",
+                   "csrf=" + csrf + "&actie=koppelen&oidc_subject=gemeente%3Aabc-123&email=auditor%40voorbeeld.be", admin);
+  EXPECT_NE(good.body.find("Account &#39;a-auditor&#39; gekoppeld aan &#39;gemeente:abc-123&#39;."), std::string::npos) << good.body;
+  EXPECT_NE(good.body.find("Aanmelden met OpenID: <code>gemeente:abc-123</code>"), std::string::npos);
+  auto taken = post("/intranet/accounts/a-directeur", "csrf=" + csrf + "&actie=koppelen&oidc_subject=gemeente%3Aabc-123&email=", admin);
+  EXPECT_NE(taken.body.find("hoort al bij account &#39;a-auditor&#39;"), std::string::npos);
+  auto none = post("/intranet/accounts/a-auditor", "csrf=" + csrf + "&actie=koppelen&oidc_subject=&email=", admin);
+  EXPECT_NE(none.body.find("aan geen OpenID-aanmelding meer gekoppeld"), std::string::npos);
+  // A secretariaat may not link: 403 from account.change, nothing changed.
+  std::string sec = login("secretariaat");
+  auto forged = post("/intranet/accounts/a-secretariaat", "csrf=" + csrfOf(get("/intranet/igs", sec).body) +
+                                                              "&actie=koppelen&oidc_subject=gemeente%3Azelf&email=", sec);
+  EXPECT_EQ(forged.status, 403);
+}

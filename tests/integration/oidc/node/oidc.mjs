@@ -13,7 +13,7 @@
 // callback (code and state) and an unknown subject are refused with a Dutch
 // message and no session; failures count in the login throttle (429 with
 // Retry-After); unlinking the account ends its OpenID session.
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -78,6 +78,20 @@ fs.writeFileSync(path.join(work, 'igsgovd.json'), JSON.stringify({
   limits: { failed_login_burst: 12, failed_login_refill_seconds: 3600 },
   oidc: { providers: { test: providerConfig('Testgemeente', 'igsgov'), 'test-es': providerConfig('Testgemeente (EC)', 'igsgov-es') } },
 }, null, 2));
+// A bad provider entry stops igsgovd at start (exit 78) with a Dutch message naming the field.
+for (const [change, field, text] of [
+  [(p) => { p.client_secret_file = 'ontbreekt.secret'; }, 'client_secret_file', 'kan het bestand met het geheim niet lezen'],
+  [(p) => { p.issuer = 'http://login.voorbeeld.be'; }, 'issuer', 'moet https gebruiken'],
+  [(p) => { p.redirect_uri = `${base}/elders`; }, 'redirect_uri', '/intranet/aanmelden/terug'],
+]) {
+  const bad = providerConfig('Fout', 'igsgov');
+  change(bad);
+  fs.writeFileSync(path.join(work, 'fout.json'), JSON.stringify({ register: db, oidc: { providers: { fout: bad } } }));
+  const r = spawnSync(path.join(build, 'bin/igsgovd'), ['--config', path.join(work, 'fout.json')], { encoding: 'utf8', timeout: 20000 });
+  const said = r.stdout + r.stderr;
+  check(r.status === 78 && said.includes(field) && said.includes(text), `bad ${field}: exit ${r.status}, ${said.trim().slice(0, 300)}`);
+}
+
 const daemonLog = fs.openSync(path.join(work, 'igsgovd.log'), 'w');
 const daemon = spawn(path.join(build, 'bin/igsgovd'), ['--config', path.join(work, 'igsgovd.json')],
   { stdio: ['ignore', daemonLog, daemonLog] });
