@@ -4,7 +4,8 @@
 // <build>/tests/pages-work/<name>/ (the sample imported, one personal account
 // per role: a-beheerder, a-directeur, a-secretariaat, a-auditor, each with
 // the password in h.passwords[role], granted for every cooperation), runs
-// `setup(h)` (CLI only: the daemon is not started yet), starts igsgovd on
+// `setup(h)` (CLI only: the daemon is not started yet; h.base is already set),
+// starts igsgovd (with `daemonArgs`, an array or a function of h) on
 // 127.0.0.1 with a free port and headless Debian Chromium (nl-BE), and
 // returns the handle h. h.finish() closes the browser, stops igsgovd by PID,
 // prints the count of checks and exits 1 on any failed check, exception or
@@ -106,16 +107,19 @@ export async function startIntranet(name, { setup, daemonArgs = [] } = {}) {
     h.cli('account', 'create', '--id', `a-${role}`, '--display-name', `Gebruiker ${role}`, '--password', h.passwords[role]);
     h.cli('account', 'grant', '--id', `a-${role}`, '--role', role, '--cooperation', '*');
   }
+  // The port is chosen before setup, so setup can name igsgovd's address (h.base)
+  // in what it prepares (an OpenID provider's redirect URI, a configuration file).
+  const port = await freePort();
+  h.base = `http://127.0.0.1:${port}`;
   if (setup) await setup(h);
 
   // --- igsgovd -------------------------------------------------------------
-  const port = await freePort();
   const log = fs.openSync(path.join(work, 'igsgovd.log'), 'w');
+  const extra = typeof daemonArgs === 'function' ? daemonArgs(h) : daemonArgs;
   const daemon = spawn(path.join(build, 'bin/igsgovd'),
-    ['--register', db, '--host', '127.0.0.1', '--port', String(port), ...daemonArgs],
+    ['--register', db, '--host', '127.0.0.1', '--port', String(port), ...extra],
     { stdio: ['ignore', log, log] });
   h.daemon = daemon;
-  h.base = `http://127.0.0.1:${port}`;
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'igsgov-chromium-'));
   const stop = () => {
     if (daemon.exitCode === null) process.kill(daemon.pid, 'SIGTERM');
