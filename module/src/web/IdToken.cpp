@@ -42,13 +42,8 @@ BIGNUM* bigNumber(const std::string& bytes) {
   return BN_bin2bn(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()), nullptr);
 }
 
-std::string member(const JsonObject& o, const std::string& name) {
-  if (!o->has(name) || !o->get(name).isString()) return "";
-  return o->getValue<std::string>(name);
-}
-
 std::shared_ptr<EVP_PKEY> rsaKey(const JsonObject& jwk) {
-  std::string n = base64UrlDecode(member(jwk, "n")), e = base64UrlDecode(member(jwk, "e"));
+  std::string n = base64UrlDecode(jsonString(jwk, "n")), e = base64UrlDecode(jsonString(jwk, "e"));
   if (n.size() < 256 || e.empty()) return nullptr;  // under 2048 bits: not accepted
   Owned<OSSL_PARAM_BLD, OSSL_PARAM_BLD_free> bld{OSSL_PARAM_BLD_new()};
   Owned<BIGNUM, BN_free> bn{bigNumber(n)}, be{bigNumber(e)};
@@ -59,8 +54,8 @@ std::shared_ptr<EVP_PKEY> rsaKey(const JsonObject& jwk) {
 }
 
 std::shared_ptr<EVP_PKEY> ecKey(const JsonObject& jwk) {
-  if (member(jwk, "crv") != "P-256") return nullptr;
-  std::string x = base64UrlDecode(member(jwk, "x")), y = base64UrlDecode(member(jwk, "y"));
+  if (jsonString(jwk, "crv") != "P-256") return nullptr;
+  std::string x = base64UrlDecode(jsonString(jwk, "x")), y = base64UrlDecode(jsonString(jwk, "y"));
   if (x.size() != 32 || y.size() != 32) return nullptr;
   std::string point = "\x04" + x + y;
   Owned<OSSL_PARAM_BLD, OSSL_PARAM_BLD_free> bld{OSSL_PARAM_BLD_new()};
@@ -163,7 +158,7 @@ std::vector<SigningKey> readJwks(const JsonObject& jwks) {
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto jwk = list->getObject(static_cast<unsigned>(i));
     if (!jwk) continue;
-    std::string use = member(jwk, "use"), kty = member(jwk, "kty");
+    std::string use = jsonString(jwk, "use"), kty = jsonString(jwk, "kty");
     if (!use.empty() && use != "sig") continue;
     std::shared_ptr<EVP_PKEY> key;
     try {
@@ -171,22 +166,27 @@ std::vector<SigningKey> readJwks(const JsonObject& jwks) {
     } catch (const Error&) {
       continue;  // a key whose numbers are not base64url: unusable, skipped
     }
-    if (key) keys.push_back({member(jwk, "kid"), kty, key});
+    if (key) keys.push_back({jsonString(jwk, "kid"), kty, key});
   }
   return keys;
 }
 
+std::string jsonString(const JsonObject& o, const std::string& name) {
+  if (!o || !o->has(name) || !o->get(name).isString()) return "";
+  return o->getValue<std::string>(name);
+}
+
 std::string idTokenKeyId(const std::string& token) {
-  return member(decodePart(split(token).header, "kop van het token"), "kid");
+  return jsonString(decodePart(split(token).header, "kop van het token"), "kid");
 }
 
 IdTokenClaims verifyIdToken(const std::string& token, const std::vector<SigningKey>& keys, const IdTokenCheck& check) {
   Parts parts = split(token);
   JsonObject header = decodePart(parts.header, "kop van het token");
-  std::string alg = member(header, "alg");
+  std::string alg = jsonString(header, "alg");
   if (alg != "RS256" && alg != "ES256") refuse("algoritme '" + alg + "' wordt niet aanvaard (enkel RS256 of ES256)");
   std::string kty = alg == "RS256" ? "RSA" : "EC";
-  std::string kid = member(header, "kid");
+  std::string kid = jsonString(header, "kid");
   const SigningKey* key = nullptr;
   int candidates = 0;
   for (const auto& k : keys) {
@@ -207,32 +207,32 @@ IdTokenClaims verifyIdToken(const std::string& token, const std::vector<SigningK
     refuse("de handtekening klopt niet");
 
   JsonObject claims = decodePart(parts.payload, "inhoud van het token");
-  if (member(claims, "iss") != check.issuer)
-    refuse("uitgever (iss) '" + member(claims, "iss") + "' is niet '" + check.issuer + "'");
+  if (jsonString(claims, "iss") != check.issuer)
+    refuse("uitgever (iss) '" + jsonString(claims, "iss") + "' is niet '" + check.issuer + "'");
   std::vector<std::string> audiences;
-  if (claims->has("aud") && claims->get("aud").isString()) audiences.push_back(member(claims, "aud"));
+  if (claims->has("aud") && claims->get("aud").isString()) audiences.push_back(jsonString(claims, "aud"));
   else if (auto list = claims->getArray("aud"))
     for (std::size_t i = 0; i < list->size(); ++i)
       if (list->get(static_cast<unsigned>(i)).isString()) audiences.push_back(list->getElement<std::string>(static_cast<unsigned>(i)));
   bool forUs = false;
   for (const auto& a : audiences) forUs = forUs || a == check.clientId;
   if (!forUs) refuse("het token is niet voor deze toepassing bestemd (aud bevat '" + check.clientId + "' niet)");
-  std::string azp = member(claims, "azp");
+  std::string azp = jsonString(claims, "azp");
   if ((audiences.size() > 1 || !azp.empty()) && azp != check.clientId)
     refuse("de gemachtigde partij (azp) is niet '" + check.clientId + "'");
   long long exp = numericClaim(claims, "exp"), iat = numericClaim(claims, "iat");
   if (exp + check.skew <= check.now) refuse("het token is verlopen (exp)");
   if (iat - check.skew > check.now) refuse("het token is uitgegeven in de toekomst (iat)");
   if (iat + check.maxAge + check.skew < check.now) refuse("het token is te oud (iat)");
-  std::string nonce = member(claims, "nonce");
+  std::string nonce = jsonString(claims, "nonce");
   if (nonce.empty() || !equalConstantTime(nonce, check.nonce)) refuse("de nonce hoort niet bij deze aanmelding");
   IdTokenClaims out;
-  out.subject = member(claims, "sub");
+  out.subject = jsonString(claims, "sub");
   if (out.subject.empty() || out.subject.size() > 255) refuse("claim 'sub' ontbreekt of is te lang");
-  out.email = member(claims, "email");
+  out.email = jsonString(claims, "email");
   out.emailVerified = claims->has("email_verified") && claims->get("email_verified").isBoolean() &&
                       claims->getValue<bool>("email_verified");
-  out.name = member(claims, "name");
+  out.name = jsonString(claims, "name");
   return out;
 }
 

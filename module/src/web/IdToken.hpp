@@ -60,6 +60,10 @@ std::string idTokenKeyId(const std::string& token);
 // Checks the token; returns its claims, or throws Error(denied).
 IdTokenClaims verifyIdToken(const std::string& token, const std::vector<SigningKey>& keys, const IdTokenCheck& check);
 
+// The member's value when it is a JSON string, else "" (claims and provider
+// documents: a number or object where a string belongs counts as absent).
+std::string jsonString(const JsonObject& o, const std::string& name);
+
 // base64url without padding (RFC 4648 §5), as JOSE and PKCE use it.
 std::string base64UrlEncode(std::string_view bytes);
 // Throws Error(invalid) on a character outside the alphabet.

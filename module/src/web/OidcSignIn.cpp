@@ -24,11 +24,6 @@ std::string s256(const std::string& verifier) {
   return base64UrlEncode(std::string_view(reinterpret_cast<const char*>(digest), sizeof digest));
 }
 
-std::string member(const JsonObject& o, const std::string& name) {
-  if (!o || !o->has(name) || !o->get(name).isString()) return "";
-  return o->getValue<std::string>(name);
-}
-
 }  // namespace
 
 void checkProvider(const OidcProvider& p) {
@@ -84,14 +79,14 @@ OidcSignIn::Metadata OidcSignIn::metadata(const OidcProvider& p) {
   while (!base.empty() && base.back() == '/') base.pop_back();
   std::string url = base + "/.well-known/openid-configuration";
   JsonObject doc = getJson(url, p.timeoutSeconds);
-  if (member(doc, "issuer") != p.issuer)
+  if (jsonString(doc, "issuer") != p.issuer)
     throw Error(ErrorCode::io,
-                "de aanmelddienst noemt zich '" + member(doc, "issuer") + "', niet de ingestelde uitgever '" + p.issuer + "'",
+                "de aanmelddienst noemt zich '" + jsonString(doc, "issuer") + "', niet de ingestelde uitgever '" + p.issuer + "'",
                 Place().set("url", url));
   Metadata m;
-  m.authorizationEndpoint = member(doc, "authorization_endpoint");
-  m.tokenEndpoint = member(doc, "token_endpoint");
-  m.jwksUri = member(doc, "jwks_uri");
+  m.authorizationEndpoint = jsonString(doc, "authorization_endpoint");
+  m.tokenEndpoint = jsonString(doc, "token_endpoint");
+  m.jwksUri = jsonString(doc, "jwks_uri");
   for (const auto& [field, value] : {std::pair{"authorization_endpoint", m.authorizationEndpoint},
                                      {"token_endpoint", m.tokenEndpoint}, {"jwks_uri", m.jwksUri}}) {
     if (value.empty()) throw Error(ErrorCode::io, std::string("het ontdekkingsdocument mist '") + field + "'", Place().set("url", url));
@@ -193,7 +188,7 @@ OidcSignIn::Result OidcSignIn::finish(const std::string& cookie, const FormField
   std::string form = "grant_type=authorization_code&code=" + formEncode(code) + "&redirect_uri=" +
                      formEncode(p->redirectUri) + "&code_verifier=" + pending.verifier;
   JsonObject tokens = postForm(m.tokenEndpoint, form, p->clientId, p->clientSecret, p->timeoutSeconds);
-  std::string idToken = member(tokens, "id_token");
+  std::string idToken = jsonString(tokens, "id_token");
   if (idToken.empty()) throw Error(ErrorCode::denied, "het antwoord van de aanmelddienst bevat geen ID-token");
   IdTokenCheck check;
   check.issuer = p->issuer;
