@@ -232,6 +232,13 @@ JsonObject mandateChange(Writer& w, const JsonObject& in) {
   // 2. Start the new one with the old values, the changes applied.
   auto changes = readMandateFields(in, newId, false);
   auto data = mergeFields(prev.data, changes);
+  // A new designating decision replaces the old one as a whole: no reference
+  // or URI of the old decision stays behind on the new mandate.
+  bool newDecision = false;
+  for (const auto& [json, column] : decisionFields()) newDecision = newDecision || changes->has(column);
+  if (newDecision)
+    for (const auto& [json, column] : decisionFields())
+      if (!changes->has(column)) data->remove(column);
   data->remove("id");
   data->remove("new_id");
   data->set("from", from.iso());

@@ -50,6 +50,25 @@ TEST_F(Mandates, StateChangeKeepsBothPeriods) {
   EXPECT_EQ(history->getArray("chain")->size(), 2u);
 }
 
+// A change designated by a new council decision carries that decision only:
+// the reference or URI of the old decision must not stick to the new mandate.
+TEST_F(Mandates, StateChangeWithANewDecisionKeepsNothingOfTheOldOne) {
+  smallRegister();
+  run("mandate.appoint", R"({"id":"a1","person":"p1","body":"rvb","seat":"s1","member":"m-oud","role":"bestuurder",
+      "from":"2021-02-01","decision":{"council":"gemeenteraad Oudenaarde","date":"2021-01-25","reference":"GR/2021/7",
+      "uri":"https://besluiten.example/gr-2021-7"}})");
+  auto out = run("mandate.change", R"({"id":"a1","new_id":"a2","person":"p2","from":"2023-01-01",
+      "decision":{"council":"gemeenteraad Oudenaarde","date":"2022-12-19"}})");
+  auto decision = out->getObject("started")->getObject("decision");
+  ASSERT_TRUE(decision);
+  EXPECT_EQ(decision->getValue<std::string>("date"), "2022-12-19");
+  EXPECT_FALSE(decision->has("reference")) << "the old decision's reference stuck to the new mandate";
+  EXPECT_FALSE(decision->has("uri"));
+  // Without a new decision the new mandate keeps the old one (a change of role by the same designation).
+  auto same = run("mandate.change", R"({"id":"a2","new_id":"a3","from":"2024-01-01","role":"voorzitter"})");
+  EXPECT_EQ(same->getObject("started")->getObject("decision")->getValue<std::string>("date"), "2022-12-19");
+}
+
 TEST_F(Mandates, CorrectionIsVisibleOnlyFromWhenItWasRecorded) {
   smallRegister();
   run("mandate.appoint", R"({"id":"a1","person":"p1","body":"rvb","seat":"s1","role":"bestuurder","fractie":"Groen","from":"2021-02-01"})");
