@@ -48,7 +48,7 @@ void populationThreshold(const Context& c) {
   } else if (transitionPossible) {
     c.emit(base + "; de overgangsregeling tot " + dutchLongDate(*transitionUntil) + " geldt alleen als de " +
                std::to_string(t.gemeenten) +
-               " gemeenten aangrenzend zijn, wat het register niet weet (leg het vast met de parameter 'aangrenzend')",
+               " gemeenten aan elkaar grenzen, en dat is nog niet in het register vastgelegd",
            {{"cooperation", c.coop.id}});
   } else {
     c.emit(base, {{"cooperation", c.coop.id}});
@@ -89,7 +89,7 @@ void cofinancing(const Context& c) {
                         "; vereiste cofinanciering door de gemeenten: minstens " + euro(required);
   auto planned = c.params.optInteger("bijdrage_gemeenten_cent");
   if (!planned)
-    c.emit(context + "; de geplande bijdrage van de gemeenten is niet geregistreerd (parameter 'bijdrage_gemeenten_cent')",
+    c.emit(context + "; de geplande bijdrage van de gemeenten is nog niet in het register vastgelegd",
            {{"cooperation", c.coop.id}});
   else if (*planned < required)
     c.emit(context + "; gepland: " + euro(*planned) + ", te weinig", {{"cooperation", c.coop.id}});
