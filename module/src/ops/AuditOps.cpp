@@ -4,6 +4,7 @@
 #include "core/Timestamp.hpp"
 #include "journal/Checkpoint.hpp"
 #include "journal/Verifier.hpp"
+#include "ops/AuditJournal.hpp"
 #include "ops/AuditReport.hpp"
 #include "ops/Catalogue.hpp"
 
@@ -85,31 +86,6 @@ std::string headText(const JsonObject& o) {
   return text + o->getValue<std::string>("checkpoint");
 }
 
-JsonObject journalOp(store::Database& db, const JsonObject& in) {
-  Reader r(in, "journaal");
-  long long from = r.optInteger("from_seq").value_or(1);
-  long long limit = r.optInteger("limit").value_or(100);
-  auto st = db.prepare(
-      "SELECT seq, at, actor, operation, reason, effect_count, hash, key_id FROM journal WHERE seq >= ? ORDER BY seq "
-      "LIMIT ?");
-  st.bind(1, from).bind(2, limit);
-  auto list = newArray();
-  while (st.step()) {
-    auto e = newObject();
-    e->set("seq", st.integer(0));
-    e->set("at", st.text(1));
-    e->set("actor", st.text(2));
-    e->set("operation", st.text(3));
-    if (!st.isNull(4) && !st.text(4).empty()) e->set("reason", st.text(4));
-    e->set("effects", st.integer(5));
-    e->set("hash", st.text(6));
-    if (!st.isNull(7)) e->set("key_id", st.text(7));
-    list->add(e);
-  }
-  auto out = newObject();
-  out->set("entries", list);
-  return out;
-}
 }  // namespace
 
 void addAuditOperations(Catalogue& c) {
@@ -139,9 +115,17 @@ void addAuditOperations(Catalogue& c) {
          .summary = "Toon journaalregels (wie, wanneer, welke operatie, waarom)",
          .access = Access::read,
          .roles = kAllRoles,
-         .params = {{"from_seq", "integer", false, "vanaf journaalregel"}, {"limit", "integer", false, "hoeveel (standaard 100)"}},
+         .params = {{"from", "string", false, "vanaf deze datum (Belgische kalenderdag) of dit tijdstip"},
+                    {"until", "string", false, "tot en met deze datum of dit tijdstip"},
+                    {"actor", "string", false, "alleen de regels van deze persoon of dit systeem"},
+                    {"operation", "string", false, "alleen deze operatie (bv. mandate.correct), of een hele groep (mandate.*)"},
+                    {"record", "string", false, "alleen de regels die dit record (id) aanmaakten of wijzigden"},
+                    {"from_seq", "integer", false, "vanaf journaalregel"},
+                    {"limit", "integer", false, "hoeveel regels (standaard 100)"},
+                    {"csv", "boolean", false, "als CSV (puntkomma, voor een rekenblad)"}},
          .cli = {"audit", "journal"},
-         .read = journalOp});
+         .read = auditJournal,
+         .text = auditJournalText});
 }
 
 }  // namespace igsgov::ops
