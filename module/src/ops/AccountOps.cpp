@@ -45,7 +45,7 @@ void addAccountOperations(Catalogue& c) {
   auto change = accountOp("account.change", "Wijzig een account: naam, e-mail, OpenID-subject, uitgeschakeld",
                           Access::write,
                           {kId,
-                           {"display_name", "string", false, ""},
+                           {"display_name", "string", false, "naam zoals op de pagina's"},
                            {"email", "string", false, "leeg: geen"},
                            {"oidc_subject", "string", false, "'<aanmelddienst>:<sub>'; leeg: geen"},
                            {"disabled", "boolean", false, "true: kan niet meer aanmelden"},

@@ -1,6 +1,7 @@
 #include "ops/AuditReport.hpp"
 
 #include "core/Error.hpp"
+#include "core/LocalTime.hpp"
 
 #include <sstream>
 
@@ -42,7 +43,7 @@ std::string verifyText(const JsonObject& o) {
   long long entries = o->getValue<long long>("entries"), signedEntries = o->getValue<long long>("signed_entries");
   os << "Journaal intact: " << entries << " journaalregels, " << o->getValue<long long>("rows")
      << " rijen nagerekend.\n";
-  os << "Laatste regel: " << o->getValue<long long>("head_seq") << " (" << o->getValue<std::string>("head_at")
+  os << "Laatste regel: " << o->getValue<long long>("head_seq") << " (" << dutchDateTime(o->getValue<std::string>("head_at"))
      << "), hash " << o->getValue<std::string>("head_hash") << "\n";
   if (o->getValue<bool>("signatures_checked")) {
     os << "Handtekeningen: " << signedEntries << " van " << entries

@@ -48,6 +48,11 @@ JsonObject Catalogue::describe() const {
       po->set("required", p.required);
       po->set("help", p.help);
       if (!p.setting.empty()) po->set("setting", p.setting);
+      if (!p.values.empty()) {
+        auto values = newArray();
+        for (const auto& v : p.values) values->add(v);
+        po->set("values", values);
+      }
       params->add(po);
     }
     o->set("params", params);

@@ -39,7 +39,7 @@ void addFinanceOperations(Catalogue& c) {
                }));
   c.add(readOp("plan.show", "Toon een versie van een meerjarenplan",
                {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}}, planShow));
-  c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, ""}}, planList));
+  c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, "alleen de plannen van dit samenwerkingsverband of deze deelnemer (id)"}}, planList));
   c.add(readOp("plan.diff", "Wat veranderde tussen twee versies van een meerjarenplan (per boekjaar)",
                {kOwner, kPeriod,
                 {"from", "integer", false, "oude versie (standaard de vorige)"},
@@ -53,7 +53,7 @@ void addFinanceOperations(Catalogue& c) {
   c.add(writeOp("contribution.key", "Leg een verdeelsleutel vast (kostenposten met elk hun sleutel); een wijziging is een nieuwe versie",
                 {{"id", "string", true, "id van de verdeelsleutel"},
                  {"cooperation", "string", true, "samenwerkingsverband"},
-                 {"title", "string", false, ""},
+                 {"title", "string", false, "titel van de verdeelsleutel"},
                  {"items", "array", true, "kostenposten: [{id, title, key: {kind, units|fixed|rate}, total}]"},
                  kReason},
                 keyDefine));
@@ -64,11 +64,11 @@ void addFinanceOperations(Catalogue& c) {
                  kReason},
                 scheduleCompute, scheduleText));
   c.add(readOp("contribution.show", "Toon het bijdrageschema van een boekjaar",
-               {{"key", "string", true, ""}, {"year", "integer", true, ""}}, scheduleShow, scheduleText));
+               {{"key", "string", true, "id van de verdeelsleutel"}, {"year", "integer", true, "boekjaar"}}, scheduleShow, scheduleText));
   c.add(readOp("contribution.verify", "Reken elk bewaard bijdrageschema na uit zijn gegevens en uit het register",
-               {{"key", "string", false, ""}, {"year", "integer", false, ""}}, scheduleVerify, scheduleVerifyText));
+               {{"key", "string", false, "alleen deze verdeelsleutel (id)"}, {"year", "integer", false, "alleen dit boekjaar"}}, scheduleVerify, scheduleVerifyText));
   c.add(readOp("contribution.list", "Verdeelsleutels en de boekjaren waarvoor een schema bestaat",
-               {{"cooperation", "string", false, ""}}, keyList));
+               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, keyList));
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp). A plan's
   // owner is a cooperation, a member (its cooperation) or a municipality by NIS

@@ -46,11 +46,11 @@ void addGovernanceOperations(Catalogue& c) {
                 versionSetStatus));
   c.add(writeOp("document.correct", "Verbeter een foute registratie van een versie (label, datums, bestandsnaam)",
                 {{"id", "string", true, "id van de versie"},
-                 {"label", "string", false, ""},
-                 {"file_name", "string", false, ""},
-                 {"added_by", "string", false, ""},
-                 {"submitted", "date", false, ""},
-                 {"effective_from", "date", false, ""},
+                 {"label", "string", false, "naam van de versie, bv. 'statutenwijziging 2026'"},
+                 {"file_name", "string", false, "bestandsnaam zoals getoond"},
+                 {"added_by", "string", false, "wie de versie toevoegde"},
+                 {"submitted", "date", false, "datum van voorlegging aan de raden"},
+                 {"effective_from", "date", false, "datum van inwerkingtreding"},
                  {"reason", "string", true, "waarom (komt in het journaal)"}},
                 versionCorrect));
   c.add(writeOp("approval.record", "Registreer het besluit van een raad over een versie (goedgekeurd, verworpen, kennisname)",
@@ -70,7 +70,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"reason", "string", true, "waarom (verplicht)"}},
                 ruleSet));
   c.add(readOp("approval-rule.show", "Welke goedkeuringsregel geldt, en waarom",
-               {{"cooperation", "string", true, ""}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow));
+               {{"cooperation", "string", true, "id van het samenwerkingsverband"}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow));
 
   auto inForce = readOp("document.in-force",
                         "Welke versie is in werking op een datum (goedkeuringen volledig en datum van inwerkingtreding bereikt)",
@@ -86,10 +86,12 @@ void addGovernanceOperations(Catalogue& c) {
   pending.positional = "version_id";
   c.add(pending);
   c.add(readOp("document.history", "De geschiedenis van een document: versies, statussen, goedkeuringen, wie en wanneer",
-               {{"document", "string", false, ""}, {"cooperation", "string", false, ""}, {"kind", "string", false, ""}},
+               {{"document", "string", false, "id van het document"},
+                {"cooperation", "string", false, "alle documenten van dit samenwerkingsverband (id)"},
+                {"kind", "string", false, "alleen deze soort, bv. statuten"}},
                documentHistory));
   c.add(readOp("document.list", "De bestuursdocumenten (van een samenwerkingsverband) met hun versies",
-               {{"cooperation", "string", false, ""}}, documentList));
+               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, documentList));
   c.add(readOp("document.compare", "Vergelijk de tekst van twee versies per paragraaf (tekst en HTML)",
                {{"from", "string", true, "id van de oude versie"},
                 {"to", "string", true, "id van de nieuwe versie"},
@@ -97,7 +99,7 @@ void addGovernanceOperations(Catalogue& c) {
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
                documentCompare, compareText));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
-               {{"version_id", "string", true, ""}, {"path", "path", true, "doelbestand"}}, documentFile));
+               {{"version_id", "string", true, "id van de versie"}, {"path", "path", true, "doelbestand"}}, documentFile));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
                [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
 

@@ -7,6 +7,9 @@
 #include "records/Entities.hpp"
 #include "records/Mandates.hpp"
 #include "records/Organisation.hpp"
+#include "model/Vocabulary.hpp"
+
+#include <map>
 
 namespace igsgov::ops {
 using namespace records;
@@ -22,11 +25,81 @@ std::string typeName(FieldType t) {
   }
 }
 
+std::vector<std::string> codesOf(const model::CodeList& list) {
+  auto codes = list.codes();
+  return {codes.begin(), codes.end()};
+}
+
+struct FieldHelp {
+  std::string help;                            // Dutch
+  const model::CodeList* values = nullptr;     // the closed list the records area checks the value against
+};
+
+// What each entity field means, for --help and the OpenAPI description.
+FieldHelp fieldHelp(const std::string& kind, const std::string& field) {
+  static const std::map<std::string, FieldHelp> common = {
+      {"cooperation", {"id van het samenwerkingsverband"}},
+      {"body", {"id van het orgaan"}},
+      {"seat", {"id van de zetel"}},
+      {"member", {"id van de deelnemer (gemeente, OCMW of partner)"}},
+      {"person", {"id van de persoon"}},
+      {"name", {"naam"}},
+      {"from", {"eerste dag (JJJJ-MM-DD)"}},
+      {"until", {"laatste dag (JJJJ-MM-DD)"}},
+  };
+  static const std::map<std::string, std::map<std::string, FieldHelp>> specific = {
+      {"cooperation",
+       {{"legal_form", {"rechtsvorm", &model::legalForms()}},
+        {"domain", {"beleidsdomein", &model::domains()}},
+        {"kbo", {"ondernemingsnummer (KBO), bv. 0700.015.841"}},
+        {"seat_nis", {"NIS-code van de gemeente van de zetel"}},
+        {"referentieregio", {"referentieregio (Vlaamse regiovorming)"}},
+        {"founded", {"datum van oprichting"}},
+        {"term_end", {"einde van de looptijd"}}}},
+      {"member",
+       {{"kind", {"soort deelnemer", &model::memberKinds()}},
+        {"nis", {"NIS-code (gemeente of OCMW); de naam volgt er dan uit"}},
+        {"name", {"naam (verplicht voor een partner)"}},
+        {"partner_kind", {"soort partner", &model::partnerKinds()}}}},
+      {"body", {{"type", {"soort orgaan", &model::bodyTypes()}}, {"name", {"naam van het orgaan"}}}},
+      {"seat",
+       {{"label", {"omschrijving van de zetel, bv. 'zetel Boom'"}},
+        {"holders", {"hoeveel mandatarissen de zetel tegelijk heeft (standaard 1)"}},
+        {"member", {"id van de deelnemer die de zetel invult"}}}},
+      {"person",
+       {{"name", {"volledige naam"}},
+        {"gender", {"gender, zelf opgegeven (optioneel)", &model::genders()}},
+        {"fictitious", {"een fictieve persoon (voorbeeld- of testgegevens)"}},
+        {"uri", {"URI van de persoon in een bron van gepubliceerde besluiten (LBLOD)"}}}},
+      {"mandate",
+       {{"role", {"rol in het orgaan", &model::roles()}},
+        {"side", {"politieke kant in de gemeenteraad", &model::sides()}},
+        {"fractie", {"fractie in de gemeenteraad"}},
+        {"voting", {"stemgerechtigd (--no-voting: raadgevend)"}},
+        {"status", {"status van het mandaat (OSLO Mandaten)", &model::statuses()}},
+        {"decision_council", {"de raad die aanduidde, bv. 'gemeenteraad Boom'"}},
+        {"decision_date", {"datum van het aanduidingsbesluit"}},
+        {"decision_ref", {"kenmerk van het besluit"}},
+        {"decision_uri", {"URI van het gepubliceerde besluit"}},
+        {"predecessor", {"id van het mandaat dat dit opvolgt"}},
+        {"retracted", {"ingetrokken"}}}},
+  };
+  if (auto k = specific.find(kind); k != specific.end())
+    if (auto f = k->second.find(field); f != k->second.end()) return f->second;
+  if (auto f = common.find(field); f != common.end()) return f->second;
+  return {};
+}
+
 // id + the entity's fields; `allOptional` for revisions; `skip` leaves fields out.
 std::vector<Param> entityParams(const EntitySpec& spec, bool allOptional, const std::set<std::string>& skip = {}) {
   std::vector<Param> out{{"id", "string", true, "id van " + spec.kindNl}};
-  for (const auto& f : spec.fields)
-    if (!skip.count(f.json)) out.push_back({f.json, typeName(f.type), f.required && !allOptional, ""});
+  for (const auto& f : spec.fields) {
+    if (skip.count(f.json)) continue;
+    FieldHelp h = fieldHelp(spec.table, f.json);
+    Param p{f.json, typeName(f.type), f.required && !allOptional, h.help};
+    if (h.values) p.values = codesOf(*h.values);
+    out.push_back(std::move(p));
+  }
   return out;
 }
 
@@ -60,7 +133,7 @@ void addRecordOperations(Catalogue& c) {
   const auto& member = memberSpec();
   c.add(writeOp("member.add", "Voeg een deelnemer toe (gemeente, OCMW of andere partner)", entityParams(member, false),
                 memberAdd));
-  c.add(writeOp("member.end", "Beëindig een deelname", {{"id", "string", true, ""}, {"until", "date", true, "laatste dag"}, kReason},
+  c.add(writeOp("member.end", "Beëindig een deelname", {{"id", "string", true, "id van de deelnemer"}, {"until", "date", true, "laatste dag"}, kReason},
                 memberEnd));
   c.add(writeOp("member.correct", "Verbeter een foute registratie van een deelnemer",
                 plus(entityParams(member, true), {kReasonRequired}), revision(memberRevise, "correction")));
@@ -83,22 +156,25 @@ void addRecordOperations(Catalogue& c) {
   const auto& mandate = mandateSpec();
   const Param decision{"decision", "object", false, "aanduidingsbesluit: {council, date, reference, uri}"};
   c.add(writeOp("mandate.appoint", "Registreer een mandaat (aanduiding in een orgaan)",
-                plus(entityParams(mandate, false, {"retracted"}), {decision}), mandateAppoint));
+                plus(entityParams(mandate, false, {"retracted"}), {decision}), mandateAppoint, mandateWriteText));
   c.add(writeOp("mandate.end", "Beëindig een mandaat (toestandswijziging)",
-                {{"id", "string", true, ""}, {"until", "date", true, "laatste dag"}, {"status", "string", false, ""}, kReason},
-                mandateEnd));
+                {{"id", "string", true, "id van het mandaat"},
+                 {"until", "date", true, "laatste dag"},
+                 {"status", "string", false, "status na het einde (standaard: ongewijzigd)", "", codesOf(model::statuses())},
+                 kReason},
+                mandateEnd, mandateWriteText));
   c.add(writeOp("mandate.change",
                 "Toestandswijziging: het mandaat eindigt de dag voor 'from' en een nieuw mandaat neemt over",
                 plus(entityParams(mandate, true, {"retracted", "predecessor"}),
                      {{"new_id", "string", true, "id van het nieuwe mandaat"}, decision, kReason}),
-                mandateChange));
+                mandateChange, mandateWriteText));
   c.add(writeOp("mandate.correct", "Verbeter een foute registratie van een mandaat (correctie, geen toestandswijziging)",
                 plus(entityParams(mandate, true, {"retracted", "predecessor"}), {decision, kReasonRequired}),
-                mandateCorrect));
+                mandateCorrect, mandateWriteText));
   c.add(writeOp("mandate.retract", "Trek een mandaat in dat nooit had mogen bestaan",
-                {{"id", "string", true, ""}, kReasonRequired}, mandateRetract));
+                {{"id", "string", true, "id van het mandaat"}, kReasonRequired}, mandateRetract, mandateWriteText));
   c.add(readOp("mandate.history", "De volledige geschiedenis van een mandaat en zijn opvolgers",
-               {{"id", "string", true, "id van het mandaat"}}, mandateHistory));
+               {{"id", "string", true, "id van het mandaat"}}, mandateHistory, mandateHistoryText));
 
   auto composition = readOp("body.composition", "Wie zat in dit orgaan op een datum, zoals het register het kende op een tijdstip",
                             {{"body", "string", true, "id van het orgaan"},

@@ -5,6 +5,8 @@
 #include "calendar/Deadlines.hpp"
 #include "calendar/Ics.hpp"
 #include "core/Error.hpp"
+#include "core/LocalTime.hpp"
+#include "ops/DutchText.hpp"
 #include "ops/Catalogue.hpp"
 #include "rules/Engine.hpp"
 #include "rules/Register.hpp"
@@ -51,7 +53,7 @@ std::string checkText(const JsonObject& out) {
     auto rs = f->getArray("records");
     for (std::size_t k = 0; k < rs->size(); ++k) {
       auto rec = rs->getObject(static_cast<unsigned>(k));
-      recs += (recs.empty() ? "" : ", ") + rec->getValue<std::string>("kind") + " " + rec->getValue<std::string>("id");
+      recs += (recs.empty() ? "" : ", ") + dutchValue("kind", rec->get("kind")) + " " + rec->getValue<std::string>("id");
     }
     os << "  betreft: " << recs << "\n";
     os << "  grond: " << basis->getValue<std::string>("citation");
@@ -59,7 +61,7 @@ std::string checkText(const JsonObject& out) {
     os << (basis->getValue<bool>("verified") ? " (geverifieerd)" : " (te verifiëren)") << "\n";
     if (f->isObject("acknowledged")) {
       auto a = f->getObject("acknowledged");
-      os << "  ERKEND op " << a->getValue<std::string>("at") << ": " << a->getValue<std::string>("motivation") << "\n";
+      os << "  ERKEND op " << dutchDateTime(a->getValue<std::string>("at")) << ": " << a->getValue<std::string>("motivation") << "\n";
     }
     os << "  sleutel: " << f->getValue<std::string>("key") << "\n";
   }

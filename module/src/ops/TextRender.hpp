@@ -11,5 +11,11 @@ namespace igsgov::ops {
 // Any output: nested "key: value" lines, lists as indented items.
 std::string genericText(const JsonObject& output);
 std::string compositionText(const JsonObject& output);
+// mandate.appoint/end/change/correct/retract: a sentence saying what was
+// recorded, then the mandate as it now stands.
+std::string mandateWriteText(const JsonObject& output);
+// mandate.history: per mandate of the chain, each registration with when,
+// what kind, why, and what it changed against the version before.
+std::string mandateHistoryText(const JsonObject& output);
 
 }  // namespace igsgov::ops
