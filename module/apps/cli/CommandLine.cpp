@@ -94,7 +94,108 @@ Obj matchOperation(const Obj& catalogue, const std::vector<std::string>& positio
   return best;
 }
 
+// Edit distance (Levenshtein) of two words, for "bedoelde je ...?".
+std::size_t distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+// The closest of `candidates` to `typed`, when close enough to be a typo.
+std::string closest(const std::string& typed, const std::vector<std::string>& candidates) {
+  std::string best;
+  std::size_t bestDistance = std::max<std::size_t>(2, typed.size() / 3) + 1;
+  for (const auto& c : candidates) {
+    std::size_t d = distance(typed, c);
+    if (d < bestDistance || (c.rfind(typed, 0) == 0 && typed.size() >= 3 && best.empty())) {
+      best = c;
+      bestDistance = std::min(d, bestDistance);
+    }
+  }
+  return best;
+}
+
+std::string joined(const std::vector<std::string>& w) {
+  std::string out;
+  for (const auto& x : w) out += (out.empty() ? "" : " ") + x;
+  return out;
+}
+
+std::string listed(const std::vector<std::string>& w) {
+  std::string out;
+  for (const auto& x : w) out += (out.empty() ? "" : ", ") + x;
+  return out;
+}
+
+// Every way to call a command: its words and its aliases.
+std::vector<std::vector<std::string>> commandForms(const Obj& catalogue) {
+  std::vector<std::vector<std::string>> forms;
+  auto ops = catalogue->getArray("operations");
+  for (std::size_t i = 0; i < ops->size(); ++i) {
+    auto op = ops->getObject(static_cast<unsigned>(i));
+    forms.push_back(words(op->getArray("cli")));
+    auto aliases = op->getArray("aliases");
+    for (std::size_t a = 0; a < aliases->size(); ++a) forms.push_back(words(aliases->getArray(static_cast<unsigned>(a))));
+  }
+  return forms;
+}
+
+// The subcommands of a group ("mandate" -> appoint, end, ...); empty when `group` is none.
+std::vector<std::string> subcommands(const Obj& catalogue, const std::string& group) {
+  std::vector<std::string> out;
+  for (const auto& f : commandForms(catalogue))
+    if (f.size() >= 2 && f[0] == group && std::find(out.begin(), out.end(), f[1]) == out.end()) out.push_back(f[1]);
+  return out;
+}
+
+// The usage error for command words that name no command, with a suggestion.
+UsageError unknownCommand(const Obj& catalogue, const std::vector<std::string>& leading) {
+  auto subs = subcommands(catalogue, leading[0]);
+  if (!subs.empty()) {
+    std::string typed = leading.size() > 1 ? leading[1] : "";
+    std::string guess = closest(typed, subs);
+    if (!guess.empty())
+      return UsageError("onbekend commando '" + leading[0] + " " + typed + "'; bedoelde je '" + leading[0] + " " + guess + "'?");
+    return UsageError("'" + leading[0] + "' kent geen commando '" + typed + "'; mogelijk: " + listed(subs) +
+                      " (zie 'igsgov help " + leading[0] + "')");
+  }
+  std::vector<std::string> first;
+  for (const auto& f : commandForms(catalogue))
+    if (std::find(first.begin(), first.end(), f[0]) == first.end()) first.push_back(f[0]);
+  std::string guess = closest(leading[0], first);
+  if (!guess.empty()) return UsageError("onbekend commando '" + leading[0] + "'; bedoelde je '" + guess + "'?");
+  return UsageError("onbekend commando '" + leading[0] + "'; zie 'igsgov help'");
+}
+
+std::string commandWords(const Obj& op) { return joined(words(op->getArray("cli"))); }
+
 }  // namespace
+
+std::string groupHelp(const Obj& catalogue, const std::string& group) {
+  std::ostringstream os;
+  os << "igsgov " << group << " — de commando's:\n\n";
+  auto ops = catalogue->getArray("operations");
+  for (std::size_t i = 0; i < ops->size(); ++i) {
+    auto op = ops->getObject(static_cast<unsigned>(i));
+    auto w = words(op->getArray("cli"));
+    if (w.empty() || w[0] != group) continue;
+    std::string cmd = joined(w);
+    os << "  " << cmd;
+    for (std::size_t pad = cmd.size(); pad < 30; ++pad) os << ' ';
+    os << " " << op->getValue<std::string>("summary") << "\n";
+  }
+  os << "\nMeer over één commando: 'igsgov help " << group << " COMMANDO' of 'igsgov " << group << " COMMANDO --help'.\n";
+  return os.str();
+}
 
 void addLocalCommands(const Obj& catalogue) {
   Poco::JSON::Parser parser;
@@ -129,6 +230,12 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
     if (a.rfind("--", 0) == 0 || a == "-h") continue;
     leading.push_back(a);
   }
+  // `igsgov help [COMMAND...]` is `igsgov [COMMAND...] --help`.
+  if (!leading.empty() && leading[0] == "help") {
+    leading.erase(leading.begin());
+    call.help = true;
+    if (auto at = std::find(rest.begin(), rest.end(), "help"); at != rest.end()) rest.erase(at);
+  }
   std::size_t used = 0;
   call.operation = matchOperation(catalogue, leading, used);
   if (!call.operation) {
@@ -136,9 +243,15 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
       call.help = true;
       return call;
     }
-    throw UsageError("onbekend commando '" + leading[0] + (leading.size() > 1 ? " " + leading[1] : std::string()) +
-                     "'; zie 'igsgov --help'");
+    // A group on its own ("igsgov mandate") lists its commands.
+    if (leading.size() == 1 && !subcommands(catalogue, leading[0]).empty()) {
+      call.group = leading[0];
+      call.help = true;
+      return call;
+    }
+    throw unknownCommand(catalogue, leading);
   }
+  if (call.help) return call;
   call.input = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   std::size_t skipWords = used;
   for (std::size_t i = 0; i < rest.size(); ++i) {
@@ -190,8 +303,14 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
         continue;
       }
       if (!param) {
-        throw UsageError("onbekende optie --" + name + " voor '" + call.operation->getValue<std::string>("name") +
-                         "'; zie --help");
+        std::vector<std::string> options;
+        auto params = call.operation->getArray("params");
+        for (std::size_t k = 0; k < params->size(); ++k)
+          options.push_back(dashed(params->getObject(static_cast<unsigned>(k))->getValue<std::string>("name")));
+        std::string guess = closest(name, options);
+        throw UsageError("onbekende optie --" + name + " voor 'igsgov " + commandWords(call.operation) + "'" +
+                         (guess.empty() ? "; zie 'igsgov help " + commandWords(call.operation) + "'"
+                                        : "; bedoelde je --" + guess + "?"));
       }
       std::string type = param->getValue<std::string>("type");
       if (type == "boolean" && !hasValue) {
@@ -213,8 +332,7 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
       call.input->set(call.operation->getValue<std::string>("positional"), a);
       continue;
     }
-    throw UsageError("onverwacht argument '" + a + "'; zie 'igsgov " +
-                     call.operation->getValue<std::string>("name") + " --help'");
+    throw UsageError("onverwacht argument '" + a + "'; zie 'igsgov help " + commandWords(call.operation) + "'");
   }
   return call;
 }
@@ -305,7 +423,13 @@ std::string commandHelp(const Obj& op) {
                        (p->getValue<std::string>("type") == "boolean" ? "" : p->getValue<std::string>("type"));
     os << line;
     for (std::size_t pad = line.size(); pad < 30; ++pad) os << ' ';
-    os << (p->getValue<bool>("required") ? " (verplicht) " : " ") << p->getValue<std::string>("help") << "\n";
+    os << (p->getValue<bool>("required") ? " (verplicht) " : " ") << p->getValue<std::string>("help");
+    if (p->has("values")) {
+      std::string values;
+      for (const auto& v : words(p->getArray("values"))) values += (values.empty() ? "" : ", ") + v;
+      os << "; waarden: " << values;
+    }
+    os << "\n";
   }
   return os.str();
 }

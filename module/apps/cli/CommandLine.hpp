@@ -43,6 +43,7 @@ struct Call {
   std::string actor;
   std::string reason;
   std::string signingKey;  // private key that signs the journal entries written
+  std::string group;  // "igsgov mandate" on its own: the group whose commands to list
   Poco::JSON::Object::Ptr operation;  // from the catalogue; null for top-level help
   Poco::JSON::Object::Ptr input;  // without the raw options
   std::vector<RawOption> raw;
@@ -65,5 +66,7 @@ Call parse(const std::vector<std::string>& args, const Poco::JSON::Object::Ptr& 
 
 std::string overviewHelp(const Poco::JSON::Object::Ptr& catalogue);
 std::string commandHelp(const Poco::JSON::Object::Ptr& operation);
+// The commands of one group ("mandate": appoint, end, change, ...).
+std::string groupHelp(const Poco::JSON::Object::Ptr& catalogue, const std::string& group);
 
 }  // namespace igsgov::cli

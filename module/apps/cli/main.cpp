@@ -123,6 +123,15 @@ struct ScratchDir {
   ScratchDir& operator=(const ScratchDir&) = delete;
 };
 
+// Whether the arguments ask for JSON output (--format json or --format=json).
+bool jsonRequested(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "--format=json" || (a == "--format" && i + 1 < argc && std::string(argv[i + 1]) == "json")) return true;
+  }
+  return false;
+}
+
 struct Library {
   Library() { igsgov_init(); }
   ~Library() { igsgov_shutdown(); }
@@ -144,6 +153,14 @@ int main(int argc, char** argv) {
     call = igsgov::cli::parse(std::vector<std::string>(argv + 1, argv + argc), catalogue);
   } catch (const igsgov::cli::UsageError& e) {
     std::cerr << "fout: " << e.what() << "\n";
+    // docs/cli.md: with --format json the error is JSON on stdout too.
+    if (jsonRequested(argc, argv)) {
+      Poco::JSON::Object error;
+      error.set("code", "argument");
+      error.set("message", std::string(e.what()));
+      error.stringify(std::cout);
+      std::cout << "\n";
+    }
     return 64;
   }
   if (call.version) {
@@ -151,7 +168,9 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (call.help || !call.operation) {
-    std::cout << (call.operation ? igsgov::cli::commandHelp(call.operation) : igsgov::cli::overviewHelp(catalogue));
+    std::cout << (call.operation        ? igsgov::cli::commandHelp(call.operation)
+                  : !call.group.empty() ? igsgov::cli::groupHelp(catalogue, call.group)
+                                        : igsgov::cli::overviewHelp(catalogue));
     return 0;
   }
   std::string name = call.operation->getValue<std::string>("name");
