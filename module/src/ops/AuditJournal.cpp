@@ -73,7 +73,7 @@ JsonObject auditJournal(store::Database& db, const JsonObject& in) {
   if (limit < 1 || limit > kMaxLimit) r.fail("limit", "moet tussen 1 en " + std::to_string(kMaxLimit) + " liggen");
   auto from = instantBound(r, "from", false);
   auto until = instantBound(r, "until", true);
-  auto actor = r.optStr("actor");
+  auto actor = r.optStr("by");
   auto operation = r.optStr("operation");
   auto record = r.optStr("record");
   bool csv = r.optBoolean("csv").value_or(false);

@@ -2,7 +2,7 @@
 // filtered, as a list, a Dutch table or CSV.
 //
 // Filters (all optional, combined with AND): `from` / `until` (a date, read as
-// the Belgian calendar day, or a timestamp), `actor` (exact), `operation`
+// the Belgian calendar day, or a timestamp), `by` (the actor, exact; the CLI's --actor is who runs the command), `operation`
 // (exact, or every operation of an area with "mandate.*"), `record` (entries
 // whose effects inserted or closed a row of the record with that id),
 // `from_seq`, and `limit` (default 100, at most 100000). `csv`: the output

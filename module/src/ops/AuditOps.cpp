@@ -117,7 +117,7 @@ void addAuditOperations(Catalogue& c) {
          .roles = kAllRoles,
          .params = {{"from", "string", false, "vanaf deze datum (Belgische kalenderdag) of dit tijdstip"},
                     {"until", "string", false, "tot en met deze datum of dit tijdstip"},
-                    {"actor", "string", false, "alleen de regels van deze persoon of dit systeem"},
+                    {"by", "string", false, "alleen de regels van deze persoon of dit systeem (zoals in de kolom 'door')"},
                     {"operation", "string", false, "alleen deze operatie (bv. mandate.correct), of een hele groep (mandate.*)"},
                     {"record", "string", false, "alleen de regels die dit record (id) aanmaakten of wijzigden"},
                     {"from_seq", "integer", false, "vanaf journaalregel"},
