@@ -220,6 +220,7 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
   for (const auto& a : args) {
     if (a == "--version") call.version = true;
     if (a == "--help" || a == "-h") call.help = true;
+    if (a == "--man") call.man = true;
   }
   std::vector<std::string> rest = args;
   // The command words: the non-option arguments, skipping values of global options.
@@ -256,7 +257,7 @@ Call parse(const std::vector<std::string>& args, const Obj& catalogue) {
   std::size_t skipWords = used;
   for (std::size_t i = 0; i < rest.size(); ++i) {
     const std::string& a = rest[i];
-    if (a == "--help" || a == "-h" || a == "--version") continue;
+    if (a == "--help" || a == "-h" || a == "--version" || a == "--man") continue;
     if (a.rfind("--", 0) == 0 && a.size() > 2) {
       std::string name = a.substr(2), value;
       bool hasValue = false;
@@ -373,37 +374,117 @@ const RawOption* placeInOption(const Call& call, long line, long& lineInOption) 
   return nullptr;
 }
 
+namespace {
+
+struct GlobalOption {
+  const char* name;
+  const char* argument;  // "" for a flag
+  const char* help;
+};
+
+// The options every command takes (parsed in parse() above).
+const GlobalOption kGlobalOptions[] = {
+    {"db", "BESTAND", "het register (standaard $IGSGOV_DB)"},
+    {"format", "FORMAAT", "text (standaard, Nederlandse tekst) of json (stabiele sleutels voor programma's)"},
+    {"actor", "NAAM", "wie de wijziging doet (standaard $IGSGOV_ACTOR of cli:$USER)"},
+    {"reason", "TEKST", "waarom (komt in het journaal)"},
+    {"signing-key", "BESTAND",
+     "privésleutel die elke journaalregel ondertekent (standaard $IGSGOV_SIGNING_KEY; maak er een met 'igsgov audit keygen')"},
+    {"help", "", "hulp; 'igsgov help COMMANDO' voor één commando"},
+    {"man", "", "deze hulp als man-pagina (roff), voor man(1)"},
+    {"version", "", "versie"},
+};
+
+const char* kExitCodes =
+    "0 gelukt, 2 ongeldige invoer, 3 niet gevonden, 4 conflict, 5 register niet intact, "
+    "6 in-/uitvoerfout, 7 niet ondersteund, 8 geen toegang, 9 bezet, 10 interne fout, "
+    "20 controle met openstaande fouten (igsgov check), 64 verkeerd gebruik.";
+
+std::string commandLine(const Obj& op, bool withAlias) {
+  std::string cmd = joined(words(op->getArray("cli")));
+  auto aliases = op->getArray("aliases");
+  if (withAlias && aliases->size()) cmd += " (" + joined(words(aliases->getArray(0))) + ")";
+  return cmd;
+}
+
+std::string valuesText(const Obj& param) {
+  return param->has("values") ? "; waarden: " + listed(words(param->getArray("values"))) : "";
+}
+
+// Text for roff: backslashes escaped, a leading dot or quote neutralised.
+std::string roff(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    if (c == '\\') out += "\\e";
+    else if (c == '-') out += "\\-";
+    else out += c;
+  }
+  if (!out.empty() && (out[0] == '.' || out[0] == '\'')) out = "\\&" + out;
+  return out;
+}
+
+}  // namespace
+
 std::string overviewHelp(const Obj& catalogue) {
   std::ostringstream os;
   os << "igsgov — bestuursgegevens van intergemeentelijke samenwerkingsverbanden\n\n"
         "Gebruik: igsgov [--db BESTAND] [--format text|json] COMMANDO [OPTIES]\n\n"
-        "Algemene opties:\n"
-        "  --db BESTAND      het register (standaard $IGSGOV_DB)\n"
-        "  --format FORMAAT  text (standaard) of json\n"
-        "  --actor NAAM      wie de wijziging doet (standaard $IGSGOV_ACTOR of cli:$USER)\n"
-        "  --reason TEKST    waarom (komt in het journaal)\n"
-        "  --signing-key BESTAND  privésleutel die elke journaalregel ondertekent\n"
-        "                    (standaard $IGSGOV_SIGNING_KEY; maak er een met 'igsgov audit keygen')\n"
-        "  --help            hulp; 'igsgov COMMANDO --help' voor één commando\n"
-        "  --version         versie\n\nCommando's:\n";
+        "Algemene opties:\n";
+  for (const auto& g : kGlobalOptions) {
+    std::string flag = std::string("  --") + g.name + (*g.argument ? std::string(" ") + g.argument : "");
+    os << flag;
+    for (std::size_t pad = flag.size(); pad < 24; ++pad) os << ' ';
+    os << " " << g.help << "\n";
+  }
+  os << "\nCommando's:\n";
   auto ops = catalogue->getArray("operations");
   for (std::size_t i = 0; i < ops->size(); ++i) {
     auto op = ops->getObject(static_cast<unsigned>(i));
-    std::string cmd;
-    for (const auto& w : words(op->getArray("cli"))) cmd += (cmd.empty() ? "" : " ") + w;
-    auto aliases = op->getArray("aliases");
-    if (aliases->size()) {
-      std::string alias;
-      for (const auto& w : words(aliases->getArray(0))) alias += (alias.empty() ? "" : " ") + w;
-      cmd += " (" + alias + ")";
-    }
+    std::string cmd = commandLine(op, true);
     os << "  " << cmd;
     for (std::size_t pad = cmd.size(); pad < 34; ++pad) os << ' ';
     os << " " << op->getValue<std::string>("summary") << "\n";
   }
-  os << "\nUitgangscodes: 0 gelukt, 2 ongeldige invoer, 3 niet gevonden, 4 conflict, 5 register niet intact,\n"
-        "6 in-/uitvoerfout, 7 niet ondersteund, 8 geen toegang, 9 bezet, 10 interne fout,\n"
-        "20 controle met openstaande fouten (igsgov check), 64 verkeerd gebruik.\n";
+  os << "\nUitgangscodes: " << kExitCodes << "\n";
+  return os.str();
+}
+
+std::string manPage(const Obj& catalogue, const std::string& version) {
+  std::ostringstream os;
+  os << ".TH IGSGOV 1 \"\" \"igsgov " << roff(version) << "\" \"igsgov\"\n.nh\n"
+     << ".SH NAAM\nigsgov \\- bestuursgegevens van intergemeentelijke samenwerkingsverbanden (IGS)\n"
+     << ".SH OVERZICHT\n.B igsgov\n[\\fB\\-\\-db\\fR \\fIBESTAND\\fR] [\\fB\\-\\-format\\fR text|json] "
+        "\\fICOMMANDO\\fR [\\fIOPTIES\\fR]\n"
+     << ".SH BESCHRIJVING\n"
+        "igsgov houdt het register bij van de intergemeentelijke samenwerkingsverbanden: wie in welk orgaan zetelt, "
+        "welke statuten gelden en wie ze goedkeurde, meerjarenplannen en bijdragen, met de volledige geschiedenis en "
+        "een journaal dat wijzigingen buiten igsgov om aantoont. Elk commando is een operatie van de catalogus, "
+        "dezelfde als via de REST-dienst igsgovd en de C-bibliotheek.\n"
+     << ".SH \"ALGEMENE OPTIES\"\n";
+  for (const auto& g : kGlobalOptions) {
+    os << ".TP\n\\fB\\-\\-" << roff(g.name) << "\\fR";
+    if (*g.argument) os << " \\fI" << g.argument << "\\fR";
+    os << "\n" << roff(g.help) << "\n";
+  }
+  os << ".SH COMMANDO'S\n";
+  auto ops = catalogue->getArray("operations");
+  for (std::size_t i = 0; i < ops->size(); ++i) {
+    auto op = ops->getObject(static_cast<unsigned>(i));
+    os << ".SS \"" << roff(commandLine(op, true)) << "\"\n" << roff(op->getValue<std::string>("summary")) << "\n";
+    auto params = op->getArray("params");
+    for (std::size_t k = 0; k < params->size(); ++k) {
+      auto p = params->getObject(static_cast<unsigned>(k));
+      os << ".TP\n\\fB\\-\\-" << roff(dashed(p->getValue<std::string>("name"))) << "\\fR";
+      if (p->getValue<std::string>("type") != "boolean") os << " \\fI" << p->getValue<std::string>("type") << "\\fR";
+      if (p->getValue<bool>("required")) os << " (verplicht)";
+      os << "\n" << roff(p->getValue<std::string>("help") + valuesText(p)) << "\n";
+    }
+  }
+  os << ".SH UITGANGSCODES\n" << roff(kExitCodes) << "\n"
+     << ".SH OMGEVING\n.TP\n.B IGSGOV_DB\nhet register als \\-\\-db ontbreekt\n"
+     << ".TP\n.B IGSGOV_ACTOR\nwie de wijzigingen doet als \\-\\-actor ontbreekt\n"
+     << ".TP\n.B IGSGOV_SIGNING_KEY\nde privésleutel als \\-\\-signing\\-key ontbreekt\n"
+     << ".SH \"ZIE OOK\"\n.BR igsgovd (1);\nde Nederlandse handleiding in /usr/share/doc/igsgov/ (cli.md en de andere bestanden).\n";
   return os.str();
 }
 
@@ -423,13 +504,8 @@ std::string commandHelp(const Obj& op) {
                        (p->getValue<std::string>("type") == "boolean" ? "" : p->getValue<std::string>("type"));
     os << line;
     for (std::size_t pad = line.size(); pad < 30; ++pad) os << ' ';
-    os << (p->getValue<bool>("required") ? " (verplicht) " : " ") << p->getValue<std::string>("help");
-    if (p->has("values")) {
-      std::string values;
-      for (const auto& v : words(p->getArray("values"))) values += (values.empty() ? "" : ", ") + v;
-      os << "; waarden: " << values;
-    }
-    os << "\n";
+    os << (p->getValue<bool>("required") ? " (verplicht) " : " ") << p->getValue<std::string>("help") << valuesText(p)
+       << "\n";
   }
   return os.str();
 }

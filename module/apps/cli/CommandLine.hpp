@@ -38,6 +38,7 @@ struct RawOption {
 struct Call {
   bool help = false;
   bool version = false;
+  bool man = false;  // --man: the manual page (roff) instead of a command
   std::string db;
   std::string format = "text";
   std::string actor;
@@ -65,6 +66,9 @@ void addLocalCommands(const Poco::JSON::Object::Ptr& catalogue);
 Call parse(const std::vector<std::string>& args, const Poco::JSON::Object::Ptr& catalogue);
 
 std::string overviewHelp(const Poco::JSON::Object::Ptr& catalogue);
+// The manual page igsgov(1) in roff, every command with its options (installed
+// as share/man/man1/igsgov.1, generated at build time from the catalogue).
+std::string manPage(const Poco::JSON::Object::Ptr& catalogue, const std::string& version);
 std::string commandHelp(const Poco::JSON::Object::Ptr& operation);
 // The commands of one group ("mandate": appoint, end, change, ...).
 std::string groupHelp(const Poco::JSON::Object::Ptr& catalogue, const std::string& group);

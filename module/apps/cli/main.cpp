@@ -163,6 +163,10 @@ int main(int argc, char** argv) {
     }
     return 64;
   }
+  if (call.man) {
+    std::cout << igsgov::cli::manPage(catalogue, igsgov_version_string());
+    return 0;
+  }
   if (call.version) {
     std::cout << "igsgov " << igsgov_version_string() << "\n";
     return 0;

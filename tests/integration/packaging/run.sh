@@ -76,10 +76,30 @@ fi
 if [ -e "$src/packaging/systemd/igsgovd.service" ]; then
   need+=(./usr/lib/systemd/system/igsgovd.service)
 fi
+# Every Dutch user document and both manual pages (issue 18).
+for doc in "$src"/docs/*.md; do need+=("./usr/share/doc/igsgov/$(basename "$doc")"); done
+need+=(./usr/share/man/man1/igsgov.1 ./usr/share/man/man1/igsgovd.1)
 for f in "${need[@]}"; do
   grep -qx "$f" "$work/deb-contents.txt" || { cat "$work/deb-contents.txt"; fail "$f missing from $(basename "$deb")"; }
 done
 grep -q '^./usr/lib/libigsgov.so.0' "$work/deb-contents.txt" || fail "versioned library missing from the package"
 grep -q "Depends:.*libpoco" "$work/deb-info.txt" || fail "Depends lacks the Poco libraries (dpkg-shlibdeps)"
 grep -q "Depends:.*adduser" "$work/deb-info.txt" || fail "Depends lacks adduser (postinst)"
+# The manual pages render without a groff warning; igsgov(1) has every
+# command of the catalogue, igsgovd(1) every option of igsgovd --help.
+for page in "$stage"/share/man/man1/igsgov.1 "$stage"/share/man/man1/igsgovd.1; do
+  [ -s "$page" ] || fail "$page missing from the staged install"
+  warnings=$(LC_ALL=C.UTF-8 groff -man -ww -z -K utf8 "$page" 2>&1) || fail "groff failed on $page"
+  [ -z "$warnings" ] || fail "groff warns on $(basename "$page"): $warnings"
+done
+man_text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$stage/share/man/man1/igsgov.1" 2>/dev/null | sed 's/\x08.//g')
+while read -r cmd; do
+  grep -qF -- "$cmd" <<<"$man_text" || fail "igsgov(1) lacks the command '$cmd'"
+done < <("$stage/bin/igsgov" --help | sed -n '/^Commando/,/^$/p' | sed -n 's/^  \([a-z][a-z -]*[a-z]\)\( ([a-z ]*)\)\{0,1\}  .*/\1/p')
+if [ "$daemon" = 1 ]; then
+  daemon_text=$(LC_ALL=C.UTF-8 MANWIDTH=200 man -l "$stage/share/man/man1/igsgovd.1" 2>/dev/null)
+  for opt in $("$stage/bin/igsgovd" --help 2>&1 | grep -oE '^--[a-z-]+'); do
+    grep -qF -- "$opt" <<<"$daemon_text" || fail "igsgovd(1) lacks the option $opt"
+  done
+fi
 echo "packaging ok: $(basename "$deb") with ${#need[@]} checked paths"
