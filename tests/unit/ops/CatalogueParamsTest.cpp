@@ -132,3 +132,24 @@ TEST(CatalogueParams, TheDetectorFindsWhatItShould) {
   EXPECT_FALSE(helpSuggestsPath("patroon per soort (mapping)"));
   EXPECT_FALSE(helpSuggestsPath("samenwerkingsverband"));
 }
+
+// `igsgov COMMAND --help` and the OpenAPI description show each parameter's
+// help: a parameter without one leaves a user guessing (issue 18).
+TEST(CatalogueParams, EveryParameterSaysWhatItIs) {
+  for (const auto& op : catalogue().all()) {
+    EXPECT_FALSE(op.summary.empty()) << op.name;
+    for (const auto& p : op.params) EXPECT_FALSE(p.help.empty()) << op.name << "." << p.name << " has no help";
+  }
+}
+
+// A parameter with a fixed set of values lists them (shown in --help as "waarden: ...").
+TEST(CatalogueParams, CodeListParametersListTheirValues) {
+  for (const char* name : {"mandate.appoint", "mandate.correct", "cooperation.create", "member.add", "body.create"}) {
+    const Operation* op = catalogue().find(name);
+    ASSERT_NE(op, nullptr) << name;
+    for (const auto& p : op->params)
+      if (p.name == "role" || p.name == "side" || p.name == "status" || p.name == "legal_form" || p.name == "type" ||
+          p.name == "partner_kind")
+        EXPECT_FALSE(p.values.empty()) << name << "." << p.name;
+  }
+}
