@@ -1,4 +1,5 @@
 #include "budget/Contributions.hpp"
+#include "core/Date.hpp"
 
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
@@ -218,7 +219,7 @@ ScheduleInputs scheduleInputs(store::Database& db, const Version& key, int year,
       if (!p) throwInvalid("geen inwonersaantal voor NIS " + *nis + " in de referentiegegevens",
                            recordField("deelnemer", m.id, "nis"));
       if (used && *used != p->peildatum)
-        throwInvalid("de inwonersaantallen hebben verschillende peildata (" + used->iso() + " en " + p->peildatum.iso() +
+        throwInvalid("de inwonersaantallen hebben verschillende peildata (" + dutchLongDate(*used) + " en " + dutchLongDate(p->peildatum) +
                          "); kies een andere peildatum",
                      recordField(kKey, key.id, "population_date"));
       used = p->peildatum;

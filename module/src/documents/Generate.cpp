@@ -1,4 +1,5 @@
 #include "documents/Generate.hpp"
+#include "core/Date.hpp"
 
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
@@ -101,7 +102,7 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
     if (targets.empty() && !skipped.empty())
       requireHandles(src, skipped.front()->id, skipped.front()->name, skipped.front()->kind);
     if (targets.empty())
-      throwNotFound("samenwerkingsverband '" + cooperation + "' heeft op " + asOf.iso() + " geen deelnemers",
+      throwNotFound("samenwerkingsverband '" + cooperation + "' heeft op " + dutchLongDate(asOf) + " geen deelnemers",
                     Place().set("field", "cooperation"));
     for (const MemberRef* m : targets)
       plan.push_back({builder.memberData(*m), memberFileName(src.name, cooperation, m->nis, m->name, m->id, ext), m->id, ""});

@@ -1,4 +1,5 @@
 #include "governance/DocumentQueries.hpp"
+#include "core/Date.hpp"
 
 #include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
@@ -86,7 +87,7 @@ std::string outOfForceByDates(const records::Version& v, const Date& asOf) {
   auto until = records::dateOf(v.data, "valid_until");
   if (text(v, "status") == "ontwerp") return "nog een ontwerp";
   if (!eff) return "geen datum van inwerkingtreding";
-  if (asOf < *eff) return "treedt pas in werking op " + eff->iso();
+  if (asOf < *eff) return "treedt pas in werking op " + dutchLongDate(*eff);
   if (until && *until < asOf) return "niet meer in werking sinds " + until->addDays(1).iso();
   return "";
 }
@@ -100,7 +101,7 @@ InForce inForce(store::Database& db, const std::string& documentId, const Date& 
     if (why.empty()) {
       st = approvalStatus(db, v, asOf, knownAt);
       if (!st->complete)
-        why = std::to_string(st->missing()) + " goedkeuring(en) ontbreken op " + asOf.iso();
+        why = std::to_string(st->missing()) + " goedkeuring(en) ontbreken op " + dutchLongDate(asOf);
     }
     if (!why.empty()) {
       out.notInForce.push_back({std::move(v), why});

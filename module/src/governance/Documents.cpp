@@ -1,4 +1,5 @@
 #include "governance/Documents.hpp"
+#include "core/Date.hpp"
 
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
@@ -26,7 +27,7 @@ Place field(const std::string& kind, const std::string& id, const std::string& f
 void checkDates(const JsonObject& d, const std::string& id) {
   auto from = records::dateOf(d, "effective_from"), until = records::dateOf(d, "valid_until");
   if (from && until && *until < *from)
-    throwInvalid("de einddatum " + until->iso() + " ligt voor de datum van inwerkingtreding " + from->iso(),
+    throwInvalid("de einddatum " + dutchLongDate(*until) + " ligt voor de datum van inwerkingtreding " + dutchLongDate(*from),
                  field(kVer, id, "valid_until"));
 }
 
@@ -141,9 +142,9 @@ std::string notYetApproved(store::Database& db, const records::Version& v, const
   Date on = effective.value_or(Date::today());
   auto st = approvalStatus(db, v, on);
   if (st.approvers.empty())
-    return "volgens de regel '" + st.rule.rule + "' is er op " + on.iso() + " niemand die ze kan goedkeuren";
-  if (st.complete) return "alle goedkeuringen zijn binnen op " + on.iso() + ": zet de status eerst op 'goedgekeurd'";
-  return "op " + on.iso() + " ontbreekt nog de goedkeuring van " + missingApprovers(st);
+    return "volgens de regel '" + st.rule.rule + "' is er op " + dutchLongDate(on) + " niemand die ze kan goedkeuren";
+  if (st.complete) return "alle goedkeuringen zijn binnen op " + dutchLongDate(on) + ": zet de status eerst op 'goedgekeurd'";
+  return "op " + dutchLongDate(on) + " ontbreekt nog de goedkeuring van " + missingApprovers(st);
 }
 
 }  // namespace
@@ -178,7 +179,7 @@ JsonObject versionSetStatus(records::Writer& w, const JsonObject& in) {
     if (!eff) r.fail("date", "de datum van inwerkingtreding ontbreekt");
     auto st = approvalStatus(w.db(), v, *eff);
     if (!st.complete)
-      bad("op " + eff->iso() + " ontbreken nog " + std::to_string(st.missing()) + " goedkeuring(en): " +
+      bad("op " + dutchLongDate(*eff) + " ontbreken nog " + std::to_string(st.missing()) + " goedkeuring(en): " +
           missingApprovers(st));
     data->set("effective_from", eff->iso());
     // The version in force before is replaced the day before.
@@ -186,7 +187,7 @@ JsonObject versionSetStatus(records::Writer& w, const JsonObject& in) {
       if (other.id == id || text(other, "status") != "in_werking") continue;
       auto oeff = records::dateOf(other.data, "effective_from");
       if (oeff && !(*oeff < *eff))
-        throwConflict("versie '" + other.id + "' is in werking sinds " + oeff->iso() + ", niet voor " + eff->iso(),
+        throwConflict("versie '" + other.id + "' is in werking sinds " + dutchLongDate(*oeff) + ", niet voor " + dutchLongDate(*eff),
                       r.place("date"));
       auto od = records::mergeFields(other.data, newObject());
       od->set("status", std::string("vervangen"));

@@ -12,7 +12,7 @@
 namespace igsgov::ops {
 namespace {
 
-constexpr long long kMaxLimit = 100000;
+constexpr long long kMaxLimit = 1000000;
 
 // The UTC instant where a Belgian calendar day starts (transitions happen at
 // 01:00 UTC, never at local midnight, so the offset one hour before is right).

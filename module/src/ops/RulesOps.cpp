@@ -2,6 +2,7 @@
 // compliance.acknowledge, compliance.override, compliance.rules and
 // deadlines.list (igsgov deadlines, with --ics FILE). See docs/regels.md.
 #include "calendar/Calendar.hpp"
+#include "core/Date.hpp"
 #include "calendar/Deadlines.hpp"
 #include "calendar/Ics.hpp"
 #include "core/Error.hpp"
@@ -83,7 +84,7 @@ JsonObject acknowledgeOp(records::Writer& w, const JsonObject& in) {
   auto result = runCheck(w.db(), book, r);
   for (const auto& f : result.findings)
     if (f.key == key) return rules::acknowledge(w, f, motivation, r.optBoolean("withdraw").value_or(false));
-  throwNotFound("geen bevinding met sleutel '" + key + "' op " + result.asOf.iso() +
+  throwNotFound("geen bevinding met sleutel '" + key + "' op " + dutchLongDate(result.asOf) +
                     " (zie 'igsgov check'; geef --as-of en --cooperation zoals bij de controle)",
                 r.place("key"));
 }

@@ -1,4 +1,5 @@
 #include "records/Mandates.hpp"
+#include "core/Date.hpp"
 
 #include "core/Error.hpp"
 #include "model/Vocabulary.hpp"
@@ -114,7 +115,7 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
   auto from = dateOf(d, "from");
   auto until = dateOf(d, "until");
   if (from && until && *until < *from)
-    throwInvalid("de einddatum " + until->iso() + " ligt voor de begindatum " + from->iso(), recordField(K, id, "until"));
+    throwInvalid("de einddatum " + dutchLongDate(*until) + " ligt voor de begindatum " + dutchLongDate(*from), recordField(K, id, "until"));
   std::string role = textOf(d, "role").value_or("");
   bool advisoryRole = role == "bestuurder_raadgevend" || role == "deskundige";
   if (!d->has("voting")) d->set("voting", !advisoryRole);
@@ -220,7 +221,7 @@ JsonObject mandateChange(Writer& w, const JsonObject& in) {
   auto prev = requireCurrent(w.db(), mandateSpec(), id, recordField(K, id, "id"));
   auto prevFrom = dateOf(prev.data, "from");
   if (prevFrom && from <= *prevFrom)
-    throwInvalid("de wijziging moet na de begindatum van het mandaat (" + prevFrom->iso() + ") ingaan",
+    throwInvalid("de wijziging moet na de begindatum van het mandaat (" + dutchLongDate(*prevFrom) + ") ingaan",
                  recordField(K, id, "from"));
   // 1. End the old mandate the day before.
   auto end = newObject();

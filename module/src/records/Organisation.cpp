@@ -1,4 +1,5 @@
 #include "records/Organisation.hpp"
+#include "core/Date.hpp"
 
 #include "core/Error.hpp"
 #include "model/Identifiers.hpp"
@@ -25,7 +26,7 @@ void checkPeriod(const JsonObject& data, const std::string& fromKey, const std::
                  const std::string& kind, const std::string& id) {
   auto from = dateOf(data, fromKey), until = dateOf(data, untilKey);
   if (from && until && *until < *from)
-    throwInvalid("de einddatum " + until->iso() + " ligt voor de begindatum " + from->iso(),
+    throwInvalid("de einddatum " + dutchLongDate(*until) + " ligt voor de begindatum " + dutchLongDate(*from),
                  recordField(kind, id, untilKey));
 }
 

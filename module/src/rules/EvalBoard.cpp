@@ -1,6 +1,7 @@
 // Evaluators about the board (raad van bestuur): every gemeente represented,
 // local mandates, majority and opposition, size, gender share.
 #include "rules/Evaluators.hpp"
+#include "core/Date.hpp"
 
 #include <map>
 #include <set>
@@ -11,7 +12,7 @@ namespace {
 const BodyFact& board(const Context& c) {
   std::string type = c.params.text("orgaan");
   auto bodies = c.coop.bodiesOn(c.asOf, type);
-  if (bodies.empty()) throw NotEvaluable{"geen orgaan van het type '" + type + "' geregistreerd op " + c.asOf.iso()};
+  if (bodies.empty()) throw NotEvaluable{"geen orgaan van het type '" + type + "' geregistreerd op " + dutchLongDate(c.asOf)};
   return *bodies.front();
 }
 
@@ -19,7 +20,7 @@ const BodyFact& board(const Context& c) {
 // nothing to check: NotEvaluable, not a pass.
 std::vector<const MandateFact*> seated(const Context& c, const BodyFact& b) {
   auto list = c.coop.mandatesOn(c.asOf, b.id);
-  if (list.empty()) throw NotEvaluable{"de " + b.name + " heeft op " + c.asOf.iso() + " geen mandaten in het register"};
+  if (list.empty()) throw NotEvaluable{"de " + b.name + " heeft op " + dutchLongDate(c.asOf) + " geen mandaten in het register"};
   return list;
 }
 
@@ -39,7 +40,7 @@ void everyGemeenteSeated(const Context& c) {
   std::string type = c.params.text("orgaan");
   auto bodies = c.coop.bodiesOn(c.asOf, type);
   if (bodies.empty()) {
-    c.emit("er is op " + c.asOf.iso() + " geen raad van bestuur geregistreerd, dus geen enkele gemeente is vertegenwoordigd",
+    c.emit("er is op " + dutchLongDate(c.asOf) + " geen raad van bestuur geregistreerd, dus geen enkele gemeente is vertegenwoordigd",
            {{"cooperation", c.coop.id}});
     return;
   }
@@ -47,7 +48,7 @@ void everyGemeenteSeated(const Context& c) {
   for (const auto* m : c.coop.mandatesOn(c.asOf, bodies.front()->id)) represented.insert(memberOf(c.coop, *m));
   for (const auto* m : gemeentenOn(c))
     if (!represented.count(m->id))
-      c.emit("gemeente " + m->name + " is op " + c.asOf.iso() + " niet vertegenwoordigd in de " + bodies.front()->name,
+      c.emit("gemeente " + m->name + " is op " + dutchLongDate(c.asOf) + " niet vertegenwoordigd in de " + bodies.front()->name,
              {{"member", m->id}, {"body", bodies.front()->id}});
 }
 
@@ -71,7 +72,7 @@ void localMandate(const Context& c) {
   if (!any) {
     std::string list;
     for (const auto& r : roles) list += (list.empty() ? "" : ", ") + r;
-    throw NotEvaluable{"de " + b.name + " heeft op " + c.asOf.iso() + " geen mandaten met rol " + list};
+    throw NotEvaluable{"de " + b.name + " heeft op " + dutchLongDate(c.asOf) + " geen mandaten met rol " + list};
   }
 }
 
@@ -82,9 +83,9 @@ void majorityAndOpposition(const Context& c) {
     majority = majority || m->side == "meerderheid";
     opposition = opposition || m->side == "oppositie";
   }
-  if (!majority) c.emit("de meerderheid is op " + c.asOf.iso() + " niet vertegenwoordigd in de " + b.name, {{"body", b.id}});
+  if (!majority) c.emit("de meerderheid is op " + dutchLongDate(c.asOf) + " niet vertegenwoordigd in de " + b.name, {{"body", b.id}});
   if (!opposition)
-    c.emit("de oppositie is op " + c.asOf.iso() + " niet vertegenwoordigd in de " + b.name +
+    c.emit("de oppositie is op " + dutchLongDate(c.asOf) + " niet vertegenwoordigd in de " + b.name +
                " (ook niet met raadgevende stem)",
            {{"body", b.id}});
 }
@@ -97,7 +98,7 @@ void boardSize(const Context& c) {
   for (const auto* m : seated(c, b))
     if (!votingOnly || m->voting) ++n;
   if (n > max)
-    c.emit("de " + b.name + " telt op " + c.asOf.iso() + " " + std::to_string(n) +
+    c.emit("de " + b.name + " telt op " + dutchLongDate(c.asOf) + " " + std::to_string(n) +
                (votingOnly ? " stemgerechtigde" : "") + " leden, meer dan " + std::to_string(max),
            {{"body", b.id}});
 }

@@ -4,6 +4,7 @@
 // that came in another way (older versions, a body corrected afterwards, an
 // import from elsewhere) and codes that expired later (the 2025 mergers).
 #include "model/Identifiers.hpp"
+#include "core/Date.hpp"
 #include "refdata/RefData.hpp"
 #include "rules/Evaluators.hpp"
 
@@ -16,7 +17,7 @@ bool reversed(const Period& p) { return p.from && p.until && *p.until < *p.from;
 
 void endAfterStart(const Context& c) {
   auto say = [&](const std::string& what, const Period& p, RecordRef ref) {
-    c.emit(what + ": de einddatum " + p.until->iso() + " ligt voor de begindatum " + p.from->iso(), {ref});
+    c.emit(what + ": de einddatum " + dutchLongDate(*p.until) + " ligt voor de begindatum " + dutchLongDate(*p.from), {ref});
   };
   Period term{c.coop.founded, c.coop.termEnd};
   if (reversed(term)) say("looptijd van " + c.coop.name, term, {"cooperation", c.coop.id});
@@ -40,7 +41,7 @@ void seatOverlap(const Context& c) {
         if (m->period.activeOn(day)) refs.push_back({"mandate", m->id});
       if (static_cast<long long>(refs.size()) > s.holders) {
         refs.push_back({"seat", s.id});
-        c.emit("zetel '" + s.label + "' heeft op " + day.iso() + " " + std::to_string(refs.size() - 1) +
+        c.emit("zetel '" + s.label + "' heeft op " + dutchLongDate(day) + " " + std::to_string(refs.size() - 1) +
                    " houders, meer dan de " + std::to_string(s.holders) + " voorziene",
                refs);
         break;  // one finding per seat
@@ -56,9 +57,9 @@ void mandateWithinBody(const Context& c) {
     bool before = b->period.from && m.period.from && *m.period.from < *b->period.from;
     bool after = b->period.until && (!m.period.until || *m.period.until > *b->period.until);
     if (before || after)
-      c.emit("mandaat " + m.id + " (" + (m.period.from ? m.period.from->iso() : "…") + " – " +
-                 (m.period.until ? m.period.until->iso() : "…") + ") valt buiten de periode van " + b->name + " (" +
-                 (b->period.from ? b->period.from->iso() : "…") + " – " + (b->period.until ? b->period.until->iso() : "…") + ")",
+      c.emit("mandaat " + m.id + " (" + (m.period.from ? dutchLongDate(*m.period.from) : "…") + " – " +
+                 (m.period.until ? dutchLongDate(*m.period.until) : "…") + ") valt buiten de periode van " + b->name + " (" +
+                 (b->period.from ? dutchLongDate(*b->period.from) : "…") + " – " + (b->period.until ? dutchLongDate(*b->period.until) : "…") + ")",
              {{"mandate", m.id}, {"body", b->id}});
   }
 }
@@ -74,7 +75,7 @@ void nisInReferenceList(const Context& c) {
   for (const auto* m : c.coop.membersOn(c.asOf)) {
     if (m->nis.empty()) continue;
     if (refdata::findGemeente(c.db, m->nis, c.asOf)) continue;
-    std::string msg = "NIS-code " + m->nis + " van deelnemer " + m->name + " is op " + c.asOf.iso() + " niet geldig";
+    std::string msg = "NIS-code " + m->nis + " van deelnemer " + m->name + " is op " + dutchLongDate(c.asOf) + " niet geldig";
     if (auto g = refdata::findGemeente(c.db, m->nis)) {
       if (g->validUntil && *g->validUntil < c.asOf) {
         msg += " (bestaat niet meer sinds " + dutchLongDate(g->validUntil->addDays(1));

@@ -48,7 +48,7 @@ void populationThreshold(const Context& c) {
   } else if (transitionPossible) {
     c.emit(base + "; de overgangsregeling tot " + dutchLongDate(*transitionUntil) + " geldt alleen als de " +
                std::to_string(t.gemeenten) +
-               " gemeenten aan elkaar grenzen, en dat is nog niet in het register vastgelegd",
+               " gemeenten aangrenzend zijn, en dat is nog niet in het register vastgelegd",
            {{"cooperation", c.coop.id}});
   } else {
     c.emit(base, {{"cooperation", c.coop.id}});

@@ -13,6 +13,7 @@
 // cooperation, or none of its versions covers the date) there is nothing to
 // check: the rule is NotEvaluable with the reason, never a silent pass.
 #include "rules/Evaluators.hpp"
+#include "core/Date.hpp"
 
 #include "governance/Approvals.hpp"
 #include "governance/DocumentQueries.hpp"
@@ -63,7 +64,7 @@ void statutenApproved(const Context& c) {
     }
   }
   if (!lookedAt)
-    throw NotEvaluable{"geen versie van de statuten geldt op " + c.asOf.iso() + " volgens het register (" + skipped + ")"};
+    throw NotEvaluable{"geen versie van de statuten geldt op " + dutchLongDate(c.asOf) + " volgens het register (" + skipped + ")"};
 }
 
 }  // namespace

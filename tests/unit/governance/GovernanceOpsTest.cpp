@@ -309,7 +309,7 @@ TEST_F(Governance, RefusingToPutAVersionInForceNamesTheMissingCouncils) {
   EXPECT_EQ(e.errorCode(), ErrorCode::conflict);
   const std::string m = e.message();
   EXPECT_NE(m.find("alleen een goedgekeurde versie treedt in werking"), std::string::npos) << m;
-  EXPECT_NE(m.find("op 2021-03-01 ontbreekt nog de goedkeuring van gemeenteraad van Kluisbergen (nog geen besluit), "
+  EXPECT_NE(m.find("op 1 maart 2021 ontbreekt nog de goedkeuring van gemeenteraad van Kluisbergen (nog geen besluit), "
                    "gemeenteraad van Ronse (verworpen)"),
             std::string::npos)
       << m;

@@ -38,7 +38,7 @@ TEST_F(IntegrityRules, OverOccupiedSeatFires) {
   sql("UPDATE seat SET holders = 1 WHERE id = 'c1-s9'");
   auto f = findings(check("c1", "2025-06-01"), "gegevens.zetel-bezetting");
   ASSERT_EQ(f.size(), 1u);
-  EXPECT_NE(f[0]->getValue<std::string>("message").find("2022-03-01"), std::string::npos);
+  EXPECT_NE(f[0]->getValue<std::string>("message").find("1 maart 2022"), std::string::npos);
 }
 
 TEST_F(IntegrityRules, MandateOutsideCorrectedBodyPeriodFires) {

@@ -57,8 +57,8 @@ TEST_F(NoSilentPass, AProjectverenigingWithoutStatuten) {
   in->set("content_base64", governance::base64Encode("%PDF-1.4\n% statuten\n"));
   run("document.add-version", toJsonText(in));
   expectNotEvaluable(check("c1", "2024-06-01"), {"pv.statuten-goedgekeurd"},
-                     "geen versie van de statuten geldt op 2024-06-01 volgens het register (statuten 2025: treedt pas "
-                     "in werking op 2025-01-01)");
+                     "geen versie van de statuten geldt op 1 juni 2024 volgens het register (statuten 2025: treedt pas "
+                     "in werking op 1 januari 2025)");
   // Once a version is presented as in force, the rule is evaluated (here: it fires, nobody approved).
   auto out = check("c1", "2025-06-01");
   EXPECT_EQ(reason(out, "pv.statuten-goedgekeurd"), "");
