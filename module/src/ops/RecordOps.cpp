@@ -145,6 +145,8 @@ void addRecordOperations(Catalogue& c) {
   c.add(writeOp("body.correct", "Verbeter een foute registratie van een orgaan",
                 plus(entityParams(body, true), {kReasonRequired}), revision(bodyRevise, "correction")));
   c.add(writeOp("seat.create", "Voeg een zetel toe aan een orgaan", entityParams(seatSpec(), false), seatCreate));
+  c.add(readOp("seat.history", "Wie had deze zetel wanneer: elk mandaat op de zetel met al zijn versies, wie ze vastlegde en waarom",
+               {{"id", "string", true, "id van de zetel"}}, seatHistory));
 
   const auto& person = personSpec();
   c.add(writeOp("person.create", "Registreer een persoon (nooit een rijksregisternummer)", entityParams(person, false),
@@ -156,7 +158,10 @@ void addRecordOperations(Catalogue& c) {
   const auto& mandate = mandateSpec();
   const Param decision{"decision", "object", false, "aanduidingsbesluit: {council, date, reference, uri}"};
   c.add(writeOp("mandate.appoint", "Registreer een mandaat (aanduiding in een orgaan)",
-                plus(entityParams(mandate, false, {"retracted"}), {decision}), mandateAppoint, mandateWriteText));
+                plus(entityParams(mandate, false, {"retracted"}),
+                     {decision, {"new_person", "object", false,
+                                 "nieuwe persoon {name, gender}, geregistreerd onder de id 'person' in dezelfde transactie"}}),
+                mandateAppoint, mandateWriteText));
   c.add(writeOp("mandate.end", "Beëindig een mandaat (toestandswijziging)",
                 {{"id", "string", true, "id van het mandaat"},
                  {"until", "date", true, "laatste dag"},
@@ -198,6 +203,7 @@ void addRecordOperations(Catalogue& c) {
   c.setScope("body.create", refs({{"cooperation", Ref::cooperation}}));
   c.setScope("body.correct", refs({{"id", Ref::body}, {"cooperation", Ref::cooperation}}));
   c.setScope("seat.create", refs({{"body", Ref::body}, {"member", Ref::member}}));
+  c.setScope("seat.history", refs({{"id", Ref::seat}}));
   c.setScope("person.create", refs({}, none));
   c.setScope("person.correct", refs({{"id", Ref::person}}));
   c.setScope("person.list", refs({}, none), keepPersonsVisible());

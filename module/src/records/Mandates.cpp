@@ -168,7 +168,27 @@ void validateMandate(store::Database& db, const std::string& id, JsonObject data
 
 JsonObject mandateAppoint(Writer& w, const JsonObject& in) {
   std::string id = Reader(in, K).str("id");
-  auto data = readMandateFields(in, id, true);
+  JsonObject fields = in;
+  if (auto newPerson = Reader(in, K, id).optObject("new_person")) {
+    // A person designated for the first time is registered in the same
+    // transaction, under the id given as "person": both or neither.
+    fields = newObject();
+    std::vector<std::string> names;
+    in->getNames(names);
+    for (const auto& n : names)
+      if (n != "new_person") fields->set(n, in->get(n));
+    auto person = newObject();
+    std::vector<std::string> given;
+    newPerson->getNames(given);
+    for (const auto& g : given) {
+      if (g != "name" && g != "gender") throwInvalid("onbekend veld", recordField(K, id, "new_person." + g));
+      person->set(g, newPerson->get(g));
+    }
+    if (!textOf(person, "name")) throwInvalid("geef de naam van de nieuwe persoon", recordField(K, id, "new_person.name"));
+    person->set("id", Reader(in, K, id).str("person"));
+    personInsert(w, person);
+  }
+  auto data = readMandateFields(fields, id, true);
   if (data->has("retracted")) data->remove("retracted");
   validateMandate(w.db(), id, data);
   create(w, mandateSpec(), id, data);
@@ -257,6 +277,42 @@ JsonObject mandateChange(Writer& w, const JsonObject& in) {
   return out;
 }
 
+namespace {
+// A version as JSON with its record time, and in "recorded" who wrote it and
+// why (the journal entry that wrote the row: actor, operation, reason; and
+// actor_name when the actor is a personal account).
+JsonObject versionWithActor(store::Database& db, const Version& v) {
+  auto out = mandateJson(versionJson(v, true));
+  auto recorded = out->getObject("recorded");
+  auto& st = db.cached("SELECT actor, operation, reason FROM journal WHERE seq = ?");
+  st.bind(1, v.jseq);
+  if (recorded && st.step()) {
+    recorded->set("actor", st.text(0));
+    recorded->set("operation", st.text(1));
+    if (!recorded->has("reason") && !st.isNull(2) && !st.text(2).empty()) recorded->set("reason", st.text(2));
+  }
+  st.reset();
+  if (recorded && recorded->has("actor")) {
+    // A personal account's name as people know it (the account as it is now).
+    auto& name = db.cached("SELECT display_name FROM account WHERE id = ? AND rec_to IS NULL");
+    name.bind(1, recorded->getValue<std::string>("actor"));
+    if (name.step()) recorded->set("actor_name", name.text(0));
+    name.reset();
+  }
+  return out;
+}
+
+// {"id", "versions": every version of the mandate, oldest first, with versionWithActor}.
+JsonObject mandateVersions(store::Database& db, const std::string& id) {
+  auto entry = newObject();
+  entry->set("id", id);
+  auto versions = newArray();
+  for (const auto& v : history(db, mandateSpec(), id)) versions->add(versionWithActor(db, v));
+  entry->set("versions", versions);
+  return entry;
+}
+}  // namespace
+
 JsonObject mandateHistory(store::Database& db, const JsonObject& in) {
   std::string id = Reader(in, K).str("id");
   if (!exists(db, mandateSpec(), id)) throwNotFound("onbekend mandaat '" + id + "'", recordField(K, id, "id"));
@@ -271,12 +327,7 @@ JsonObject mandateHistory(store::Database& db, const JsonObject& in) {
   auto chain = newArray();
   std::string cur = first;
   for (int guard = 0; guard < 1000 && !cur.empty(); ++guard) {
-    auto entry = newObject();
-    entry->set("id", cur);
-    auto versions = newArray();
-    for (const auto& v : history(db, mandateSpec(), cur)) versions->add(mandateJson(versionJson(v, true)));
-    entry->set("versions", versions);
-    chain->add(entry);
+    chain->add(mandateVersions(db, cur));
     auto& st = db.cached("SELECT id FROM mandate WHERE predecessor_id = ? AND rec_to IS NULL LIMIT 1");
     st.bind(1, cur);
     cur = st.step() ? st.text(0) : "";
@@ -284,6 +335,24 @@ JsonObject mandateHistory(store::Database& db, const JsonObject& in) {
   auto out = newObject();
   out->set("mandate", id);
   out->set("chain", chain);
+  return out;
+}
+
+JsonObject seatHistory(store::Database& db, const JsonObject& in) {
+  std::string id = Reader(in, "zetel").str("id");
+  auto seat = requireCurrent(db, seatSpec(), id, recordField("zetel", id, "id"));
+  // Every mandate that ever named this seat in some version (also when a
+  // correction moved it elsewhere since), oldest start first.
+  auto& st = db.cached("SELECT id FROM mandate WHERE seat_id = ? GROUP BY id ORDER BY MIN(valid_from), id");
+  st.bind(1, id);
+  std::vector<std::string> ids;
+  while (st.step()) ids.push_back(st.text(0));
+  st.reset();
+  auto mandates = newArray();
+  for (const auto& m : ids) mandates->add(mandateVersions(db, m));
+  auto out = versionJson(seat, false);
+  out->set("seat", id);
+  out->set("mandates", mandates);
   return out;
 }
 

@@ -24,12 +24,19 @@ class MandateLookup;
 
 namespace igsgov::records {
 
+// Registers a mandate; with "new_person" {name, gender} the person "person"
+// is created first, in the same transaction (both or neither).
 JsonObject mandateAppoint(Writer& w, const JsonObject& in);
 JsonObject mandateEnd(Writer& w, const JsonObject& in);
 JsonObject mandateChange(Writer& w, const JsonObject& in);
 JsonObject mandateCorrect(Writer& w, const JsonObject& in);
 JsonObject mandateRetract(Writer& w, const JsonObject& in);
+// Every version of the mandate and its predecessors and successors; each
+// version's "recorded" names the journal entry's actor, operation and reason.
 JsonObject mandateHistory(store::Database& db, const JsonObject& in);
+// The seat and every mandate that ever named it, each with all its versions
+// (as in mandateHistory), oldest start first.
+JsonObject seatHistory(store::Database& db, const JsonObject& in);
 
 // Validates and completes a mandate (defaults for voting and status, nested
 // decision flattened). Used by appoint, correct, change (asking the database)
