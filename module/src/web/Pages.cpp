@@ -1,6 +1,6 @@
-// The IGS list, overview, composition, mandate history, deadlines and
-// findings pages, and the shared helpers (statuten: GovernancePage.cpp;
-// documents: DocumentsPage.cpp).
+// The IGS list, overview, composition, deadlines and findings pages, and the
+// shared helpers (statuten: GovernancePage.cpp; documents: DocumentsPage.cpp;
+// mandates: MandatePages.cpp; members and bodies: MembersPage.cpp).
 #include "web/Pages.hpp"
 
 #include "core/Date.hpp"
@@ -53,25 +53,12 @@ JsonObject loadIgs(PageRequest& r) {
   return call(r, "cooperation.show", in);
 }
 
-namespace {
-
 JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
   auto a = obj ? obj->getArray(key) : nullptr;
   return a ? a : newArray();
 }
 
-template <class Fn>
-void each(const JsonArray& a, Fn fn) {
-  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
-}
-
 std::string base(PageRequest& r) { return "/intranet/igs/" + segment(r.params.at("igs")); }
-
-std::string humanise(std::string s) {
-  for (char& c : s)
-    if (c == '_') c = ' ';
-  return s;
-}
 
 bool activeOn(const JsonObject& o, const std::string& day) {
   std::string from = text(o, "from"), until = text(o, "until");
@@ -89,6 +76,14 @@ PageResult igsPage(PageRequest& r, const JsonObject& igs, const std::string& vie
   p.data->set("igs_name", text(igs, "name"));
   p.data->set("igs_href", base(r));
   return p;
+}
+
+namespace {
+
+std::string humanise(std::string s) {
+  for (char& c : s)
+    if (c == '_') c = ' ';
+  return s;
 }
 
 JsonObject fact(const std::string& label, const std::string& value) {
@@ -264,57 +259,13 @@ PageResult compositionPage(PageRequest& r) {
     p.data->set("body_active", false);
   }
   p.data->set("body_name", bodyName);
+  p.data->set("may_appoint", mayCall(r, "mandate.appoint", text(igs, "id")));
+  p.data->set("appoint_href", base(r) + "/mandaten/nieuw");
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
   p.data->set("rows", rows);
   p.data->set("count", static_cast<int>(rows->size()));
   p.data->set("empty", rows->size() == 0);
-  return p;
-}
-
-PageResult mandatePage(PageRequest& r) {
-  auto igs = loadIgs(r);
-  auto in = newObject();
-  in->set("id", r.params.at("mandate"));
-  auto history = call(r, "mandate.history", in);
-  std::set<std::string> bodyIds;
-  each(arrayOf(igs, "bodies"), [&](JsonObject b) { bodyIds.insert(text(b, "id")); });
-  std::map<std::string, std::string> persons;
-  each(arrayOf(call(r, "person.list", newObject()), "persons"),
-       [&](JsonObject p) { persons[text(p, "id")] = text(p, "name"); });
-  auto rows = newArray();
-  bool ours = false;
-  each(arrayOf(history, "chain"), [&](JsonObject link) {
-    each(arrayOf(link, "versions"), [&](JsonObject v) {
-      if (bodyIds.count(text(v, "body"))) ours = true;
-      auto row = newObject();
-      auto recorded = v->getObject("recorded");
-      auto decision = v->getObject("decision");
-      row->set("mandate", text(v, "id"));
-      row->set("person", persons.count(text(v, "person")) ? persons[text(v, "person")] : text(v, "person"));
-      row->set("role", text(v, "role"));
-      row->set("status", text(v, "status"));
-      row->set("fractie", text(v, "fractie"));
-      row->set("from", dateNl(text(v, "from")));
-      row->set("until", dateNl(text(v, "until")));
-      row->set("retracted", v->has("retracted") && v->getValue<bool>("retracted"));
-      std::string kind = text(recorded, "kind");
-      row->set("recorded_kind", kind == "create" ? "registratie" : kind == "correction" ? "correctie"
-                                : kind == "change" ? "toestandswijziging" : kind);
-      row->set("recorded_at", text(recorded, "from").substr(0, 10));
-      std::string d = text(decision, "council");
-      if (!text(decision, "date").empty()) d += ", " + dateNl(text(decision, "date"));
-      if (!text(decision, "reference").empty()) d += " (" + text(decision, "reference") + ")";
-      row->set("decision", d);
-      rows->add(row);
-    });
-  });
-  if (!ours)
-    throwNotFound("mandaat '" + r.params.at("mandate") + "' hoort niet bij dit samenwerkingsverband",
-                  Place().set("mandate", r.params.at("mandate")));
-  PageResult p = igsPage(r, igs, "mandate", "Geschiedenis van mandaat " + r.params.at("mandate"), "samenstelling");
-  p.data->set("mandate", r.params.at("mandate"));
-  p.data->set("rows", rows);
   return p;
 }
 

@@ -49,7 +49,15 @@ bool mayCall(const PageRequest& r, const std::string& operation, const std::stri
 PageResult listPage(PageRequest& r);
 PageResult overviewPage(PageRequest& r);
 PageResult compositionPage(PageRequest& r);
+// MandatePages.cpp: appoint (GET form / POST mandate.appoint), one mandate's
+// history with the correct / change / end / retract forms (POST "actie"), a seat's history.
+PageResult appointPage(PageRequest& r, bool post);
 PageResult mandatePage(PageRequest& r);
+PageResult mandateAction(PageRequest& r);
+PageResult seatPage(PageRequest& r);
+// MembersPage.cpp: members and bodies with the join / partner / leave / body / seat forms.
+PageResult membersPage(PageRequest& r);
+PageResult membersAction(PageRequest& r);
 PageResult statutenPage(PageRequest& r);  // GovernancePage.cpp
 PageResult deadlinesPage(PageRequest& r);
 PageResult findingsPage(PageRequest& r);
@@ -73,5 +81,18 @@ std::string text(const JsonObject& obj, const std::string& key);
 std::string dateNl(const std::string& iso);
 // A path segment, %-encoded.
 std::string segment(const std::string& value);
+// obj[key] as an array; an empty one when absent.
+JsonArray arrayOf(const JsonObject& obj, const std::string& key);
+template <class Fn>
+void each(const JsonArray& a, Fn fn) {
+  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
+}
+// "/intranet/igs/<igs>" of the route's IGS.
+std::string base(PageRequest& r);
+// True when the record's from/until period covers `day` (ISO dates).
+bool activeOn(const JsonObject& o, const std::string& day);
+// A page about one IGS: view, title, navigation tab, igs_name and igs_href set.
+PageResult igsPage(PageRequest& r, const JsonObject& igs, const std::string& view, const std::string& title,
+                   const std::string& tab);
 
 }  // namespace igsgov::web

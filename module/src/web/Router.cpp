@@ -72,7 +72,10 @@ const Router& intranetRouter() {
       {"list", "/intranet/igs", {"GET"}},
       {"overview", "/intranet/igs/:igs", {"GET"}},
       {"composition", "/intranet/igs/:igs/samenstelling", {"GET"}},
-      {"mandate", "/intranet/igs/:igs/mandaten/:mandate", {"GET"}},
+      {"appoint", "/intranet/igs/:igs/mandaten/nieuw", {"GET", "POST"}},  // before :mandate
+      {"mandate", "/intranet/igs/:igs/mandaten/:mandate", {"GET", "POST"}},
+      {"seat", "/intranet/igs/:igs/zetels/:seat", {"GET"}},
+      {"members", "/intranet/igs/:igs/deelnemers", {"GET", "POST"}},
       {"statuten", "/intranet/igs/:igs/statuten", {"GET"}},
       {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},

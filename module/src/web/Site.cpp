@@ -78,7 +78,10 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "list") return listPage(r);
   if (page == "overview") return overviewPage(r);
   if (page == "composition") return compositionPage(r);
-  if (page == "mandate") return mandatePage(r);
+  if (page == "appoint") return appointPage(r, method == "POST");
+  if (page == "mandate") return method == "POST" ? mandateAction(r) : mandatePage(r);
+  if (page == "seat") return seatPage(r);
+  if (page == "members") return method == "POST" ? membersAction(r) : membersPage(r);
   if (page == "statuten") return statutenPage(r);
   if (page == "deadlines") return deadlinesPage(r);
   if (page == "findings") return findingsPage(r);
@@ -98,7 +101,8 @@ struct Tab {
 };
 constexpr Tab kTabs[] = {{"overzicht", "Overzicht", ""},          {"samenstelling", "Samenstelling", "/samenstelling"},
                          {"statuten", "Statuten", "/statuten"},    {"termijnen", "Termijnen", "/termijnen"},
-                         {"bevindingen", "Bevindingen", "/bevindingen"}, {"documenten", "Documenten", "/documenten"}};
+                         {"bevindingen", "Bevindingen", "/bevindingen"}, {"documenten", "Documenten", "/documenten"},
+                         {"deelnemers", "Deelnemers en organen", "/deelnemers"}};
 
 }  // namespace
 
