@@ -228,7 +228,7 @@ PageResult renderMandate(PageRequest& r, Loaded& l, const FormFields& typed, con
   const auto& v = l.current;
   std::string person = nameOr(l.names.person, text(v, "person"));
   std::string body = nameOr(l.names.body, text(v, "body"));
-  PageResult p = igsPage(r, l.igs, "mandate", "Mandaat van " + person + " in " + body, "samenstelling");
+  PageResult p = igsPage(r, l.igs, "mandate", "Geschiedenis van mandaat: " + person + " in " + body, "samenstelling");
   auto rows = newArray();
   each(arrayOf(l.history, "chain"), [&](JsonObject link) {
     std::string href = base(r) + "/mandaten/" + segment(text(link, "id"));
@@ -270,6 +270,8 @@ PageResult renderMandate(PageRequest& r, Loaded& l, const FormFields& typed, con
   p.data->set("may_change", !retracted && mayCall(r, "mandate.change", igsId));
   p.data->set("may_end", !retracted && mayCall(r, "mandate.end", igsId));
   p.data->set("may_retract", !retracted && mayCall(r, "mandate.retract", igsId));
+  p.data->set("may_write", p.data->getValue<bool>("may_correct") || p.data->getValue<bool>("may_change") ||
+                               p.data->getValue<bool>("may_end") || p.data->getValue<bool>("may_retract"));
   static const std::map<std::string, std::string> done = {
       {"corrigeren", "De correctie is vastgelegd."},
       {"wijzigen", "De toestandswijziging is vastgelegd: dit is het nieuwe mandaat."},
@@ -397,7 +399,10 @@ PageResult seatPage(PageRequest& r) {
   in->set("id", seat);
   auto out = call(r, "seat.history", in);
   std::string body = nameOr(names.body, names.seatBody[seat]);
-  PageResult p = igsPage(r, igs, "seat", "Zetel " + names.seat[seat] + " – " + body, "samenstelling");
+  // Seat labels often start with the word itself ("zetel Hemiksem").
+  std::string label = names.seat[seat];
+  std::string title = label.rfind("zetel ", 0) == 0 ? "Z" + label.substr(1) : "Zetel " + label;
+  PageResult p = igsPage(r, igs, "seat", title + " – " + body, "samenstelling");
   auto rows = newArray();
   each(arrayOf(out, "mandates"), [&](JsonObject m) {
     std::string href = base(r) + "/mandaten/" + segment(text(m, "id"));

@@ -39,8 +39,8 @@ const std::vector<Form>& forms() {
   return f;
 }
 
-Choices codeChoices(const model::CodeList& list) {
-  Choices out;
+Choices codeChoices(const model::CodeList& list, const std::string& emptyLabel) {
+  Choices out{{"", emptyLabel}};
   for (const auto& [code, label] : list.labels) out.emplace_back(code, label);
   return out;
 }
@@ -81,7 +81,8 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
     each(arrayOf(b, "seats"), [&](JsonObject s) {
       auto seat = newObject();
       seat->set("label", text(s, "label").empty() ? text(s, "id") : text(s, "label"));
-      seat->set("holders", text(s, "holders"));
+      std::string holders = text(s, "holders").empty() ? "1" : text(s, "holders");
+      seat->set("holders", holders + (holders == "1" ? " houder" : " houders"));
       seat->set("member", memberName.count(text(s, "member")) ? memberName[text(s, "member")] : "");
       seat->set("href", base(r) + "/zetels/" + segment(text(s, "id")));
       seats->add(seat);
@@ -112,9 +113,10 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
   p.data->set("form_error", std::string());
   Choices withNone = all;
   withNone.insert(withNone.begin(), {"", "geen (zetel van het samenwerkingsverband)"});
-  p.data->set("par_soort_options", optionList(codeChoices(model::partnerKinds()), field(values, "par_soort")));
+  p.data->set("par_soort_options", optionList(codeChoices(model::partnerKinds(), "niet opgegeven"), field(values, "par_soort")));
+  active.insert(active.begin(), {"", "— kies een deelnemer —"});
   p.data->set("eind_deelnemer_options", optionList(active, field(values, "eind_deelnemer")));
-  p.data->set("org_soort_options", optionList(codeChoices(model::bodyTypes()), field(values, "org_soort")));
+  p.data->set("org_soort_options", optionList(codeChoices(model::bodyTypes(), "— kies de soort —"), field(values, "org_soort")));
   p.data->set("zet_orgaan_options", optionList(bodyChoices, field(values, "zet_orgaan")));
   p.data->set("zet_deelnemer_options", optionList(withNone, field(values, "zet_deelnemer")));
   static const std::map<std::string, std::string> done = {
