@@ -148,3 +148,50 @@ TEST_F(ScopeTest, OnlyABeheerderForEveryCooperationManagesAccounts) {
   EXPECT_EQ(accounts.body.find("argon2"), std::string::npos);
   EXPECT_EQ(accounts.body.find("een-goed-wachtwoord"), std::string::npos);
 }
+
+// The mandate and members pages through igsgovd: a role that writes appoints
+// (with a new person, one transaction) and adds a partner in its own IGS; the
+// auditor sees no form; nobody writes in another IGS (403, journal unchanged).
+TEST_F(ScopeTest, MandateAndMemberPagesPerRoleAndCooperation) {
+  for (const char* role : kRoles) {
+    SCOPED_TRACE(role);
+    std::string cookie = server().signIn(std::string("own-") + role, rolePassword(role));
+    ASSERT_FALSE(cookie.empty());
+    const std::string own = std::string("/intranet/igs/") + kOwn;
+    const std::string other = std::string("/intranet/igs/") + kOther;
+    auto composition = page(cookie, own + "/samenstelling");
+    ASSERT_EQ(composition.status, 200) << composition.body.substr(0, 400);
+    EXPECT_EQ(composition.body.find("/mandaten/nieuw") != std::string::npos, writes(role)) << "offered as allowed";
+    auto members = page(cookie, own + "/deelnemers");
+    ASSERT_EQ(members.status, 200) << members.body.substr(0, 400);
+    EXPECT_EQ(members.body.find("name=\"actie\"") != std::string::npos, writes(role));
+    EXPECT_EQ(page(cookie, other + "/deelnemers").status, 403);
+    EXPECT_EQ(page(cookie, own + "/mandaten/nieuw").status, writes(role) ? 200 : 403);
+
+    std::string csrf = csrfOf(members.body);
+    std::string tag = std::string("scope-") + role;
+    std::string appoint = "csrf=" + csrf + "&id=m-" + tag + "&persoon_id=p-" + tag + "&persoon=&nieuwe_naam=Persoon+" +
+                          role + "&geslacht=&orgaan=igs-cultuur-va-rvb&zetel=&deelnemer=&rol=deskundige&kant=" +
+                          "&fractie=&stem=&van=2026-05-01&tot=&raad=&besluit_datum=&referentie=&uri=";
+    std::string partner = "csrf=" + csrf + "&actie=partner&par_naam=Partner+" + role +
+                          "&par_soort=publiek&par_van=2026-05-01&par_tot=";
+    auto before = journalHead();
+    auto forged = form(cookie, other + "/mandaten/nieuw", appoint);
+    EXPECT_EQ(forged.status, 403) << forged.body.substr(0, 400);
+    EXPECT_EQ(form(cookie, other + "/deelnemers", partner).status, 403);
+    EXPECT_EQ(form(cookie, other + "/mandaten/igs-rupel-bc-2-11018", "csrf=" + csrf + "&actie=intrekken&intr_reden=x")
+                  .status,
+              403);
+    EXPECT_EQ(journalHead(), before) << "a refused form changed the register";
+    auto made = form(cookie, own + "/mandaten/nieuw", appoint);
+    EXPECT_EQ(made.status, writes(role) ? 303 : 403) << made.body.substr(0, 600);
+    auto added = form(cookie, own + "/deelnemers", partner);
+    EXPECT_EQ(added.status, writes(role) ? 303 : 403) << added.body.substr(0, 600);
+    EXPECT_EQ(journalHead(), before + (writes(role) ? 2 : 0)) << "one journal entry per form, person and mandate together";
+    if (writes(role)) {
+      auto history = server().get("/api/v1/mandate.history?id=m-" + tag, reg_->secrets.at("auditor"));
+      ASSERT_EQ(history.status, 200) << history.body;
+      EXPECT_NE(history.body.find(std::string("\"actor\":\"own-") + role + "\""), std::string::npos) << history.body;
+    }
+  }
+}
