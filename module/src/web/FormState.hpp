@@ -33,7 +33,8 @@ struct FormErrors {
 // True for the errors a form shows to the user instead of an error page.
 bool isFormError(const Error& e);
 
-// The operation's error on the form: `fieldOf` maps operation input fields
+// The operation's error on the form (its message with ISO dates said in Dutch,
+// "1 april 2026"): `fieldOf` maps operation input fields
 // (without quotes; nested as "decision.date" or flattened as "decision_date")
 // to form field names.
 FormErrors formErrors(const Error& e, const std::map<std::string, std::string>& fieldOf);

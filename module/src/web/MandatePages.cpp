@@ -307,6 +307,7 @@ PageResult appointPage(PageRequest& r, bool post) {
     throw Error(ErrorCode::denied, "u mag in dit samenwerkingsverband geen mandaten registreren");
   FormFields values = r.fields;
   FormErrors errors;
+  Names names = namesOf(r, igs);
   if (post) {
     std::string person = field(values, "persoon"), newName = field(values, "nieuwe_naam");
     auto in = newObject();
@@ -316,6 +317,9 @@ PageResult appointPage(PageRequest& r, bool post) {
       if (!person.empty() && !newName.empty())
         throwInvalid("kies een persoon uit de lijst of geef de naam van een nieuwe persoon, niet beide",
                      Place().set("field", "'new_person.name'"));
+      // This page appoints in this IGS: a body of another one is not on its list.
+      if (!field(values, "orgaan").empty() && !names.body.count(field(values, "orgaan")))
+        throwInvalid("kies een orgaan van dit samenwerkingsverband", Place().set("field", "'body'"));
       if (person.empty() && !newName.empty()) {
         auto np = newObject();
         np->set("name", newName);
@@ -334,7 +338,6 @@ PageResult appointPage(PageRequest& r, bool post) {
   }
   if (field(values, "id").empty()) values["id"] = newId("m-");
   if (field(values, "persoon_id").empty()) values["persoon_id"] = newId("p-");
-  Names names = namesOf(r, igs);
   PageResult p = igsPage(r, igs, "appoint", "Nieuw mandaat – " + text(igs, "name"), "samenstelling");
   auto fields = kMandateFields;
   for (const char* f : {"id", "persoon_id", "nieuwe_naam", "geslacht"}) fields.push_back(f);

@@ -133,7 +133,8 @@ TEST_F(MandatePagesTest, AppointErrorsStandNextToTheFieldKeepTheInputAndWriteNot
   set(fields, "van", "2026-04-01");
   set(fields, "tot", "2026-03-01");
   auto backwards = post("/intranet/igs/igs-rupel/mandaten/nieuw", form(csrfOf(page.body), fields), cookie);
-  EXPECT_NE(fieldError(backwards.body, "tot").find("ligt voor de begindatum"), std::string::npos) << backwards.body;
+  EXPECT_EQ(fieldError(backwards.body, "tot"), "de einddatum 1 maart 2026 ligt voor de begindatum 1 april 2026")
+      << backwards.body;
 
   set(fields, "tot", "");
   set(fields, "zetel", "igs-rupel-bc-11018");  // held by the sample's bestuurder of Hemiksem since 2025
@@ -151,6 +152,12 @@ TEST_F(MandatePagesTest, AppointErrorsStandNextToTheFieldKeepTheInputAndWriteNot
   set(fields, "persoon", "p-001");
   auto both = post("/intranet/igs/igs-rupel/mandaten/nieuw", form(csrfOf(page.body), fields), cookie);
   EXPECT_NE(fieldError(both.body, "nieuwe_naam").find("niet beide"), std::string::npos) << both.body;
+
+  set(fields, "persoon", "");
+  set(fields, "orgaan", "igs-noordrand-rvb");  // the secretariat may write there too, but not from this page
+  auto otherBody = post("/intranet/igs/igs-rupel/mandaten/nieuw", form(csrfOf(page.body), fields), cookie);
+  EXPECT_NE(fieldError(otherBody.body, "orgaan").find("van dit samenwerkingsverband"), std::string::npos)
+      << otherBody.body;
 
   // None of these left a person without mandate behind, or a mandate.
   EXPECT_EQ(personCount(), persons);
