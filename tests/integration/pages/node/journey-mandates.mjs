@@ -72,9 +72,9 @@ await h.run(async ({ page, base, check, cliJson, login, shot, widths, context })
   await page.goto(`${base}/intranet/igs/${igs}/samenstelling?datum=${day}`);
   const shown = (await page.locator('tbody th').allInnerTexts()).map((s) => s.trim()).sort();
   check(JSON.stringify(shown) === JSON.stringify(after), `composition after: ${shown}`);
+  await shot(page, '04-samenstelling-1280');
   await page.goto(`${base}/intranet/igs/${igs}/samenstelling?datum=2026-03-31`);
   check(!(await page.locator('main').innerText()).includes('Nele Nieuwkomer'), 'not yet in the composition the day before');
-  await shot(page, '04-samenstelling-1280');
 
   // --- the correction --------------------------------------------------------
   await page.goto(mandateUrl);
