@@ -334,6 +334,8 @@ PageResult appointPage(PageRequest& r, bool post) {
     } catch (const Error& e) {
       if (!isFormError(e)) throw;
       errors = formErrors(e, mandateFieldMap(""));
+      if (e.errorCode() == ErrorCode::conflict && errors.general == "bestaat al")  // the page's own ids
+        errors.general = "dit formulier werd al verstuurd: het mandaat is al geregistreerd (zie de samenstelling)";
     }
   }
   if (field(values, "id").empty()) values["id"] = newId("m-");
@@ -382,9 +384,10 @@ PageResult mandateAction(PageRequest& r) {
     call(r, operation, in);
   } catch (const Error& e) {
     if (!isFormError(e)) throw;
-    auto map = mandateFieldMap(pre);
-    if (action == "wijzigen") map["new_id"] = "wijz_van";
-    return renderMandate(r, l, r.fields, formErrors(e, map), pre);
+    auto errors = formErrors(e, mandateFieldMap(pre));
+    if (action == "wijzigen" && e.errorCode() == ErrorCode::conflict && errors.general == "bestaat al")
+      errors.general = "dit formulier werd al verstuurd: de toestandswijziging is al vastgelegd";
+    return renderMandate(r, l, r.fields, errors, pre);
   }
   PageResult done;
   std::string target = action == "wijzigen" ? field(r.fields, "wijz_id") : id;

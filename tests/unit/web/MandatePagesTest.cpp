@@ -162,6 +162,15 @@ TEST_F(MandatePagesTest, AppointErrorsStandNextToTheFieldKeepTheInputAndWriteNot
   // None of these left a person without mandate behind, or a mandate.
   EXPECT_EQ(personCount(), persons);
   EXPECT_EQ(composition("igs-rupel-bc", "2026-04-02")->getArray("mandates")->size(), before);
+
+  // The same form sent twice (a double click, the back button) registers once.
+  set(fields, "orgaan", "igs-rupel-bc");
+  EXPECT_EQ(post("/intranet/igs/igs-rupel/mandaten/nieuw", form(csrfOf(page.body), fields), cookie).status, 303);
+  auto twice = post("/intranet/igs/igs-rupel/mandaten/nieuw", form(csrfOf(page.body), fields), cookie);
+  ASSERT_EQ(twice.status, 200) << twice.body;
+  EXPECT_NE(twice.body.find("dit formulier werd al verstuurd"), std::string::npos) << twice.body;
+  EXPECT_EQ(personCount(), persons + 1);
+  EXPECT_EQ(composition("igs-rupel-bc", "2026-04-02")->getArray("mandates")->size(), before + 1);
 }
 
 TEST_F(MandatePagesTest, ACorrectionNeedsAReasonAndAppearsInTheHistory) {

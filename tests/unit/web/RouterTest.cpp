@@ -38,3 +38,17 @@ TEST(Router, OwnRoutes) {
   EXPECT_EQ(r.match("GET", "/x/1")->route->page, "a");
   EXPECT_FALSE(r.match("GET", "/x/"));  // an empty placeholder does not match
 }
+
+TEST(Router, TheAppointFormIsNotAMandateNamedNieuw) {
+  for (const char* method : {"GET", "POST"}) {
+    auto m = intranetRouter().match(method, "/intranet/igs/a/mandaten/nieuw");
+    ASSERT_TRUE(m);
+    EXPECT_EQ(m->route->page, "appoint");
+    EXPECT_TRUE(m->methodAllowed);
+    auto other = intranetRouter().match(method, "/intranet/igs/a/mandaten/m-1");
+    ASSERT_TRUE(other);
+    EXPECT_EQ(other->route->page, "mandate");
+    EXPECT_EQ(other->params.at("mandate"), "m-1");
+  }
+  EXPECT_FALSE(intranetRouter().match("POST", "/intranet/igs/a/zetels/z-1")->methodAllowed);
+}
