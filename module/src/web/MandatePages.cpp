@@ -6,7 +6,7 @@
 #include "core/Error.hpp"
 #include "model/Vocabulary.hpp"
 #include "web/FormState.hpp"
-#include "web/LocalTime.hpp"
+#include "core/LocalTime.hpp"
 #include "web/Pages.hpp"
 #include "web/Sessions.hpp"
 
@@ -165,7 +165,7 @@ JsonObject historyRow(const JsonObject& v, const Names& n, const std::string& hr
   row->set("retracted", v->has("retracted") && v->getValue<bool>("retracted"));
   row->set("superseded", recorded && recorded->has("until"));
   row->set("kind", kindNl(text(recorded, "kind"), text(recorded, "operation")));
-  row->set("at", brusselsTimeNl(text(recorded, "from")));
+  row->set("at", dutchDateTime(text(recorded, "from")));
   row->set("by", text(recorded, "actor_name").empty() ? text(recorded, "actor") : text(recorded, "actor_name"));
   row->set("reason", text(recorded, "reason"));
   row->set("decision", decisionText(v->getObject("decision")));
