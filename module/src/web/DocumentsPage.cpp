@@ -14,6 +14,8 @@
 #include "ops/Authorization.hpp"
 #include "web/Pages.hpp"
 
+#include <map>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -98,7 +100,7 @@ PageResult documentsPage(PageRequest& r) {
   p.data->set("may_generate", may);
   p.data->set("action", "/intranet/igs/" + segment(id) + "/documenten");
   p.data->set("csrf", r.csrf);
-  p.data->set("as_of", Date::today().iso());
+  p.data->set("as_of", today(r).iso());
   auto templates = newArray();
   auto shipped = shippedTemplates(r);
   for (std::size_t i = 0; i < shipped->size(); ++i) {
@@ -119,12 +121,14 @@ PageResult documentsPage(PageRequest& r) {
   }
   p.data->set("formats", formats);
   auto members = newArray();
+  std::map<std::string, std::string> memberNames;
   auto ms = igs->getArray("members");
   for (std::size_t i = 0; ms && i < ms->size(); ++i) {
     auto m = ms->getObject(static_cast<unsigned>(i));
     auto o = newObject();
     o->set("id", text(m, "id"));
     o->set("name", text(m, "name"));
+    memberNames[text(m, "id")] = text(m, "name");
     members->add(o);
   }
   p.data->set("members", members);
@@ -138,9 +142,9 @@ PageResult documentsPage(PageRequest& r) {
     o->set("template", text(d, "template"));
     o->set("format", text(d, "format"));
     o->set("as_of", dateNl(text(d, "as_of")));
-    o->set("generated_at", text(d, "generated_at").substr(0, 16));
+    o->set("generated_at", timeNl(r, text(d, "generated_at")));
     o->set("sha256", text(d, "sha256").substr(0, 12));
-    o->set("member", text(d, "member"));
+    o->set("member", memberNames.count(text(d, "member")) ? memberNames[text(d, "member")] : text(d, "member"));
     rows->add(o);
   }
   p.data->set("generated", rows);

@@ -4,9 +4,11 @@
 // decisions of the IGS's own bodies (no member) get a row per council.
 #include "core/Date.hpp"
 #include "core/Error.hpp"
+#include "core/Timestamp.hpp"
 #include "web/Pages.hpp"
 
 #include <map>
+#include <set>
 #include <vector>
 
 namespace igsgov::web {
@@ -47,6 +49,7 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     rowKeys.emplace_back("m:" + text(m, "id"), text(m, "name"));
   }
   std::map<std::string, std::map<std::string, std::string>> cells;  // row key -> version -> text
+  std::map<std::string, std::set<std::string>> missing;              // row key -> versions still waiting for it
   auto versions = newArray();
   auto columns = newArray();
   for (std::size_t i = 0; i < versionsIn->size(); ++i) {
@@ -69,6 +72,9 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     try {
       auto pending = call(r, "approval.pending", pin);
       bool complete = pending->has("complete") && pending->getValue<bool>("complete");
+      auto waiting = pending->getArray("pending");
+      for (std::size_t k = 0; !complete && waiting && k < waiting->size(); ++k)
+        missing["m:" + text(waiting->getObject(static_cast<unsigned>(k)), "member")].insert(vid);
       approvalsState = complete ? "volledig" : "onvolledig: " + text(pending, "missing") + " ontbreekt";
       if (pending->isObject("rule"))
         approvalsState += " (regel: " + text(pending->getObject("rule"), "label") + ")";
@@ -97,8 +103,11 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
       std::string vid = text(versionsIn->getObject(static_cast<unsigned>(i)), "id");
       auto c = newObject();
       std::string t = cells.count(key) && cells[key].count(vid) ? cells[key][vid] : "";
-      c->set("text", t.empty() ? "—" : t);
-      c->set("state", t.empty() ? "leeg" : t.rfind("goedgekeurd", 0) == 0 ? "ja" : t.rfind("verworpen", 0) == 0 ? "nee" : "info");
+      // A missing approval is red with a mark and a word; one that is not needed stays neutral.
+      bool waits = t.empty() && missing.count(key) && missing[key].count(vid);
+      c->set("text", waits ? "ontbreekt" : t.empty() ? "niet nodig" : t);
+      c->set("mark", waits ? "✗" : t.empty() ? "—" : t.rfind("goedgekeurd", 0) == 0 ? "✓" : t.rfind("verworpen", 0) == 0 ? "✗" : "");
+      c->set("state", waits ? "ontbreekt" : t.empty() ? "niet-nodig" : t.rfind("goedgekeurd", 0) == 0 ? "ja" : t.rfind("verworpen", 0) == 0 ? "nee" : "info");
       rc->add(c);
     }
     row->set("cells", rc);
@@ -122,7 +131,7 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
 PageResult statutenPage(PageRequest& r) {
   auto igs = loadIgs(r);
   auto asOf = dateField(r.fields, "datum");
-  std::string asOfIso = asOf ? *asOf : Date::today().iso();
+  std::string asOfIso = asOf ? *asOf : today(r).iso();
   auto lin = newObject();
   lin->set("cooperation", text(igs, "id"));
   auto list = call(r, "document.list", lin)->getArray("documents");
@@ -144,6 +153,7 @@ PageResult statutenPage(PageRequest& r) {
   p.data->set("empty", docs->size() == 0);
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
+  p.data->set("printed_nl", timeNl(r, formatTimestamp(r.now ? r.now : nowMicros())));
   return p;
 }
 

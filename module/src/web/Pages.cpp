@@ -3,6 +3,8 @@
 // mandates: MandatePages.cpp; members and bodies: MembersPage.cpp).
 #include "web/Pages.hpp"
 
+#include "web/Attention.hpp"
+
 #include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/Timestamp.hpp"
@@ -11,6 +13,7 @@
 
 #include <Poco/URI.h>
 
+#include <cctype>
 #include <set>
 
 namespace igsgov::web {
@@ -39,6 +42,18 @@ std::string dateNl(const std::string& iso) {
   auto fn = docs::findFormatter("datum_lang");
   if (!fn || !fn(Poco::Dynamic::Var(iso), out, error)) return iso;
   return out;
+}
+
+Date today(const PageRequest& r) {
+  if (!r.zone) return r.now ? Date::fromYmd(1970, 1, 1).addDays(static_cast<int>(r.now / 86400000000LL)) : Date::today();
+  return r.zone->local(r.now ? r.now : nowMicros()).date;
+}
+
+std::string timeNl(const PageRequest& r, const std::string& utc) {
+  auto t = utc.empty() ? std::nullopt : parseTimestamp(utc);
+  if (!t) return utc;
+  if (!r.zone) return dateNl(utc.substr(0, 10)) + " om " + utc.substr(11, 5) + " (UTC)";
+  return dutchDateTime(*t, *r.zone);
 }
 
 std::string segment(const std::string& value) {
@@ -97,14 +112,27 @@ JsonObject fact(const std::string& label, const std::string& value) {
 
 PageResult listPage(PageRequest& r) {
   auto out = call(r, "cooperation.list", newObject());
+  auto cooperations = arrayOf(out, "cooperations");
+  AttentionSources sources;
+  sources.today = today(r);
+  if (cooperations->size() > 0) sources = attentionSources(r, "");
   auto rows = newArray();
-  each(arrayOf(out, "cooperations"), [&](JsonObject c) {
+  auto urgent = newArray();
+  each(cooperations, [&](JsonObject c) {
     auto row = newObject();
     row->set("name", text(c, "name"));
     row->set("href", "/intranet/igs/" + segment(text(c, "id")));
     row->set("legal_form", text(c, "legal_form_label").empty() ? humanise(text(c, "legal_form")) : text(c, "legal_form_label"));
     row->set("domain", humanise(text(c, "domain")));
     row->set("term_end", dateNl(text(c, "term_end")));
+    auto attention = attentionOf(r, c, sources);
+    row->set("figures", attention->getArray("figures"));
+    auto items = attention->getArray("items");
+    for (int i = 0; i < attention->getValue<int>("urgent"); ++i) {
+      auto it = items->getObject(static_cast<unsigned>(i));
+      it->set("igs_name", text(c, "name"));
+      urgent->add(it);
+    }
     rows->add(row);
   });
   PageResult p;
@@ -113,13 +141,16 @@ PageResult listPage(PageRequest& r) {
   p.data = newObject();
   p.data->set("rows", rows);
   p.data->set("empty", rows->size() == 0);
+  p.data->set("urgent", urgent);
+  p.data->set("has_urgent", urgent->size() > 0);
+  p.data->set("today_nl", dateNl(sources.today.iso()));
   return p;
 }
 
 PageResult overviewPage(PageRequest& r) {
   auto igs = loadIgs(r);
   std::string id = text(igs, "id");
-  std::string today = Date::today().iso();
+  std::string todayIso = today(r).iso();
   std::string legalForm = humanise(text(igs, "legal_form"));
   each(arrayOf(call(r, "cooperation.list", newObject()), "cooperations"), [&](JsonObject c) {
     if (text(c, "id") == id && !text(c, "legal_form_label").empty()) legalForm = text(c, "legal_form_label");
@@ -135,7 +166,7 @@ PageResult overviewPage(PageRequest& r) {
     row->set("from", dateNl(text(m, "from")));
     row->set("until", dateNl(text(m, "until")));
     members->add(row);
-    if (activeOn(m, today)) ++active;
+    if (activeOn(m, todayIso)) ++active;
     if (!seat.empty() && text(m, "nis") == seat) seat = text(m, "name") + " (" + seat + ")";
   });
   int seats = 0, mandates = 0;
@@ -148,19 +179,7 @@ PageResult overviewPage(PageRequest& r) {
     auto counts = comp->getObject("counts");
     if (counts && counts->has("total")) mandates += counts->getValue<int>("total");
   });
-  auto checkIn = newObject();
-  checkIn->set("cooperation", id);
-  auto check = call(r, "compliance.check", checkIn);
-  auto counts = check->getObject("counts");
-  auto count = [&](const char* k) { return counts && counts->has(k) ? counts->getValue<int>(k) : 0; };
-  auto dlIn = newObject();
-  dlIn->set("cooperation", id);
-  auto deadlines = arrayOf(call(r, "deadlines.list", dlIn), "deadlines");
-  std::string next = "geen in de komende twee jaar";
-  if (deadlines->size() > 0) {
-    auto d = deadlines->getObject(0);
-    next = dateNl(text(d, "date")) + ": " + text(d, "title");
-  }
+  auto attention = attentionOf(r, igs, attentionSources(r, id));
 
   PageResult p = igsPage(r, igs, "overview", text(igs, "name"), "overzicht");
   auto facts = newArray();
@@ -177,10 +196,11 @@ PageResult overviewPage(PageRequest& r) {
   figures->add(fact("Organen", std::to_string(bodies->size())));
   figures->add(fact("Zetels", std::to_string(seats)));
   figures->add(fact("Mandaten vandaag", std::to_string(mandates)));
-  figures->add(fact("Fouten (controle)", std::to_string(count("fout"))));
-  figures->add(fact("Waarschuwingen (controle)", std::to_string(count("waarschuwing"))));
-  figures->add(fact("Volgende termijn", next));
   p.data->set("figures", figures);
+  p.data->set("attention", attention->getArray("figures"));
+  p.data->set("items", attention->getArray("items"));
+  p.data->set("has_items", attention->getValue<bool>("has_items"));
+  p.data->set("today_nl", dateNl(today(r).iso()));
   p.data->set("members", members);
   return p;
 }
@@ -211,17 +231,29 @@ PageResult compositionPage(PageRequest& r) {
   p.data->set("bodies", bodies);
   p.data->set("has_body", !body.empty());
   auto rows = newArray();
-  std::string asOfIso = asOf ? *asOf : Date::today().iso();
-  // "Zoals gekend op": a datetime-local value (UTC) -> the operation's known_at.
+  std::string asOfIso = asOf ? *asOf : today(r).iso();
+  // "Zoals gekend op": a datetime-local value in the users' zone -> the operation's known_at (UTC).
   std::string knownAt = field(r.fields, "gekend_op");
   std::string knownAtStamp;
   if (!knownAt.empty()) {
-    knownAtStamp = knownAt + (knownAt.size() == 16 ? ":00Z" : "Z");
-    if (knownAt.size() < 16 || !parseTimestamp(knownAtStamp))
+    auto day = Date::parse(knownAt.substr(0, 10));
+    auto num = [&](std::size_t at) {
+      return knownAt.size() > at + 1 && std::isdigit(static_cast<unsigned char>(knownAt[at])) &&
+                     std::isdigit(static_cast<unsigned char>(knownAt[at + 1]))
+                 ? (knownAt[at] - '0') * 10 + (knownAt[at + 1] - '0')
+                 : -1;
+    };
+    int hour = num(11), minute = num(14);
+    if (!day || (knownAt.size() != 16 && knownAt.size() != 19) || knownAt[10] != 'T' || knownAt[13] != ':' ||
+        hour < 0 || hour > 23 || minute < 0 || minute > 59)
       throwInvalid("geen geldig tijdstip: '" + knownAt + "' (verwacht JJJJ-MM-DDTUU:MM)",
                    Place().set("field", "'gekend_op'"));
+    Micros at = r.zone ? r.zone->utcOf(*day, hour, minute)
+                       : static_cast<Micros>(day->days()) * 86400000000LL + (hour * 3600LL + minute * 60LL) * 1000000LL;
+    knownAtStamp = formatTimestamp(at);
   }
-  p.data->set("known_at", knownAt);
+  p.data->set("known_at", knownAt.substr(0, 16));
+  p.data->set("known_at_nl", timeNl(r, knownAtStamp));
   p.data->set("known_note", "");
   if (!body.empty()) {
     auto in = newObject();
@@ -261,6 +293,7 @@ PageResult compositionPage(PageRequest& r) {
   p.data->set("body_name", bodyName);
   p.data->set("may_appoint", mayCall(r, "mandate.appoint", text(igs, "id")));
   p.data->set("appoint_href", base(r) + "/mandaten/nieuw");
+  p.data->set("printed_nl", timeNl(r, formatTimestamp(r.now ? r.now : nowMicros())));
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
   p.data->set("rows", rows);

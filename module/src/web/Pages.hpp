@@ -11,7 +11,9 @@
 // Thread safety: free functions; the Session serialises register access.
 #pragma once
 
+#include "core/Date.hpp"
 #include "core/Json.hpp"
+#include "core/TimeZone.hpp"
 #include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "web/Forms.hpp"
@@ -29,6 +31,8 @@ struct PageRequest {
   FormFields fields;       // GET query or POST form
   std::string documentsDir;  // SiteOptions::documentsDir
   ops::ServerFiles files;    // SiteOptions::files: filled into path parameters by call()
+  const TimeZone* zone = nullptr;  // the Site's zone (Europe/Brussels); nullptr: the process's local date, UTC times
+  Micros now = 0;                  // the instant of the request (SiteOptions::now); 0: the system clock
 };
 
 struct PageResult {
@@ -47,7 +51,7 @@ struct PageResult {
 bool mayCall(const PageRequest& r, const std::string& operation, const std::string& cooperation);
 
 PageResult listPage(PageRequest& r);
-PageResult overviewPage(PageRequest& r);
+PageResult overviewPage(PageRequest& r);  // with what needs action first (AttentionPage.cpp)
 PageResult compositionPage(PageRequest& r);
 // MandatePages.cpp: appoint (GET form / POST mandate.appoint), one mandate's
 // history with the correct / change / end / retract forms (POST "actie"), a seat's history.
@@ -79,6 +83,11 @@ JsonObject loadIgs(PageRequest& r);
 std::string text(const JsonObject& obj, const std::string& key);
 // "2026-11-22" -> "22 november 2026"; "" stays "".
 std::string dateNl(const std::string& iso);
+// Today's date where the users are (r.zone, at r.now), not the server's UTC date.
+Date today(const PageRequest& r);
+// A register timestamp ("2026-12-06T08:15:00.000000Z") as "6 december 2026 om 09:15" in
+// r.zone; "" stays "", text that is no timestamp is returned as it is.
+std::string timeNl(const PageRequest& r, const std::string& utc);
 // A path segment, %-encoded.
 std::string segment(const std::string& value);
 // obj[key] as an array; an empty one when absent.

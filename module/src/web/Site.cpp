@@ -107,7 +107,8 @@ constexpr Tab kTabs[] = {{"overzicht", "Overzicht", ""},          {"samenstellin
 }  // namespace
 
 Site::Site(ops::Session& session, SiteOptions options)
-    : session_(session), options_(std::move(options)), sessions_(options_.sessions) {}
+    : session_(session), options_(std::move(options)), sessions_(options_.sessions),
+      zone_(TimeZone::load(options_.timeZone, options_.zoneinfoDir)) {}
 
 Response Site::handle(const Request& req) {
   Response resp;
@@ -364,7 +365,8 @@ Response Site::handle(const Request& req) {
     if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
     PageRequest pr{session_, callerOf(user->who), user->session.csrf, match->params, fields,
-                   options_.documentsDir, options_.files};
+                   options_.documentsDir, options_.files, &zone_,
+                   options_.now ? options_.now() : nowMicros()};
     // A wrong current password on the password page counts as a failed login
     // of the account (a stolen session must not guess it at full speed).
     std::vector<std::string> passwordKeys;

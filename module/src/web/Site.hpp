@@ -42,6 +42,7 @@
 // locks itself, the Register runs reads side by side and serialises writes, Views is immutable.
 #pragma once
 
+#include "core/TimeZone.hpp"
 #include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "service/LoginThrottle.hpp"
@@ -49,6 +50,7 @@
 #include "web/Sessions.hpp"
 #include "web/Views.hpp"
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -83,6 +85,11 @@ struct SiteOptions {
   ops::ServerFiles files;    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
   service::LoginThrottle* throttle = nullptr;  // failed logins; owned by the caller, nullptr: none
   OidcSignIn* oidc = nullptr;  // OpenID Connect providers; owned by the caller, nullptr: none
+  // Dates and times on the pages are those of this zone (read once by the
+  // constructor from the system zoneinfo; Error(io) when tzdata is missing).
+  std::string timeZone = "Europe/Brussels";
+  std::string zoneinfoDir = TimeZone::kZoneinfo;
+  std::function<Micros()> now;  // the current instant (tests pin it); empty: the system clock
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
@@ -100,6 +107,7 @@ private:
   SiteOptions options_;
   SessionStore sessions_;
   Views views_;
+  TimeZone zone_;
 };
 
 }  // namespace igsgov::web

@@ -4,6 +4,7 @@
 // status codes and escaping, without an HTTP server (the end-to-end test in
 // tests/integration/pages drives igsgovd in Chromium).
 #include "SiteFixture.hpp"
+#include "core/TimeZone.hpp"
 
 #include <fstream>
 #include <iterator>
@@ -450,4 +451,116 @@ TEST_F(SiteTest, ABeheerderLinksAnAccountToAnOpenIdSignIn) {
   auto forged = post("/intranet/accounts/a-secretariaat", "csrf=" + csrfOf(get("/intranet/igs", sec).body) +
                                                               "&actie=koppelen&oidc_subject=gemeente%3Azelf&email=", sec);
   EXPECT_EQ(forged.status, 403);
+
+// --- What needs action first, dates and times where the users are (issue 15) ---
+
+namespace {
+constexpr auto npos = std::string::npos;
+int count(const std::string& hay, const std::string& needle) {
+  int n = 0;
+  for (auto p = hay.find(needle); p != npos; p = hay.find(needle, p + 1)) ++n;
+  return n;
+}
+}  // namespace
+
+// The sample's statutenwijziging (the extension of igs-cultuur-va to 2032)
+// still waits for Zwalm, and the term ends on 31 December 2026: on 6 December
+// both are urgent, in red with a mark and words, and each links to its list.
+TEST_F(SiteTest, OverviewShowsWhatNeedsActionFirst) {
+  SiteOptions options{false, "test", {}, (dir_ / "documenten").string()};
+  options.now = [] { return *parseTimestamp("2026-12-06T09:00:00Z"); };
+  site_ = std::make_unique<Site>(*session_, options);
+  std::string cookie = login("directeur");
+  auto page = get("/intranet/igs/igs-cultuur-va", cookie);
+  ASSERT_EQ(page.status, 200) << page.body;
+  const std::string& b = page.body;
+  EXPECT_NE(b.find("Toestand op 6 december 2026"), npos);
+  EXPECT_NE(b.find("fig fig-dringend"), npos);
+  EXPECT_NE(b.find("<span class=\"sr\">dringend: </span> 1 ontbreekt"), npos) << b;
+  EXPECT_NE(b.find("eindigt op 31 december 2026 (over 25 dagen)"), npos);
+  EXPECT_NE(b.find("de verlenging (statutenwijziging: verlenging tot 2032) wacht nog op Zwalm"), npos);
+  EXPECT_NE(b.find("href=\"/intranet/igs/igs-cultuur-va/statuten\""), npos);
+  EXPECT_NE(b.find("href=\"/intranet/igs/igs-cultuur-va/bevindingen\""), npos);
+  EXPECT_NE(b.find("/intranet/igs/igs-cultuur-va/termijnen?van=2026-12-06&amp;tot=2027-02-04"), npos);
+  // Open findings: what compliance.check answers, errors and warnings not acknowledged.
+  auto in = newObject();
+  in->set("cooperation", std::string("igs-cultuur-va"));
+  in->set("as_of", std::string("2026-12-06"));
+  auto check = session_->execute("compliance.check", in, ops::Caller{});
+  int open = 0, errors = 0;
+  auto findings = check->getArray("findings");
+  for (std::size_t i = 0; i < findings->size(); ++i) {
+    auto f = findings->getObject(static_cast<unsigned>(i));
+    std::string sev = f->getValue<std::string>("severity");
+    if (f->isObject("acknowledged") || (sev != "fout" && sev != "waarschuwing")) continue;
+    ++open;
+    errors += sev == "fout";
+  }
+  ASSERT_GT(open, 0);
+  EXPECT_NE(b.find(std::to_string(open) + " (" + std::to_string(errors) + (errors == 1 ? " fout)" : " fouten)")), npos);
+
+  // Rupelstreek misses no approval and its term runs to 2030: neutral marks with words.
+  auto rupel = get("/intranet/igs/igs-rupel", cookie);
+  ASSERT_EQ(rupel.status, 200);
+  EXPECT_NE(rupel.body.find("<li class=\"fig fig-rust\"><span class=\"fig-label\">Ontbrekende goedkeuringen</span>\n"
+                            "<a href=\"/intranet/igs/igs-rupel/statuten\"><span class=\"mark\" aria-hidden=\"true\">✓</span>"
+                            "<span class=\"sr\">in orde: </span> geen</a>"), npos) << rupel.body;
+  EXPECT_NE(rupel.body.find("loopt tot 31 december 2030"), npos);
+  EXPECT_EQ(rupel.body.find("ontbreekt"), npos);
+}
+
+// The list of every IGS the user may see puts the urgent items first; a
+// secretariaat of one IGS sees only that one.
+TEST_F(SiteTest, ListShowsWhatNeedsActionForEveryVisibleIgs) {
+  SiteOptions options{false, "test", {}, (dir_ / "documenten").string()};
+  options.now = [] { return *parseTimestamp("2026-12-06T09:00:00Z"); };
+  site_ = std::make_unique<Site>(*session_, options);
+  auto all = get("/intranet/igs", login("auditor"));
+  ASSERT_EQ(all.status, 200) << all.body;
+  EXPECT_NE(all.body.find("<strong>Cultuurregio Vlaamse Ardennen (voorbeeld)</strong>: <a href=\"/intranet/igs/igs-cultuur-va/statuten\">Goedkeuring ontbreekt"), npos) << all.body;
+  EXPECT_EQ(count(all.body, "<tr><th scope=\"row\">"), 3);
+  EXPECT_EQ(count(all.body, "<td data-label="), 3 * 7);
+  auto one = get("/intranet/igs", login("sec-rupel"));
+  ASSERT_EQ(one.status, 200);
+  EXPECT_EQ(count(one.body, "<tr><th scope=\"row\">"), 1);
+  EXPECT_EQ(one.body.find("Zwalm"), npos);
+  EXPECT_EQ(one.body.find("Vlaamse Ardennen"), npos);
+}
+
+// In the approvals matrix a missing approval is red and says "ontbreekt";
+// one that is not needed is neutral and says so.
+TEST_F(SiteTest, StatutenMatrixTellsMissingFromNotNeeded) {
+  auto page = get("/intranet/igs/igs-cultuur-va/statuten", login("auditor"), "datum=2026-12-06");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(count(page.body, "<td class=\"cell-ontbreekt\"><span class=\"mark\" aria-hidden=\"true\">✗</span> ontbreekt</td>"), 1)
+      << page.body;
+  EXPECT_EQ(page.body.find("<td class=\"cell-leeg\">"), npos);
+}
+
+// Times on the pages are Brussels time (summer and winter), never UTC.
+TEST_F(SiteTest, TimesAreBrusselsTime) {
+  std::string cookie = login("auditor");
+  for (const auto& [typed, shown] : std::vector<std::pair<std::string, std::string>>{
+           {"2026-07-01T10%3A00", "1 juli 2026 om 10:00"}, {"2026-01-15T10%3A00", "15 januari 2026 om 10:00"}}) {
+    auto page = get("/intranet/igs/igs-rupel/samenstelling", cookie, "orgaan=igs-rupel-bc&datum=2026-01-01&gekend_op=" + typed);
+    ASSERT_EQ(page.status, 200) << page.body;
+    EXPECT_NE(page.body.find("Zoals het register het kende op " + shown + "."), npos) << page.body;
+  }
+  // The mandate history: when each version was recorded, in Brussels time.
+  auto comp = newObject();
+  comp->set("body", std::string("igs-rupel-bc"));
+  comp->set("as_of", std::string("2026-01-01"));
+  auto mandate = session_->execute("body.composition", comp, ops::Caller{})->getArray("mandates")->getObject(0);
+  std::string id = mandate->getValue<std::string>("mandate");
+  auto hin = newObject();
+  hin->set("id", id);
+  auto version = session_->execute("mandate.history", hin, ops::Caller{})
+                     ->getArray("chain")->getObject(0)->getArray("versions")->getObject(0);
+  std::string recorded = version->getObject("recorded")->getValue<std::string>("from");
+  auto history = get("/intranet/igs/igs-rupel/mandaten/" + id, cookie);
+  ASSERT_EQ(history.status, 200) << history.body;
+  EXPECT_NE(history.body.find(dutchDateTime(*parseTimestamp(recorded), TimeZone::load("Europe/Brussels"))), npos)
+      << recorded << history.body;
+  EXPECT_EQ(history.body.find("UTC"), npos);
+  EXPECT_EQ(history.body.find(id + "</"), npos) << "the mandate's id is no heading or cell";
 }
