@@ -112,8 +112,7 @@ JsonObject attentionOf(PageRequest& r, const JsonObject& coop, const AttentionSo
   int missing = 0;
   for (const auto& w : waiting) {
     missing += static_cast<int>(w.missing.size());
-    items->add(item("Goedkeuring ontbreekt voor " + w.version + " (" + w.document + "): nog geen besluit van " +
-                        joinNames(w.missing),
+    items->add(item("Nog geen goedkeuring van " + joinNames(w.missing) + " voor ‘" + w.version + "’ (" + w.document + ")",
                     base + "/statuten", true));
   }
   figures->add(figure("goedkeuringen", "Ontbrekende goedkeuringen",
@@ -122,7 +121,8 @@ JsonObject attentionOf(PageRequest& r, const JsonObject& coop, const AttentionSo
 
   // The term, and the extension that still waits for a council.
   auto termEnd = Date::parse(text(coop, "term_end"));
-  if (termEnd && termEnd->days() - s.today.days() <= kTermDays) {
+  bool termItem = termEnd && termEnd->days() - s.today.days() <= kTermDays;
+  if (termItem) {
     int days = termEnd->days() - s.today.days();
     std::string when = days < 0 ? "eindigde op " + dateNl(termEnd->iso())
                                 : "eindigt op " + dateNl(termEnd->iso()) + " (" +
@@ -150,7 +150,10 @@ JsonObject attentionOf(PageRequest& r, const JsonObject& coop, const AttentionSo
     }
     if (date <= until60) {
       ++deadlines;
-      if (text(d, "kind") != "mandate_end")
+      // The end of the term and a version's approvals are already urgent items above.
+      std::string kind = text(d, "kind");
+      bool covered = (kind == "term_end" && termItem) || (kind == "statuten" && !waiting.empty());
+      if (kind != "mandate_end" && !covered)
         later.push_back(item(dateNl(date) + ": " + text(d, "title"),
                              base + "/termijnen?van=" + s.today.iso() + "&tot=" + until60, false));
     }

@@ -6,7 +6,7 @@
 # Usage: run.sh BUILD_DIR [SCRIPT]
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-if [ ! -d "$here/node/node_modules/playwright-core" ]; then
+if [ ! -d "$here/node/node_modules/playwright-core" ] || [ ! -d "$here/node/node_modules/axe-core" ]; then
   (cd "$here/node" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
 fi
 exec node "$here/node/${2:-pages.mjs}" "$1"

@@ -144,6 +144,10 @@ export async function startIntranet(name, { setup, daemonArgs = [] } = {}) {
     viewport: { width: widths.desktop, height: 900 },
     locale: 'nl-BE',
     timezoneId: 'Europe/Brussels',
+    // Date and time inputs follow Chromium's application locale, which on Linux comes from
+    // LANGUAGE/LANG (not --lang alone) and needs the nl.pak of Debian's chromium-l10n: with
+    // only en-US.pak, or LANG=C, a date input shows 04/01/2026 for 1 April (issue 15).
+    env: { ...process.env, LANG: 'nl_BE.UTF-8', LANGUAGE: 'nl_BE:nl' },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run',
       '--disable-quic', '--disable-component-update', '--disable-sync', '--lang=nl-BE'],
   });
