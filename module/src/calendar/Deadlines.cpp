@@ -93,7 +93,7 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
       if (!m.period.until) continue;
       add({"mandate-end|" + m.id, "mandate_end", *m.period.until,
            "Einde mandaat " + personName(c, m.personId) + " (" + bodyName(c, m.bodyId) + ")",
-           "Het mandaat " + m.id + " van " + personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name +
+           "Het mandaat van " + personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name +
                (m.memberId.empty() ? "" : " voor " + memberName(c, m.memberId)) + " eindigt op " +
                dutchLongDate(*m.period.until) + ".",
            c.id, {{"mandate", m.id}, {"person", m.personId}}, true});
@@ -111,8 +111,8 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
              "Heraanduiding " + personName(c, m.personId) + " (" + bodyName(c, m.bodyId) + ")",
              "Na de lokale verkiezingen van " + dutchLongDate(r.election) + " duidt de gemeenteraad" +
                  (m.memberId.empty() ? "" : " van " + memberName(c, m.memberId)) +
-                 " (geïnstalleerd " + dutchLongDate(r.councilsInstalled) + ") opnieuw een vertegenwoordiger aan voor mandaat " +
-                 m.id + " in " + bodyName(c, m.bodyId) + " van " + c.name + ".",
+                 " (geïnstalleerd " + dutchLongDate(r.councilsInstalled) + ") opnieuw een vertegenwoordiger aan in plaats van " +
+                 personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name + ".",
              c.id, {{"mandate", m.id}}, r.verified});
       }
     }

@@ -30,7 +30,7 @@ std::string joinNames(const std::vector<std::string>& names) {
 }
 
 struct Waiting {  // a version whose approvals are not complete
-  std::string document, version;
+  std::string kind, version;  // "statuten", "statutenwijziging: verlenging tot 2032"
   std::vector<std::string> missing;  // member (or council) names
 };
 
@@ -47,7 +47,7 @@ std::vector<Waiting> waitingVersions(PageRequest& r, const std::string& cooperat
       pin->set("as_of", today.iso());
       auto pending = call(r, "approval.pending", pin);
       if (pending->optValue<bool>("complete", false)) return;
-      Waiting w{text(d, "title"), text(v, "label"), {}};
+      Waiting w{text(d, "kind_label").empty() ? text(d, "kind") : text(d, "kind_label"), text(v, "label"), {}};
       each(arrayOf(pending, "pending"), [&](JsonObject a) {
         w.missing.push_back(text(a, "name").empty() ? text(a, "member") : text(a, "name"));
       });
@@ -112,7 +112,7 @@ JsonObject attentionOf(PageRequest& r, const JsonObject& coop, const AttentionSo
   int missing = 0;
   for (const auto& w : waiting) {
     missing += static_cast<int>(w.missing.size());
-    items->add(item("Nog geen goedkeuring van " + joinNames(w.missing) + " voor ‘" + w.version + "’ (" + w.document + ")",
+    items->add(item("Nog geen goedkeuring van " + joinNames(w.missing) + " voor ‘" + w.version + "’ (" + w.kind + ")",
                     base + "/statuten", true));
   }
   figures->add(figure("goedkeuringen", "Ontbrekende goedkeuringen",

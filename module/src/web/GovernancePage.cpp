@@ -106,7 +106,6 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
       // A missing approval is red with a mark and a word; one that is not needed stays neutral.
       bool waits = t.empty() && missing.count(key) && missing[key].count(vid);
       c->set("text", waits ? "ontbreekt" : t.empty() ? "niet nodig" : t);
-      c->set("mark", waits ? "✗" : t.empty() ? "—" : t.rfind("goedgekeurd", 0) == 0 ? "✓" : t.rfind("verworpen", 0) == 0 ? "✗" : "");
       c->set("state", waits ? "ontbreekt" : t.empty() ? "niet-nodig" : t.rfind("goedgekeurd", 0) == 0 ? "ja" : t.rfind("verworpen", 0) == 0 ? "nee" : "info");
       rc->add(c);
     }
@@ -153,7 +152,7 @@ PageResult statutenPage(PageRequest& r) {
   p.data->set("empty", docs->size() == 0);
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
-  p.data->set("printed_nl", timeNl(r, formatTimestamp(r.now ? r.now : nowMicros())));
+  p.data->set("printed_nl", timeNl(r, formatTimestamp(instant(r))));
   return p;
 }
 

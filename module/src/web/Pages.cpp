@@ -44,9 +44,11 @@ std::string dateNl(const std::string& iso) {
   return out;
 }
 
+Micros instant(const PageRequest& r) { return r.now ? r.now : nowMicros(); }
+
 Date today(const PageRequest& r) {
   if (!r.zone) return r.now ? Date::fromYmd(1970, 1, 1).addDays(static_cast<int>(r.now / 86400000000LL)) : Date::today();
-  return r.zone->local(r.now ? r.now : nowMicros()).date;
+  return r.zone->local(instant(r)).date;
 }
 
 std::string timeNl(const PageRequest& r, const std::string& utc) {
@@ -293,7 +295,7 @@ PageResult compositionPage(PageRequest& r) {
   p.data->set("body_name", bodyName);
   p.data->set("may_appoint", mayCall(r, "mandate.appoint", text(igs, "id")));
   p.data->set("appoint_href", base(r) + "/mandaten/nieuw");
-  p.data->set("printed_nl", timeNl(r, formatTimestamp(r.now ? r.now : nowMicros())));
+  p.data->set("printed_nl", timeNl(r, formatTimestamp(instant(r))));
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
   p.data->set("rows", rows);
@@ -353,6 +355,15 @@ PageResult findingsPage(PageRequest& r) {
   if (asOf) in->set("as_of", *asOf);
   auto out = call(r, "compliance.check", in);
   bool mayAck = mayCall(r, "compliance.acknowledge", text(igs, "id"));
+  // Who acknowledged, by name: account names for whoever may list accounts, else the user name.
+  std::map<std::string, std::string> names;
+  if (mayCall(r, "account.list", ""))
+    each(arrayOf(call(r, "account.list", newObject()), "accounts"),
+         [&](JsonObject a) { names["account:" + text(a, "id")] = text(a, "display_name"); });
+  auto actorName = [&](const std::string& actor) {
+    if (names.count(actor) && !names[actor].empty()) return names[actor];
+    return actor.rfind("account:", 0) == 0 ? actor.substr(8) : actor;
+  };
   auto rows = newArray();
   each(arrayOf(out, "findings"), [&](JsonObject f) {
     auto row = newObject();
@@ -364,7 +375,7 @@ PageResult findingsPage(PageRequest& r) {
     row->set("message", text(f, "message"));
     row->set("acknowledged", acked);
     row->set("ack_reason", text(ack, "motivation"));
-    row->set("ack_by", text(ack, "actor"));
+    row->set("ack_by", actorName(text(ack, "actor")));
     row->set("ack_form", mayAck && !acked);
     auto basis = f->getObject("basis");
     row->set("citation", text(basis, "citation"));

@@ -83,6 +83,8 @@ JsonObject loadIgs(PageRequest& r);
 std::string text(const JsonObject& obj, const std::string& key);
 // "2026-11-22" -> "22 november 2026"; "" stays "".
 std::string dateNl(const std::string& iso);
+// The instant of the request: r.now, or the system clock.
+Micros instant(const PageRequest& r);
 // Today's date where the users are (r.zone, at r.now), not the server's UTC date.
 Date today(const PageRequest& r);
 // A register timestamp ("2026-12-06T08:15:00.000000Z") as "6 december 2026 om 09:15" in

@@ -96,6 +96,8 @@ await h.run(async ({ page }) => {
   const missingCell = matrixRow.locator('td').last();
   h.check(await missingCell.evaluate((td) => td.className === 'cell-ontbreekt'), 'statuten: the missing approval cell is red');
   h.check((await missingCell.innerText()).includes('ontbreekt'), 'statuten: and says "ontbreekt"');
+  h.check((await missingCell.evaluate((td) => getComputedStyle(td, '::before').content)).includes('✗'),
+    'statuten: and has the ✗ mark, not only a colour');
   await page.goto(`${h.base}/intranet/igs/${igs}`);
   await figure('Termijnen').locator('a').click();
   await page.waitForURL(/\/termijnen\?van=/);

@@ -21,6 +21,7 @@ await h.run(async ({ page }) => {
         if (!own(f.action) && !f.action.startsWith('/intranet/accounts') && !forms.has(f.action)) forms.set(f.action, f);
     });
   }
+  console.log('write forms tried:', [...forms.keys()].join(', '));
   h.check(forms.size >= 2, `writers have write forms (${[...forms.keys()].join(', ')})`);
 
   // The auditor: no write form anywhere.

@@ -114,7 +114,7 @@ await h.run(async () => {
   await page.locator('tbody a').first().click();
   check(page.url().includes('/mandaten/'), 'history link opens the mandate page');
   const history = await page.locator('main').innerText();
-  check(history.includes('Geschiedenis van mandaat'), 'mandate page heading');
+  check(history.includes('Geschiedenis van het mandaat van'), 'mandate page heading');
   check((await page.locator('tbody tr').count()) >= 1 && history.includes('registratie op'), 'mandate history shows its versions');
   await shot(page, '07-mandaat');
 
@@ -135,7 +135,8 @@ await h.run(async () => {
   const c2 = await matrixCell(members[1].name, 'statutenwijziging 2026');
   check(c2 && c2.startsWith('verworpen'), `matrix ${members[1].name} × v2: ${c2}`);
   const c3 = await matrixCell(members[2].name, 'statutenwijziging 2026');
-  check(c3 === '—', `matrix ${members[2].name} × v2 empty: ${c3}`);
+  // No decision while v2 waits for it: red and in words, not the neutral "niet nodig" (issue 15).
+  check(c3 === 'ontbreekt', `matrix ${members[2].name} × v2 missing: ${c3}`);
   check((await section.locator('.in-force').innerText()) === 'statuten 2021', 'statuten 2021 in force on 2026-11-01');
   check((await section.locator('.timeline li.current').innerText()).startsWith('statuten 2021'), 'timeline marks the version in force');
   await shot(page, '08-statuten');
@@ -237,7 +238,7 @@ await h.run(async () => {
   await page.getByLabel('Wachtwoord').fill(shown);
   await page.getByRole('button', { name: 'Aanmelden' }).click();
   await page.waitForURL(`${base}/intranet/igs`);
-  const visible = await page.locator('main table a').allTextContents();
+  const visible = await page.locator('main table tbody th a').allTextContents();
   check(visible.length === 1, `the new secretariaat sees its one IGS only (${visible.join(', ')})`);
   await login('auditor');
 
