@@ -8,16 +8,6 @@
 namespace igsgov::web {
 namespace {
 
-JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
-  auto a = obj ? obj->getArray(key) : nullptr;
-  return a ? a : newArray();
-}
-
-template <class Fn>
-void each(const JsonArray& a, Fn fn) {
-  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
-}
-
 std::string plural(int n, const std::string& one, const std::string& many) {
   return std::to_string(n) + " " + (n == 1 ? one : many);
 }

@@ -58,6 +58,11 @@ std::string timeNl(const PageRequest& r, const std::string& utc) {
   return dutchDateTime(*t, *r.zone);
 }
 
+JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
+  auto a = obj ? obj->getArray(key) : nullptr;
+  return a ? a : newArray();
+}
+
 std::string segment(const std::string& value) {
   std::string out;
   Poco::URI::encode(value, "/?#&=+%;:@ \"'<>", out);
@@ -70,10 +75,6 @@ JsonObject loadIgs(PageRequest& r) {
   return call(r, "cooperation.show", in);
 }
 
-JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
-  auto a = obj ? obj->getArray(key) : nullptr;
-  return a ? a : newArray();
-}
 
 std::string base(PageRequest& r) { return "/intranet/igs/" + segment(r.params.at("igs")); }
 

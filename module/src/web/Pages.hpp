@@ -90,14 +90,15 @@ Date today(const PageRequest& r);
 // A register timestamp ("2026-12-06T08:15:00.000000Z") as "6 december 2026 om 09:15" in
 // r.zone; "" stays "", text that is no timestamp is returned as it is.
 std::string timeNl(const PageRequest& r, const std::string& utc);
-// A path segment, %-encoded.
-std::string segment(const std::string& value);
 // obj[key] as an array; an empty one when absent.
 JsonArray arrayOf(const JsonObject& obj, const std::string& key);
+// fn(element) for every element (an object) of a.
 template <class Fn>
 void each(const JsonArray& a, Fn fn) {
   for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
 }
+// A path segment, %-encoded.
+std::string segment(const std::string& value);
 // "/intranet/igs/<igs>" of the route's IGS.
 std::string base(PageRequest& r);
 // True when the record's from/until period covers `day` (ISO dates).
