@@ -269,7 +269,9 @@ PageResult compositionPage(PageRequest& r) {
     } catch (const Error& e) {
       // An earlier registration state that did not know the body yet is an answer, not an error.
       if (knownAtStamp.empty() || e.errorCode() != ErrorCode::notFound) throw;
-      p.data->set("known_note", std::string(e.message()));
+      // The operation's message names the body's id and a UTC instant; the page says it with names.
+      p.data->set("known_note", "Het register kende " + bodyName + " op " + timeNl(r, knownAtStamp) +
+                                    " nog niet: het was toen nog niet geregistreerd.");
       comp = newObject();
       comp->set("body_active", true);  // the note says why there are no rows
     }

@@ -546,6 +546,11 @@ TEST_F(SiteTest, TimesAreBrusselsTime) {
     ASSERT_EQ(page.status, 200) << page.body;
     EXPECT_NE(page.body.find("Zoals het register het kende op " + shown + "."), npos) << page.body;
   }
+  // Before the register knew the body: said with its name and Brussels time, not its id and UTC.
+  auto early = get("/intranet/igs/igs-rupel/samenstelling", cookie, "orgaan=igs-rupel-bc&datum=2026-01-01&gekend_op=2000-01-01T00%3A00");
+  ASSERT_EQ(early.status, 200);
+  EXPECT_NE(early.body.find("Het register kende Beheerscomité op 1 januari 2000 om 00:00 nog niet"), npos) << early.body;
+  EXPECT_EQ(early.body.find("1999-12-31T23:00"), npos);
   // The mandate history: when each version was recorded, in Brussels time.
   auto comp = newObject();
   comp->set("body", std::string("igs-rupel-bc"));
