@@ -25,6 +25,14 @@ await h.run(async ({ page }) => {
     h.check(result.passes.length > 0, `${label}: axe ran`);
     for (const p of await textProblems(page)) h.check(false, `${label}: ${p} in the text`);
   }
+  // axe really runs here: a page with an image without text and an unlabelled field fails.
+  await page.goto(`${h.base}/intranet/aanmelden`);
+  await page.evaluate(axeSource);
+  const broken = await page.evaluate(async () => {
+    document.querySelector('main').insertAdjacentHTML('beforeend', '<img src="/intranet/x.png"><input type="text">');
+    return (await window.axe.run(document)).violations.map((v) => v.id);
+  });
+  h.check(broken.includes('image-alt') && broken.includes('label'), `axe finds planted violations (${broken.join(', ')})`);
   await page.goto(`${h.base}/intranet/aanmelden`);
   await audit('aanmelden');
   for (const role of h.roles) {
