@@ -18,7 +18,7 @@ await h.run(async ({ page, base, check, sample, login, shot, widths }) => {
   }
   await shot(page, 'samenstelling');
   await page.locator('tbody a').first().click();
-  check((await page.locator('h1').innerText()).includes('Geschiedenis van mandaat'), 'mandate history page');
+  check((await page.locator('h1').innerText()).includes('Geschiedenis van het mandaat van'), 'mandate history page (named after its holder, not its id)');
   await page.setViewportSize({ width: widths.phone, height: 800 });
   const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   check(sw <= iw, `390 px: mandate history without horizontal overflow (${sw} > ${iw})`);
