@@ -451,6 +451,7 @@ TEST_F(SiteTest, ABeheerderLinksAnAccountToAnOpenIdSignIn) {
   auto forged = post("/intranet/accounts/a-secretariaat", "csrf=" + csrfOf(get("/intranet/igs", sec).body) +
                                                               "&actie=koppelen&oidc_subject=gemeente%3Azelf&email=", sec);
   EXPECT_EQ(forged.status, 403);
+}
 
 // --- What needs action first, dates and times where the users are (issue 15) ---
 

@@ -18,7 +18,10 @@ await h.run(async ({ page, base, check, sample, login, shot, widths }) => {
   }
   await shot(page, 'samenstelling');
   await page.locator('tbody a').first().click();
-  check((await page.locator('h1').innerText()).includes('Geschiedenis van het mandaat van'), 'mandate history page (named after its holder, not its id)');
+  const heading = await page.locator('h1').innerText();
+  const mandateId = decodeURIComponent(page.url().split('/mandaten/')[1] ?? '');
+  check(heading.includes('Geschiedenis van mandaat: ') && mandateId && !heading.includes(mandateId),
+    `mandate history page named after its holder, not its id (${heading})`);
   await page.setViewportSize({ width: widths.phone, height: 800 });
   const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
   check(sw <= iw, `390 px: mandate history without horizontal overflow (${sw} > ${iw})`);

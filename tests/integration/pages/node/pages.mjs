@@ -114,7 +114,7 @@ await h.run(async () => {
   await page.locator('tbody a').first().click();
   check(page.url().includes('/mandaten/'), 'history link opens the mandate page');
   const history = await page.locator('main').innerText();
-  check(history.includes('Geschiedenis van het mandaat van'), 'mandate page heading');
+  check(history.includes('Geschiedenis van mandaat: '), 'mandate page heading');
   check((await page.locator('tbody tr').count()) >= 1 && history.includes('registratie op'), 'mandate history shows its versions');
   await shot(page, '07-mandaat');
 
