@@ -20,6 +20,8 @@ void openService(ApiContext& ctx) {
   siteOptions.sessions.perAccount = static_cast<std::size_t>(c.sessionsPerUser);
   siteOptions.documentsDir = documentsFolder(c);
   siteOptions.files = c.files;
+  // An uploaded file cannot be larger than the body that carries it.
+  siteOptions.maxUploadBytes = static_cast<std::size_t>(c.maxBodyBytes);
   ctx.throttle = std::make_unique<service::LoginThrottle>(service::ThrottleLimits{
       c.failedLoginBurst, std::chrono::seconds(c.failedLoginRefillSeconds), 100000});
   siteOptions.throttle = ctx.throttle.get();

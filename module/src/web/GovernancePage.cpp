@@ -1,7 +1,12 @@
 // The statuten page: per governance document of the IGS its versions as a
 // timeline (status, submitted, in force from, approvals complete or not) and
-// an approvals matrix of members × versions built from document.history;
-// decisions of the IGS's own bodies (no member) get a row per council.
+// an approvals matrix of members × versions built from document.history and
+// approval.pending: a decision shows its outcome and date; no decision where
+// the rule needs one is "ontbreekt" (red, a cross, and a link to record it
+// when the user may); no decision where none is needed is "niet vereist"
+// (grey). Decisions of the IGS's own bodies (no member) get a row per council.
+// The forms behind the links: GovernanceForms.cpp; the comparison:
+// GovernanceCompare.cpp.
 #include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/Timestamp.hpp"
@@ -48,8 +53,16 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     auto m = members->getObject(static_cast<unsigned>(i));
     rowKeys.emplace_back("m:" + text(m, "id"), text(m, "name"));
   }
+  auto addRow = [&](const std::string& key, const std::string& label) {
+    for (const auto& rk : rowKeys)
+      if (rk.first == key) return;
+    rowKeys.emplace_back(key, label);
+  };
   std::map<std::string, std::map<std::string, std::string>> cells;  // row key -> version -> text
-  std::map<std::string, std::set<std::string>> missing;              // row key -> versions still waiting for it
+  std::map<std::string, std::set<std::string>> required;            // row key -> versions that need its approval
+  const std::string igsBase = "/intranet/igs/" + segment(text(igs, "id")) + "/statuten";
+  bool mayDecide = mayCall(r, "approval.record", text(igs, "id"));
+  bool mayStatus = mayCall(r, "document.status", text(igs, "id"));
   auto versions = newArray();
   auto columns = newArray();
   for (std::size_t i = 0; i < versionsIn->size(); ++i) {
@@ -59,9 +72,7 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     for (std::size_t k = 0; approvals && k < approvals->size(); ++k) {
       auto a = approvals->getObject(static_cast<unsigned>(k));
       std::string key = text(a, "member").empty() ? "c:" + text(a, "council") : "m:" + text(a, "member");
-      bool known = false;
-      for (const auto& rk : rowKeys) known = known || rk.first == key;
-      if (!known) rowKeys.emplace_back(key, text(a, "member").empty() ? councilLabel(text(a, "council")) : text(a, "member"));
+      addRow(key, text(a, "member").empty() ? councilLabel(text(a, "council")) : text(a, "member"));
       std::string& cell = cells[key][vid];
       cell += (cell.empty() ? "" : "; ") + outcomeShort(text(a, "outcome")) + " " + dateNl(text(a, "date"));
     }
@@ -69,15 +80,23 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     pin->set("version_id", vid);
     pin->set("as_of", asOf);
     std::string approvalsState;
+    bool complete = false;
     try {
       auto pending = call(r, "approval.pending", pin);
-      bool complete = pending->has("complete") && pending->getValue<bool>("complete");
-      auto waiting = pending->getArray("pending");
-      for (std::size_t k = 0; !complete && waiting && k < waiting->size(); ++k)
-        missing["m:" + text(waiting->getObject(static_cast<unsigned>(k)), "member")].insert(vid);
+      complete = pending->has("complete") && pending->getValue<bool>("complete");
       approvalsState = complete ? "volledig" : "onvolledig: " + text(pending, "missing") + " ontbreekt";
       if (pending->isObject("rule"))
         approvalsState += " (regel: " + text(pending->getObject("rule"), "label") + ")";
+      auto approvers = pending->getArray("approvers");
+      for (std::size_t k = 0; approvers && k < approvers->size(); ++k) {
+        auto a = approvers->getObject(static_cast<unsigned>(k));
+        std::string key = text(a, "member").empty() ? "o:" + text(a, "name") : "m:" + text(a, "member");
+        if (text(a, "member").empty() && a->isObject("decision"))
+          key = "c:" + text(a->getObject("decision"), "council");
+        else if (text(a, "member").empty())
+          addRow(key, text(a, "name"));
+        required[key].insert(vid);
+      }
     } catch (const Error& e) {
       approvalsState = "niet te bepalen: " + std::string(e.message());
     }
@@ -89,6 +108,11 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     row->set("effective_from", dateNl(text(v, "effective_from")));
     row->set("in_force", vid == inForceId);
     row->set("approvals", approvalsState);
+    row->set("complete", complete);
+    row->set("decide_href", igsBase + "/versies/" + segment(vid) + "/besluit");
+    row->set("status_href", igsBase + "/versies/" + segment(vid) + "/status");
+    row->set("may_decide", mayDecide && text(v, "status") != "ontwerp");
+    row->set("may_status", mayStatus);
     versions->add(row);
     auto col = newObject();
     col->set("label", text(v, "label"));
@@ -103,16 +127,31 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
       std::string vid = text(versionsIn->getObject(static_cast<unsigned>(i)), "id");
       auto c = newObject();
       std::string t = cells.count(key) && cells[key].count(vid) ? cells[key][vid] : "";
-      // A missing approval is red with a mark and a word; one that is not needed stays neutral.
-      bool waits = t.empty() && missing.count(key) && missing[key].count(vid);
-      c->set("text", waits ? "ontbreekt" : t.empty() ? "niet nodig" : t);
-      c->set("state", waits ? "ontbreekt" : t.empty() ? "niet-nodig" : t.rfind("goedgekeurd", 0) == 0 ? "ja" : t.rfind("verworpen", 0) == 0 ? "nee" : "info");
+      bool needed = required.count(key) && required[key].count(vid);
+      std::string state = !t.empty()                       ? (t.rfind("goedgekeurd", 0) == 0  ? "ja"
+                                                              : t.rfind("verworpen", 0) == 0 ? "nee"
+                                                                                             : "info")
+                          : needed ? "ontbreekt"
+                                   : "niet-vereist";
+      // The mark says it in text too (not only the colour): ✓ approved, ✗ rejected or missing.
+      std::string mark = state == "ja" ? "✓ " : state == "nee" || state == "ontbreekt" ? "✗ " : "";
+      c->set("text", mark + (t.empty() ? (needed ? "ontbreekt" : "niet vereist") : t));
+      c->set("state", state);
+      c->set("missing", state == "ontbreekt");
+      std::string status = text(versionsIn->getObject(static_cast<unsigned>(i)), "status");
+      c->set("may_decide", state == "ontbreekt" && mayDecide && status != "ontwerp" && key.rfind("m:", 0) == 0);
+      c->set("decide_href", igsBase + "/versies/" + segment(vid) + "/besluit?deelnemer=" + segment(key.substr(2)));
       rc->add(c);
     }
     row->set("cells", rc);
     rows->add(row);
   }
   auto view = newObject();
+  view->set("id", docId);
+  view->set("upload_href", igsBase + "/" + segment(docId) + "/versie");
+  view->set("may_upload", mayCall(r, "document.add-version", text(igs, "id")));
+  view->set("compare_href", igsBase + "/vergelijk");
+  view->set("may_compare", versions->size() > 1);
   view->set("title", text(doc, "title"));
   view->set("kind", text(doc, "kind_label").empty() ? text(doc, "kind") : text(doc, "kind_label"));
   view->set("versions", versions);
@@ -123,6 +162,15 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
   if (inForce->isObject("in_force")) inForceLabel = text(inForce->getObject("in_force"), "label");
   view->set("in_force_label", inForceLabel);
   return view;
+}
+
+// The confirmation after a form's 303 (?gedaan=...): only known words, never the query's text.
+std::string noticeText(const std::string& done) {
+  if (done == "document") return "Het document is geregistreerd.";
+  if (done == "versie") return "De nieuwe versie is opgeladen en geregistreerd.";
+  if (done == "besluit") return "Het besluit is geregistreerd.";
+  if (done == "status") return "De status is gewijzigd.";
+  return "";
 }
 
 }  // namespace
@@ -153,6 +201,10 @@ PageResult statutenPage(PageRequest& r) {
   p.data->set("as_of", asOfIso);
   p.data->set("as_of_nl", dateNl(asOfIso));
   p.data->set("printed_nl", timeNl(r, formatTimestamp(instant(r))));
+  p.data->set("may_create", mayCall(r, "document.create", text(igs, "id")));
+  p.data->set("create_href", "/intranet/igs/" + segment(text(igs, "id")) + "/statuten/nieuw");
+  p.data->set("notice", noticeText(field(r.fields, "gedaan")));
+  p.data->set("has_notice", !noticeText(field(r.fields, "gedaan")).empty());
   return p;
 }
 

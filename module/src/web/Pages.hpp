@@ -17,6 +17,7 @@
 #include "ops/ServerPaths.hpp"
 #include "ops/Session.hpp"
 #include "web/Forms.hpp"
+#include "web/Multipart.hpp"
 
 #include <map>
 #include <string>
@@ -33,6 +34,8 @@ struct PageRequest {
   ops::ServerFiles files;    // SiteOptions::files: filled into path parameters by call()
   const TimeZone* zone = nullptr;  // the Site's zone (Europe/Brussels); nullptr: the process's local date, UTC times
   Micros now = 0;                  // the instant of the request (SiteOptions::now); 0: the system clock
+  std::map<std::string, UploadedFile> uploads;  // the file parts of a multipart/form-data POST
+  std::size_t maxUploadBytes = 0;               // SiteOptions::maxUploadBytes (for messages)
 };
 
 struct PageResult {
@@ -45,6 +48,7 @@ struct PageResult {
   std::string fileName;    // a download: name, media type and bytes
   std::string mediaType;
   std::string fileBytes;
+  int status = 200;        // of a rendered page (422: a form came back with errors)
 };
 
 // True when the caller may call the catalogue operation on data of `cooperation`.
@@ -63,6 +67,12 @@ PageResult seatPage(PageRequest& r);
 PageResult membersPage(PageRequest& r);
 PageResult membersAction(PageRequest& r);
 PageResult statutenPage(PageRequest& r);  // GovernancePage.cpp
+// The statuten forms (GovernanceForms.cpp): GET the form, POST the operation.
+PageResult documentCreatePage(PageRequest& r, bool post);
+PageResult versionUploadPage(PageRequest& r, bool post);
+PageResult versionStatusPage(PageRequest& r, bool post);
+PageResult decisionPage(PageRequest& r, bool post);
+PageResult comparePage(PageRequest& r);  // GovernanceCompare.cpp
 PageResult deadlinesPage(PageRequest& r);
 PageResult findingsPage(PageRequest& r);
 PageResult acknowledgeAction(PageRequest& r);

@@ -83,6 +83,11 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "seat") return seatPage(r);
   if (page == "members") return method == "POST" ? membersAction(r) : membersPage(r);
   if (page == "statuten") return statutenPage(r);
+  if (page == "document-new") return documentCreatePage(r, method == "POST");
+  if (page == "compare") return comparePage(r);
+  if (page == "version-new") return versionUploadPage(r, method == "POST");
+  if (page == "version-status") return versionStatusPage(r, method == "POST");
+  if (page == "decision") return decisionPage(r, method == "POST");
   if (page == "deadlines") return deadlinesPage(r);
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);
@@ -361,12 +366,24 @@ Response Site::handle(const Request& req) {
       redirect(resp, std::string(kLogin) + (hadCookie ? "?verlopen=1" : ""));
       return resp;
     }
-    FormFields fields = parseForm(req.method == "POST" ? req.body : req.query);
+    // A form with a file comes as multipart/form-data (web/Multipart.hpp,
+    // bounded); parsed only for a signed-in session, before its CSRF check.
+    FormFields fields;
+    std::map<std::string, UploadedFile> uploads;
+    if (req.method == "POST" && isMultipartForm(req.contentType)) {
+      MultipartLimits limits;
+      limits.maxFileBytes = options_.maxUploadBytes;
+      auto form = parseMultipart(req.body, multipartBoundary(req.contentType), limits);
+      fields = std::move(form.fields);
+      uploads = std::move(form.files);
+    } else {
+      fields = parseForm(req.method == "POST" ? req.body : req.query);
+    }
     if (req.method == "POST" && !sessions_.checkCsrf(user->session.id, field(fields, "csrf")))
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
     PageRequest pr{session_, callerOf(user->who), user->session.csrf, match->params, fields,
                    options_.documentsDir, options_.files, &zone_,
-                   options_.now ? options_.now() : nowMicros()};
+                   options_.now ? options_.now() : nowMicros(), std::move(uploads), options_.maxUploadBytes};
     // A wrong current password on the password page counts as a failed login
     // of the account (a stolen session must not guess it at full speed).
     std::vector<std::string> passwordKeys;
@@ -391,6 +408,7 @@ Response Site::handle(const Request& req) {
       resp.body = std::move(result.fileBytes);
     } else {
       std::string igsName = result.data->has("igs_name") ? text(result.data, "igs_name") : "";
+      resp.status = result.status;
       render(result.view, result.title, result.data, result.igs, igsName, result.tab);
     }
   } catch (const Error& e) {

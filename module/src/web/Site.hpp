@@ -90,6 +90,7 @@ struct SiteOptions {
   std::string timeZone = "Europe/Brussels";
   std::string zoneinfoDir = TimeZone::kZoneinfo;
   std::function<Micros()> now;  // the current instant (tests pin it); empty: the system clock
+  std::size_t maxUploadBytes = 16u << 20;  // one uploaded file (statuten versions); more: an error at the field
 };
 
 constexpr const char* kSessionCookie = "igsgov_sessie";
