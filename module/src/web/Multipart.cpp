@@ -26,8 +26,10 @@ Place partPlace(std::size_t number, const std::string& name = "") {
   return name.empty() ? Place().set("part", std::to_string(number)) : Place().set("field", "'" + name + "'");
 }
 
-// Parameters after the first ';' of a header value: name=token or name="quoted"
-// (backslash escapes the next character). Names are lower-cased; one each.
+// Parameters after the first ';' of a header value: name=token or name="quoted".
+// A backslash is an ordinary character: browsers send a file name's backslashes
+// as they are and %-encode its quotes (HTML's multipart/form-data encoding).
+// Names are lower-cased; one each.
 std::map<std::string, std::string> parameters(std::string_view value, std::string& type, const Place& where) {
   std::map<std::string, std::string> out;
   std::size_t i = value.find(';');
@@ -46,9 +48,7 @@ std::map<std::string, std::string> parameters(std::string_view value, std::strin
       ++i;
       bool closed = false;
       for (; i < value.size(); ++i) {
-        if (value[i] == '\\' && i + 1 < value.size()) {
-          v += value[++i];
-        } else if (value[i] == '"') {
+        if (value[i] == '"') {
           closed = true;
           ++i;
           break;
