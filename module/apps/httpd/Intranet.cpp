@@ -43,7 +43,10 @@ public:
       out.contentType = "text/plain; charset=utf-8";
       if (body.result == Body::Result::tooLarge) {
         out.status = 413;
-        out.body = "Het formulier is te groot (hoogstens " + std::to_string(ctx_.config.maxBodyBytes) + " bytes).\n";
+        // Also the answer to a file upload over the limit (statuten versions): say what to do.
+        out.body = "Het formulier is te groot (hoogstens " + std::to_string(ctx_.config.maxBodyBytes) +
+                   " bytes, instelling limits.max_body_bytes). Een opgeladen bestand moet binnen die grens passen: "
+                   "ga terug en kies een kleiner bestand, of vraag de beheerder de grens te verhogen.\n";
       } else if (body.result == Body::Result::timedOut) {
         out.status = 408;
         out.body = "Het formulier kwam niet op tijd volledig aan. Probeer het opnieuw.\n";

@@ -243,7 +243,7 @@ PageResult decisionPage(PageRequest& r, bool post) {
       }
     }
   }
-  Choices members{{"", "— geen: een orgaan van het samenwerkingsverband zelf —"}};
+  Choices members{{"", "— geen (orgaan van het samenwerkingsverband) —"}};
   auto list = igs->getArray("members");
   for (std::size_t i = 0; list && i < list->size(); ++i) {
     auto m = list->getObject(static_cast<unsigned>(i));
