@@ -9,6 +9,9 @@
 #include "web/FormModel.hpp"
 #include "web/GovernanceRefs.hpp"
 
+#include <functional>
+#include <optional>
+
 namespace igsgov::web {
 
 std::string statutenBase(const std::string& igsId) { return "/intranet/igs/" + segment(igsId) + "/statuten"; }
@@ -29,16 +32,20 @@ GovernanceRef findDocument(PageRequest& r, const std::string& igsId, const std::
   throwNotFound("dit samenwerkingsverband heeft geen bestuursdocument '" + id + "'", Place().set("field", "'document'"));
 }
 
-GovernanceRef findVersion(PageRequest& r, const std::string& igsId, const std::string& id, const std::string& field) {
-  auto docs = igsDocuments(r, igsId);
+void forEachVersion(const JsonArray& docs, const std::function<void(const JsonObject&, const JsonObject&)>& fn) {
   for (std::size_t i = 0; i < docs->size(); ++i) {
     auto d = docs->getObject(static_cast<unsigned>(i));
     auto versions = d->getArray("versions");
-    for (std::size_t k = 0; versions && k < versions->size(); ++k) {
-      auto v = versions->getObject(static_cast<unsigned>(k));
-      if (text(v, "id") == id) return {d, v};
-    }
+    for (std::size_t k = 0; versions && k < versions->size(); ++k) fn(d, versions->getObject(static_cast<unsigned>(k)));
   }
+}
+
+GovernanceRef findVersion(PageRequest& r, const std::string& igsId, const std::string& id, const std::string& field) {
+  std::optional<GovernanceRef> found;
+  forEachVersion(igsDocuments(r, igsId), [&](const JsonObject& d, const JsonObject& v) {
+    if (!found && text(v, "id") == id) found = GovernanceRef{d, v};
+  });
+  if (found) return *found;
   throwNotFound("dit samenwerkingsverband heeft geen documentversie '" + id + "'", Place().set("field", "'" + field + "'"));
 }
 
@@ -68,15 +75,9 @@ PageResult comparePage(PageRequest& r) {
   FormState form{{"van", "naar"}, r.fields, {}, ""};
   // Every version of the IGS, labelled with its document, newest last.
   std::vector<std::pair<std::string, std::string>> choices;
-  auto docs = igsDocuments(r, igsId);
-  for (std::size_t i = 0; i < docs->size(); ++i) {
-    auto d = docs->getObject(static_cast<unsigned>(i));
-    auto versions = d->getArray("versions");
-    for (std::size_t k = 0; versions && k < versions->size(); ++k) {
-      auto v = versions->getObject(static_cast<unsigned>(k));
-      choices.emplace_back(text(v, "id"), text(d, "title") + ": " + text(v, "label"));
-    }
-  }
+  forEachVersion(igsDocuments(r, igsId), [&](const JsonObject& d, const JsonObject& v) {
+    choices.emplace_back(text(v, "id"), text(d, "title") + ": " + text(v, "label"));
+  });
   if (!r.fields.count("van") && !r.fields.count("naar") && choices.size() >= 2) {
     form.values["van"] = choices[choices.size() - 2].first;
     form.values["naar"] = choices.back().first;

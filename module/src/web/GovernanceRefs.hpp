@@ -6,6 +6,7 @@
 
 #include "web/Pages.hpp"
 
+#include <functional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -24,6 +25,9 @@ GovernanceRef findDocument(PageRequest& r, const std::string& igsId, const std::
 // The version `id` of a document of the IGS, else Error(notFound) naming `field`.
 GovernanceRef findVersion(PageRequest& r, const std::string& igsId, const std::string& id,
                           const std::string& field = "versie");
+
+// fn(document, version) for every version of every document of `docs` (document.list), in order.
+void forEachVersion(const JsonArray& docs, const std::function<void(const JsonObject&, const JsonObject&)>& fn);
 
 // [{value, label, selected}] for a <select>.
 JsonArray selectOptions(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected);
