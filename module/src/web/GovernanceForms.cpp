@@ -7,6 +7,8 @@
 //   /statuten/versies/:version/status  document.status   (status, datum, reden)
 //   /statuten/versies/:version/besluit approval.record   (deelnemer, raad, datum,
 //                                      uitkomst, referentie, uri)
+//   /statuten/versies/:version/verbeteren document.correct (label, voorgelegd,
+//                                      inwerking, reden: only what changed)
 // GET shows the form, POST runs the operation: 303 back to the statuten page
 // when it succeeded, else the form again with what was typed and the Dutch
 // error next to the field the operation's Place names (FormState). The file
@@ -255,6 +257,56 @@ PageResult decisionPage(PageRequest& r, bool post) {
   p.data->set("councils", selectOptions(choicesOf(governance::councils()), field(form.values, "raad")));
   p.data->set("outcomes", selectOptions(choicesOf(governance::outcomes()), field(form.values, "uitkomst")));
   p.data->set("version_label", text(ref.version, "label"));
+  p.data->set("document_title", text(ref.document, "title"));
+  if (!form.ok()) p.status = 422;
+  return p;
+}
+
+PageResult versionCorrectPage(PageRequest& r, bool post) {
+  auto igs = loadIgs(r);
+  std::string igsId = text(igs, "id");
+  requireMay(r, "document.correct", igsId);
+  auto ref = findVersion(r, igsId, r.params.at("version"));
+  std::string versionId = text(ref.version, "id");
+  FormState form{{"label", "voorgelegd", "inwerking", "reden"}, r.fields, {}, ""};
+  // The form starts from the version as registered; only what differs is sent.
+  const std::map<std::string, std::string> registered = {{"label", text(ref.version, "label")},
+                                                          {"voorgelegd", text(ref.version, "submitted")},
+                                                          {"inwerking", text(ref.version, "effective_from")}};
+  if (!post) form.values.insert(registered.begin(), registered.end());
+  if (post) {
+    auto submitted = formDate(r, form, "voorgelegd");
+    auto effective = formDate(r, form, "inwerking");
+    auto in = newObject();
+    in->set("id", versionId);
+    in->set("reason", field(r.fields, "reden"));
+    const std::map<std::string, std::string> params = {{"label", "label"}, {"voorgelegd", "submitted"}, {"inwerking", "effective_from"}};
+    bool changed = false;
+    for (const auto& [name, param] : params) {
+      std::string value = name == "voorgelegd" ? submitted.value_or("") : name == "inwerking" ? effective.value_or("")
+                                                                                              : field(r.fields, name);
+      if (value == registered.at(name) || form.errors.count(name)) continue;
+      if (value.empty()) {
+        form.errors[name] = "Een gegeven wissen kan niet met een verbetering; geef de juiste waarde.";
+        continue;
+      }
+      in->set(param, value);
+      changed = true;
+    }
+    if (form.ok() && !changed) form.formError = "Er is niets gewijzigd.";
+    if (form.ok()) {
+      r.caller.reason = field(r.fields, "reden");
+      try {
+        call(r, "document.correct", in);
+        return done(igsId, "verbeterd", text(ref.document, "id"));
+      } catch (const Error& e) {
+        if (!isFormError(e)) throw;
+        form.add(e, {{"label", "label"}, {"submitted", "voorgelegd"}, {"effective_from", "inwerking"}, {"reason", "reden"}});
+      }
+    }
+  }
+  auto p = formPage("version-correct", "Gegevens verbeteren – " + text(ref.version, "label"), igs, form, r);
+  p.data->set("action", statutenBase(igsId) + "/versies/" + segment(versionId) + "/verbeteren");
   p.data->set("document_title", text(ref.document, "title"));
   if (!form.ok()) p.status = 422;
   return p;

@@ -63,6 +63,7 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
   const std::string igsBase = "/intranet/igs/" + segment(text(igs, "id")) + "/statuten";
   bool mayDecide = mayCall(r, "approval.record", text(igs, "id"));
   bool mayStatus = mayCall(r, "document.status", text(igs, "id"));
+  bool mayCorrect = mayCall(r, "document.correct", text(igs, "id"));
   auto versions = newArray();
   auto columns = newArray();
   for (std::size_t i = 0; i < versionsIn->size(); ++i) {
@@ -113,6 +114,8 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
     row->set("status_href", igsBase + "/versies/" + segment(vid) + "/status");
     row->set("may_decide", mayDecide && text(v, "status") != "ontwerp");
     row->set("may_status", mayStatus);
+    row->set("correct_href", igsBase + "/versies/" + segment(vid) + "/verbeteren");
+    row->set("may_correct", mayCorrect);
     versions->add(row);
     auto col = newObject();
     col->set("label", text(v, "label"));
@@ -133,9 +136,8 @@ JsonObject documentView(PageRequest& r, const JsonObject& doc, const JsonObject&
                                                                                              : "info")
                           : needed ? "ontbreekt"
                                    : "niet-vereist";
-      // The mark says it in text too (not only the colour): ✓ approved, ✗ rejected or missing.
-      std::string mark = state == "ja" ? "✓ " : state == "nee" || state == "ontbreekt" ? "✗ " : "";
-      c->set("text", mark + (t.empty() ? (needed ? "ontbreekt" : "niet vereist") : t));
+      // The words say it (not only the colour); the style sheet adds ✓ / ✗ before them.
+      c->set("text", t.empty() ? (needed ? "ontbreekt" : "niet vereist") : t);
       c->set("state", state);
       c->set("missing", state == "ontbreekt");
       std::string status = text(versionsIn->getObject(static_cast<unsigned>(i)), "status");
@@ -170,6 +172,7 @@ std::string noticeText(const std::string& done) {
   if (done == "versie") return "De nieuwe versie is opgeladen en geregistreerd.";
   if (done == "besluit") return "Het besluit is geregistreerd.";
   if (done == "status") return "De status is gewijzigd.";
+  if (done == "verbeterd") return "De gegevens van de versie zijn verbeterd; de reden staat in het journaal.";
   return "";
 }
 

@@ -72,6 +72,7 @@ PageResult documentCreatePage(PageRequest& r, bool post);
 PageResult versionUploadPage(PageRequest& r, bool post);
 PageResult versionStatusPage(PageRequest& r, bool post);
 PageResult decisionPage(PageRequest& r, bool post);
+PageResult versionCorrectPage(PageRequest& r, bool post);
 PageResult comparePage(PageRequest& r);  // GovernanceCompare.cpp
 PageResult deadlinesPage(PageRequest& r);
 PageResult findingsPage(PageRequest& r);

@@ -82,6 +82,7 @@ const Router& intranetRouter() {
       {"version-new", "/intranet/igs/:igs/statuten/:document/versie", {"GET", "POST"}},
       {"version-status", "/intranet/igs/:igs/statuten/versies/:version/status", {"GET", "POST"}},
       {"decision", "/intranet/igs/:igs/statuten/versies/:version/besluit", {"GET", "POST"}},
+      {"version-correct", "/intranet/igs/:igs/statuten/versies/:version/verbeteren", {"GET", "POST"}},
       {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},

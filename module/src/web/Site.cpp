@@ -88,6 +88,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "version-new") return versionUploadPage(r, method == "POST");
   if (page == "version-status") return versionStatusPage(r, method == "POST");
   if (page == "decision") return decisionPage(r, method == "POST");
+  if (page == "version-correct") return versionCorrectPage(r, method == "POST");
   if (page == "deadlines") return deadlinesPage(r);
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);

@@ -219,7 +219,7 @@ TEST_F(StatutenPagesTest, MatrixShowsMissingApartFromNotNeededAndV2InForceOnceCo
   ASSERT_EQ(page.status, 200);
   std::size_t missing = countMissing(page.body);  // v2's one, and those of the sample's pending version
   EXPECT_GE(missing, 1u);
-  EXPECT_NE(page.body.find("✗ ontbreekt"), std::string::npos);
+  EXPECT_NE(page.body.find("<td class=\"cell-ontbreekt\"><strong>ontbreekt</strong>"), std::string::npos);
   EXPECT_NE(page.body.find("/versies/" + v2 + "/besluit?deelnemer=" + all.back()), std::string::npos);
   EXPECT_NE(page.body.find("(geldt niet op 1 augustus 2026)"), std::string::npos);
   EXPECT_NE(page.body.find("<strong class=\"in-force\">statuten bij de oprichting</strong>"), std::string::npos);
@@ -326,4 +326,35 @@ TEST_F(StatutenPagesTest, AnAuditorIsOfferedNoFormAndAForgedPostIsRefused) {
   EXPECT_EQ(decide(directeur, "va-statuten-2021", members()[0]).status, 403);
   EXPECT_EQ(storedFiles(), before);
   EXPECT_EQ(versions()->size(), versionsBefore);
+}
+
+TEST_F(StatutenPagesTest, ACorrectionNeedsAReasonAndSendsOnlyWhatChanged) {
+  std::string cookie = login("directeur");
+  ASSERT_EQ(uploadV2(cookie, docx_).status, 303);
+  std::string v2 = versions()->getObject(static_cast<unsigned>(versions()->size() - 1))->getValue<std::string>("id");
+  std::string path = kBase + "/versies/" + v2 + "/verbeteren";
+  auto form = get(path, cookie);
+  ASSERT_EQ(form.status, 200) << form.body;
+  EXPECT_NE(form.body.find("value=\"2026-07-01\""), std::string::npos) << "starts from the registered dates";
+  auto noReason = postForm(path, "csrf=" + csrf_ + "&label=statutenwijziging+2026&voorgelegd=2026-03-01&inwerking=2026-09-01&reden=",
+                           cookie);
+  EXPECT_EQ(noReason.status, 422);
+  EXPECT_NE(noReason.body.find("id=\"reden-fout\""), std::string::npos) << noReason.body;
+  EXPECT_NE(noReason.body.find("value=\"2026-09-01\""), std::string::npos);
+  auto same = postForm(path, "csrf=" + csrf_ + "&label=statutenwijziging+2026&voorgelegd=2026-03-01&inwerking=2026-07-01&reden=x",
+                       cookie);
+  EXPECT_EQ(same.status, 422);
+  EXPECT_NE(same.body.find("Er is niets gewijzigd."), std::string::npos);
+  auto ok = postForm(path, "csrf=" + csrf_ + "&label=statutenwijziging+2026&voorgelegd=2026-03-01&inwerking=2026-09-01"
+                           "&reden=tikfout+in+de+datum",
+                     cookie);
+  ASSERT_EQ(ok.status, 303) << ok.body;
+  auto v = versions();
+  auto last = v->getObject(static_cast<unsigned>(v->size() - 1));
+  EXPECT_EQ(last->getValue<std::string>("effective_from"), "2026-09-01");
+  auto changes = last->getArray("changes");
+  auto correction = changes->getObject(static_cast<unsigned>(changes->size() - 1));
+  EXPECT_EQ(correction->getValue<std::string>("kind"), "correction");
+  EXPECT_EQ(correction->getValue<std::string>("reason"), "tikfout in de datum");
+  EXPECT_EQ(correction->getValue<std::string>("by"), "a-directeur");
 }
