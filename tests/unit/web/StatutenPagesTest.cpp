@@ -358,3 +358,18 @@ TEST_F(StatutenPagesTest, ACorrectionNeedsAReasonAndSendsOnlyWhatChanged) {
   EXPECT_EQ(correction->getValue<std::string>("reason"), "tikfout in de datum");
   EXPECT_EQ(correction->getValue<std::string>("by"), "a-directeur");
 }
+
+TEST_F(StatutenPagesTest, ASecretariaatOfAnotherIgsGetsNoFormHere) {
+  run("account.create", R"({"id": "a-sec-rupel", "display_name": "Secretariaat Rupel", "password": "wachtwoord-van-sec-rupel"})");
+  run("account.grant", R"({"id": "a-sec-rupel", "role": "secretariaat", "cooperation": "igs-rupel"})");
+  std::string cookie = login("sec-rupel");
+  EXPECT_EQ(get(kBase + "/va-statuten/versie", cookie).status, 403);
+  std::size_t before = versions()->size();
+  EXPECT_EQ(uploadV2(cookie, docx_).status, 403) << "with its own valid CSRF token";
+  EXPECT_EQ(decide(cookie, "va-statuten-2021", members()[0]).status, 403);
+  EXPECT_EQ(versions()->size(), before);
+  // On its own IGS it may.
+  auto own = get("/intranet/igs/igs-rupel/statuten", cookie);
+  ASSERT_EQ(own.status, 200);
+  EXPECT_NE(own.body.find("/intranet/igs/igs-rupel/statuten/nieuw"), std::string::npos);
+}
