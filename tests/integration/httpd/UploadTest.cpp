@@ -37,7 +37,8 @@ std::string multipart(const std::string& csrf, const std::string& label, const s
 class UploadTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir_ = freshDir("upload");
+    // One folder per test: ctest runs the tests of this file side by side.
+    dir_ = freshDir(std::string("upload-") + ::testing::UnitTest::GetInstance()->current_test_info()->name());
     reg_ = makeSampleRegister(dir_, true);
     addRoleAccounts(reg_);
     std::ofstream(dir_ + "/igsgovd.json") << R"({"register": "register.db", "limits": {"max_body_bytes": 65536}})";
