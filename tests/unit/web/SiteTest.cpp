@@ -533,7 +533,7 @@ TEST_F(SiteTest, ListShowsWhatNeedsActionForEveryVisibleIgs) {
 TEST_F(SiteTest, StatutenMatrixTellsMissingFromNotNeeded) {
   auto page = get("/intranet/igs/igs-cultuur-va/statuten", login("auditor"), "datum=2026-12-06");
   ASSERT_EQ(page.status, 200) << page.body;
-  EXPECT_EQ(count(page.body, "<td class=\"cell-ontbreekt\">ontbreekt</td>"), 1)
+  EXPECT_EQ(count(page.body, "<td class=\"cell-ontbreekt\"><strong>ontbreekt</strong>"), 1)
       << page.body;
   EXPECT_EQ(page.body.find("<td class=\"cell-leeg\">"), npos);
 }
