@@ -10,8 +10,10 @@
 #include "documents/OutputFiles.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
+#include "journal/Journal.hpp"
 
 #include <filesystem>
+#include <optional>
 #include <sstream>
 
 namespace igsgov::documents {
@@ -47,49 +49,72 @@ std::string absolutePath(const std::string& path) {
 
 }  // namespace
 
-JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const FindingsSource& findings) {
+namespace {
+
+// What the read phase decides: the template, the data of every document and
+// where they go. Rendering, converting and staging follow outside any lock.
+struct Generation {
+  std::optional<docs::Template> tpl;
+  std::string templateLabel;
+  std::string kind;
+  std::string cooperation;
+  Date asOf;
+  OutputFormat format = OutputFormat::docx;
+  docs::Format sourceFormat = docs::Format::docx;
+  std::string ext;
+  std::string outDir;
+  std::string contributionsSource;
+  long long position = 0;  // the journal head the data was read at
+  std::vector<Planned> plan;
+  JsonArray skipped = newArray();  // --all-members: members of a kind the template is not written for
+};
+
+// Reads the input, compiles the template and builds the data of every
+// document, all on one read transaction of `db`.
+Generation prepare(store::Database& db, const JsonObject& in, const FindingsSource& findings) {
   Reader r(in, "documenten maken");
   r.rejectUnknown({"template", "cooperation", "member", "all_members", "as_of", "format", "out", "kind", "body",
                    "contributions", "reason"});
+  Generation g;
   std::string templateArg = r.str("template");
-  std::string cooperation = r.str("cooperation");
+  g.cooperation = r.str("cooperation");
   auto member = r.optStr("member");
   bool allMembers = r.optBoolean("all_members").value_or(false);
-  Date asOf = r.optDate("as_of").value_or(Date::today());
-  OutputFormat format = parseOutputFormat(r.str("format"), Place().set("field", "format"));
-  std::string outDir = r.str("out");
+  g.asOf = r.optDate("as_of").value_or(Date::today());
+  g.format = parseOutputFormat(r.str("format"), Place().set("field", "format"));
+  g.outDir = r.str("out");
   auto kindArg = r.optOneOf("kind", {"lid", "verband"});
   std::string body = r.optStr("body").value_or("");
   JsonObject contributions = r.optObject("contributions");
   if (member && allMembers) r.fail("member", "kies --member of --all-members, niet allebei");
 
   // 1. The template, compiled once (all template errors at once).
-  TemplateSource src = resolveTemplate(templateArg, format);
+  TemplateSource src = resolveTemplate(templateArg, g.format);
   docs::CompileOptions co;
   co.format = src.format;
   co.source = src.shipped ? src.name : src.path;
-  docs::Template tpl = docs::Template::compile(src.bytes, co);
+  g.tpl.emplace(docs::Template::compile(src.bytes, co));
+  g.sourceFormat = src.format;
+  g.templateLabel = src.shipped ? src.name : src.path;
 
-  std::string kind = src.kind;
-  if (kind.empty()) kind = kindArg.value_or(member || allMembers ? "lid" : "verband");
-  if (src.shipped && kindArg && *kindArg != kind)
-    r.fail("kind", "sjabloon '" + src.name + "' maakt documenten van de soort '" + kind + "'");
-  if (kind == "lid" && !member && !allMembers)
+  g.kind = src.kind;
+  if (g.kind.empty()) g.kind = kindArg.value_or(member || allMembers ? "lid" : "verband");
+  if (src.shipped && kindArg && *kindArg != g.kind)
+    r.fail("kind", "sjabloon '" + src.name + "' maakt documenten van de soort '" + g.kind + "'");
+  if (g.kind == "lid" && !member && !allMembers)
     r.fail("member", "sjabloon '" + src.name + "' maakt één document per deelnemer: geef --member NIS of --all-members");
-  if (kind == "verband" && (member || allMembers))
+  if (g.kind == "verband" && (member || allMembers))
     r.fail(member ? "member" : "all_members",
            "sjabloon '" + src.name + "' maakt één document per samenwerkingsverband; --member en --all-members passen niet");
 
   // 2. The data of every document.
-  DataRequest req{cooperation, asOf, src.name, body, contributions, findings};
-  DataBuilder builder(w.db(), req);
-  std::string ext = outputExtension(format);
-  std::vector<Planned> plan;
-  std::vector<const MemberRef*> skipped;  // --all-members: members of a kind the template is not written for
-  if (kind == "verband") {
-    plan.push_back({builder.cooperationData(), cooperationFileName(src.name, cooperation, asOf.iso(), ext), "", ""});
+  DataRequest req{g.cooperation, g.asOf, src.name, body, contributions, findings};
+  DataBuilder builder(db, req);
+  g.ext = outputExtension(g.format);
+  if (g.kind == "verband") {
+    g.plan.push_back({builder.cooperationData(), cooperationFileName(src.name, g.cooperation, g.asOf.iso(), g.ext), "", ""});
   } else {
-    std::vector<const MemberRef*> targets;
+    std::vector<const MemberRef*> targets, skipped;
     if (member) {
       targets.push_back(&builder.member(*member));
       requireHandles(src, targets.back()->id, targets.back()->name, targets.back()->kind);
@@ -102,73 +127,94 @@ JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const Fin
     if (targets.empty() && !skipped.empty())
       requireHandles(src, skipped.front()->id, skipped.front()->name, skipped.front()->kind);
     if (targets.empty())
-      throwNotFound("samenwerkingsverband '" + cooperation + "' heeft op " + dutchLongDate(asOf) + " geen deelnemers",
+      throwNotFound("samenwerkingsverband '" + g.cooperation + "' heeft op " + dutchLongDate(g.asOf) + " geen deelnemers",
                     Place().set("field", "cooperation"));
     for (const MemberRef* m : targets)
-      plan.push_back({builder.memberData(*m), memberFileName(src.name, cooperation, m->nis, m->name, m->id, ext), m->id, ""});
+      g.plan.push_back({builder.memberData(*m), memberFileName(src.name, g.cooperation, m->nis, m->name, m->id, g.ext),
+                        m->id, ""});
+    for (const MemberRef* m : skipped) {
+      auto o = newObject();
+      o->set("member", m->id);
+      o->set("name", m->name);
+      o->set("kind", m->kind);
+      g.skipped->add(o);
+    }
   }
+  g.contributionsSource = builder.contributions().source;
+  g.position = journal::Journal(db).head().seq;
+  return g;
+}
 
-  // 3. Render everything in memory before anything touches the disk.
-  long long position = w.journal().seq() - 1;  // the journal head the data was read at
-  std::string templateLabel = src.shipped ? src.name : src.path;
-  for (auto& p : plan) {
+// 3. Every document in memory (and as PDF), before anything touches the disk.
+void render(Generation& g) {
+  for (auto& p : g.plan) {
     docs::RenderOptions ro;
-    ro.properties = {{"igsgov.template", templateLabel},
-                     {"igsgov.template_sha256", tpl.sha256()},
-                     {"igsgov.journal_position", std::to_string(position)},
-                     {"igsgov.as_of", asOf.iso()},
+    ro.properties = {{"igsgov.template", g.templateLabel},
+                     {"igsgov.template_sha256", g.tpl->sha256()},
+                     {"igsgov.journal_position", std::to_string(g.position)},
+                     {"igsgov.as_of", g.asOf.iso()},
                      {"igsgov.operation", "documents.generate"},
-                     {"igsgov.cooperation", cooperation}};
+                     {"igsgov.cooperation", g.cooperation}};
     if (!p.member.empty()) ro.properties["igsgov.member"] = p.member;
-    p.bytes = tpl.render(Poco::Dynamic::Var(p.data), ro);
+    p.bytes = g.tpl->render(Poco::Dynamic::Var(p.data), ro);
   }
-  if (format == OutputFormat::pdf) convertToPdf(plan, src.format == docs::Format::odt ? "odt" : "docx");
+  if (g.format == OutputFormat::pdf) convertToPdf(g.plan, g.sourceFormat == docs::Format::odt ? "odt" : "docx");
+}
 
-  // 4. Stage, register, publish.
-  OutputBatch batch(outDir);
-  auto list = newArray();
-  int n = 0;
-  for (auto& p : plan) {
-    GeneratedDocument d;
-    d.id = "gen-" + std::to_string(w.journal().seq()) + "-" + std::to_string(++n);
-    d.kind = kind;
-    d.templateName = templateLabel;
-    d.templateSha256 = tpl.sha256();
-    d.cooperation = cooperation;
-    d.member = p.member;
-    d.asOf = asOf.iso();
-    d.journalPosition = position;
-    const std::string file = absolutePath(batch.stage(p.fileName, p.bytes));
-    d.outputPath = recordedDocumentPath(w.db().path(), file);
-    d.outputSha256 = sha256Hex(p.bytes);
-    d.size = static_cast<long long>(p.bytes.size());
-    d.format = ext;
-    d.generatedAt = w.at();
-    registerDocument(w, d);
-    list->add(generatedJson(d, file));
-  }
-  batch.publish();
+}  // namespace
 
-  auto out = newObject();
-  out->set("documents", list);
-  out->set("count", static_cast<long long>(plan.size()));
-  out->set("template", templateLabel);
-  out->set("template_sha256", tpl.sha256());
-  out->set("format", ext);
-  out->set("out", outDir);
-  out->set("as_of", asOf.iso());
-  out->set("kind", kind);
-  out->set("contributions_source", builder.contributions().source);
-  auto skippedJson = newArray();
-  for (const MemberRef* m : skipped) {
-    auto o = newObject();
-    o->set("member", m->id);
-    o->set("name", m->name);
-    o->set("kind", m->kind);
-    skippedJson->add(o);
-  }
-  out->set("skipped", skippedJson);
-  return out;
+JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const records::WriteInfo& info,
+                             const FindingsSource& findings) {
+  Generation g;
+  reg.read([&](store::Database& db) {
+    g = prepare(db, in, findings);
+    return JsonObject();
+  });
+  render(g);
+
+  // 4. Stage outside the lock; register and publish in one short write.
+  OutputBatch batch(g.outDir);
+  std::vector<std::string> files;
+  files.reserve(g.plan.size());
+  for (const auto& p : g.plan) files.push_back(absolutePath(batch.stage(p.fileName, p.bytes)));
+  const std::string templateSha = g.tpl->sha256();
+  return reg.write(info, in, [&](records::Writer& w) {
+    auto list = newArray();
+    for (std::size_t i = 0; i < g.plan.size(); ++i) {
+      const Planned& p = g.plan[i];
+      GeneratedDocument d;
+      d.id = "gen-" + std::to_string(w.journal().seq()) + "-" + std::to_string(i + 1);
+      d.kind = g.kind;
+      d.templateName = g.templateLabel;
+      d.templateSha256 = templateSha;
+      d.cooperation = g.cooperation;
+      d.member = p.member;
+      d.asOf = g.asOf.iso();
+      d.journalPosition = g.position;
+      d.outputPath = recordedDocumentPath(w.db().path(), files[i]);
+      d.outputSha256 = sha256Hex(p.bytes);
+      d.size = static_cast<long long>(p.bytes.size());
+      d.format = g.ext;
+      d.generatedAt = w.at();
+      registerDocument(w, d);
+      list->add(generatedJson(d, files[i]));
+    }
+    batch.publish();
+
+    auto out = newObject();
+    out->set("documents", list);
+    out->set("count", static_cast<long long>(g.plan.size()));
+    out->set("generation", w.journal().seq());
+    out->set("template", g.templateLabel);
+    out->set("template_sha256", templateSha);
+    out->set("format", g.ext);
+    out->set("out", g.outDir);
+    out->set("as_of", g.asOf.iso());
+    out->set("kind", g.kind);
+    out->set("contributions_source", g.contributionsSource);
+    out->set("skipped", g.skipped);
+    return out;
+  });
 }
 
 namespace {

@@ -5,20 +5,30 @@
 // docx|odt|html|md|pdf, "out": folder, "kind": lid|verband (custom templates),
 // "body": board id (default the raad van bestuur), "contributions": {...}}.
 //
-// Order of work, so that a bad call changes nothing: read the input, find and
-// compile the template (every template error at once), build the data of
-// every document, render every document in memory (and convert them all to
-// PDF in one LibreOffice batch, docs/Pdf.hpp: one process per core, a stuck
-// conversion timed out; any document without a complete PDF fails the whole
-// call, naming the documents by their file names), then stage all files as temporaries, register every document in the
-// register (doc_generated, same transaction and journal entry), and only
-// then rename the files into place. Any error before the renames leaves no
-// file and no registry row; the register transaction rolls back on any throw.
+// Order of work, so that a bad call changes nothing and the register stays
+// open for others while LibreOffice works:
+//   1. on one read transaction (Register::read, no write lock): read the
+//      input, find and compile the template (every template error at once),
+//      build the data of every document, note the journal head it was read at;
+//   2. without any register lock: render every document in memory, convert
+//      them all to PDF in one LibreOffice batch (docs/Pdf.hpp: one process per
+//      core, a stuck conversion timed out; any document without a complete
+//      PDF fails the whole call, naming the documents by their file names),
+//      and stage all files as temporaries in the output folder;
+//   3. one short write (Register::write: one transaction, one journal entry):
+//      register every document (doc_generated) and rename the staged files
+//      into place as its last step.
+// Any error before the renames leaves no file and no registry row; the
+// register transaction rolls back on any throw. Reads and other writes run
+// while steps 1–2 take their time (tests/unit/pdf GeneratePdfTest). Data are
+// as of the journal head of step 1 (igsgov.journal_position), even when
+// another write commits before step 3.
 // Each document carries its provenance as document properties
 // (igsgov.template, igsgov.template_sha256, igsgov.journal_position,
 // igsgov.as_of, igsgov.operation, igsgov.cooperation, igsgov.member).
 //
-// Output: {"documents": [registry entries], "count", "template", "format",
+// Output: {"documents": [registry entries], "count", "generation" (the journal
+// seq of the registering write: documents.list's filter), "template", "format",
 // "out", "as_of", "contributions_source"}.
 // Failures: Error(invalid|notFound) naming the field or the template's place;
 // TemplateErrors for template mistakes; Error(unsupported) for PDF without
@@ -31,7 +41,10 @@
 
 namespace igsgov::documents {
 
-JsonObject generateDocuments(records::Writer& w, const JsonObject& in, const FindingsSource& findings);
+// Runs the three steps above on `reg`; `info` is the actor, operation and reason
+// of the registering write.
+JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const records::WriteInfo& info,
+                             const FindingsSource& findings);
 
 // Dutch text: what was written.
 std::string generateText(const JsonObject& out);

@@ -45,8 +45,10 @@ JsonObject generatedJson(const GeneratedDocument& d, const std::string& file) {
 
 JsonObject listDocuments(store::Database& db, const JsonObject& in) {
   Reader r(in, "documenten");
-  r.rejectUnknown({"cooperation", "member", "sha256", "limit"});
+  r.rejectUnknown({"cooperation", "member", "sha256", "id", "generation", "limit"});
   auto coop = r.optStr("cooperation");
+  auto id = r.optStr("id");
+  auto generation = r.optInteger("generation");
   auto member = r.optStr("member");
   auto sha = r.optStr("sha256");
   long long limit = r.optInteger("limit").value_or(100);
@@ -55,8 +57,9 @@ JsonObject listDocuments(store::Database& db, const JsonObject& in) {
       "SELECT id, kind, template_name, template_sha256, cooperation_id, COALESCE(member_id, ''), as_of, "
       "journal_position, output_path, output_sha256, size, format, generated_at FROM doc_generated "
       "WHERE (?1 IS NULL OR cooperation_id = ?1) AND (?2 IS NULL OR member_id = ?2) AND (?3 IS NULL OR output_sha256 = ?3) "
+      "AND (?5 IS NULL OR id = ?5) AND (?6 IS NULL OR jseq = ?6) "
       "ORDER BY row_id DESC LIMIT ?4");
-  st.bind(1, coop).bind(2, member).bind(3, sha).bind(4, limit);
+  st.bind(1, coop).bind(2, member).bind(3, sha).bind(4, limit).bind(5, id).bind(6, generation ? store::Value{*generation} : store::Value{});
   auto list = newArray();
   while (st.step()) {
     GeneratedDocument d{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),

@@ -32,7 +32,8 @@ void registerDocument(records::Writer& w, const GeneratedDocument& d);
 // output_path as the register holds it.
 JsonObject generatedJson(const GeneratedDocument& d, const std::string& file);
 
-// documents.list: {"cooperation"?, "member"?, "sha256"?, "limit"?} → {"documents": [...]}, newest first;
+// documents.list: {"cooperation"?, "member"?, "sha256"?, "id"?, "generation"? (the journal seq that
+// registered a batch), "limit"?} → {"documents": [...]}, newest first;
 // "path" is resolveDocumentPath() of the recorded path.
 JsonObject listDocuments(store::Database& db, const JsonObject& in);
 

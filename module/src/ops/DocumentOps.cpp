@@ -155,8 +155,11 @@ void addDocumentOperations(Catalogue& c) {
                     {"reason", "string", false, "waarom (komt in het journaal)"}},
          .cli = {"generate"},
          .aliases = {{"documents", "generate"}},
-         .write = [](records::Writer& w, const JsonObject& in) { return documents::generateDocuments(w, in, findings); },
-         .text = documents::generateText});
+         .text = documents::generateText,
+         // Its own read, LibreOffice outside any lock, then a short write (documents/Generate.hpp).
+         .run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
+           return documents::generateDocuments(reg, in, info, findings);
+         }});
   c.add({.name = "documents.list",
          .summary = "Toon de gemaakte documenten (sjabloon, hash, journaalpositie, pad)",
          .access = Access::read,
@@ -164,6 +167,8 @@ void addDocumentOperations(Catalogue& c) {
          .params = {{"cooperation", "string", false, "samenwerkingsverband"},
                     {"member", "string", false, "deelnemer-id"},
                     {"sha256", "string", false, "SHA-256 van het bestand"},
+                    {"id", "string", false, "één document (id gen-…)"},
+                    {"generation", "integer", false, "de documenten van één aanmaak (journaalpositie)"},
                     {"limit", "integer", false, "hoeveel (standaard 100)"}},
          .cli = {"documents", "list"},
          .read = documents::listDocuments});

@@ -3,12 +3,15 @@
 // (at most one process per core, not one per document), and a document
 // LibreOffice does not convert fails the whole call as before: a Dutch error
 // naming that document's file, no file written, nothing registered, no
-// journal entry, no process or temporary folder left.
+// journal entry, no process or temporary folder left. While LibreOffice
+// converts, the register is not locked: a read and another write finish.
 #include "../documents/DocumentsFixture.hpp"
 #include "PdfTestSupport.hpp"
 
 #include "core/Sha256.hpp"
 #include "docs/Pdf.hpp"
+
+#include <future>
 
 using namespace igsgov;
 using namespace igsgov::testing;
@@ -57,6 +60,49 @@ TEST_F(DocumentsFixture, PdfThatLibreOfficeDoesNotMakeFailsTheWholeBatchAndChang
   EXPECT_EQ(state(), before);
   EXPECT_EQ(registered(), 0);
   EXPECT_TRUE(filesIn(out_).empty());
+  EXPECT_TRUE(gone(fake.pids()));
+  EXPECT_TRUE(tmp.entries().empty());
+}
+
+// Regression: documents.generate held the register's write lock while
+// LibreOffice converted (15–55 s for 285 PDFs), so every other write (and
+// every other generation) waited. Now the conversion runs outside any lock and
+// the documents are registered in a short write afterwards.
+TEST_F(DocumentsFixture, ReadsAndWritesGoOnWhileLibreOfficeConverts) {
+  using namespace std::chrono_literals;
+  PrivateTmp tmp;
+  FakeSoffice fake({.gated = true});
+  PathPrefix path(fake.dir());
+  auto generation = std::async(std::launch::async, [&] { return generate(kAllMembersPdf); });
+  ASSERT_TRUE(fake.waitStarted(120)) << "LibreOffice was never called";
+  auto read = std::async(std::launch::async, [&] { return run("cooperation.show", R"({"id":"igs-cultuur-va"})"); });
+  auto write = std::async(std::launch::async, [&] {
+    return run("person.create", R"({"id":"p-tijdens-pdf","name":"Nina Tussendoor","gender":"v","fictitious":true})");
+  });
+  // Generous bounds: each takes milliseconds; a blocked one waits for the gate.
+  bool readDone = read.wait_for(60s) == std::future_status::ready;
+  bool writeDone = write.wait_for(60s) == std::future_status::ready;
+  bool stillConverting = generation.wait_for(0s) != std::future_status::ready;
+  fake.openGate();
+  EXPECT_TRUE(readDone) << "a read waited for LibreOffice";
+  EXPECT_TRUE(writeDone) << "a write waited for LibreOffice";
+  EXPECT_TRUE(stillConverting);
+  EXPECT_EQ(read.get()->getValue<std::string>("id"), "igs-cultuur-va");
+  write.get();
+  auto out = generation.get();
+  ASSERT_EQ(out->getArray("documents")->size(), 8u);
+  EXPECT_EQ(registered(), 8);
+  // The documents say which journal head their data were read at: before the
+  // write that ran during the conversion, and they were registered after it.
+  auto person = run("audit.journal", R"({"limit": 100000})")->getArray("entries");
+  long long personSeq = 0;
+  for (std::size_t i = 0; i < person->size(); ++i) {
+    auto e = person->getObject(static_cast<unsigned>(i));
+    if (e->getValue<std::string>("operation") == "person.create") personSeq = e->getValue<long long>("seq");
+  }
+  auto first = out->getArray("documents")->getObject(0);
+  EXPECT_LT(first->getValue<long long>("journal_position"), personSeq);
+  EXPECT_GT(out->getValue<long long>("generation"), personSeq);
   EXPECT_TRUE(gone(fake.pids()));
   EXPECT_TRUE(tmp.entries().empty());
 }

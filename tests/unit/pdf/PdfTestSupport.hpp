@@ -105,11 +105,14 @@ inline bool gone(const std::vector<int>& pids, int seconds = 10) {
 // a valid PDF is announced as LibreOffice does ("convert IN -> OUT using
 // filter : writer_pdf_Export") before it is written. With `hangAtEnd` it hangs
 // after the last file; with `strayChild` it leaves a `sleep` running in its
-// process group when it exits.
+// process group when it exits. With `gated` every call first says it started
+// (waitStarted()) and then waits, before it converts anything, until the test
+// opens the gate (openGate(); at most 100 s, so a failing test never hangs).
 struct FakeSofficeBehaviour {  // outside the class: a nested one cannot be a default argument there
   bool hangAtEnd = false;
   bool strayChild = false;
   std::string failMember;
+  bool gated = false;
 };
 
 class FakeSoffice {
@@ -134,6 +137,9 @@ public:
       << "  esac\n"
       << "done\n"
       << (b.strayChild ? "sleep 300 & echo $! >> \"$pids\"\n" : "")
+      << (b.gated ? "touch '" + dir_ + "/started'; n=0\n"
+                    "while [ ! -e '" + dir_ + "/gate' ] && [ $n -lt 1000 ]; do sleep 0.1; n=$((n+1)); done\n"
+                  : std::string())
       << "hang() { sleep 300 & echo $! >> \"$pids\"; wait; }\n"
       << "for f in \"$@\"; do\n"
       << "  base=$(basename \"$f\"); pdf=\"$out/${base%.*}.pdf\"\n"
@@ -160,6 +166,16 @@ public:
   FakeSoffice& operator=(const FakeSoffice&) = delete;
 
   std::string path() const { return dir_ + "/soffice"; }
+  // gated: true once a LibreOffice call has started and waits (false after `seconds`).
+  bool waitStarted(int seconds) const {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (!Poco::File(dir_ + "/started").exists()) {
+      if (std::chrono::steady_clock::now() > deadline) return false;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return true;
+  }
+  void openGate() const { std::ofstream(dir_ + "/gate") << "open\n"; }
   const std::string& dir() const { return dir_; }
   std::vector<std::string> calls() const { return lines("calls"); }
   std::vector<int> pids() const {
