@@ -53,18 +53,22 @@ JsonObject listDocuments(store::Database& db, const JsonObject& in) {
   auto sha = r.optStr("sha256");
   long long limit = r.optInteger("limit").value_or(100);
   if (limit < 1) r.fail("limit", "moet minstens 1 zijn");
+  // The actor is the journal entry's that registered the document (same transaction).
   auto st = db.prepare(
-      "SELECT id, kind, template_name, template_sha256, cooperation_id, COALESCE(member_id, ''), as_of, "
-      "journal_position, output_path, output_sha256, size, format, generated_at FROM doc_generated "
-      "WHERE (?1 IS NULL OR cooperation_id = ?1) AND (?2 IS NULL OR member_id = ?2) AND (?3 IS NULL OR output_sha256 = ?3) "
-      "AND (?5 IS NULL OR id = ?5) AND (?6 IS NULL OR jseq = ?6) "
-      "ORDER BY row_id DESC LIMIT ?4");
+      "SELECT d.id, d.kind, d.template_name, d.template_sha256, d.cooperation_id, COALESCE(d.member_id, ''), d.as_of, "
+      "d.journal_position, d.output_path, d.output_sha256, d.size, d.format, d.generated_at, COALESCE(j.actor, '') "
+      "FROM doc_generated d LEFT JOIN journal j ON j.seq = d.jseq "
+      "WHERE (?1 IS NULL OR d.cooperation_id = ?1) AND (?2 IS NULL OR d.member_id = ?2) "
+      "AND (?3 IS NULL OR d.output_sha256 = ?3) AND (?5 IS NULL OR d.id = ?5) AND (?6 IS NULL OR d.jseq = ?6) "
+      "ORDER BY d.row_id DESC LIMIT ?4");
   st.bind(1, coop).bind(2, member).bind(3, sha).bind(4, limit).bind(5, id).bind(6, generation ? store::Value{*generation} : store::Value{});
   auto list = newArray();
   while (st.step()) {
     GeneratedDocument d{st.text(0), st.text(1), st.text(2), st.text(3), st.text(4), st.text(5), st.text(6),
                         st.integer(7), st.text(8), st.text(9), st.integer(10), st.text(11), st.text(12)};
-    list->add(generatedJson(d, resolveDocumentPath(db.path(), d.outputPath)));
+    auto o = generatedJson(d, resolveDocumentPath(db.path(), d.outputPath));
+    o->set("generated_by", st.text(13));
+    list->add(o);
   }
   auto out = newObject();
   out->set("documents", list);

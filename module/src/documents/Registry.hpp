@@ -34,7 +34,8 @@ JsonObject generatedJson(const GeneratedDocument& d, const std::string& file);
 
 // documents.list: {"cooperation"?, "member"?, "sha256"?, "id"?, "generation"? (the journal seq that
 // registered a batch), "limit"?} → {"documents": [...]}, newest first;
-// "path" is resolveDocumentPath() of the recorded path.
+// "path" is resolveDocumentPath() of the recorded path; "generated_by" the actor of the
+// journal entry that registered it.
 JsonObject listDocuments(store::Database& db, const JsonObject& in);
 
 }  // namespace igsgov::documents

@@ -1,26 +1,27 @@
-// The documents page: the documents generated for the IGS (documents.list)
-// and, for roles that may call documents.generate, a form that generates one
-// document from a shipped template and sends it back as a download.
+// The documents page (/intranet/igs/:igs/documenten): a form that generates
+// documents from a shipped template for the IGS, one member or all members,
+// as DOCX, ODT, PDF, HTML or Markdown (documents.generate); the register of
+// generated documents (documents.list) with who made each, when (Europe/
+// Brussels), from which template, for which member, and a download link.
 //
-// documents.generate writes into a folder ("out", a server path, which the
-// REST API refuses); the page passes a new folder of its own under the
-// configured documents folder (SiteOptions::documentsDir), reads the one file
-// back and sends it. The folder is kept: the register points at the file and
-// sync pushes it from there. A generation that fails removes its folder (no
-// half documents). Only shipped template names (template.list) and the
-// formats docx, odt, html, md are accepted: a form can never name a path.
+// documents.generate writes into a folder ("out", a server path the REST API
+// refuses); the page passes a new folder of its own under the configured
+// documents folder (web/DocumentFiles.hpp), kept when the generation succeeds
+// (the register points at the files and sync pushes them from there) and
+// removed when it fails. One document is sent back at once as a download;
+// a batch (all members) answers 303 to this page with ?aanmaak=<generation>,
+// which lists each file and a ZIP of the whole batch (web/DocumentsDownload.cpp).
+// Only shipped template names (template.list) and the formats below are
+// accepted: a form can never name a path. A refused form is shown again with
+// the message next to its field and the values as typed (web/FieldErrors.hpp).
 #include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "ops/Authorization.hpp"
+#include "web/DocumentFiles.hpp"
+#include "web/FieldErrors.hpp"
 #include "web/Pages.hpp"
 
 #include <map>
-
-#include <filesystem>
-#include <fstream>
-#include <sstream>
-
-#include <cstdlib>
 
 namespace igsgov::web {
 
@@ -29,64 +30,76 @@ namespace {
 struct Format {
   const char* name;
   const char* label;
-  const char* mediaType;
 };
 
 constexpr Format kFormats[] = {
-    {"docx", "Word (DOCX)", "application/vnd.openxmlformats-officedocument.wordprocessingml.document"},
-    {"odt", "OpenDocument (ODT)", "application/vnd.oasis.opendocument.text"},
-    {"html", "HTML", "text/html; charset=utf-8"},
-    {"md", "Markdown", "text/markdown; charset=utf-8"},
-};
+    {"pdf", "PDF"}, {"docx", "Word (DOCX)"}, {"odt", "OpenDocument (ODT)"}, {"html", "HTML"}, {"md", "Markdown"}};
 
-// The folder of one generation: <documents>/<igs>-<date>-XXXXXX (mkdtemp, mode
-// 0700, so two generations never share one), removed on destruction unless kept.
-class OutputFolder {
-public:
-  OutputFolder(const std::string& documents, const std::string& igs) {
-    if (documents.empty())
-      throw Error(ErrorCode::unsupported, "er is geen map ingesteld voor gemaakte documenten",
-                  Place().set("field", "'intranet.documents_dir'"));
-    std::error_code ec;
-    std::filesystem::create_directories(documents, ec);
-    if (ec)
-      throw Error(ErrorCode::io, "de map voor gemaakte documenten kan niet gemaakt worden: " + ec.message(),
-                  Place().set("path", documents));
-    std::string pattern = (std::filesystem::path(documents) / (igs + "-" + Date::today().iso() + "-XXXXXX")).string();
-    if (!mkdtemp(pattern.data()))
-      throw Error(ErrorCode::io, "map voor het document kan niet gemaakt worden", Place().set("path", pattern));
-    path_ = pattern;
-  }
-  ~OutputFolder() {
-    std::error_code ec;
-    if (!kept_) std::filesystem::remove_all(path_, ec);
-  }
-  OutputFolder(const OutputFolder&) = delete;
-  OutputFolder& operator=(const OutputFolder&) = delete;
-  const std::string& path() const { return path_; }
-  void keep() { kept_ = true; }
+// The form value for "every member".
+constexpr const char* kAllMembers = "*";
 
-private:
-  std::string path_;
-  bool kept_ = false;
-};
+const std::vector<std::string> kFormFields = {"sjabloon", "deelnemer", "formaat", "datum"};
+const FieldNames kFieldNames = {{"template", "sjabloon"}, {"member", "deelnemer"}, {"all_members", "deelnemer"},
+                                {"cooperation", "deelnemer"}, {"format", "formaat"}, {"as_of", "datum"},
+                                {"datum", "datum"}};
 
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorCode::io, "gemaakt document kan niet gelezen worden", Place().set("path", path));
-  std::ostringstream os;
-  os << in.rdbuf();
-  return os.str();
+JsonArray arrayOf(const JsonObject& o, const std::string& key) {
+  auto a = o ? o->getArray(key) : nullptr;
+  return a ? a : newArray();
 }
 
-JsonArray shippedTemplates(PageRequest& r) {
-  auto list = call(r, "template.list", newObject())->getArray("templates");
-  return list ? list : newArray();
+template <class Fn>
+void each(const JsonArray& a, Fn fn) {
+  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
 }
 
-}  // namespace
+std::string base(const std::string& igs) { return "/intranet/igs/" + segment(igs) + "/documenten"; }
 
-PageResult documentsPage(PageRequest& r) {
+// The form's values: what the user typed, else the defaults.
+struct Choice {
+  std::string templateName, member, format, asOf;
+};
+
+Choice choiceOf(const PageRequest& r, bool posted) {
+  Choice c;
+  c.templateName = posted ? field(r.fields, "sjabloon") : "engagementsverklaring";
+  c.member = posted ? field(r.fields, "deelnemer") : "";
+  c.format = posted ? field(r.fields, "formaat") : "pdf";
+  c.asOf = posted ? field(r.fields, "datum") : Date::today().iso();
+  return c;
+}
+
+// The documents of one generation (?aanmaak=N): each file and the ZIP.
+void addResult(PageRequest& r, const std::string& igs, const std::map<std::string, std::string>& memberNames,
+               JsonObject data) {
+  std::string wanted = field(r.fields, "aanmaak");
+  data->set("has_result", false);
+  if (wanted.empty() || wanted.size() > 18 || wanted.find_first_not_of("0123456789") != std::string::npos) return;
+  auto in = newObject();
+  in->set("cooperation", igs);
+  in->set("generation", std::stoll(wanted));
+  in->set("limit", 100000LL);
+  auto docs = arrayOf(call(r, "documents.list", in), "documents");
+  if (docs->size() == 0) return;
+  auto rows = newArray();
+  bool all = true;
+  for (std::size_t i = docs->size(); i-- > 0;) {  // documents.list is newest first: back to the batch's order
+    auto d = docs->getObject(static_cast<unsigned>(i));
+    auto o = newObject();
+    auto name = memberNames.find(text(d, "member"));
+    o->set("who", name != memberNames.end() ? name->second : "het samenwerkingsverband");
+    o->set("file", fileName(d));
+    o->set("href", base(igs) + "/" + segment(text(d, "id")));
+    all = all && servable(r.documentsDir, d);
+    rows->add(o);
+  }
+  data->set("has_result", all);
+  data->set("result_rows", rows);
+  data->set("result_count", std::to_string(rows->size()) + (rows->size() == 1 ? " document" : " documenten"));
+  data->set("result_zip", base(igs) + "/aanmaak/" + wanted);
+}
+
+PageResult page(PageRequest& r, const Choice& choice, const FieldError& error) {
   auto igs = loadIgs(r);
   std::string id = text(igs, "id");
   PageResult p;
@@ -94,110 +107,130 @@ PageResult documentsPage(PageRequest& r) {
   p.title = "Documenten – " + text(igs, "name");
   p.igs = id;
   p.tab = "documenten";
+  p.status = error.message.empty() ? 200 : 400;
   p.data = newObject();
-  p.data->set("igs_name", text(igs, "name"));
-  bool may = mayCall(r, "documents.generate", id);
-  p.data->set("may_generate", may);
-  p.data->set("action", "/intranet/igs/" + segment(id) + "/documenten");
-  p.data->set("csrf", r.csrf);
-  p.data->set("as_of", today(r).iso());
+  auto& data = p.data;
+  data->set("igs_name", text(igs, "name"));
+  data->set("may_generate", mayCall(r, "documents.generate", id));
+  data->set("action", base(id));
+  data->set("csrf", r.csrf);
+  data->set("as_of", choice.asOf);
+  setFieldErrors(data, kFormFields, error);
+
+  std::map<std::string, std::string> templateTitles;
   auto templates = newArray();
-  auto shipped = shippedTemplates(r);
-  for (std::size_t i = 0; i < shipped->size(); ++i) {
-    auto t = shipped->getObject(static_cast<unsigned>(i));
+  each(arrayOf(call(r, "template.list", newObject()), "templates"), [&](JsonObject t) {
     auto o = newObject();
     o->set("name", text(t, "name"));
     o->set("title", text(t, "title"));
     o->set("per", text(t, "kind") == "lid" ? "per deelnemer" : "per samenwerkingsverband");
+    o->set("selected", text(t, "name") == choice.templateName);
     templates->add(o);
-  }
-  p.data->set("templates", templates);
+    templateTitles[text(t, "name")] = text(t, "title");
+  });
+  data->set("templates", templates);
   auto formats = newArray();
   for (const auto& f : kFormats) {
     auto o = newObject();
     o->set("name", f.name);
     o->set("label", f.label);
+    o->set("selected", choice.format == f.name);
     formats->add(o);
   }
-  p.data->set("formats", formats);
-  auto members = newArray();
+  data->set("formats", formats);
   std::map<std::string, std::string> memberNames;
-  auto ms = igs->getArray("members");
-  for (std::size_t i = 0; ms && i < ms->size(); ++i) {
-    auto m = ms->getObject(static_cast<unsigned>(i));
+  auto members = newArray();
+  each(arrayOf(igs, "members"), [&](JsonObject m) {
     auto o = newObject();
     o->set("id", text(m, "id"));
     o->set("name", text(m, "name"));
-    memberNames[text(m, "id")] = text(m, "name");
+    o->set("selected", text(m, "id") == choice.member);
     members->add(o);
-  }
-  p.data->set("members", members);
-  auto lin = newObject();
-  lin->set("cooperation", id);
-  auto generated = call(r, "documents.list", lin)->getArray("documents");
+    memberNames[text(m, "id")] = text(m, "name");
+  });
+  data->set("members", members);
+  data->set("all_members", kAllMembers);
+  data->set("all_selected", choice.member == kAllMembers);
+  addResult(r, id, memberNames, data);
+
+  auto in = newObject();
+  in->set("cooperation", id);
   auto rows = newArray();
-  for (std::size_t i = 0; generated && i < generated->size(); ++i) {
-    auto d = generated->getObject(static_cast<unsigned>(i));
+  each(arrayOf(call(r, "documents.list", in), "documents"), [&](JsonObject d) {
     auto o = newObject();
-    o->set("template", text(d, "template"));
+    auto title = templateTitles.find(text(d, "template"));
+    o->set("template", title != templateTitles.end() ? title->second : text(d, "template"));
     o->set("format", text(d, "format"));
+    auto name = memberNames.find(text(d, "member"));
+    o->set("member", text(d, "member").empty() ? "—" : name != memberNames.end() ? name->second : text(d, "member"));
     o->set("as_of", dateNl(text(d, "as_of")));
     o->set("generated_at", timeNl(r, text(d, "generated_at")));
-    o->set("sha256", text(d, "sha256").substr(0, 12));
-    o->set("member", memberNames.count(text(d, "member")) ? memberNames[text(d, "member")] : text(d, "member"));
+    o->set("by", text(d, "generated_by"));
+    o->set("href", servable(r.documentsDir, d) ? base(id) + "/" + segment(text(d, "id")) : std::string());
+    o->set("file", fileName(d));
     rows->add(o);
-  }
-  p.data->set("generated", rows);
-  p.data->set("none_generated", rows->size() == 0);
+  });
+  data->set("generated", rows);
+  data->set("none_generated", rows->size() == 0);
   return p;
 }
 
+}  // namespace
+
+PageResult documentsPage(PageRequest& r) { return page(r, choiceOf(r, false), {}); }
+
 PageResult generateAction(PageRequest& r) {
   auto igs = loadIgs(r);
-  if (!mayCall(r, "documents.generate", text(igs, "id")))
+  std::string id = text(igs, "id");
+  if (!mayCall(r, "documents.generate", id))
     throw Error(ErrorCode::denied,
                 "u mag geen documenten maken voor dit samenwerkingsverband (uw rollen: " +
                     service::grantsText(ops::effectiveGrants(r.caller)) + ")",
                 Place().set("operation", "documents.generate"));
-  auto asOf = dateField(r.fields, "datum");
-  std::string templateName = field(r.fields, "sjabloon");
-  std::string format = field(r.fields, "formaat");
-  std::string member = field(r.fields, "deelnemer");
-  std::string kind;
-  auto shipped = shippedTemplates(r);
-  for (std::size_t i = 0; i < shipped->size(); ++i) {
-    auto t = shipped->getObject(static_cast<unsigned>(i));
-    if (text(t, "name") == templateName) kind = text(t, "kind");
-  }
-  if (kind.empty())
-    throwInvalid("onbekend sjabloon '" + templateName + "'", Place().set("field", "'sjabloon'"));
-  const Format* chosen = nullptr;
-  for (const auto& f : kFormats)
-    if (format == f.name) chosen = &f;
-  if (!chosen) throwInvalid("onbekend formaat '" + format + "' (docx, odt, html of md)", Place().set("field", "'formaat'"));
-  if (kind == "lid" && member.empty())
-    throwInvalid("dit sjabloon maakt een document per deelnemer: kies een deelnemer", Place().set("field", "'deelnemer'"));
+  Choice choice = choiceOf(r, true);
+  try {
+    auto asOf = dateField(r.fields, "datum");
+    bool known = false;
+    each(arrayOf(call(r, "template.list", newObject()), "templates"),
+         [&](JsonObject t) { known = known || text(t, "name") == choice.templateName; });
+    if (!known) throwInvalid("onbekend sjabloon '" + choice.templateName + "': kies een sjabloon uit de lijst",
+                               Place().set("field", "'sjabloon'"));
+    bool formatKnown = false;
+    for (const auto& f : kFormats) formatKnown = formatKnown || choice.format == f.name;
+    if (!formatKnown) throwInvalid("onbekend formaat '" + choice.format + "': kies PDF, DOCX, ODT, HTML of Markdown",
+                                     Place().set("field", "'formaat'"));
 
-  OutputFolder folder(r.documentsDir, text(igs, "id"));  // igs ids are record ids: no '/'
-  auto in = newObject();
-  in->set("template", templateName);
-  in->set("cooperation", text(igs, "id"));
-  in->set("format", format);
-  in->set("out", folder.path());
-  if (!member.empty()) in->set("member", member);
-  if (asOf) in->set("as_of", *asOf);
-  r.caller.reason = "gemaakt via het intranet";
-  auto out = call(r, "documents.generate", in);
-  auto docs = out->getArray("documents");
-  if (!docs || docs->size() != 1)
-    throw Error(ErrorCode::internal, "documents.generate gaf geen enkel document terug");
-  std::string path = text(docs->getObject(0), "path");
-  PageResult p;
-  p.fileBytes = readFile(path);
-  p.fileName = std::filesystem::path(path).filename().string();
-  p.mediaType = chosen->mediaType;
-  folder.keep();
-  return p;
+    OutputFolder folder(r.documentsDir, id);  // igs ids are record ids: no '/'
+    auto in = newObject();
+    in->set("template", choice.templateName);
+    in->set("cooperation", id);
+    in->set("format", choice.format);
+    in->set("out", folder.path());
+    if (choice.member == kAllMembers) in->set("all_members", true);
+    else if (!choice.member.empty()) in->set("member", choice.member);
+    if (asOf) in->set("as_of", *asOf);
+    r.caller.reason = "gemaakt via het intranet";
+    auto out = call(r, "documents.generate", in);
+    folder.keep();
+    auto docs = arrayOf(out, "documents");
+    PageResult p;
+    if (docs->size() == 1 && choice.member != kAllMembers) {  // one document: the download itself
+      auto d = docs->getObject(0);
+      p.fileBytes = readRegistered(r.documentsDir, d);
+      p.fileName = fileName(d);
+      p.mediaType = documentMediaType(text(d, "format"));
+      return p;
+    }
+    p.redirect = base(id) + "?aanmaak=" + std::to_string(out->getValue<long long>("generation")) + "#resultaat";
+    return p;
+  } catch (const Error& e) {
+    // Refused input and failed conversions: the form again, nothing was kept.
+    if (e.errorCode() == ErrorCode::denied || e.errorCode() == ErrorCode::internal) throw;
+    if (e.errorCode() == ErrorCode::unsupported && e.place().fields.count("field") &&
+        e.place().fields.at("field") == "'intranet.documents_dir'")
+      throw;
+    return page(r, choice, fieldOf(e, kFieldNames));
+  }
 }
 
 }  // namespace igsgov::web

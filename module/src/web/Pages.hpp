@@ -40,6 +40,7 @@ struct PageRequest {
 
 struct PageResult {
   std::string view;        // template name; empty for a redirect or a download
+  int status = 200;        // of a rendered page (400: a form shown again with its errors)
   std::string title;       // <title> and <h1>
   JsonObject data;         // template data
   std::string igs;         // the IGS the page is about (navigation), if any
@@ -81,6 +82,8 @@ PageResult acknowledgeAction(PageRequest& r);
 PageResult packDownload(PageRequest& r);
 PageResult documentsPage(PageRequest& r);
 PageResult generateAction(PageRequest& r);
+PageResult documentDownload(PageRequest& r);  // DocumentsDownload.cpp
+PageResult generationZip(PageRequest& r);
 PageResult passwordPage(PageRequest& r, bool post);  // AccountPage.cpp
 PageResult accountsPage(PageRequest& r);             // AccountsPage.cpp
 PageResult createAccountAction(PageRequest& r);

@@ -88,6 +88,8 @@ const Router& intranetRouter() {
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
       {"pack", "/intranet/igs/:igs/bewijspakket", {"GET"}},
       {"documents", "/intranet/igs/:igs/documenten", {"GET", "POST"}},
+      {"document", "/intranet/igs/:igs/documenten/:document", {"GET"}},
+      {"generation", "/intranet/igs/:igs/documenten/aanmaak/:generation", {"GET"}},
   });
   return router;
 }

@@ -94,6 +94,8 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "acknowledge") return acknowledgeAction(r);
   if (page == "pack") return packDownload(r);
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
+  if (page == "document") return documentDownload(r);
+  if (page == "generation") return generationZip(r);
   if (page == "password") return passwordPage(r, method == "POST");
   if (page == "accounts") return method == "POST" ? createAccountAction(r) : accountsPage(r);
   if (page == "account") return changeAccountAction(r);
@@ -408,6 +410,7 @@ Response Site::handle(const Request& req) {
       resp.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + safeFileName(result.fileName) + "\"");
       resp.body = std::move(result.fileBytes);
     } else {
+      resp.status = result.status;
       std::string igsName = result.data->has("igs_name") ? text(result.data, "igs_name") : "";
       resp.status = result.status;
       render(result.view, result.title, result.data, result.igs, igsName, result.tab);
