@@ -84,6 +84,9 @@ PageResult documentsPage(PageRequest& r);
 PageResult generateAction(PageRequest& r);
 PageResult documentDownload(PageRequest& r);  // DocumentsDownload.cpp
 PageResult generationZip(PageRequest& r);
+PageResult contributionsPage(PageRequest& r);               // ContributionsPage.cpp
+PageResult contributionKeyPage(PageRequest& r, bool post);
+PageResult computeAction(PageRequest& r);
 PageResult passwordPage(PageRequest& r, bool post);  // AccountPage.cpp
 PageResult accountsPage(PageRequest& r);             // AccountsPage.cpp
 PageResult createAccountAction(PageRequest& r);

@@ -90,6 +90,9 @@ const Router& intranetRouter() {
       {"documents", "/intranet/igs/:igs/documenten", {"GET", "POST"}},
       {"document", "/intranet/igs/:igs/documenten/:document", {"GET"}},
       {"generation", "/intranet/igs/:igs/documenten/aanmaak/:generation", {"GET"}},
+      {"contributions", "/intranet/igs/:igs/bijdragen", {"GET"}},
+      {"contribution-key", "/intranet/igs/:igs/bijdragen/:key", {"GET", "POST"}},
+      {"contribution-compute", "/intranet/igs/:igs/bijdragen/:key/berekenen", {"POST"}},
   });
   return router;
 }

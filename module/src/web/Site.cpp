@@ -96,6 +96,9 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
   if (page == "document") return documentDownload(r);
   if (page == "generation") return generationZip(r);
+  if (page == "contributions") return contributionsPage(r);
+  if (page == "contribution-key") return contributionKeyPage(r, method == "POST");
+  if (page == "contribution-compute") return computeAction(r);
   if (page == "password") return passwordPage(r, method == "POST");
   if (page == "accounts") return method == "POST" ? createAccountAction(r) : accountsPage(r);
   if (page == "account") return changeAccountAction(r);
@@ -110,7 +113,8 @@ struct Tab {
 constexpr Tab kTabs[] = {{"overzicht", "Overzicht", ""},          {"samenstelling", "Samenstelling", "/samenstelling"},
                          {"statuten", "Statuten", "/statuten"},    {"termijnen", "Termijnen", "/termijnen"},
                          {"bevindingen", "Bevindingen", "/bevindingen"}, {"documenten", "Documenten", "/documenten"},
-                         {"deelnemers", "Deelnemers en organen", "/deelnemers"}};
+                         {"deelnemers", "Deelnemers en organen", "/deelnemers"},
+                         {"bijdragen", "Bijdragen", "/bijdragen"}};
 
 }  // namespace
 
