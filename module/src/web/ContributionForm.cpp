@@ -196,6 +196,9 @@ JsonObject editorData(const KeyForm& form, const std::vector<KeyMember>& members
   err(data, form.errors, "");
   data->set("form_error", form.errors.count("") ? form.errors.at("") : std::string());
   data->set("has_form_error", form.errors.count("") > 0);
+  bool itemErrors = false;
+  for (const auto& it : form.items) itemErrors = itemErrors || !it.errors.empty();
+  data->set("has_item_error", itemErrors);
   auto items = newArray();
   for (std::size_t i = 0; i < form.items.size(); ++i) {
     const ItemForm& it = form.items[i];

@@ -21,6 +21,7 @@
 #include "web/FieldErrors.hpp"
 #include "web/Pages.hpp"
 
+#include <cctype>
 #include <map>
 
 namespace igsgov::web {
@@ -63,7 +64,7 @@ struct Choice {
 Choice choiceOf(const PageRequest& r, bool posted) {
   Choice c;
   c.templateName = posted ? field(r.fields, "sjabloon") : "engagementsverklaring";
-  c.member = posted ? field(r.fields, "deelnemer") : "";
+  c.member = posted ? field(r.fields, "deelnemer") : kAllMembers;  // the default template is per member
   c.format = posted ? field(r.fields, "formaat") : "pdf";
   c.asOf = posted ? field(r.fields, "datum") : Date::today().iso();
   return c;
@@ -158,9 +159,13 @@ PageResult page(PageRequest& r, const Choice& choice, const FieldError& error) {
   auto rows = newArray();
   each(arrayOf(call(r, "documents.list", in), "documents"), [&](JsonObject d) {
     auto o = newObject();
+    // The title up to its colon ("Engagementsverklaring van een deelnemer"): the table stays readable.
     auto title = templateTitles.find(text(d, "template"));
-    o->set("template", title != templateTitles.end() ? title->second : text(d, "template"));
-    o->set("format", text(d, "format"));
+    std::string shown = title != templateTitles.end() ? title->second : text(d, "template");
+    o->set("template", shown.substr(0, shown.find(':')));
+    std::string format = text(d, "format");
+    for (char& c : format) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    o->set("format", format);
     auto name = memberNames.find(text(d, "member"));
     o->set("member", text(d, "member").empty() ? "—" : name != memberNames.end() ? name->second : text(d, "member"));
     o->set("as_of", dateNl(text(d, "as_of")));
