@@ -21,16 +21,6 @@ namespace {
 
 constexpr const char* kNewKey = "nieuw";
 
-JsonArray arrayOf(const JsonObject& o, const std::string& key) {
-  auto a = o ? o->getArray(key) : nullptr;
-  return a ? a : newArray();
-}
-
-template <class Fn>
-void each(const JsonArray& a, Fn fn) {
-  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
-}
-
 std::string base(const std::string& igs) { return "/intranet/igs/" + segment(igs) + "/bijdragen"; }
 
 std::vector<KeyMember> membersOf(const JsonObject& igs) {
@@ -175,12 +165,10 @@ PageResult keyPage(PageRequest& r, const JsonObject& igs, const std::string& key
   return p;
 }
 
-JsonObject igsOf(PageRequest& r) { return loadIgs(r); }
-
 }  // namespace
 
 PageResult contributionsPage(PageRequest& r) {
-  auto igs = igsOf(r);
+  auto igs = loadIgs(r);
   std::string id = text(igs, "id");
   auto rows = newArray();
   each(keysOf(r, id), [&](JsonObject k) {
@@ -214,7 +202,7 @@ PageResult contributionsPage(PageRequest& r) {
 }
 
 PageResult contributionKeyPage(PageRequest& r, bool post) {
-  auto igs = igsOf(r);
+  auto igs = loadIgs(r);
   std::string igsId = text(igs, "id");
   const std::string& keyId = r.params.at("key");
   bool isNew = keyId == kNewKey;
@@ -256,7 +244,7 @@ PageResult contributionKeyPage(PageRequest& r, bool post) {
 }
 
 PageResult computeAction(PageRequest& r) {
-  auto igs = igsOf(r);
+  auto igs = loadIgs(r);
   std::string igsId = text(igs, "id");
   const std::string& keyId = r.params.at("key");
   auto key = findKey(r, igsId, keyId);

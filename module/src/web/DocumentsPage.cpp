@@ -44,16 +44,6 @@ const FieldNames kFieldNames = {{"template", "sjabloon"}, {"member", "deelnemer"
                                 {"cooperation", "deelnemer"}, {"format", "formaat"}, {"as_of", "datum"},
                                 {"datum", "datum"}};
 
-JsonArray arrayOf(const JsonObject& o, const std::string& key) {
-  auto a = o ? o->getArray(key) : nullptr;
-  return a ? a : newArray();
-}
-
-template <class Fn>
-void each(const JsonArray& a, Fn fn) {
-  for (std::size_t i = 0; i < a->size(); ++i) fn(a->getObject(static_cast<unsigned>(i)));
-}
-
 std::string base(const std::string& igs) { return "/intranet/igs/" + segment(igs) + "/documenten"; }
 
 // The form's values: what the user typed, else the defaults.
