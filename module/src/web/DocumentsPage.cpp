@@ -54,7 +54,7 @@ struct Choice {
 Choice choiceOf(const PageRequest& r, bool posted) {
   Choice c;
   c.templateName = posted ? field(r.fields, "sjabloon") : "engagementsverklaring";
-  c.member = posted ? field(r.fields, "deelnemer") : kAllMembers;  // the default template is per member
+  c.member = posted ? field(r.fields, "deelnemer") : "";
   c.format = posted ? field(r.fields, "formaat") : "pdf";
   c.asOf = posted ? field(r.fields, "datum") : Date::today().iso();
   return c;

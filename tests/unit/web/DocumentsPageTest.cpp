@@ -172,7 +172,7 @@ TEST_F(DocumentsPageTest, ForgedAndUnauthorisedPostsAre403AndChangeNothing) {
   EXPECT_EQ(post(kPage, form.substr(1), cookie).status, 403);
   std::string auditor = login("auditor");
   auto page = get(kPage, auditor);
-  EXPECT_EQ(page.body.find("Maak de documenten"), std::string::npos) << "no form for an auditor";
+  EXPECT_EQ(page.body.find("Maak en download"), std::string::npos) << "no form for an auditor";
   auto r = post(kPage, "csrf=" + csrfOf(page.body) + form, auditor);
   EXPECT_EQ(r.status, 403);
   // A secretariaat of another IGS: no form, and the POST is refused.

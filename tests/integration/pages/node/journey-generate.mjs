@@ -45,7 +45,7 @@ await h.run(async ({ page, base, check, login, shot, widths, cliJson, artefacts,
   const started = Date.now();
   await Promise.all([
     page.waitForURL(/\?aanmaak=\d+/, { timeout: 240000 }),
-    page.getByRole('button', { name: 'Maak de documenten' }).click(),
+    page.getByRole('button', { name: 'Maak en download' }).click(),
   ]);
   console.log(`8 PDFs through the page in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
