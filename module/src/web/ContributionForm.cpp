@@ -162,9 +162,9 @@ void placeError(KeyForm& form, const Error& e) {
   std::string where = e.place().describe();
   std::string fieldText = e.place().fields.count("field") ? e.place().fields.at("field") : "";
   for (auto& it : form.items) {
-    if (it.id.empty() || where.find("kostenpost '" + it.id + "'") == std::string::npos &&
-                             where.find("kostenpost " + it.id) == std::string::npos)
-      continue;
+    bool named = where.find("kostenpost '" + it.id + "'") != std::string::npos ||
+                 where.find("kostenpost " + it.id + ",") != std::string::npos;
+    if (it.id.empty() || !named) continue;
     static const std::vector<std::pair<std::string, std::string>> fields = {
         {"total", "totaal"},     {"fixed", "vast"},   {"rate", "tarief"},   {"payers", "betalers"},
         {"units", "leden"},      {"weights", "leden"}, {"amounts", "leden"}, {"kind", "soort"},
