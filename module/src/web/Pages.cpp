@@ -29,11 +29,6 @@ JsonObject call(PageRequest& r, const std::string& operation, const JsonObject& 
   return r.session.execute(operation, op ? ops::withServerFiles(*op, input, r.files) : input, r.caller);
 }
 
-JsonArray arrayOf(const JsonObject& obj, const std::string& key) {
-  auto a = obj ? obj->getArray(key) : nullptr;
-  return a ? a : newArray();
-}
-
 std::string text(const JsonObject& obj, const std::string& key) {
   if (!obj || !obj->has(key)) return "";
   auto v = obj->get(key);
