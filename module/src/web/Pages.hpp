@@ -40,7 +40,7 @@ struct PageRequest {
 
 struct PageResult {
   std::string view;        // template name; empty for a redirect or a download
-  int status = 200;        // of a rendered page (400: a form shown again with its errors)
+  int status = 200;        // of a rendered page (400 or 422: a form shown again with its errors)
   std::string title;       // <title> and <h1>
   JsonObject data;         // template data
   std::string igs;         // the IGS the page is about (navigation), if any
@@ -49,7 +49,6 @@ struct PageResult {
   std::string fileName;    // a download: name, media type and bytes
   std::string mediaType;
   std::string fileBytes;
-  int status = 200;        // of a rendered page (422: a form came back with errors)
 };
 
 // True when the caller may call the catalogue operation on data of `cooperation`.

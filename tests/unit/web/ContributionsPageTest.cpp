@@ -5,6 +5,9 @@
 // typed and changes nothing; roles without the right get no form and 403.
 #include "SiteFixture.hpp"
 
+#include <fstream>
+#include <iterator>
+
 #include "finance/Money.hpp"
 
 using namespace igsgov;

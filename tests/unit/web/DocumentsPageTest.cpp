@@ -6,9 +6,14 @@
 // get 403 and change nothing.
 #include "SiteFixture.hpp"
 
+#include <fstream>
+#include <iterator>
+
 #include "core/Sha256.hpp"
 #include "docs/ZipPackage.hpp"
 
+#include <fstream>
+#include <iterator>
 #include <regex>
 
 using namespace igsgov;
