@@ -22,7 +22,9 @@ const brussels = (iso) => {
     timeZone: 'Europe/Brussels', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
     hourCycle: 'h23',
   }).formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
-  return `${parts.day}/${parts.month}/${parts.year} ${parts.hour}:${parts.minute}`;
+  const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober',
+    'november', 'december'];
+  return `${Number(parts.day)} ${months[Number(parts.month) - 1]} ${parts.year} om ${parts.hour}:${parts.minute}`;
 };
 
 const h = await startIntranet('generate');
