@@ -1,18 +1,12 @@
 #include "founding/Stappenplan.hpp"
 
-#include "core/Embedded.hpp"
+#include "core/ConfigOverlay.hpp"
 #include "core/Error.hpp"
 #include "core/JsonFile.hpp"
 
-#include <Poco/DirectoryIterator.h>
-#include <Poco/File.h>
-#include <Poco/FileStream.h>
-#include <Poco/Path.h>
-#include <Poco/StreamCopier.h>
 
 #include <algorithm>
 #include <cstdlib>
-#include <map>
 #include <set>
 
 namespace igsgov {
@@ -127,19 +121,6 @@ Step parseStep(const FileReader& in, const JsonObject& s, std::size_t index) {
   return step;
 }
 
-std::string readFile(const std::string& path) {
-  std::string out;
-  try {
-    Poco::FileInputStream in(path);
-    Poco::StreamCopier::copyToString(in, out);
-  } catch (const Poco::Exception& e) {
-    Place p;
-    p.set("file", path);
-    throw Error(ErrorCode::io, "stappenplan kan niet gelezen worden: " + e.displayText(), p);
-  }
-  return out;
-}
-
 }  // namespace
 
 const std::vector<std::string>& evidenceKinds() {
@@ -187,30 +168,12 @@ Stappenplan parseStappenplan(const std::string& text, const std::string& source,
 }
 
 std::vector<Stappenplan> loadStappenplannen(const std::string& dirArg) {
-  std::map<std::string, Stappenplan> byFile;
-  for (const auto& f : embeddedStappenplannen())
-    byFile[f.name] = parseStappenplan(std::string(f.bytes), std::string("ingebouwd:") + f.name, f.name);
   std::string dir = dirArg;
   if (dir.empty())
     if (const char* env = std::getenv("IGSGOV_FOUNDING_DIR")) dir = env;
-  if (!dir.empty()) {
-    Poco::File d(dir);
-    if (!d.exists() || !d.isDirectory()) {
-      Place p;
-      p.set("file", dir);
-      throwNotFound("map met stappenplannen '" + dir + "' bestaat niet", p);
-    }
-    std::vector<std::string> names;
-    for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
-      if (it.name().size() > 5 && it.name().substr(it.name().size() - 5) == ".json") names.push_back(it.name());
-    std::sort(names.begin(), names.end());
-    for (const auto& n : names) {
-      std::string path = Poco::Path(dir).append(n).toString();
-      byFile[n] = parseStappenplan(readFile(path), path, n);
-    }
-  }
   std::vector<Stappenplan> out;
-  for (auto& [name, plan] : byFile) out.push_back(std::move(plan));
+  for (const auto& f : overlaidConfigFiles(embeddedStappenplannen(), dir, {"map met stappenplannen", "stappenplan"}))
+    out.push_back(parseStappenplan(f.text, f.source, f.name));
   return out;
 }
 

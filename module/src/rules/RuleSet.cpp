@@ -1,17 +1,10 @@
 #include "rules/RuleSet.hpp"
 
-#include "core/Embedded.hpp"
+#include "core/ConfigOverlay.hpp"
 #include "core/Error.hpp"
 #include "core/JsonFile.hpp"
 #include "rules/Evaluators.hpp"
 
-#include <Poco/DirectoryIterator.h>
-#include <Poco/File.h>
-#include <Poco/FileStream.h>
-#include <Poco/Path.h>
-#include <Poco/StreamCopier.h>
-
-#include <algorithm>
 #include <cstdlib>
 #include <map>
 
@@ -91,17 +84,6 @@ Rule parseRule(const JsonObject& r, const std::string& source, const std::string
   return rule;
 }
 
-std::string readFile(const std::string& path) {
-  std::string out;
-  try {
-    Poco::FileInputStream in(path);
-    Poco::StreamCopier::copyToString(in, out);
-  } catch (const Poco::Exception& e) {
-    throw Error(ErrorCode::io, "regelbestand kan niet gelezen worden: " + e.displayText(), filePlace(path, ""));
-  }
-  return out;
-}
-
 }  // namespace
 
 std::string severityName(Severity s) {
@@ -151,27 +133,14 @@ RuleSet parseRuleSet(const std::string& text_, const std::string& source, const 
 }
 
 RuleBook loadRuleBook(const std::string& dirArg) {
-  std::map<std::string, RuleSet> byFile;
-  for (const auto& f : embeddedRuleSets())
-    byFile[f.name] = parseRuleSet(std::string(f.bytes), std::string("ingebouwd:") + f.name, f.name);
-  RuleBook book;
   std::string dir = dirArg;
   if (dir.empty())
     if (const char* env = std::getenv("IGSGOV_RULES_DIR")) dir = env;
-  if (!dir.empty()) {
-    Poco::File d(dir);
-    if (!d.exists() || !d.isDirectory())
-      throwNotFound("regelmap '" + dir + "' bestaat niet", filePlace(dir, ""));
-    std::vector<std::string> names;
-    for (Poco::DirectoryIterator it(dir), end; it != end; ++it)
-      if (it.name().size() > 5 && it.name().substr(it.name().size() - 5) == ".json") names.push_back(it.name());
-    std::sort(names.begin(), names.end());
-    for (const auto& n : names) {
-      std::string path = Poco::Path(dir).append(n).toString();
-      byFile[n] = parseRuleSet(readFile(path), path, n);
-    }
-    book.overrideDir = dir;
-  }
+  std::map<std::string, RuleSet> byFile;
+  for (const auto& f : overlaidConfigFiles(embeddedRuleSets(), dir, {"regelmap", "regelbestand"}))
+    byFile[f.name] = parseRuleSet(f.text, f.source, f.name);
+  RuleBook book;
+  book.overrideDir = dir;
   std::set<std::string> seen;
   for (auto& [name, set] : byFile) {
     for (const auto& r : set.rules)
