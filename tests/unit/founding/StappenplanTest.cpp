@@ -5,10 +5,10 @@
 #include "founding/Stappenplan.hpp"
 
 #include "core/Error.hpp"
+#include "core/FileBytes.hpp"
 
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
-#include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
 
 #include <gtest/gtest.h>
@@ -18,10 +18,9 @@ using namespace igsgov;
 namespace {
 
 std::string readSource(const std::string& rel) {
-  Poco::FileInputStream in(std::string(IGSGOV_SOURCE_DIR) + "/" + rel);
-  std::string s;
-  Poco::StreamCopier::copyToString(in, s);
-  return s;
+  auto bytes = readFileBytes(std::string(IGSGOV_SOURCE_DIR) + "/" + rel);
+  EXPECT_TRUE(bytes) << rel;
+  return bytes.value_or("");
 }
 
 // Replaces the one occurrence of `a`; fails the test when there is none, so a
