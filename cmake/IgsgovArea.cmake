@@ -26,3 +26,15 @@ function(igsgov_unit_test name)
   endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
 endfunction()
+
+# igsgov_postgresql_test(NAME TARGET [ARGS...])
+# Runs the test executable TARGET once more, on PostgreSQL: inside a throwaway
+# cluster started by tests/support/postgres.sh (IGSGOV_TEST_DB points at it, so
+# tests/support/TestRegister.hpp gives each register a fresh database). ARGS go
+# to the executable (e.g. a --gtest_filter leaving out SQLite-only tests). Label
+# `postgresql`. A server that does not start fails the test.
+function(igsgov_postgresql_test name target)
+  add_test(NAME ${name}.postgresql
+    COMMAND ${PROJECT_SOURCE_DIR}/tests/support/postgres.sh run $<TARGET_FILE:${target}> ${ARGN})
+  set_tests_properties(${name}.postgresql PROPERTIES LABELS "postgresql" TIMEOUT 900)
+endfunction()

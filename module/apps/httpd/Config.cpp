@@ -4,6 +4,7 @@
 #include "core/Json.hpp"
 #include "linkeddata/Iris.hpp"
 #include "ops/ServerPaths.hpp"
+#include "store/Database.hpp"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
@@ -97,14 +98,24 @@ Config loadConfig(const std::string& path) {
   Config c;
   inFile(path, [&] {
     Reader root(parseJsonObject(text.str(), "configuratie"), "configuratie");
-    root.rejectUnknown({"listen", "register", "tls", "journal", "limits", "log", "intranet", "files", "linked_data", "oidc"});
+    root.rejectUnknown({"listen", "register", "database", "tls", "journal", "limits", "log", "intranet", "files", "linked_data", "oidc"});
     if (auto listen = root.optObject("listen"); !listen.isNull()) {
       Reader r(listen, "configuratie", "listen");
       r.rejectUnknown({"host", "port"});
       c.host = r.optStr("host").value_or(c.host);
       c.port = intIn(r, "port", c.port, 0, 65535);
     }
-    c.registerPath = resolve(path, root.optStr("register").value_or(""));
+    std::string reg = root.optStr("register").value_or("");
+    c.registerPath = store::isPostgresAddress(reg) ? reg : resolve(path, reg);
+    if (auto database = root.optObject("database"); !database.isNull()) {
+      Reader r(database, "configuratie", "database");
+      r.rejectUnknown({"url"});
+      std::string url = r.optStr("url").value_or("");
+      if (!store::isPostgresAddress(url))
+        r.fail("url", "geef een PostgreSQL-adres (postgresql://gebruiker@host/databank)");
+      if (!c.registerPath.empty()) r.fail("url", "geef 'register' of 'database.url', niet beide");
+      c.registerPath = url;
+    }
     if (auto tls = root.optObject("tls"); !tls.isNull()) {
       Reader r(tls, "configuratie", "tls");
       r.rejectUnknown({"certificate", "private_key"});
@@ -203,6 +214,8 @@ void validate(const Config& c, const std::string& source) {
     throwInvalid(message, Place().set("file", source).set("field", "'" + field + "'"));
   };
   if (c.registerPath.empty()) fail("register", "geen register opgegeven (veld 'register' of --register)");
+  if (store::isPostgresAddress(c.registerPath) && c.documentsDir.empty())
+    fail("intranet.documents_dir", "een register in PostgreSQL heeft geen map naast zich: geef de map voor documenten op");
   if (c.tlsCertificate.empty() != c.tlsPrivateKey.empty())
     fail("tls", "geef zowel 'certificate' als 'private_key' op, of geen van beide");
   if (c.maxBufferedBodyBytes < c.maxBodyBytes)

@@ -4,6 +4,8 @@
 //
 //   {"listen": {"host": "127.0.0.1", "port": 8080},
 //    "register": "/var/lib/igsgov/register.db",
+//    (or "database": {"url": "postgresql://igsgov@db.example/igsgov"}: a register
+//     on PostgreSQL, docs/dev/store.md; then intranet.documents_dir is required)
 //    "tls": {"certificate": "cert.pem", "private_key": "key.pem"},
 //    "journal": {"signing_key": "/etc/igsgov/journal.key"},
 //    "limits": {"max_body_bytes": 1048576, "max_buffered_body_bytes": 67108864,

@@ -8,13 +8,7 @@
 
 namespace igsgov::documents {
 
-bool tableExists(store::Database& db, const std::string& table) {
-  auto& st = db.cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  st.bind(1, table);
-  bool found = st.step();
-  st.reset();
-  return found;
-}
+bool tableExists(store::Database& db, const std::string& table) { return db.tableExists(table); }
 
 JsonObject verbandJson(store::Database& db, const std::string& cooperation, const Date& asOf) {
   auto c = records::current(db, records::cooperationSpec(), cooperation);

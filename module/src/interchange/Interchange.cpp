@@ -102,14 +102,13 @@ void readWhole(const std::string& file, std::string& text) {
   text = std::move(*bytes);
 }
 
-// A larger page cache for the bulk write (the default 2 MB makes every index
-// insert of a large import evict pages); restored afterwards.
+// The store's tuning for one bulk write (Database::setBulk); restored afterwards.
 struct BulkCache {
   store::Database& db;
-  explicit BulkCache(store::Database& d) : db(d) { db.exec("PRAGMA cache_size = -262144"); }
+  explicit BulkCache(store::Database& d) : db(d) { db.setBulk(true); }
   ~BulkCache() {
     try {
-      db.exec("PRAGMA cache_size = -2000");
+      db.setBulk(false);
     } catch (...) {
     }
   }

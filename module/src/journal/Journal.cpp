@@ -23,8 +23,7 @@ Head Journal::head() {
 
 std::string Journal::headKeyId() {
   // Registers older than migration 0010 have no signature columns (and no signatures).
-  auto& column = db_.cached("SELECT 1 FROM pragma_table_info('journal') WHERE name = 'key_id'");
-  if (!column.step()) return "";
+  if (!db_.hasColumn("journal", "key_id")) return "";
   auto& st = db_.cached("SELECT key_id FROM journal ORDER BY seq DESC LIMIT 1");
   return st.step() ? st.text(0) : "";
 }
@@ -32,9 +31,7 @@ std::string Journal::headKeyId() {
 void Journal::begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at) {
   if (active_) throw Error(ErrorCode::internal, "journaalregel al geopend");
   // A register being created has no journal table until its first migration ran.
-  auto st = db_.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'journal'");
-  st.step();
-  bool exists = st.integer(0) != 0;
+  bool exists = db_.tableExists("journal");
   if (exists && !signingKey_) {
     if (std::string keyId = headKeyId(); !keyId.empty())
       throw Error(ErrorCode::denied,

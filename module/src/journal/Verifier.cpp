@@ -36,11 +36,7 @@ struct Range {
   long long expect;  // next row id of this range not yet seen
 };
 
-bool tableExists(store::Database& db, const std::string& table) {
-  auto& st = db.cached("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
-  st.bind(1, table);
-  return st.step();
-}
+bool tableExists(store::Database& db, const std::string& table) { return db.tableExists(table); }
 
 std::string rowName(const std::string& table, long long rowId) {
   return "tabel " + table + ", rij " + std::to_string(rowId);
@@ -109,12 +105,11 @@ private:
   // The migrations create no trigger and no view: one in the file was put
   // there by someone else, and could change later writes or what reads see.
   void checkSchemaObjects() {
-    auto st = db_.prepare(
-        "SELECT type, name, tbl_name FROM sqlite_master WHERE type IN ('trigger', 'view') ORDER BY type, name");
-    while (st.step()) {
-      std::string what = st.text(0) == "trigger" ? "trigger '" + st.text(1) + "' op tabel " + st.text(2)
-                                                 : "view '" + st.text(1) + "'";
-      add({"schema", 0, st.text(2), 0, "",
+    for (const auto& o : db_.foreignSchemaObjects()) {
+      std::string what = o.type == "trigger" ? "trigger '" + o.name + "' op tabel " + o.table
+                         : o.type == "rule"  ? "regel (rule) '" + o.name + "' op tabel " + o.table
+                                             : "view '" + o.name + "'";
+      add({"schema", 0, o.table, 0, "",
            what + ": niet door het register gemaakt (buiten het register toegevoegd; zo'n object kan latere wijzigingen "
                "of wat het register leest ongemerkt veranderen)"});
     }
@@ -403,12 +398,14 @@ private:
              (entryMissing ? "; de rij noemt " + entryName(jseq) + ", die ontbreekt)" : ")")});
   }
 
-  // Foreign keys too: the sqlite3 shell does not enforce them by default.
+  // Foreign keys too: the sqlite3 shell does not enforce them by default, and
+  // PostgreSQL's can be switched off (DISABLE TRIGGER ALL).
   void checkForeignKeys() {
-    auto fk = db_.prepare("PRAGMA foreign_key_check");
-    if (fk.step())
-      add({"row_changed", 0, fk.text(0), fk.integer(1), "",
-           rowName(fk.text(0), fk.integer(1)) + " verwijst naar een ontbrekende " + fk.text(2)});
+    auto problems = db_.foreignKeyProblems();
+    if (!problems.empty()) {
+      const auto& fk = problems.front();
+      add({"row_changed", 0, fk.table, fk.rowId, "", rowName(fk.table, fk.rowId) + " verwijst naar een ontbrekende " + fk.parent});
+    }
   }
 
   store::Database& db_;

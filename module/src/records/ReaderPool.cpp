@@ -17,7 +17,7 @@ ReaderPool::Lease ReaderPool::acquire() {
   }
   try {
     auto db = std::make_unique<store::Database>(path_, false);
-    db->exec("PRAGMA query_only = ON");
+    db->setReadOnly();
     return Lease(*this, std::move(db));
   } catch (...) {
     std::lock_guard lock(mutex_);

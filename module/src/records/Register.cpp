@@ -19,7 +19,7 @@ std::shared_ptr<const journal::SigningKey> loadKey(const OpenOptions& options) {
 Register::Register(std::unique_ptr<store::Database> db, std::shared_ptr<const journal::SigningKey> key)
     : db_(std::move(db)),
       journal_(std::make_unique<journal::Journal>(*db_)),
-      readers_(std::make_unique<ReaderPool>(db_->path(), kMaxReaders)) {
+      readers_(std::make_unique<ReaderPool>(db_->address(), kMaxReaders)) {
   journal_->setSigningKey(std::move(key));
   if (store::schemaVersion(*db_) > 0) {
     auto head = journal_->head();
@@ -33,11 +33,10 @@ const std::string& Register::path() const { return db_->path(); }
 
 std::unique_ptr<Register> Register::create(const std::string& path, const OpenOptions& options) {
   auto key = loadKey(options);
-  Poco::File f(path);
-  if (f.exists() && f.getSize() > 0) {
+  if (store::isPostgresAddress(path) || (Poco::File(path).exists() && Poco::File(path).getSize() > 0)) {
     store::Database probe(path, false);
     if (store::schemaVersion(probe) > 0)
-      throw Error(ErrorCode::conflict, "hier bestaat al een register", Place().set("file", path));
+      throw Error(ErrorCode::conflict, "hier bestaat al een register", Place().set("file", probe.path()));
   }
   std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, true), key));
   WriteInfo info{"igsgov", "register.init", "nieuw register"};
@@ -59,12 +58,13 @@ std::unique_ptr<Register> Register::create(const std::string& path, const OpenOp
 
 std::unique_ptr<Register> Register::open(const std::string& path, const OpenOptions& options) {
   auto key = loadKey(options);
-  if (!Poco::File(path).exists())
+  if (!store::isPostgresAddress(path) && !Poco::File(path).exists())
     throw Error(ErrorCode::notFound, "geen register gevonden; maak er een met 'igsgov init'", Place().set("file", path));
   std::unique_ptr<Register> reg(new Register(std::make_unique<store::Database>(path, false), key));
   int version = store::schemaVersion(*reg->db_);
   if (version == 0)
-    throw Error(ErrorCode::invalid, "dit bestand is geen igsgov-register", Place().set("file", path));
+    throw Error(ErrorCode::invalid, "dit bestand of deze databank is geen igsgov-register",
+                Place().set("file", reg->db_->path()));
   if (version < store::latestSchemaVersion()) {
     reg->write({"igsgov", "store.migrate", "schema bijwerken"}, newObject(), [&](Writer& w) {
       auto applied = store::migrate(w.db());

@@ -1,37 +1,27 @@
 #include "store/Database.hpp"
 
-#include "core/Error.hpp"
-
-#include <sqlite3.h>
+#include "store/Backend.hpp"
 
 namespace igsgov::store {
 
-void throwSqlite(sqlite3* db, int rc, const std::string& context) {
-  std::string detail = db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
-  Place p;
-  p.set("database", context);
-  int primary = rc & 0xff;
-  if (primary == SQLITE_BUSY || primary == SQLITE_LOCKED)
-    throw Error(ErrorCode::busy, "het register is vergrendeld door een andere schrijver; probeer opnieuw", p);
-  if (primary == SQLITE_CONSTRAINT)
-    throw Error(ErrorCode::conflict, "de wijziging botst met een bestaande registratie: " + detail, p);
-  if (primary == SQLITE_CORRUPT || primary == SQLITE_NOTADB)
-    throw Error(ErrorCode::integrity, "het registerbestand is beschadigd of geen register: " + detail, p);
-  if (primary == SQLITE_CANTOPEN)
-    throw Error(ErrorCode::io, "het registerbestand kan niet geopend worden: " + detail, p);
-  throw Error(ErrorCode::io, "databankfout: " + detail, p);
+bool isPostgresAddress(const std::string& a) {
+  return a.rfind("postgresql://", 0) == 0 || a.rfind("postgres://", 0) == 0;
 }
 
-Statement::Statement(sqlite3* db, const std::string& sql) : db_(db), stmt_(nullptr), sql_(sql) {
-  int rc = sqlite3_prepare_v2(db_, sql.c_str(), static_cast<int>(sql.size()), &stmt_, nullptr);
-  if (rc != SQLITE_OK) throwSqlite(db_, rc, sql.substr(0, 80));
+std::string displayAddress(const std::string& a) {
+  if (!isPostgresAddress(a)) return a;
+  // postgresql://user:secret@host/db -> postgresql://user@host/db
+  auto scheme = a.find("://") + 3;
+  auto at = a.find('@', scheme);
+  if (at == std::string::npos) return a;
+  auto colon = a.find(':', scheme);
+  if (colon == std::string::npos || colon > at) return a;
+  return a.substr(0, colon) + a.substr(at);
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
-
-Statement::Statement(Statement&& o) noexcept : db_(o.db_), stmt_(o.stmt_), sql_(std::move(o.sql_)) {
-  o.stmt_ = nullptr;
-}
+Statement::Statement(std::unique_ptr<Cursor> cursor) : cursor_(std::move(cursor)) {}
+Statement::~Statement() = default;
+Statement::Statement(Statement&& o) noexcept = default;
 
 Statement& Statement::bind(int i, const Value& v) {
   if (std::holds_alternative<long long>(v)) return bind(i, std::get<long long>(v));
@@ -40,30 +30,23 @@ Statement& Statement::bind(int i, const Value& v) {
 }
 
 Statement& Statement::bind(int i, const std::string& s) {
-  sqlite3_bind_text(stmt_, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+  cursor_->bindText(i, s);
   return *this;
 }
 
 Statement& Statement::bind(int i, long long n) {
-  sqlite3_bind_int64(stmt_, i, n);
+  cursor_->bindInteger(i, n);
   return *this;
 }
 
-Statement& Statement::bind(int i, const std::optional<std::string>& s) {
-  return s ? bind(i, *s) : bindNull(i);
-}
+Statement& Statement::bind(int i, const std::optional<std::string>& s) { return s ? bind(i, *s) : bindNull(i); }
 
 Statement& Statement::bindNull(int i) {
-  sqlite3_bind_null(stmt_, i);
+  cursor_->bindNull(i);
   return *this;
 }
 
-bool Statement::step() {
-  int rc = sqlite3_step(stmt_);
-  if (rc == SQLITE_ROW) return true;
-  if (rc == SQLITE_DONE) return false;
-  throwSqlite(db_, rc, sql_.substr(0, 80));
-}
+bool Statement::step() { return cursor_->step(); }
 
 void Statement::run() {
   while (step()) {
@@ -72,20 +55,14 @@ void Statement::run() {
 }
 
 void Statement::reset() {
-  if (!stmt_) return;
-  sqlite3_reset(stmt_);
-  sqlite3_clear_bindings(stmt_);
+  if (cursor_) cursor_->reset();
 }
 
-int Statement::columnCount() const { return sqlite3_column_count(stmt_); }
-std::string Statement::columnName(int i) const { return sqlite3_column_name(stmt_, i); }
-bool Statement::isNull(int i) const { return sqlite3_column_type(stmt_, i) == SQLITE_NULL; }
-long long Statement::integer(int i) const { return sqlite3_column_int64(stmt_, i); }
-
-std::string Statement::text(int i) const {
-  auto p = sqlite3_column_text(stmt_, i);
-  return p ? std::string(reinterpret_cast<const char*>(p), sqlite3_column_bytes(stmt_, i)) : std::string();
-}
+int Statement::columnCount() const { return cursor_->columnCount(); }
+std::string Statement::columnName(int i) const { return cursor_->columnName(i); }
+bool Statement::isNull(int i) const { return cursor_->storageClass(i) == StorageClass::null; }
+long long Statement::integer(int i) const { return cursor_->integer(i); }
+std::string Statement::text(int i) const { return cursor_->text(i); }
 
 std::optional<std::string> Statement::optText(int i) const {
   if (isNull(i)) return std::nullopt;
@@ -93,22 +70,14 @@ std::optional<std::string> Statement::optText(int i) const {
 }
 
 Value Statement::value(int i) const {
-  switch (sqlite3_column_type(stmt_, i)) {
-    case SQLITE_NULL: return std::monostate{};
-    case SQLITE_INTEGER: return integer(i);
+  switch (cursor_->storageClass(i)) {
+    case StorageClass::null: return std::monostate{};
+    case StorageClass::integer: return integer(i);
     default: return text(i);
   }
 }
 
-StorageClass Statement::storageClass(int i) const {
-  switch (sqlite3_column_type(stmt_, i)) {
-    case SQLITE_NULL: return StorageClass::null;
-    case SQLITE_INTEGER: return StorageClass::integer;
-    case SQLITE_FLOAT: return StorageClass::real;
-    case SQLITE_BLOB: return StorageClass::blob;
-    default: return StorageClass::text;
-  }
-}
+StorageClass Statement::storageClass(int i) const { return cursor_->storageClass(i); }
 
 const char* storageClassName(StorageClass c) {
   switch (c) {
@@ -121,30 +90,18 @@ const char* storageClassName(StorageClass c) {
   return "?";
 }
 
-Database::Database(const std::string& path, bool create) : path_(path) {
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
-  if (rc != SQLITE_OK) {
-    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
-    sqlite3_close(db_);
-    db_ = nullptr;
-    Place p;
-    p.set("file", path);
-    if (!create && (rc & 0xff) == SQLITE_CANTOPEN)
-      throw Error(ErrorCode::notFound, "geen register gevonden; maak er een met 'igsgov init'", p);
-    throw Error(ErrorCode::io, "het registerbestand kan niet geopend worden: " + msg, p);
-  }
-  sqlite3_busy_timeout(db_, 5000);
-  sqlite3_extended_result_codes(db_, 1);
-  exec("PRAGMA foreign_keys = ON");
-  exec("PRAGMA journal_mode = WAL");
-  exec("PRAGMA synchronous = NORMAL");
-}
+Database::Database(const std::string& address, bool create)
+    : conn_(isPostgresAddress(address) ? openPostgres(address, create) : openSqlite(address, create)),
+      address_(address),
+      path_(displayAddress(address)) {}
 
 Database::~Database() {
   cache_.clear();
-  sqlite3_close_v2(db_);
+  conn_.reset();
 }
+
+Dialect Database::dialect() const { return conn_->dialect(); }
+Statement Database::prepare(const std::string& sql) { return Statement(conn_->prepare(sql)); }
 
 void Database::releaseCached() noexcept {
   for (auto& [sql, st] : cache_) st->reset();
@@ -152,25 +109,26 @@ void Database::releaseCached() noexcept {
 
 Statement& Database::cached(const std::string& sql) {
   auto it = cache_.find(sql);
-  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(db_, sql)).first;
+  if (it == cache_.end()) it = cache_.emplace(sql, std::make_unique<Statement>(conn_->prepare(sql))).first;
   it->second->reset();
   return *it->second;
 }
 
-void Database::exec(const std::string& sql) {
-  char* err = nullptr;
-  int rc = sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &err);
-  if (rc != SQLITE_OK) {
-    sqlite3_free(err);
-    throwSqlite(db_, rc, sql.substr(0, 80));
-  }
-}
-
-long long Database::lastInsertRowId() const { return sqlite3_last_insert_rowid(db_); }
-int Database::changes() const { return sqlite3_changes(db_); }
-void Database::begin() { exec("BEGIN IMMEDIATE"); }
-void Database::commit() { exec("COMMIT"); }
-void Database::rollback() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
-bool Database::inTransaction() const { return sqlite3_get_autocommit(db_) == 0; }
+void Database::exec(const std::string& sql) { conn_->exec(sql); }
+long long Database::lastInsertRowId() const { return conn_->lastInsertRowId(); }
+int Database::changes() const { return conn_->changes(); }
+void Database::begin() { conn_->beginWrite(); }
+void Database::beginRead() { conn_->beginRead(); }
+void Database::commit() { conn_->commit(); }
+void Database::rollback() noexcept { conn_->rollback(); }
+bool Database::inTransaction() const { return conn_->inTransaction(); }
+bool Database::tableExists(const std::string& t) { return conn_->tableExists(t); }
+bool Database::hasColumn(const std::string& t, const std::string& c) { return conn_->hasColumn(t, c); }
+int Database::schemaVersion() { return conn_->schemaVersion(); }
+void Database::setSchemaVersion(int v) { conn_->setSchemaVersion(v); }
+void Database::setReadOnly() { conn_->setReadOnly(); }
+void Database::setBulk(bool on) { conn_->setBulk(on); }
+std::vector<ForeignKeyProblem> Database::foreignKeyProblems() { return conn_->foreignKeyProblems(); }
+std::vector<SchemaObject> Database::foreignSchemaObjects() { return conn_->foreignSchemaObjects(); }
 
 }  // namespace igsgov::store

@@ -1,8 +1,14 @@
-// Database: a thin RAII layer over one SQLite connection (sqlite3 C API).
+// Database: a thin RAII layer over one connection to the register's database,
+// SQLite (a file path, the default) or PostgreSQL (a postgresql:// or
+// postgres:// address), chosen by the address (isPostgresAddress). The rest of
+// the code uses only this API and ?-parameters; what differs between the two
+// engines lives in store/ (Backend.hpp and its two implementations).
 //
-// Owns the connection; Statement owns one prepared statement. Every SQLite
-// failure is translated here, at the store's edge, into igsgov::Error:
-// SQLITE_BUSY/LOCKED -> busy, constraint violations -> conflict, the rest -> io.
+// Owns the connection; Statement owns one prepared statement. Every engine
+// failure is translated at the store's edge into igsgov::Error:
+// SQLite BUSY/LOCKED and PostgreSQL serialization failures, deadlocks and lock
+// timeouts -> busy; constraint violations (unique, foreign key, check, not
+// null) -> conflict; the rest -> io.
 // Not thread-safe: one Database is used by one thread at a time (the Register
 // guards its writing connection with a mutex and lends each reader its own
 // connection, records/ReaderPool.hpp).
@@ -14,24 +20,48 @@
 #include <unordered_map>
 #include <string>
 #include <variant>
-
-struct sqlite3;
-struct sqlite3_stmt;
+#include <vector>
 
 namespace igsgov::store {
 
-// A column value as SQLite stores it. Blobs are not used by the register.
+class Cursor;
+class Connection;
+
+enum class Dialect { sqlite, postgresql };
+
+// True for postgresql://... and postgres://... (libpq connection URIs).
+bool isPostgresAddress(const std::string& address);
+// The address without a password (for messages and logs).
+std::string displayAddress(const std::string& address);
+
+// A column value as the register stores it. Blobs are not used by the register.
 using Value = std::variant<std::monostate, long long, std::string>;
 
-// SQLite's storage class of one stored value. The register writes only null,
-// integer and text (Value has no other alternative); a real or blob value in a
-// register was put there by something else (journal/Verifier reports it).
+// The storage class of one stored value (SQLite's; PostgreSQL's column types map
+// onto it: integer types -> INTEGER, text types -> TEXT, floating point and
+// numeric -> REAL, bytea -> BLOB). The register writes only null, integer and
+// text (Value has no other alternative); a real or blob value in a register was
+// put there by something else (journal/Verifier reports it).
 enum class StorageClass { null, integer, real, text, blob };
 const char* storageClassName(StorageClass c);  // "NULL", "INTEGER", "REAL", "TEXT", "BLOB"
 
+// A row whose foreign key names a missing row (the verifier reports it).
+struct ForeignKeyProblem {
+  std::string table;
+  long long rowId;
+  std::string parent;
+};
+
+// A trigger, view or rule the migrations did not create.
+struct SchemaObject {
+  std::string type;   // "trigger", "view", "rule"
+  std::string name;
+  std::string table;
+};
+
 class Statement {
 public:
-  Statement(sqlite3* db, const std::string& sql);
+  explicit Statement(std::unique_ptr<Cursor> cursor);
   ~Statement();
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
@@ -61,39 +91,63 @@ public:
   StorageClass storageClass(int i) const;
 
 private:
-  sqlite3* db_;
-  sqlite3_stmt* stmt_;
-  std::string sql_;
+  std::unique_ptr<Cursor> cursor_;
 };
 
 class Database {
 public:
-  // Opens (creating when `create`) the file with WAL, foreign keys and a busy timeout.
-  Database(const std::string& path, bool create);
+  // SQLite: opens (creating when `create`) the file with WAL, foreign keys and a
+  // busy timeout. PostgreSQL: connects to the (existing) database; `create`
+  // changes nothing there (the migrations create the tables). Throws notFound
+  // when a SQLite file does not exist and !create, io when it cannot connect.
+  Database(const std::string& address, bool create);
   ~Database();
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
+  Dialect dialect() const;
   void exec(const std::string& sql);  // one or more statements without results
-  Statement prepare(const std::string& sql) { return Statement(db_, sql); }
+  Statement prepare(const std::string& sql);
   // A prepared statement kept for the connection's lifetime, reset and ready.
   // Do not hold two uses of the same SQL text at once (the second resets the first).
   Statement& cached(const std::string& sql);
   // Resets every cached statement. A statement left on a row keeps its read
   // snapshot open (WAL), so the Register calls this after every operation.
   void releaseCached() noexcept;
+  // The row id (INTEGER PRIMARY KEY / identity column) of the last row inserted.
   long long lastInsertRowId() const;
   int changes() const;
-  const std::string& path() const { return path_; }
+  const std::string& path() const { return path_; }  // the address without a password: for messages
+  const std::string& address() const { return address_; }  // as given (may hold a password): for connecting
 
-  // Transactions: BEGIN IMMEDIATE takes the write lock at once (no upgrade deadlocks).
+  // Write transactions take the register's write lock at once: SQLite BEGIN
+  // IMMEDIATE; PostgreSQL a transaction-scoped advisory lock (one writer at a
+  // time across every process, so the journal stays one chain). A writer that
+  // cannot get it within the busy timeout gets Error(busy).
   void begin();
+  // Read transactions see one committed state (SQLite BEGIN DEFERRED,
+  // PostgreSQL REPEATABLE READ READ ONLY).
+  void beginRead();
   void commit();
   void rollback() noexcept;
   bool inTransaction() const;
 
+  // The catalogue, whatever the engine.
+  bool tableExists(const std::string& table);
+  bool hasColumn(const std::string& table, const std::string& column);
+  int schemaVersion();
+  void setSchemaVersion(int version);
+  // This connection refuses every write (the ReaderPool's connections).
+  void setReadOnly();
+  // Tuning for one large write (a bulk import); off restores the default.
+  void setBulk(bool on);
+  std::vector<ForeignKeyProblem> foreignKeyProblems();
+  // Triggers, views and rules in the register's schema.
+  std::vector<SchemaObject> foreignSchemaObjects();
+
 private:
-  sqlite3* db_ = nullptr;
+  std::unique_ptr<Connection> conn_;
+  std::string address_;
   std::string path_;
   std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
@@ -117,12 +171,12 @@ private:
   bool done_ = false;
 };
 
-// RAII read transaction (BEGIN DEFERRED): every statement inside sees the same
+// RAII read transaction (Database::beginRead): every statement inside sees the same
 // committed state, the snapshot taken at its first read. Ends with ROLLBACK
 // (nothing to keep) and resets the connection's cached statements.
 class ReadTransaction {
 public:
-  explicit ReadTransaction(Database& db) : db_(db) { db_.exec("BEGIN DEFERRED"); }
+  explicit ReadTransaction(Database& db) : db_(db) { db_.beginRead(); }
   ~ReadTransaction() {
     db_.releaseCached();
     db_.rollback();
@@ -135,8 +189,5 @@ public:
 private:
   Database& db_;
 };
-
-// Translates a SQLite result code into igsgov::Error and throws it.
-[[noreturn]] void throwSqlite(sqlite3* db, int rc, const std::string& context);
 
 }  // namespace igsgov::store

@@ -7,30 +7,34 @@
 
 namespace igsgov {
 EmbeddedFiles embeddedMigrations();
+EmbeddedFiles embeddedPostgresMigrations();
 }
 
 namespace igsgov::store {
 
-const std::vector<Migration>& migrations() {
-  static const std::vector<Migration> all = [] {
+namespace {
+
+std::vector<Migration> load(EmbeddedFiles files) {
     std::vector<Migration> out;
-    for (const auto& f : embeddedMigrations()) {
+    for (const auto& f : files) {
       std::string name = f.name;
       out.push_back({std::stoi(name.substr(0, 4)), name.substr(5, name.size() - 9), f.bytes});
     }
     std::sort(out.begin(), out.end(), [](auto& a, auto& b) { return a.version < b.version; });
     return out;
-  }();
-  return all;
+}
+
+}  // namespace
+
+const std::vector<Migration>& migrations(Dialect dialect) {
+  static const std::vector<Migration> sqlite = load(embeddedMigrations());
+  static const std::vector<Migration> postgresql = load(embeddedPostgresMigrations());
+  return dialect == Dialect::postgresql ? postgresql : sqlite;
 }
 
 int latestSchemaVersion() { return migrations().empty() ? 0 : migrations().back().version; }
 
-int schemaVersion(Database& db) {
-  auto st = db.prepare("PRAGMA user_version");
-  st.step();
-  return static_cast<int>(st.integer(0));
-}
+int schemaVersion(Database& db) { return db.schemaVersion(); }
 
 std::vector<Migration> migrate(Database& db) {
   int current = schemaVersion(db);
@@ -39,11 +43,12 @@ std::vector<Migration> migrate(Database& db) {
                 "dit register heeft schemaversie " + std::to_string(current) + ", nieuwer dan deze igsgov (" +
                     std::to_string(latestSchemaVersion()) + "); werk igsgov bij",
                 Place().set("file", db.path()));
+  // Both dialects are numbered in step (SchemaParityTest), so the latest version is the same.
   std::vector<Migration> applied;
-  for (const auto& m : migrations()) {
+  for (const auto& m : migrations(db.dialect())) {
     if (m.version <= current) continue;
     db.exec(std::string(m.sql));
-    db.exec("PRAGMA user_version = " + std::to_string(m.version));
+    db.setSchemaVersion(m.version);
     applied.push_back(m);
   }
   return applied;

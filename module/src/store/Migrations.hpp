@@ -1,7 +1,10 @@
-// Schema migrations: numbered SQL files compiled into the library
-// (module/src/store/migrations/NNNN_name.sql). The applied version is kept in
-// PRAGMA user_version; each migration runs inside the caller's transaction so a
-// failed migration leaves the file unchanged. The caller journals what was applied.
+// Schema migrations: numbered SQL files compiled into the library, one set per
+// dialect: module/src/store/migrations/NNNN_name.sql (SQLite) and
+// migrations/postgresql/NNNN_name.sql, numbered in step (tests/unit/store
+// SchemaParityTest compares the schemas they make). The applied version is kept
+// by the Database (SQLite: PRAGMA user_version; PostgreSQL: table igsgov_schema);
+// each migration runs inside the caller's transaction so a failed migration
+// leaves the register unchanged. The caller journals what was applied.
 #pragma once
 
 #include "store/Database.hpp"
@@ -17,7 +20,8 @@ struct Migration {
   std::string_view sql;
 };
 
-const std::vector<Migration>& migrations();  // ordered by version
+// Ordered by version.
+const std::vector<Migration>& migrations(Dialect dialect = Dialect::sqlite);
 int latestSchemaVersion();
 int schemaVersion(Database& db);
 

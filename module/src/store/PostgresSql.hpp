@@ -1,0 +1,20 @@
+// PostgresSql: what the PostgreSQL backend does to the register's SQL text.
+// Pure functions, no connection; unit-tested in tests/unit/store.
+#pragma once
+
+#include <string>
+
+namespace igsgov::store {
+
+// Replaces every ? parameter with $1, $2, ... (in order) and every ?NNN with
+// $NNN, leaving string
+// literals ('...'), quoted identifiers ("...") and comments (--, /* */) alone.
+// Sets `count` to the number of parameters. A parameter tested with IS [NOT]
+// NULL is cast to text (the server cannot infer an untyped parameter's type there).
+std::string numberParameters(const std::string& sql, int& count);
+
+// The table of a plain "INSERT INTO table ..." (lowercase), or "" for any other
+// statement (and for an INSERT that already has a RETURNING clause).
+std::string insertTarget(const std::string& sql);
+
+}  // namespace igsgov::store
