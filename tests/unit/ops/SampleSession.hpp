@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ops/Session.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <gtest/gtest.h>
 
@@ -18,7 +19,7 @@ inline std::unique_ptr<ops::Session> sampleSession() {
              ::testing::UnitTest::GetInstance()->current_test_info()->name();
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
-  auto session = std::make_unique<ops::Session>((dir / "register.db").string(), true);
+  auto session = std::make_unique<ops::Session>(testing::testRegisterAddress(dir.string()), true);
   auto in = newObject();
   in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
   session->execute("register.import", in, ops::Caller{});

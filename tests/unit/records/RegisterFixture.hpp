@@ -1,10 +1,12 @@
-// A fresh register in a temporary directory, driven through the operation
+// A fresh register (in a temporary directory, or a fresh PostgreSQL database
+// under IGSGOV_TEST_DB: tests/support/TestRegister.hpp), driven through the operation
 // catalogue exactly as the C ABI, REST and CLI drive it.
 #pragma once
 
 #include "core/Error.hpp"
 #include "core/Json.hpp"
 #include "ops/Session.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <gtest/gtest.h>
 
@@ -22,7 +24,7 @@ protected:
   void SetUp() override {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
-    path_ = dir_ + "/register.db";
+    path_ = testRegisterAddress(dir_);
     session_ = std::make_unique<ops::Session>(path_, true);
   }
   void TearDown() override {
