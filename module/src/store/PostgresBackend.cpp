@@ -187,14 +187,10 @@ public:
   int changes() const override { return changes_; }
 
   void beginWrite() override {
-    reconnectIfLost();
-    exec(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '") + kLockTimeout +
-         "'; SELECT pg_advisory_xact_lock(" + kWriteLockKey + ")");
+    begin(std::string("BEGIN ISOLATION LEVEL READ COMMITTED; SET LOCAL lock_timeout = '") + kLockTimeout +
+          "'; SELECT pg_advisory_xact_lock(" + kWriteLockKey + ")");
   }
-  void beginRead() override {
-    reconnectIfLost();
-    exec("BEGIN ISOLATION LEVEL REPEATABLE READ");
-  }
+  void beginRead() override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
   void commit() override { exec("COMMIT"); }
   void rollback() noexcept override {
     if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
@@ -259,6 +255,19 @@ private:
                       "'; het register heeft de sortering C nodig (CREATE DATABASE ... TEMPLATE template0 "
                       "LC_COLLATE 'C' LC_CTYPE 'C')",
                   Place().set("database", displayAddress(url_)));
+  }
+
+  // A BEGIN that fails (the lock not had in time) leaves no transaction behind,
+  // as SQLite's: the caller's Transaction was never made, so nothing else
+  // would roll it back.
+  void begin(const std::string& sql) {
+    reconnectIfLost();
+    try {
+      exec(sql);
+    } catch (...) {
+      rollback();
+      throw;
+    }
   }
 
   void reconnectIfLost() {
