@@ -80,7 +80,10 @@ public:
   }
 
   int columnCount() const override;
-  std::string columnName(int i) const override { return result_.r ? PQfname(result_.r, i) : ""; }
+  std::string columnName(int i) const override {
+    const char* name = PQfname(shape(), i);
+    return name ? name : "";
+  }
   StorageClass storageClass(int i) const override {
     if (PQgetisnull(result_.r, row_, i)) return StorageClass::null;
     switch (PQftype(result_.r, i)) {
@@ -126,7 +129,12 @@ private:
     return params_[i - 1];
   }
 
+  // The result, or before the first step the statement's description (the
+  // verifier asks for column names first, as SQLite allows).
+  const PGresult* shape() const;
+
   PostgresConnection& conn_;
+  mutable Result described_;
   std::string sql_;
   std::string table_;  // an INSERT's table (for RETURNING its identity column)
   std::vector<Param> params_;
@@ -293,13 +301,22 @@ PostgresCursor::PostgresCursor(PostgresConnection& conn, const std::string& sql)
   table_ = insertTarget(sql);
 }
 
-int PostgresCursor::columnCount() const {
-  if (result_.r) return PQnfields(result_.r);
-  // Before the first step: describe the statement.
-  Result d(PQprepare(conn_.raw(), "", sql_.c_str(), static_cast<int>(params_.size()), nullptr));
-  Result r(PQdescribePrepared(conn_.raw(), ""));
-  return PQresultStatus(r.r) == PGRES_COMMAND_OK ? PQnfields(r.r) : 0;
+const PGresult* PostgresCursor::shape() const {
+  if (result_.r) return result_.r;
+  if (!described_.r) {
+    Result prepared(PQprepare(conn_.raw(), "", sql_.c_str(), static_cast<int>(params_.size()), nullptr));
+    if (PQresultStatus(prepared.r) != PGRES_COMMAND_OK) throwPg(conn_.raw(), prepared.r, sql_.substr(0, 80));
+    described_ = Result(PQdescribePrepared(conn_.raw(), ""));
+    if (PQresultStatus(described_.r) != PGRES_COMMAND_OK) {
+      Result failed;
+      std::swap(failed.r, described_.r);
+      throwPg(conn_.raw(), failed.r, sql_.substr(0, 80));
+    }
+  }
+  return described_.r;
 }
+
+int PostgresCursor::columnCount() const { return PQnfields(shape()); }
 
 bool PostgresCursor::step() {
   if (!result_.r) {
