@@ -8,7 +8,6 @@
 #include "budget/Contributions.hpp"
 #include "finance/Money.hpp"
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -231,12 +230,11 @@ TEST_F(Finance, EditingAStoredScheduleIsDetected) {
   run("contribution.key", R"({"id": "k", "cooperation": "igs-a", "items": [{"id": "x", "key": {"kind": "per_inhabitant"}, "total": "1.000"}]})");
   run("contribution.compute", R"({"key": "k", "year": 2026})");
   session_.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  ASSERT_EQ(sqlite3_exec(db, "UPDATE fin_schedule SET schedule = replace(schedule, '\"total_cents\":100000', '\"total_cents\":100001')",
-                         nullptr, nullptr, nullptr), SQLITE_OK);
-  EXPECT_EQ(sqlite3_changes(db), 1);
-  sqlite3_close(db);
+  {
+    store::Database db(path_, false);  // behind the library's back (sqlite3 shell or psql)
+    db.exec("UPDATE fin_schedule SET schedule = replace(schedule, '\"total_cents\":100000', '\"total_cents\":100001')");
+    EXPECT_EQ(db.changes(), 1);
+  }
   session_ = std::make_unique<ops::Session>(path_, false);
   EXPECT_EQ(fails("audit.verify", "{}").errorCode(), ErrorCode::integrity);
   EXPECT_EQ(fails("contribution.verify", "{}").errorCode(), ErrorCode::integrity);

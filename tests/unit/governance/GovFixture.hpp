@@ -7,6 +7,7 @@
 #include "core/Error.hpp"
 #include "core/Json.hpp"
 #include "ops/Session.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <gtest/gtest.h>
 
@@ -87,7 +88,7 @@ protected:
   void SetUp() override {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
-    path_ = dir_ + "/register.db";
+    path_ = igsgov::testing::testRegisterAddress(dir_);
     session_ = std::make_unique<ops::Session>(path_, true);
   }
   void TearDown() override {

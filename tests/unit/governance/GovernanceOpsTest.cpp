@@ -6,7 +6,6 @@
 #include "core/Sha256.hpp"
 #include "governance/FileStore.hpp"
 
-#include <sqlite3.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -233,12 +232,11 @@ TEST_F(Governance, EditingAStoredFileIsDetectedByAuditVerify) {
   addVersion("v1", docxOf({"Artikel 1."}));
   run("audit.verify", "{}");
   session_.reset();
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
-  std::string forged = governance::base64Encode(docxOf({"Artikel 1 (vervalst)."}));
-  std::string sql = "UPDATE gov_blob SET content = '" + forged + "'";
-  ASSERT_EQ(sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-  sqlite3_close(db);
+  {
+    store::Database db(path_, false);  // behind the library's back (sqlite3 shell or psql)
+    std::string forged = governance::base64Encode(docxOf({"Artikel 1 (vervalst)."}));
+    db.exec("UPDATE gov_blob SET content = '" + forged + "'");
+  }
   session_ = std::make_unique<ops::Session>(path_, false);
   auto e = fails("audit.verify", "{}");
   EXPECT_EQ(e.errorCode(), ErrorCode::integrity);
