@@ -384,7 +384,7 @@ struct GlobalOption {
 
 // The options every command takes (parsed in parse() above).
 const GlobalOption kGlobalOptions[] = {
-    {"db", "BESTAND", "het register (standaard $IGSGOV_DB)"},
+    {"db", "BESTAND", "het register (standaard $IGSGOV_DB): een bestand, of een PostgreSQL-databank als postgresql://gebruiker@host/databank"},
     {"format", "FORMAAT", "text (standaard, Nederlandse tekst) of json (stabiele sleutels voor programma's)"},
     {"actor", "NAAM", "wie de wijziging doet (standaard $IGSGOV_ACTOR of cli:$USER)"},
     {"reason", "TEKST", "waarom (komt in het journaal)"},
