@@ -49,18 +49,6 @@ GovernanceRef findVersion(PageRequest& r, const std::string& igsId, const std::s
   throwNotFound("dit samenwerkingsverband heeft geen documentversie '" + id + "'", Place().set("field", "'" + field + "'"));
 }
 
-JsonArray selectOptions(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected) {
-  auto out = newArray();
-  for (const auto& [value, label] : choices) {
-    auto o = newObject();
-    o->set("value", value);
-    o->set("label", label);
-    o->set("selected", value == selected);
-    out->add(o);
-  }
-  return out;
-}
-
 namespace {
 
 std::string paragraphOf(const JsonObject& change, const std::string& no, const std::string& label) {
@@ -132,8 +120,8 @@ PageResult comparePage(PageRequest& r) {
   p.data->set("igs_name", text(igs, "name"));
   p.data->set("back_href", statutenBase(igsId));
   p.data->set("action", statutenBase(igsId) + "/vergelijk");
-  p.data->set("from_options", selectOptions(choices, field(form.values, "van")));
-  p.data->set("to_options", selectOptions(choices, field(form.values, "naar")));
+  p.data->set("from_options", optionList(choices, field(form.values, "van")));
+  p.data->set("to_options", optionList(choices, field(form.values, "naar")));
   p.data->set("compared", compared);
   p.data->set("identical", compared && changes->size() == 0);
   p.data->set("summary", summary);

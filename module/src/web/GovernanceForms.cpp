@@ -115,7 +115,7 @@ PageResult documentCreatePage(PageRequest& r, bool post) {
     }
   }
   auto p = formPage("document-new", "Nieuw bestuursdocument – " + text(igs, "name"), igs, form, r);
-  p.data->set("kinds", selectOptions(choicesOf(governance::documentKinds()), field(form.values, "soort")));
+  p.data->set("kinds", optionList(choicesOf(governance::documentKinds()), field(form.values, "soort")));
   if (!form.ok()) p.status = 422;
   return p;
 }
@@ -165,7 +165,7 @@ PageResult versionUploadPage(PageRequest& r, bool post) {
   }
   auto p = formPage("version-new", "Nieuwe versie opladen – " + text(ref.document, "title"), igs, form, r);
   p.data->set("action", statutenBase(igsId) + "/" + segment(docId) + "/versie");
-  p.data->set("statuses", selectOptions(choicesOf(governance::versionStatuses(), {"ontwerp", "voorgelegd"}),
+  p.data->set("statuses", optionList(choicesOf(governance::versionStatuses(), {"ontwerp", "voorgelegd"}),
                                         field(form.values, "status")));
   p.data->set("max_size", mib(r.maxUploadBytes));
   p.data->set("document_title", text(ref.document, "title"));
@@ -203,7 +203,7 @@ PageResult versionStatusPage(PageRequest& r, bool post) {
   }
   auto p = formPage("version-status", "Status wijzigen – " + text(ref.version, "label"), igs, form, r);
   p.data->set("action", statutenBase(igsId) + "/versies/" + segment(versionId) + "/status");
-  p.data->set("statuses", selectOptions(choicesOf(governance::versionStatuses(),
+  p.data->set("statuses", optionList(choicesOf(governance::versionStatuses(),
                                                   {"voorgelegd", "goedgekeurd", "in_werking", "vervangen"}),
                                         field(form.values, "status")));
   p.data->set("version_label", text(ref.version, "label"));
@@ -253,9 +253,9 @@ PageResult decisionPage(PageRequest& r, bool post) {
   }
   auto p = formPage("decision", "Besluit registreren – " + text(ref.version, "label"), igs, form, r);
   p.data->set("action", statutenBase(igsId) + "/versies/" + segment(versionId) + "/besluit");
-  p.data->set("members", selectOptions(members, field(form.values, "deelnemer")));
-  p.data->set("councils", selectOptions(choicesOf(governance::councils()), field(form.values, "raad")));
-  p.data->set("outcomes", selectOptions(choicesOf(governance::outcomes()), field(form.values, "uitkomst")));
+  p.data->set("members", optionList(members, field(form.values, "deelnemer")));
+  p.data->set("councils", optionList(choicesOf(governance::councils()), field(form.values, "raad")));
+  p.data->set("outcomes", optionList(choicesOf(governance::outcomes()), field(form.values, "uitkomst")));
   p.data->set("version_label", text(ref.version, "label"));
   p.data->set("document_title", text(ref.document, "title"));
   if (!form.ok()) p.status = 422;

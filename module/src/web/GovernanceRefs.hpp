@@ -29,9 +29,6 @@ GovernanceRef findVersion(PageRequest& r, const std::string& igsId, const std::s
 // fn(document, version) for every version of every document of `docs` (document.list), in order.
 void forEachVersion(const JsonArray& docs, const std::function<void(const JsonObject&, const JsonObject&)>& fn);
 
-// [{value, label, selected}] for a <select>.
-JsonArray selectOptions(const std::vector<std::pair<std::string, std::string>>& choices, const std::string& selected);
-
 // "/intranet/igs/<igs>/statuten".
 std::string statutenBase(const std::string& igsId);
 
