@@ -1,11 +1,12 @@
 // Round trip: what register.export publishes (Turtle, loaded into a real
-// Virtuoso by roundtrip.sh) is read back by the project's own SPARQL
+// Virtuoso by checks.sh roundtrip) is read back by the project's own SPARQL
 // designation query (adapters/sparql/DesignationQuery), and must give exactly
 // the designations of the register: the same mandatarissen, persons (URI and
 // name), IGS, body, role, start, end, status, fractie and designating decision
 // (URI, reference, date, council), and no others.
 //
-// IGSGOV_SPARQL_ENDPOINT: the endpoint; IGSGOV_LD_CASES: "BASE|INTERCHANGE.json;..."
+// IGSGOV_SPARQL_ENDPOINT: the endpoint; IGSGOV_SPARQL_GRAPH: the graph holding the exports;
+// IGSGOV_LD_CASES: "BASE|INTERCHANGE.json;..."
 // (the base URI each register was exported under and its interchange export).
 #include "adapters/sparql/DesignationQuery.hpp"
 #include "adapters/sparql/LblodVocabulary.hpp"
@@ -163,10 +164,13 @@ std::string dump(const std::map<std::string, std::string>& m) {
 }
 
 TEST(LinkedDataRoundTrip, DesignationQueryReadsBackExactlyWhatWasExported) {
-  ASSERT_FALSE(env("IGSGOV_SPARQL_ENDPOINT").empty()) << "run through roundtrip.sh";
+  ASSERT_FALSE(env("IGSGOV_SPARQL_ENDPOINT").empty()) << "run through checks.sh roundtrip";
   std::string cases = env("IGSGOV_LD_CASES");
   ASSERT_FALSE(cases.empty());
+  // Only the graph the exports were loaded into: the server may also hold the SPARQL tests' fixture.
+  ASSERT_FALSE(env("IGSGOV_SPARQL_GRAPH").empty());
   SparqlClient client(EndpointConfig::fromJsonText(R"({"endpoint": ")" + env("IGSGOV_SPARQL_ENDPOINT") +
+                                                   R"(", "graph": ")" + env("IGSGOV_SPARQL_GRAPH") +
                                                    R"(", "timeout_s": 60})"));
   auto proposals = readProposals(client, {});
   std::stringstream ss(cases);

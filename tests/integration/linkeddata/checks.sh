@@ -5,7 +5,8 @@
 # under its own base URI, then checks them (MODE):
 #   parse      python3-rdflib parses Turtle and JSON-LD, they agree, and say what the register says (check_rdf.py)
 #   shacl      rdf-validate-shacl: conform to tests/fixtures/shacl/mandaten.ttl; a broken copy must not
-#   roundtrip  both Turtle files into Virtuoso; the designation query reads back exactly the designations
+#   roundtrip  both Turtle files into Virtuoso (graph of its own; the SPARQL tests' server when
+#              run as their guest, VIRTUOSO_DIR set); the designation query reads back exactly the designations
 #   rest       igsgovd (linked_data.base_uri configured) answers the same documents with their media types
 # Each check also runs a negative control, so it is shown to be able to fail.
 set -euo pipefail
@@ -75,18 +76,27 @@ shacl)
   ;;
 roundtrip)
   bin=$4
-  vdir="$work/virtuoso"
-  cleanup() { "$root/tests/integration/sparql/virtuoso.sh" stop "$vdir" || true; }
-  trap cleanup EXIT
-  trap 'exit 130' INT TERM
-  endpoint=$("$root/tests/integration/sparql/virtuoso.sh" start "$vdir" "$work/sample.ttl" "$work/lastig.ttl")
-  echo "virtuoso: $endpoint (pid $(cat "$vdir/pid"))"
+  virtuoso="$root/tests/integration/sparql/virtuoso.sh"
+  graph="https://igsgov.example/linkeddata/graph"
+  if [ -n "${VIRTUOSO_DIR:-}" ]; then
+    # A guest of the SPARQL tests' Virtuoso (run-with-virtuoso.sh --then): one server start.
+    vdir=$VIRTUOSO_DIR endpoint=$IGSGOV_SPARQL_ENDPOINT
+  else
+    vdir="$work/virtuoso"
+    cleanup() { "$virtuoso" stop "$vdir" || true; }
+    trap cleanup EXIT
+    trap 'exit 130' INT TERM
+    endpoint=$("$virtuoso" start "$vdir")
+  fi
+  "$virtuoso" load "$vdir" "$graph" "$work/sample.ttl" "$work/lastig.ttl"
+  echo "virtuoso: $endpoint (pid $(cat "$vdir/pid")), graph $graph"
   cases="${base[sample]}|$work/sample.json;${base[lastig]}|$work/lastig.json"
-  IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_LD_CASES="$cases" "$bin"
+  export IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_SPARQL_GRAPH="$graph"
+  IGSGOV_LD_CASES="$cases" "$bin"
   # Negative control: the register changed after the export (a mandate ended) no longer matches.
   "$igsgov" --db "$work/lastig.db" mandate end --id m-2 --until 2024-06-30 --reason "test" >/dev/null
   "$igsgov" --db "$work/lastig.db" --format json export >"$work/lastig-changed.json"
-  if IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_LD_CASES="${base[lastig]}|$work/lastig-changed.json" "$bin" >"$work/negative.log" 2>&1; then
+  if IGSGOV_LD_CASES="${base[lastig]}|$work/lastig-changed.json" "$bin" >"$work/negative.log" 2>&1; then
     echo "negative control: a changed register still matched what was read back" >&2; exit 1
   fi
   echo "roundtrip: ok (negative control refused)"

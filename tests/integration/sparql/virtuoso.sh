@@ -7,6 +7,10 @@
 #                                  file into graph https://igsgov.example/fixture/graph,
 #                                  write DIR/pid, DIR/sql_port, DIR/http_port and
 #                                  print the SPARQL endpoint URL.
+#   virtuoso.sh load DIR GRAPH TTL...
+#                                  load more Turtle files into graph GRAPH of the
+#                                  Virtuoso that `start DIR` started (one server
+#                                  for several test binaries: CI time).
 #   virtuoso.sh stop DIR           "shutdown" through isql-vt, then kill the PID
 #                                  from DIR/pid if still alive (TERM, then KILL).
 #
@@ -94,15 +98,30 @@ INI
     sleep 0.25
   done
   [ "$ok" = 1 ] || { echo "virtuoso did not answer on 127.0.0.1:$sql_port" >&2; return 1; }
-  local f
-  for f in "$dir"/data/load-*.ttl; do
+  load_files "$sql_port" "$GRAPH" "$dir"/data/load-*.ttl
+  echo "http://127.0.0.1:$http_port/sparql"
+}
+
+load_files() { # sql_port graph file... (files inside a DirsAllowed directory)
+  local sql_port="$1" graph="$2"; shift 2
+  local f out
+  for f in "$@"; do
     [ -e "$f" ] || continue
-    local out
-    out="$(isql "$sql_port" "DB.DBA.TTLP_MT(file_to_string_output('$f'), '', '$GRAPH', 0); checkpoint;" 2>&1)" || {
+    out="$(isql "$sql_port" "DB.DBA.TTLP_MT(file_to_string_output('$f'), '', '$graph', 0); checkpoint;" 2>&1)" || {
       echo "loading $f failed: $out" >&2; return 1; }
     if echo "$out" | grep -q "\*\*\* Error"; then echo "loading $f failed: $out" >&2; return 1; fi
   done
-  echo "http://127.0.0.1:$http_port/sparql"
+}
+
+cmd_load() {
+  local dir graph
+  dir="$(cd "$1" && pwd)"; graph="$2"; shift 2
+  local i ttl files=()
+  i=$(find "$dir/data" -name 'load-*.ttl' | wc -l)
+  for ttl in "$@"; do
+    cp "$ttl" "$dir/data/load-$i.ttl"; files+=("$dir/data/load-$i.ttl"); i=$((i + 1))
+  done
+  load_files "$(cat "$dir/sql_port")" "$graph" "${files[@]}"
 }
 
 cmd_stop() {
@@ -125,6 +144,7 @@ cmd_stop() {
 
 case "${1:-}" in
   start) shift; cmd_start "$@" ;;
+  load) shift; cmd_load "$@" ;;
   stop) shift; cmd_stop "$@" ;;
-  *) echo "usage: $0 start DIR TTL... | stop DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start DIR TTL... | load DIR GRAPH TTL... | stop DIR" >&2; exit 2 ;;
 esac
