@@ -321,3 +321,37 @@ TEST(CapiLog, LastShutdownRemovesTheCallback) {
   igsgov_close(reg);
   ASSERT_EQ(igsgov_shutdown(), IGSGOV_OK);
 }
+
+// Issue 17: the linked-data export is the catalogue's register.export, so a host
+// program gets it through the C ABI like every operation: the document in
+// `content` (its correctness is checked by tests/integration/linkeddata), a bad
+// base URI refused with its field, an auditor may read it, nothing written.
+TEST(CapiExecute, LinkedDataExportThroughTheAbi) {
+  Lib lib;
+  Tmp tmp;
+  igsgov_register* reg = openSample(tmp.file("r.db"));
+  long long before = journalEntries(reg);
+  igsgov_exec_options auditor = IGSGOV_EXEC_OPTIONS_INIT;
+  auditor.role = "auditor";
+  const std::string base = "https://data.voorbeeld.be/id/";
+  auto ttl = run(reg, "register.export", R"({"format":"turtle","base_uri":")" + base + "\"}", &auditor);
+  EXPECT_EQ(ttl->getValue<std::string>("media_type"), "text/turtle; charset=utf-8");
+  EXPECT_EQ(ttl->getValue<std::string>("base_uri"), base);
+  std::string content = ttl->getValue<std::string>("content");
+  EXPECT_NE(content.find("a mandaat:Mandataris"), std::string::npos);
+  EXPECT_NE(content.find("<" + base + "mandatarissen/igs-cultuur-va-rvb-1-45035>"), std::string::npos);
+  EXPECT_GT(ttl->getValue<long long>("triples"), 100);
+  auto jsonld = run(reg, "register.export", R"({"format":"jsonld","base_uri":")" + base + "\"}");
+  EXPECT_EQ(jsonld->getValue<std::string>("media_type"), "application/ld+json");
+  EXPECT_EQ(jsonld->getValue<long long>("triples"), ttl->getValue<long long>("triples"));
+
+  igsgov_buf out{};
+  EXPECT_EQ(igsgov_execute(&out, reg, "register.export", R"({"format":"turtle","base_uri":"data.voorbeeld.be/id/"})",
+                           nullptr),
+            IGSGOV_EINVALID);
+  auto place = parse(igsgov_error_last()->detail)->getObject("place");
+  EXPECT_EQ(place->getValue<std::string>("field"), "'base_uri'") << igsgov_error_last()->detail;
+  EXPECT_EQ(out.ptr, nullptr);
+  EXPECT_EQ(journalEntries(reg), before) << "an export writes nothing";
+  igsgov_close(reg);
+}
