@@ -61,17 +61,14 @@ shacl)
     (cd "$node_dir" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
   fi
   shapes="$root/tests/fixtures/shacl/mandaten.ttl"
-  for name in sample lastig; do node "$node_dir/validate-shacl.mjs" "$shapes" "$work/$name.ttl"; done
-  # Negative controls: a mandataris without start, a start typed as a plain string,
-  # a person with an identifier.
+  # Negative controls (must not conform): a mandataris without start, a start typed as a plain
+  # string, a person with an identifier. One node process for all files.
   grep -v 'mandaat:start "2019-03-01"' "$work/lastig.ttl" >"$work/no-start.ttl"
   sed 's/mandaat:start "2025-02-01"^^xsd:date/mandaat:start "2025-02-01"/' "$work/lastig.ttl" >"$work/untyped.ttl"
   printf '\n<https://igs.voorbeeld.be/open/ld/personen/lp-1> <http://www.w3.org/ns/adms#identifier> "x" .\n' \
     | cat "$work/lastig.ttl" - >"$work/identifier.ttl"
-  for bad in no-start untyped identifier; do
-    node "$node_dir/validate-shacl.mjs" "$shapes" "$work/$bad.ttl" --expect-invalid >/dev/null \
-      || { echo "negative control $bad.ttl conformed" >&2; exit 1; }
-  done
+  node "$node_dir/validate-shacl.mjs" "$shapes" "$work/sample.ttl" "$work/lastig.ttl" \
+    --expect-invalid "$work/no-start.ttl" "$work/untyped.ttl" "$work/identifier.ttl"
   echo "shacl: ok (negative controls refused)"
   ;;
 roundtrip)
