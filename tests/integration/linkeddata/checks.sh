@@ -3,7 +3,8 @@
 # Makes two registers (the sample, and tests/fixtures/linkeddata/lastig.json with
 # one mandate retracted), exports each with `igsgov export --format turtle|jsonld|json`
 # under its own base URI, then checks them (MODE):
-#   parse      python3-rdflib parses Turtle and JSON-LD, they agree, and say what the register says (check_rdf.py)
+#   parse      python3-rdflib parses Turtle and JSON-LD, they agree, and say what the register says (check_rdf.py);
+#              the example query of docs/open-data.md gives the register's mandates of its day (doc_query.py)
 #   shacl      rdf-validate-shacl: conform to tests/fixtures/shacl/mandaten.ttl; a broken copy must not
 #   roundtrip  both Turtle files into Virtuoso (graph of its own; the SPARQL tests' server when
 #              run as their guest, VIRTUOSO_DIR set); the designation query reads back exactly the designations
@@ -36,6 +37,9 @@ parse)
   for name in sample lastig; do
     "$py" "$here/check_rdf.py" "$work/$name.ttl" "$work/$name.jsonld" "$work/$name.json" "${base[$name]}"
   done
+  # The users' guide's example query (docs/open-data.md) gives the register's mandates of its day.
+  "$py" "$here/doc_query.py" "$root/docs/open-data.md" "$work/sample.ttl" "$work/sample.json" \
+    "$work/lastig.ttl" "$work/lastig.json"
   # Negative controls: a Turtle file with one literal's escaping undone does not parse;
   # one with a mandate's start changed parses but no longer says what the register says.
   sed 's/\\"Samen\\"/"Samen"/' "$work/lastig.ttl" >"$work/broken-escape.ttl"
@@ -45,6 +49,9 @@ parse)
   sed 's/mandaat:start "2019-03-01"/mandaat:start "2019-03-02"/' "$work/lastig.ttl" >"$work/changed.ttl"
   if "$py" "$here/check_rdf.py" "$work/changed.ttl" "$work/lastig.jsonld" "$work/lastig.json" "${base[lastig]}" >/dev/null; then
     echo "negative control: a changed start date was not noticed" >&2; exit 1
+  fi
+  if "$py" "$here/doc_query.py" "$root/docs/open-data.md" "$work/changed.ttl" "$work/lastig.json" 2>/dev/null; then
+    echo "negative control: the example query did not notice a changed start date" >&2; exit 1
   fi
   # A URI in the register that is no absolute URI stops the export with a Dutch message naming the record.
   cp "$work/lastig.db" "$work/bad-uri.db"
