@@ -4,7 +4,8 @@
 # one mandate retracted), exports each with `igsgov export --format turtle|jsonld|json`
 # under its own base URI, then checks them (MODE):
 #   parse      python3-rdflib parses Turtle and JSON-LD, they agree, and say what the register says (check_rdf.py);
-#              the example query of docs/open-data.md gives the register's mandates of its day (doc_query.py)
+#              the example query of docs/open-data.md gives the register's mandates of its day (doc_query.py);
+#              a second export is byte-identical, and one after a change keeps every IRI (stable_iris.py)
 #   shacl      rdf-validate-shacl: conform to tests/fixtures/shacl/mandaten.ttl; a broken copy must not
 #   roundtrip  both Turtle files into Virtuoso (graph of its own; the SPARQL tests' server when
 #              run as their guest, VIRTUOSO_DIR set); the designation query reads back exactly the designations
@@ -52,6 +53,18 @@ parse)
   fi
   if "$py" "$here/doc_query.py" "$root/docs/open-data.md" "$work/changed.ttl" "$work/lastig.json" 2>/dev/null; then
     echo "negative control: the example query did not notice a changed start date" >&2; exit 1
+  fi
+  # Stable URIs: exporting again gives the same bytes; after a change (m-7 ends, m-7b takes over)
+  # every IRI of the earlier export is still there. Negative control: another base renames them all.
+  cp "$work/lastig.db" "$work/later.db"
+  "$igsgov" --db "$work/later.db" export --format turtle --base-uri "${base[lastig]}" | cmp - "$work/lastig.ttl"
+  "$igsgov" --db "$work/later.db" mandate change --id m-7 --new-id m-7b --from 2026-01-01 --fractie "Nieuwe \"lijst\"" \
+    --reason "test: stabiele URI's" >/dev/null
+  "$igsgov" --db "$work/later.db" export --format turtle --base-uri "${base[lastig]}" >"$work/later.ttl"
+  "$igsgov" --db "$work/later.db" export --format turtle --base-uri "${base[sample]}" >"$work/other-base.ttl"
+  "$py" "$here/stable_iris.py" "$work/lastig.ttl" "$work/later.ttl"
+  if "$py" "$here/stable_iris.py" "$work/lastig.ttl" "$work/other-base.ttl" 2>/dev/null; then
+    echo "negative control: IRIs under another base were taken as stable" >&2; exit 1
   fi
   # A URI in the register that is no absolute URI stops the export with a Dutch message naming the record.
   cp "$work/lastig.db" "$work/bad-uri.db"
