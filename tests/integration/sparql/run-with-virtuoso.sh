@@ -6,10 +6,10 @@
 #
 # Each `--then COMMAND ARGS...` runs afterwards against the same server (one
 # Virtuoso start per CI run instead of one per test folder: it is the slowest
-# part of these tests), with IGSGOV_SPARQL_ENDPOINT and VIRTUOSO_DIR (for
-# `virtuoso.sh load VIRTUOSO_DIR GRAPH TTL...`) in its environment. A guest
-# loads its data into a graph of its own, so it neither sees nor disturbs the
-# fixture. Every command runs even when an earlier one failed; the exit status
+# part of these tests), with IGSGOV_SPARQL_ENDPOINT, IGSGOV_SPARQL_GRAPH (the
+# fixture's graph) and VIRTUOSO_DIR (for `virtuoso.sh load VIRTUOSO_DIR GRAPH
+# TTL...`) in its environment. A guest reads the fixture's graph, or loads its
+# own data into a graph of its own, so guests do not see each other's data. Every command runs even when an earlier one failed; the exit status
 # is the first failure's.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -32,14 +32,14 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 endpoint="$("$here/virtuoso.sh" start "$dir" "$ttl")"
 echo "virtuoso: $endpoint (pid $(cat "$dir/pid"))"
+graph="https://igsgov.example/fixture/graph"  # where virtuoso.sh start loads TTL
 status=0
-IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_SPARQL_GRAPH="https://igsgov.example/fixture/graph" \
-  "$bin" "${main_args[@]+"${main_args[@]}"}" || status=$?
+IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_SPARQL_GRAPH="$graph" "$bin" "${main_args[@]+"${main_args[@]}"}" || status=$?
 for guest in "${guests[@]+"${guests[@]}"}"; do
   IFS=$'\x1f' read -r -a words <<<"$guest"
   echo "--- then: ${words[*]}"
   rc=0
-  IGSGOV_SPARQL_ENDPOINT="$endpoint" VIRTUOSO_DIR="$dir" "${words[@]}" || rc=$?
+  IGSGOV_SPARQL_ENDPOINT="$endpoint" IGSGOV_SPARQL_GRAPH="$graph" VIRTUOSO_DIR="$dir" "${words[@]}" || rc=$?
   [ "$rc" = 0 ] || { echo "--- failed ($rc): ${words[*]}" >&2; [ "$status" != 0 ] || status=$rc; }
 done
 exit "$status"
