@@ -105,7 +105,10 @@ public:
     std::string body;
     try {
       body = route(req, resp, uri, line);
-      if (static_cast<long long>(body.size()) > ctx_.config.maxResponseBytes)
+      // The OpenAPI document is made once at start and is the same for everyone:
+      // the cap protects against large operation answers, not against it.
+      bool document = uri.getPath() == std::string(kPrefix) + "openapi.json";
+      if (!document && static_cast<long long>(body.size()) > ctx_.config.maxResponseBytes)
         fail(422, ErrorCode::invalid,
              "het antwoord is te groot (" + std::to_string(body.size()) + " bytes, hoogstens " +
                  std::to_string(ctx_.config.maxResponseBytes) + "); vraag minder op, of gebruik de opdracht igsgov",

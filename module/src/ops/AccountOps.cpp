@@ -40,7 +40,7 @@ void addAccountOperations(Catalogue& c) {
                            {"password", "string", false, "wachtwoord (minstens 12 tekens; anders later: account password)"},
                            kReasonParam});
   create.write = service::createAccount;
-  c.add(create);
+  c.add(create, rs::written({{"id", rs::text()}}));
 
   auto change = accountOp("account.change", "Wijzig een account: naam, e-mail, OpenID-subject, uitgeschakeld",
                           Access::write,
@@ -51,7 +51,7 @@ void addAccountOperations(Catalogue& c) {
                            {"disabled", "boolean", false, "true: kan niet meer aanmelden"},
                            kReasonParam});
   change.write = service::changeAccount;
-  c.add(change);
+  c.add(change, rs::written({}));
 
   auto password = accountOp("account.password",
                             "Stel een nieuw wachtwoord in voor een account; zonder --password wordt er een gemaakt en "
@@ -60,22 +60,22 @@ void addAccountOperations(Catalogue& c) {
                             {kId, {"password", "string", false, "het nieuwe wachtwoord (minstens 12 tekens)"}, kReasonParam});
   password.write = service::resetPassword;
   password.text = passwordText;
-  c.add(password);
+  c.add(password, rs::written({}));
 
   auto grant = accountOp("account.grant", "Geef een account een rol voor een samenwerkingsverband (of * voor alle)",
                          Access::write, {kId, kRole, kCooperation, kReasonParam});
   grant.write = service::grantRole;
-  c.add(grant);
+  c.add(grant, rs::written({}));
 
   auto revoke = accountOp("account.revoke", "Neem een rol van een account terug", Access::write,
                           {kId, kRole, kCooperation, kReasonParam});
   revoke.write = service::revokeRole;
-  c.add(revoke);
+  c.add(revoke, rs::written({}));
 
   auto list = accountOp("account.list", "Lijst van accounts met hun rollen (nooit een wachtwoord)", Access::read,
                         {{"id", "string", false, "alleen dit account"}});
   list.read = service::listAccounts;
-  c.add(list);
+  c.add(list, rs::object({{"accounts", rs::list(rs::object({{"id", rs::text()}}))}}));
 
   auto own = makeOperation("account.own-password", "Wijzig uw eigen wachtwoord (aangemeld met een persoonlijk account)",
                            Access::write,
@@ -86,7 +86,7 @@ void addAccountOperations(Catalogue& c) {
     return service::changeOwnPassword(w, caller.account, in);
   };
   own.scope = refs({}, Concerns::none());
-  c.add(own);
+  c.add(own, rs::written({}));
 }
 
 }  // namespace igsgov::ops

@@ -7,6 +7,7 @@
 #include "ops/AuditJournal.hpp"
 #include "ops/AuditReport.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 
 #include <Poco/File.h>
 
@@ -102,7 +103,8 @@ void addAuditOperations(Catalogue& c) {
                     {"checkpoint_text", "string", false, "de controlepunten als tekst, in plaats van een bestand"}},
          .cli = {"audit", "verify"},
          .read = verifyOp,
-         .text = verifyText});
+         .text = verifyText,
+         .result = rs::object({{"ok", rs::boolean()}, {"entries", rs::integer()}, {"head_seq", rs::integer()}, {"head_hash", rs::text()}})});
   c.add({.name = "audit.head",
          .summary = "Toon een ondertekend controlepunt van het journaal (regel, tijd, hash, sleutel, handtekening) "
                     "om buiten het register te bewaren",
@@ -110,7 +112,8 @@ void addAuditOperations(Catalogue& c) {
          .roles = kAllRoles,
          .cli = {"audit", "head"},
          .read = headOp,
-         .text = headText});
+         .text = headText,
+         .result = rs::object({{"seq", rs::integer()}, {"at", rs::timestamp()}, {"hash", rs::text()}, {"key_id", rs::maybe(rs::text())}, {"signature", rs::maybe(rs::text())}, {"checkpoint", rs::text()}})});
   c.add({.name = "audit.journal",
          .summary = "Toon journaalregels (wie, wanneer, welke operatie, waarom)",
          .access = Access::read,
@@ -125,7 +128,8 @@ void addAuditOperations(Catalogue& c) {
                     {"csv", "boolean", false, "als CSV (puntkomma, voor een rekenblad)"}},
          .cli = {"audit", "journal"},
          .read = auditJournal,
-         .text = auditJournalText});
+         .text = auditJournalText,
+         .result = rs::example(rs::object({{"entries", rs::list(rs::journalEntry())}, {"more", rs::boolean()}}, {{"csv", rs::text()}}), R"({"entries": [{"seq": 2, "at": "2026-12-06T08:22:05.000000Z", "actor": "cli:jan", "operation": "mandate.appoint", "effects": 1, "hash": "1de42c63..."}], "more": false})")});
 }
 
 }  // namespace igsgov::ops

@@ -12,6 +12,7 @@
 #include "ops/Scope.hpp"
 #include "ops/AuditReport.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 
 #include <Poco/File.h>
 
@@ -429,7 +430,8 @@ void addAuditPackOperations(Catalogue& c) {
          .cli = {"audit", "pack"},
          .read = packOp,
          .text = packText,
-         .download = {"zip_base64", "application/zip", "bewijspakket", ".zip"}});
+         .download = {"zip_base64", "application/zip", "bewijspakket", ".zip"},
+         .result = rs::object({{"cooperation", rs::text()}, {"files", rs::integer()}, {"sha256", rs::text()}}, {{"zip_base64", rs::text()}, {"file", rs::text()}})});
   c.add({.name = "audit.pack-verify",
          .summary = "Controleer een bewijspakket opnieuw: de SHA-256 van elk bestand en de handtekening van het manifest",
          .access = Access::read,
@@ -441,7 +443,8 @@ void addAuditPackOperations(Catalogue& c) {
          .positional = "file",
          .read = packVerifyOp,
          .text = packVerifyText,
-         .standalone = true});
+         .standalone = true,
+         .result = rs::object({{"ok", rs::boolean()}, {"files", rs::integer()}})});
   // audit.pack keeps the whole-register scope (no setScope): the pack holds every
   // journal entry of the period, of every cooperation (with their reasons), because
   // the hash chain is checked as one. audit.pack-verify reads only the file it is given.

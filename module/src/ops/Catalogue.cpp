@@ -10,7 +10,13 @@ const std::set<std::string> kWriterRoles = {"beheerder", "directeur", "secretari
 
 void Catalogue::add(Operation op) {
   if (find(op.name)) throw Error(ErrorCode::internal, "operatie dubbel geregistreerd: " + op.name);
+  if (op.result.isNull()) throw Error(ErrorCode::internal, "operatie zonder schema van de uitvoer: " + op.name);
   ops_.push_back(std::move(op));
+}
+
+void Catalogue::add(Operation op, JsonObject result) {
+  op.result = std::move(result);
+  add(std::move(op));
 }
 
 void Catalogue::setScope(const std::string& name, ScopeFn scope, FilterFn filter) {
@@ -72,6 +78,7 @@ JsonObject Catalogue::describe() const {
     if (op.content) o->set("content", true);
     if (op.standalone) o->set("standalone", true);
     if (!op.download.mediaType.empty()) o->set("download", op.download.mediaType);
+    o->set("result", op.result);
     list->add(o);
   }
   out->set("operations", list);

@@ -76,6 +76,10 @@ struct Operation {
     std::string fileStem;
     std::string extension;
   } download = {};
+  // JSON Schema of the output (ops/ResultSchema.hpp builders), published in the
+  // OpenAPI document and checked against every answer in the REST tests.
+  // Required: Catalogue::add refuses an operation without one.
+  JsonObject result;
   ScopeFn scope;                       // the cooperations the input concerns (ops/Scope.hpp);
                                        // none set: the whole register
   FilterFn filter;                     // a listing: drops what a caller may not see
@@ -86,7 +90,10 @@ extern const std::set<std::string> kWriterRoles;   // beheerder, directeur, secr
 
 class Catalogue {
 public:
+  // Throws Error(internal) for a duplicate name or an operation without a result schema.
   void add(Operation op);
+  // The same, with the output's schema (Operation::result) given here.
+  void add(Operation op, JsonObject result);
   // Sets the scope (and a listing's filter) of a registered operation.
   void setScope(const std::string& name, ScopeFn scope, FilterFn filter = {});
   const Operation* find(const std::string& name) const;

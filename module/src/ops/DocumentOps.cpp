@@ -5,6 +5,7 @@
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 
 #include <sstream>
 
@@ -159,7 +160,8 @@ void addDocumentOperations(Catalogue& c) {
          // Its own read, LibreOffice outside any lock, then a short write (documents/Generate.hpp).
          .run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
            return documents::generateDocuments(reg, in, info, findings);
-         }});
+         },
+         .result = rs::object({})});
   c.add({.name = "documents.list",
          .summary = "Toon de gemaakte documenten (sjabloon, hash, journaalpositie, pad)",
          .access = Access::read,
@@ -171,7 +173,8 @@ void addDocumentOperations(Catalogue& c) {
                     {"generation", "integer", false, "de documenten van één aanmaak (journaalpositie)"},
                     {"limit", "integer", false, "hoeveel (standaard 100)"}},
          .cli = {"documents", "list"},
-         .read = documents::listDocuments});
+         .read = documents::listDocuments,
+         .result = rs::object({{"documents", rs::list(rs::any())}})});
   c.add({.name = "template.check",
          .summary = "Controleer een sjabloon: alle fouten (id, deel, alinea of regel, positie, fragment) en de gebruikte velden; "
                     "afsluitcode 2 bij fouten",
@@ -182,14 +185,16 @@ void addDocumentOperations(Catalogue& c) {
          .positional = "file",
          .read = checkOp,
          .text = checkText,
-         .exitCode = true});
+         .exitCode = true,
+         .result = rs::object({})});
   c.add({.name = "template.list",
          .summary = "Toon de meegeleverde sjablonen met hun formaten",
          .access = Access::read,
          .roles = kAllRoles,
          .cli = {"template", "list"},
          .read = listTemplatesOp,
-         .text = listTemplatesText});
+         .text = listTemplatesText,
+         .result = rs::object({{"templates", rs::list(rs::object({{"name", rs::text()}, {"kind", rs::text()}, {"title", rs::text()}}))}})});
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp);
   // templates hold no register data.

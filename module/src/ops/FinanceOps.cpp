@@ -29,26 +29,26 @@ void addFinanceOperations(Catalogue& c) {
                             kReason},
                            planImportCsv);
   importCsv.positional = "path";
-  c.add(importCsv);
+  c.add(importCsv, rs::written({}));
   c.add(writeOp("plan.store", "Bewaar een meerjarenplan (JSON) als nieuwe versie",
-                {{"plan", "object", true, "het plan (zie docs/financiering.md)"}, kReason}, planStore));
+                {{"plan", "object", true, "het plan (zie docs/financiering.md)"}, kReason}, planStore), rs::written({}));
   c.add(readOp("plan.export-csv", "Schrijf een versie van een meerjarenplan als CSV (puntkomma, UTF-8 met BOM)",
                {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}, {"path", "path", false, "doelbestand"}},
                planExportCsv, [](const JsonObject& o) {
                  return o->has("path") ? "Geschreven: " + o->getValue<std::string>("path") + "\n" : o->getValue<std::string>("csv");
-               }));
+               }), rs::object({}));
   c.add(readOp("plan.show", "Toon een versie van een meerjarenplan",
-               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}}, planShow));
-  c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, "alleen de plannen van dit samenwerkingsverband of deze deelnemer (id)"}}, planList));
+               {kOwner, kPeriod, {"plan_version", "integer", false, "standaard de laatste"}}, planShow), rs::object({}));
+  c.add(readOp("plan.list", "Lijst van bewaarde meerjarenplannen en hun versies", {{"owner", "string", false, "alleen de plannen van dit samenwerkingsverband of deze deelnemer (id)"}}, planList), rs::object({{"plans", rs::list(rs::object({{"id", rs::text()}, {"owner", rs::text()}, {"period", rs::text()}, {"version", rs::integer()}}))}}));
   c.add(readOp("plan.diff", "Wat veranderde tussen twee versies van een meerjarenplan (per boekjaar)",
                {kOwner, kPeriod,
                 {"from", "integer", false, "oude versie (standaard de vorige)"},
                 {"to", "integer", false, "nieuwe versie (standaard de laatste)"}},
-               planDiffOp, planDiffText));
+               planDiffOp, planDiffText), rs::object({}));
   c.add(readOp("plan.links", "Deelnemers zonder beleidsdoelstelling gekoppeld aan de doelstellingen van de IGS",
                {{"cooperation", "string", true, "samenwerkingsverband"}, kPeriod,
                 {"code", "string", false, "alleen deze doelstelling van de IGS"}},
-               planLinks, planLinksText));
+               planLinks, planLinksText), rs::object({}));
 
   c.add(writeOp("contribution.key", "Leg een verdeelsleutel vast (kostenposten met elk hun sleutel); een wijziging is een nieuwe versie",
                 {{"id", "string", true, "id van de verdeelsleutel"},
@@ -56,19 +56,19 @@ void addFinanceOperations(Catalogue& c) {
                  {"title", "string", false, "titel van de verdeelsleutel"},
                  {"items", "array", true, "kostenposten: [{id, title, key: {kind, units|fixed|rate}, total}]"},
                  kReason},
-                keyDefine));
+                keyDefine), rs::written({}));
   c.add(writeOp("contribution.compute", "Bereken het bijdrageschema van een boekjaar (herberekening = nieuwe versie)",
                 {{"key", "string", true, "id van de verdeelsleutel"},
                  {"year", "integer", true, "boekjaar"},
                  {"population_date", "date", false, "peildatum van de inwonersaantallen (standaard 1 januari van het jaar ervoor)"},
                  kReason},
-                scheduleCompute, scheduleText));
+                scheduleCompute, scheduleText), rs::written({}));
   c.add(readOp("contribution.show", "Toon het bijdrageschema van een boekjaar",
-               {{"key", "string", true, "id van de verdeelsleutel"}, {"year", "integer", true, "boekjaar"}}, scheduleShow, scheduleText));
+               {{"key", "string", true, "id van de verdeelsleutel"}, {"year", "integer", true, "boekjaar"}}, scheduleShow, scheduleText), rs::object({}));
   c.add(readOp("contribution.verify", "Reken elk bewaard bijdrageschema na uit zijn gegevens en uit het register",
-               {{"key", "string", false, "alleen deze verdeelsleutel (id)"}, {"year", "integer", false, "alleen dit boekjaar"}}, scheduleVerify, scheduleVerifyText));
+               {{"key", "string", false, "alleen deze verdeelsleutel (id)"}, {"year", "integer", false, "alleen dit boekjaar"}}, scheduleVerify, scheduleVerifyText), rs::object({{"schedules", rs::list(rs::any())}, {"ok", rs::integer()}, {"stale", rs::integer()}}));
   c.add(readOp("contribution.list", "Verdeelsleutels en de boekjaren waarvoor een schema bestaat",
-               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, keyList));
+               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, keyList), rs::object({{"keys", rs::list(rs::object({{"id", rs::text()}, {"cooperation", rs::text()}}))}}));
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp). A plan's
   // owner is a cooperation, a member (its cooperation) or a municipality by NIS

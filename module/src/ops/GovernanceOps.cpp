@@ -25,7 +25,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"cooperation", "string", true, "samenwerkingsverband"},
                  {"kind", "string", true, "statuten, intern_reglement, oprichtingsakte, samenwerkingsovereenkomst, cultuurnota"},
                  {"title", "string", false, "titel (standaard soort + naam)"}},
-                documentCreate));
+                documentCreate), rs::written({{"id", rs::text()}}));
   c.add(writeOp("document.add-version", "Voeg een versie van een bestuursdocument toe met haar bestand (DOCX, ODT of PDF)",
                 {{"id", "string", true, "id van de versie"},
                  {"document", "string", true, "id van het document"},
@@ -37,13 +37,13 @@ void addGovernanceOperations(Catalogue& c) {
                  {"status", "string", false, "ontwerp (standaard) of voorgelegd"},
                  {"submitted", "date", false, "voorgelegd op"},
                  {"effective_from", "date", false, "datum van inwerkingtreding"}},
-                versionAdd));
+                versionAdd), rs::written({{"id", rs::text()}}));
   c.add(writeOp("document.status", "Zet de status van een versie verder: voorgelegd, goedgekeurd, in_werking, vervangen",
                 {{"version_id", "string", true, "id van de versie"},
                  {"status", "string", true, "voorgelegd, goedgekeurd, in_werking of vervangen"},
                  {"date", "date", false, "voorgelegd op / in werking vanaf / laatste dag in werking"},
                  kReason},
-                versionSetStatus));
+                versionSetStatus), rs::written({}));
   c.add(writeOp("document.correct", "Verbeter een foute registratie van een versie (label, datums, bestandsnaam)",
                 {{"id", "string", true, "id van de versie"},
                  {"label", "string", false, "naam van de versie, bv. 'statutenwijziging 2026'"},
@@ -52,7 +52,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"submitted", "date", false, "datum van voorlegging aan de raden"},
                  {"effective_from", "date", false, "datum van inwerkingtreding"},
                  {"reason", "string", true, "waarom (komt in het journaal)"}},
-                versionCorrect));
+                versionCorrect), rs::written({}));
   c.add(writeOp("approval.record", "Registreer het besluit van een raad over een versie (goedgekeurd, verworpen, kennisname)",
                 {{"id", "string", false, "id van het besluit (standaard afgeleid)"},
                  {"version_id", "string", true, "id van de versie"},
@@ -62,15 +62,15 @@ void addGovernanceOperations(Catalogue& c) {
                  {"outcome", "string", true, "goedgekeurd, verworpen of kennisname"},
                  {"decision_ref", "string", false, "referentie van het besluit"},
                  {"decision_uri", "string", false, "URI van het besluit (bv. LBLOD)"}},
-                approvalRecord));
+                approvalRecord), rs::written({}));
   c.add(writeOp("approval-rule.set", "Wijk af van de goedkeuringsregel van de rechtsvorm voor één soort document (met reden)",
                 {{"cooperation", "string", true, "samenwerkingsverband"},
                  {"document_kind", "string", true, "soort document"},
                  {"rule", "string", true, "gemeenteraden, alle_deelnemers, bestuursorgaan, algemene_vergadering"},
                  {"reason", "string", true, "waarom (verplicht)"}},
-                ruleSet));
+                ruleSet), rs::written({}));
   c.add(readOp("approval-rule.show", "Welke goedkeuringsregel geldt, en waarom",
-               {{"cooperation", "string", true, "id van het samenwerkingsverband"}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow));
+               {{"cooperation", "string", true, "id van het samenwerkingsverband"}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow), rs::object({{"cooperation", rs::text()}, {"document_kind", rs::text()}, {"rule", rs::text()}}));
 
   auto inForce = readOp("document.in-force",
                         "Welke versie is in werking op een datum (goedkeuringen volledig en datum van inwerkingtreding bereikt)",
@@ -80,28 +80,28 @@ void addGovernanceOperations(Catalogue& c) {
                          kAsOf, kKnownAt},
                         documentInForce, inForceText);
   inForce.aliases = {{"statuten"}};
-  c.add(inForce);
+  c.add(inForce, rs::object({{"as_of", rs::date()}}, {{"document", rs::document()}, {"in_force", rs::maybe(rs::documentVersion())}}));
   auto pending = readOp("approval.pending", "Welke deelnemers keurden een versie nog niet goed",
                         {{"version_id", "string", true, "id van de versie"}, kAsOf, kKnownAt}, approvalPending, pendingText);
   pending.positional = "version_id";
-  c.add(pending);
+  c.add(pending, rs::object({}));
   c.add(readOp("document.history", "De geschiedenis van een document: versies, statussen, goedkeuringen, wie en wanneer",
                {{"document", "string", false, "id van het document"},
                 {"cooperation", "string", false, "alle documenten van dit samenwerkingsverband (id)"},
                 {"kind", "string", false, "alleen deze soort, bv. statuten"}},
-               documentHistory));
+               documentHistory), rs::object({{"document", rs::document()}, {"versions", rs::list(rs::documentVersion())}}));
   c.add(readOp("document.list", "De bestuursdocumenten (van een samenwerkingsverband) met hun versies",
-               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, documentList));
+               {{"cooperation", "string", false, "alleen van dit samenwerkingsverband (id)"}}, documentList), rs::object({{"documents", rs::list(rs::document())}}));
   c.add(readOp("document.compare", "Vergelijk de tekst van twee versies per paragraaf (tekst en HTML)",
                {{"from", "string", true, "id van de oude versie"},
                 {"to", "string", true, "id van de nieuwe versie"},
                 {"html_path", "path", false, "schrijf de vergelijking ook als HTML-bestand"},
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
-               documentCompare, compareText));
+               documentCompare, compareText), rs::object({}));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
-               {{"version_id", "string", true, "id van de versie"}, {"path", "path", true, "doelbestand"}}, documentFile));
+               {{"version_id", "string", true, "id van de versie"}, {"path", "path", true, "doelbestand"}}, documentFile), rs::object({}));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
-               [](store::Database& db, const JsonObject&) { return verifyFiles(db); }));
+               [](store::Database& db, const JsonObject&) { return verifyFiles(db); }), rs::object({{"files", rs::integer()}, {"bytes", rs::integer()}}));
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp);
   // document.verify-files checks every file: the whole register.

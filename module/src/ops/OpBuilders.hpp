@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 
 namespace igsgov::ops {
 

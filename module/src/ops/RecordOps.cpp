@@ -121,39 +121,39 @@ WriteFn revision(JsonObject (*fn)(Writer&, const JsonObject&, const std::string&
 
 void addRecordOperations(Catalogue& c) {
   const auto& coop = cooperationSpec();
-  c.add(writeOp("cooperation.create", "Registreer een samenwerkingsverband", entityParams(coop, false), cooperationCreate));
+  c.add(writeOp("cooperation.create", "Registreer een samenwerkingsverband", entityParams(coop, false), cooperationCreate), rs::written({{"id", rs::text()}}));
   c.add(writeOp("cooperation.change", "Leg een wijziging van een samenwerkingsverband vast (bv. verlengde looptijd)",
-                plus(entityParams(coop, true), {kReason}), revision(cooperationRevise, "change")));
+                plus(entityParams(coop, true), {kReason}), revision(cooperationRevise, "change")), rs::written({{"id", rs::text()}}));
   c.add(writeOp("cooperation.correct", "Verbeter een foute registratie van een samenwerkingsverband",
-                plus(entityParams(coop, true), {kReasonRequired}), revision(cooperationRevise, "correction")));
-  c.add(readOp("cooperation.list", "Lijst van samenwerkingsverbanden", {}, cooperationList));
+                plus(entityParams(coop, true), {kReasonRequired}), revision(cooperationRevise, "correction")), rs::written({{"id", rs::text()}}));
+  c.add(readOp("cooperation.list", "Lijst van samenwerkingsverbanden", {}, cooperationList), rs::object({{"cooperations", rs::list(rs::cooperation())}}));
   c.add(readOp("cooperation.show", "Een samenwerkingsverband met deelnemers, organen en zetels",
-               {{"id", "string", true, "id van het samenwerkingsverband"}}, cooperationShow));
+               {{"id", "string", true, "id van het samenwerkingsverband"}}, cooperationShow), rs::object({{"id", rs::text()}, {"name", rs::text()}, {"members", rs::list(rs::object({{"id", rs::text()}}))}, {"bodies", rs::list(rs::object({{"id", rs::text()}}))}}));
 
   const auto& member = memberSpec();
   c.add(writeOp("member.add", "Voeg een deelnemer toe (gemeente, OCMW of andere partner)", entityParams(member, false),
-                memberAdd));
+                memberAdd), rs::written({{"id", rs::text()}}));
   c.add(writeOp("member.end", "Beëindig een deelname", {{"id", "string", true, "id van de deelnemer"}, {"until", "date", true, "laatste dag"}, kReason},
-                memberEnd));
+                memberEnd), rs::written({{"id", rs::text()}}));
   c.add(writeOp("member.correct", "Verbeter een foute registratie van een deelnemer",
-                plus(entityParams(member, true), {kReasonRequired}), revision(memberRevise, "correction")));
+                plus(entityParams(member, true), {kReasonRequired}), revision(memberRevise, "correction")), rs::written({{"id", rs::text()}}));
 
   const auto& body = bodySpec();
   c.add(writeOp("body.create", "Registreer een orgaan (raad van bestuur, algemene vergadering, …) met zijn zetels",
                 plus(entityParams(body, false), {{"seats", "array", false, "zetels: [{id, label, holders, member}]"}}),
-                bodyCreate));
+                bodyCreate), rs::written({{"id", rs::text()}}));
   c.add(writeOp("body.correct", "Verbeter een foute registratie van een orgaan",
-                plus(entityParams(body, true), {kReasonRequired}), revision(bodyRevise, "correction")));
-  c.add(writeOp("seat.create", "Voeg een zetel toe aan een orgaan", entityParams(seatSpec(), false), seatCreate));
+                plus(entityParams(body, true), {kReasonRequired}), revision(bodyRevise, "correction")), rs::written({{"id", rs::text()}}));
+  c.add(writeOp("seat.create", "Voeg een zetel toe aan een orgaan", entityParams(seatSpec(), false), seatCreate), rs::written({{"id", rs::text()}}));
   c.add(readOp("seat.history", "Wie had deze zetel wanneer: elk mandaat op de zetel met al zijn versies, wie ze vastlegde en waarom",
-               {{"id", "string", true, "id van de zetel"}}, seatHistory));
+               {{"id", "string", true, "id van de zetel"}}, seatHistory), rs::object({{"id", rs::text()}, {"body", rs::text()}, {"mandates", rs::list(rs::any())}}));
 
   const auto& person = personSpec();
   c.add(writeOp("person.create", "Registreer een persoon (nooit een rijksregisternummer)", entityParams(person, false),
-                personCreate));
+                personCreate), rs::written({{"id", rs::text()}, {"name", rs::text()}}));
   c.add(writeOp("person.correct", "Verbeter een foute registratie van een persoon",
-                plus(entityParams(person, true), {kReasonRequired}), revision(personRevise, "correction")));
-  c.add(readOp("person.list", "Lijst van personen", {}, personList));
+                plus(entityParams(person, true), {kReasonRequired}), revision(personRevise, "correction")), rs::written({{"id", rs::text()}}));
+  c.add(readOp("person.list", "Lijst van personen", {}, personList), rs::object({{"persons", rs::list(rs::person())}}));
 
   const auto& mandate = mandateSpec();
   const Param decision{"decision", "object", false, "aanduidingsbesluit: {council, date, reference, uri}"};
@@ -161,25 +161,25 @@ void addRecordOperations(Catalogue& c) {
                 plus(entityParams(mandate, false, {"retracted"}),
                      {decision, {"new_person", "object", false,
                                  "nieuwe persoon {name, gender}, geregistreerd onder de id 'person' in dezelfde transactie"}}),
-                mandateAppoint, mandateWriteText));
+                mandateAppoint, mandateWriteText), rs::written({{"id", rs::text()}}));
   c.add(writeOp("mandate.end", "Beëindig een mandaat (toestandswijziging)",
                 {{"id", "string", true, "id van het mandaat"},
                  {"until", "date", true, "laatste dag"},
                  {"status", "string", false, "status na het einde (standaard: ongewijzigd)", "", codesOf(model::statuses())},
                  kReason},
-                mandateEnd, mandateWriteText));
+                mandateEnd, mandateWriteText), rs::written({{"id", rs::text()}}));
   c.add(writeOp("mandate.change",
                 "Toestandswijziging: het mandaat eindigt de dag voor 'from' en een nieuw mandaat neemt over",
                 plus(entityParams(mandate, true, {"retracted", "predecessor"}),
                      {{"new_id", "string", true, "id van het nieuwe mandaat"}, decision, kReason}),
-                mandateChange, mandateWriteText));
+                mandateChange, mandateWriteText), rs::written({{"id", rs::text()}}));
   c.add(writeOp("mandate.correct", "Verbeter een foute registratie van een mandaat (correctie, geen toestandswijziging)",
                 plus(entityParams(mandate, true, {"retracted", "predecessor"}), {decision, kReasonRequired}),
-                mandateCorrect, mandateWriteText));
+                mandateCorrect, mandateWriteText), rs::written({{"id", rs::text()}}));
   c.add(writeOp("mandate.retract", "Trek een mandaat in dat nooit had mogen bestaan",
-                {{"id", "string", true, "id van het mandaat"}, kReasonRequired}, mandateRetract, mandateWriteText));
+                {{"id", "string", true, "id van het mandaat"}, kReasonRequired}, mandateRetract, mandateWriteText), rs::written({{"id", rs::text()}}));
   c.add(readOp("mandate.history", "De volledige geschiedenis van een mandaat en zijn opvolgers",
-               {{"id", "string", true, "id van het mandaat"}}, mandateHistory, mandateHistoryText));
+               {{"id", "string", true, "id van het mandaat"}}, mandateHistory, mandateHistoryText), rs::object({{"mandate", rs::text()}, {"chain", rs::list(rs::any())}}));
 
   auto composition = readOp("body.composition", "Wie zat in dit orgaan op een datum, zoals het register het kende op een tijdstip",
                             {{"body", "string", true, "id van het orgaan"},
@@ -188,7 +188,7 @@ void addRecordOperations(Catalogue& c) {
                             bodyComposition);
   composition.aliases = {{"composition"}};
   composition.text = compositionText;
-  c.add(composition);
+  c.add(composition, rs::example(rs::object({{"body", rs::object({{"id", rs::text()}, {"name", rs::text()}, {"type", rs::text()}, {"cooperation", rs::text()}})}, {"as_of", rs::date()}, {"body_active", rs::boolean()}, {"mandates", rs::list(rs::seatedMandate())}, {"counts", rs::object({{"total", rs::integer()}, {"voting", rs::integer()}})}}), R"({"body": {"id": "igs-cultuur-va-rvb", "name": "Raad van bestuur", "type": "raad_van_bestuur", "cooperation": "igs-cultuur-va"}, "as_of": "2022-06-01", "body_active": true, "mandates": [{"mandate": "igs-cultuur-va-rvb-1-45035", "person": {"id": "p-001", "name": "Jan Proefmans"}, "role": "voorzitter", "voting": true, "from": "2021-01-01", "member": {"id": "igs-cultuur-va-45035", "name": "Oudenaarde"}}], "counts": {"total": 1, "voting": 1}})"));
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp).
   const Concerns none = Concerns::none();

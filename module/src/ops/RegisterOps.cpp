@@ -3,6 +3,7 @@
 #include "journal/Journal.hpp"
 #include "linkeddata/Publish.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 #include "store/Migrations.hpp"
 
 namespace igsgov::ops {
@@ -30,7 +31,8 @@ void addRegisterOperations(Catalogue& c) {
          .text = [](const JsonObject& o) {
            return "Register aangemaakt: " + o->getValue<std::string>("path") + " (" +
                   std::to_string(o->getValue<long long>("gemeenten")) + " gemeenten geladen)\n";
-         }});
+         },
+         .result = rs::object({{"path", rs::text()}, {"schema_version", rs::integer()}, {"gemeenten", rs::integer()}})});
   c.add({.name = "register.import",
          .summary = "Lees een volledig register in uit een uitwisselbestand (JSON); alles of niets",
          .access = Access::write,
@@ -49,7 +51,8 @@ void addRegisterOperations(Catalogue& c) {
                   std::to_string(n->getValue<long long>("persons")) + " personen, " +
                   std::to_string(n->getValue<long long>("mandates")) + " mandaten (journaalregel " +
                   std::to_string(o->getObject("journal")->getValue<long long>("seq")) + ")\n";
-         }});
+         },
+         .result = rs::written({{"imported", rs::object({{"cooperations", rs::integer()}, {"persons", rs::integer()}, {"mandates", rs::integer()}})}})});
   // One export, three formats: the interchange file (JSON, the default) or the
   // register published as OSLO Mandaten linked data (linkeddata/Publish.hpp).
   c.add({.name = "register.export",
@@ -75,7 +78,8 @@ void addRegisterOperations(Catalogue& c) {
            if (o->has("content")) return o->getValue<std::string>("content");
            return toJsonText(o) + "\n";
          },
-         .content = true});
+         .content = true,
+         .result = rs::object({}, {{"format", rs::text()}, {"cooperations", rs::list(rs::cooperation())}, {"persons", rs::list(rs::person())}, {"mandates", rs::list(rs::mandate())}, {"media_type", rs::text()}, {"content", rs::text()}})});
 }
 
 }  // namespace igsgov::ops

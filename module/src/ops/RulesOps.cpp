@@ -9,6 +9,7 @@
 #include "core/LocalTime.hpp"
 #include "ops/DutchText.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 #include "rules/Engine.hpp"
 #include "rules/Register.hpp"
 
@@ -232,7 +233,7 @@ void addRulesOperations(Catalogue& c) {
   check.read = checkOp;
   check.text = checkText;
   check.exitCode = true;
-  c.add(check);
+  c.add(check, rs::object({{"as_of", rs::date()}, {"findings", rs::list(rs::finding())}, {"counts", rs::object({{"fout", rs::integer()}, {"waarschuwing", rs::integer()}, {"info", rs::integer()}})}}, {{"exit_code", rs::integer()}}));
 
   auto ack = op("compliance.acknowledge", "Erken een bevinding met een reden (blijft zichtbaar als erkend)", Access::write,
                 {{"key", "string", true, "sleutel van de bevinding (zie igsgov check)"},
@@ -240,7 +241,7 @@ void addRulesOperations(Catalogue& c) {
                  coop, asOf, kRulesDir, {"withdraw", "boolean", false, "trek de erkenning in"}},
                 {"check", "acknowledge"});
   ack.write = acknowledgeOp;
-  c.add(ack);
+  c.add(ack, rs::written({}));
 
   auto ov = op("compliance.override", "Wijk voor één samenwerkingsverband af van een regelparameter (met reden)",
                Access::write,
@@ -252,12 +253,12 @@ void addRulesOperations(Catalogue& c) {
                 {"withdraw", "boolean", false, "trek de afwijking in"}, kRulesDir},
                {"check", "override"});
   ov.write = overrideOp;
-  c.add(ov);
+  c.add(ov, rs::written({}));
 
   auto list = op("compliance.rules", "Toon de regelsets met parameters, rechtsgrond en verificatiestatus", Access::read,
                  {coop, kRulesDir}, {"check", "rules"});
   list.read = rulesOp;
-  c.add(list);
+  c.add(list, rs::object({{"rulesets", rs::list(rs::object({{"ruleset", rs::text()}, {"rules", rs::list(rs::any())}}))}}));
 
   auto dl = op("deadlines.list", "Termijnen: looptijd, verlenging, mandaten, heraanduiding, subsidiekalender", Access::read,
                {{"from", "date", false, "vanaf (standaard vandaag)"},
@@ -270,7 +271,7 @@ void addRulesOperations(Catalogue& c) {
                {"deadlines"});
   dl.read = deadlinesOp;
   dl.text = deadlinesText;
-  c.add(dl);
+  c.add(dl, rs::object({{"from", rs::date()}, {"until", rs::date()}, {"deadlines", rs::list(rs::object({{"date", rs::date()}, {"kind", rs::text()}, {"title", rs::text()}}))}}));
 
   // Which cooperation each operation's input concerns (ops/Scope.hpp). Without
   // a cooperation, a check or a deadline list shows a caller only the

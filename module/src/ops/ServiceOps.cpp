@@ -2,6 +2,7 @@
 // Beheerder only: a token grants a role, so handing out tokens is administration.
 #include "core/Error.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 #include "service/Accounts.hpp"
 #include "service/Tokens.hpp"
 
@@ -55,7 +56,8 @@ void addServiceOperations(Catalogue& c) {
            out->set("cooperations", cooperations);
            return out;
          },
-         .text = createdText});
+         .text = createdText,
+         .result = rs::written({{"name", rs::text()}, {"role", rs::text()}, {"secret", rs::text()}})});
   c.add({.name = "token.list",
          .summary = "Lijst van API-tokens (naam, rol, aangemaakt, ingetrokken; nooit het geheim)",
          .access = Access::read,
@@ -74,7 +76,8 @@ void addServiceOperations(Catalogue& c) {
              t->set("cooperations", cooperations);
            }
            return out;
-         }});
+         },
+         .result = rs::object({{"tokens", rs::list(rs::object({{"name", rs::text()}, {"role", rs::text()}, {"created", rs::timestamp()}}))}})});
   c.add({.name = "token.revoke",
          .summary = "Trek een API-token in; het werkt meteen niet meer",
          .access = Access::write,
@@ -88,7 +91,8 @@ void addServiceOperations(Catalogue& c) {
            auto out = service::revokeToken(w, name, r.optStr("reason").value_or(""));
            for (const auto& g : service::grantsOf(w.db(), "token:" + name)) service::removeGrant(w, "token:" + name, g);
            return out;
-         }});
+         },
+         .result = rs::written({})});
 }
 
 }  // namespace igsgov::ops

@@ -15,10 +15,10 @@ void addSparqlOperations(Catalogue& c) {
                 "sparql_config"},
                {"igs", "string", false, "enkel deze bestuurseenheid (IRI)"},
                {"body_iri", "string", false, "enkel dit bestuursorgaan (IRI)"}},
-              sync::fetchProposals));
+              sync::fetchProposals), rs::object({}));
   c.add(readOp("sparql.list", "Lijst van de bewaarde SPARQL-voorstellen",
                {{"status", "string", false, "pending | accepted | rejected"}}, sync::listProposals,
-               sync::proposalsText));
+               sync::proposalsText), rs::object({{"proposals", rs::list(rs::any())}}));
   c.add(writeOp("sparql.accept", "Aanvaard een voorstel: het wordt een mandaat (persoon aangemaakt indien nodig)",
                 {{"id", "string", true, "id van het voorstel"},
                  {"body", "string", true, "id van het orgaan in het register"},
@@ -29,10 +29,10 @@ void addSparqlOperations(Catalogue& c) {
                  {"role", "string", false, "rol, als het voorstel ze niet kent"},
                  {"from", "date", false, "begindatum, als het voorstel ze niet (goed) kent"},
                  kReasonParam},
-                sync::acceptProposal));
+                sync::acceptProposal), rs::written({}));
   c.add(writeOp("sparql.reject", "Wijs een voorstel af (met reden)",
                 {{"id", "string", true, "id van het voorstel"}, {"reason", "string", true, "waarom"}},
-                sync::rejectProposal));
+                sync::rejectProposal), rs::written({}));
   // Proposals come from outside the register and are listed for the whole
   // register; accepting one writes a mandate in the body's cooperation.
   c.setScope("sparql.accept", refs({{"body", Ref::body}, {"seat", Ref::seat}, {"member", Ref::member}}));

@@ -50,7 +50,7 @@ void addSyncOperations(Catalogue& c) {
                    },
                    sync::runText);
   run.aliases = {{"sync"}};
-  c.add(std::move(run));
+  c.add(std::move(run), rs::object({}));
 
   auto resync = runOp("sync.resync", "Hef de vergrendeling van een syncdoel op en lees het doel opnieuw in (op inhoud)",
                       {kTarget, kConfig, {"dry_run", "boolean", false, "toon enkel wat er zou gebeuren"}},
@@ -58,7 +58,7 @@ void addSyncOperations(Catalogue& c) {
                         return sync::makeEngine(reg, targetFrom(reg, in))->resync(optionsFrom(in, info));
                       });
   resync.roles = {"beheerder"};  // lifting a lock is administration
-  c.add(std::move(resync));
+  c.add(std::move(resync), rs::object({}));
 
   c.add(readOp("sync.status", "Toestand van de syncdoelen: vergrendeling, conflicten, laatste runs",
                {{"target", "string", false, "enkel dit doel"}},
@@ -71,7 +71,7 @@ void addSyncOperations(Catalogue& c) {
                  out->set("targets", arr);
                  return out;
                },
-               sync::statusText));
+               sync::statusText), rs::object({}));
 }
 
 }  // namespace igsgov::ops

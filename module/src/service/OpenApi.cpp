@@ -17,6 +17,12 @@ JsonObject obj(std::initializer_list<std::pair<const char*, Poco::Dynamic::Var>>
 
 JsonObject ref(const std::string& target) { return obj({{"$ref", target}}); }
 
+JsonArray requiredOf(std::initializer_list<const char*> names) {
+  auto a = newArray();
+  for (const char* n : names) a->add(std::string(n));
+  return a;
+}
+
 // JSON Schema of one catalogue param type.
 JsonObject schemaOf(const std::string& type, const std::string& help) {
   JsonObject s;
@@ -49,13 +55,15 @@ JsonObject errorResponses(bool write) {
   r->set("404", ref("#/components/responses/NotFound"));
   if (write) r->set("409", ref("#/components/responses/Conflict"));
   r->set("413", ref("#/components/responses/TooLarge"));
+  r->set("422", ref("#/components/responses/Unprocessable"));
+  r->set("429", ref("#/components/responses/TooMany"));
   r->set("500", ref("#/components/responses/ServerError"));
   r->set("503", ref("#/components/responses/Busy"));
   return r;
 }
 
-JsonObject okResponse(const std::string& what) {
-  auto content = obj({{"application/json", obj({{"schema", obj({{"type", "object"}})}})}});
+JsonObject okResponse(const std::string& what, JsonObject schema) {
+  auto content = obj({{"application/json", obj({{"schema", schema}})}});
   return obj({{"description", what}, {"content", content}});
 }
 
@@ -64,6 +72,7 @@ struct OpInfo {
   std::vector<std::string> roles;
   JsonArray params;
   bool open = false;
+  JsonObject result;     // JSON Schema of the output (Operation::result)
   bool content = false;  // may answer a document instead of JSON (Operation::content)
   std::string download;  // media type of the body REST sends instead of JSON (Operation::download)
 };
@@ -86,7 +95,7 @@ JsonObject operationObject(const OpInfo& op, const char* method, const JsonObjec
   if (!query.isNull() && query->size()) o->set("parameters", query);
   if (!body.isNull()) o->set("requestBody", body);
   auto responses = errorResponses(op.access != "read");
-  auto ok = okResponse("uitvoer van " + op.name);
+  auto ok = okResponse("uitvoer van " + op.name, op.result);
   if (op.content) {  // register.export as linked data answers the document itself
     auto content = ok->getObject("content");
     content->set("text/turtle", obj({{"schema", obj({{"type", "string"}})}}));
@@ -122,13 +131,14 @@ JsonObject bodySchema(const OpInfo& op) {
   return s;
 }
 
-// Query parameters for GET, or null when a param cannot travel in a query.
+// Query parameters for GET: the params that can travel in a query string (an
+// object, array or path param only in a POST body; paths are refused over REST anyway).
 JsonArray queryParams(const OpInfo& op) {
   auto list = newArray();
   for (size_t i = 0; i < op.params->size(); ++i) {
     auto p = op.params->getObject(static_cast<unsigned>(i));
     std::string type = p->getValue<std::string>("type");
-    if (!isQueryType(type)) return nullptr;
+    if (!isQueryType(type)) continue;
     auto q = obj({{"name", p->getValue<std::string>("name")},
                   {"in", "query"},
                   {"required", p->optValue<bool>("required", false)},
@@ -155,30 +165,41 @@ JsonObject errorSchema() {
 }
 
 JsonObject components() {
-  auto errorContent = obj({{"application/json", obj({{"schema", ref("#/components/schemas/Error")}})}});
   auto responses = newObject();
-  const std::pair<const char*, const char*> kinds[] = {
-      {"Invalid", "ongeldige invoer (code invalid)"},
-      {"Unauthenticated", "geen of ongeldig token (code denied)"},
-      {"Denied", "de rol van het token mag deze operatie niet uitvoeren (code denied)"},
-      {"NotFound", "onbekende operatie of record (code not_found)"},
-      {"Conflict", "de wijziging botst met het register (code conflict)"},
-      {"TooLarge", "de vraag is groter dan de ingestelde limiet (code invalid)"},
-      {"ServerError", "het register is niet intact of een interne fout (integrity, io, internal)"},
-      {"Busy", "het register is bezet door een andere schrijver (code busy)"}};
-  for (const auto& [key, text] : kinds) responses->set(key, obj({{"description", text}, {"content", errorContent}}));
+  // The codes and numbers of core/Error.hpp (igsgov_code at the C ABI), per HTTP status (service/HttpErrors.hpp).
+  struct Kind {
+    const char* key;
+    const char* text;
+    ErrorCode code;
+  };
+  const Kind kinds[] = {
+      {"Invalid", "ongeldige invoer (code invalid)", ErrorCode::invalid},
+      {"Unauthenticated", "geen of ongeldig token (code denied)", ErrorCode::denied},
+      {"Denied", "de rol van het token mag deze operatie niet uitvoeren (code denied)", ErrorCode::denied},
+      {"NotFound", "onbekende operatie of record (code not_found)", ErrorCode::notFound},
+      {"Conflict", "de wijziging botst met het register (code conflict)", ErrorCode::conflict},
+      {"TooLarge", "de vraag is groter dan de ingestelde limiet (code invalid)", ErrorCode::invalid},
+      {"Unprocessable", "het antwoord is groter dan de ingestelde limiet (code invalid, place.limit)", ErrorCode::invalid},
+      {"TooMany", "te veel mislukte aanmeldpogingen; zie Retry-After (code busy)", ErrorCode::busy},
+      {"ServerError", "het register is niet intact of een interne fout (integrity, io, internal)", ErrorCode::integrity},
+      {"Busy", "het register is bezet door een andere schrijver (code busy)", ErrorCode::busy}};
+  for (const auto& [key, text, code] : kinds) {
+    auto example = obj({{"code", std::string(errorCodeName(code))}, {"number", static_cast<int>(code)}, {"message", std::string("voorbeeld: ") + text}, {"place", obj({})}});
+    auto content = obj({{"application/json", obj({{"schema", ref("#/components/schemas/Error")}, {"example", example}})}});
+    responses->set(key, obj({{"description", text}, {"content", content}}));
+  }
   auto schemas = newObject();
   schemas->set("Error", errorSchema());
   auto bearer = obj({{"type", "http"}, {"scheme", "bearer"}, {"description", "token gemaakt met `igsgov token create`"}});
   return obj({{"schemas", schemas}, {"responses", responses}, {"securitySchemes", obj({{"bearer", bearer}})}});
 }
 
-JsonObject publicGet(const std::string& id, const std::string& summary, const std::string& what) {
+JsonObject publicGet(const std::string& id, const std::string& summary, const std::string& what, JsonObject schema) {
   auto o = obj({{"operationId", id}, {"summary", summary}, {"security", newArray()}});
   auto tags = newArray();
   tags->add("service");
   o->set("tags", tags);
-  o->set("responses", obj({{"200", okResponse(what)}}));
+  o->set("responses", obj({{"200", okResponse(what, schema)}}));
   return obj({{"get", o}});
 }
 
@@ -190,23 +211,32 @@ bool isQueryType(const std::string& type) {
 
 JsonObject openApiDocument(const JsonObject& description, const std::string& version) {
   auto paths = newObject();
-  paths->set("/api/v1/health", publicGet("get_health", "Werkt de dienst en is het register leesbaar?", "status"));
-  paths->set("/api/v1/openapi.json", publicGet("get_openapi", "Dit OpenAPI-document", "OpenAPI 3.0-document"));
+  auto health = obj({{"type", "object"},
+                     {"required", Poco::JSON::Array::Ptr(new Poco::JSON::Array())},
+                     {"properties", obj({{"status", obj({{"type", "string"}})},
+                                         {"version", obj({{"type", "string"}})},
+                                         {"journal_head", obj({{"type", "integer"}})}})}});
+  for (const char* f : {"status", "version", "journal_head"}) health->getArray("required")->add(std::string(f));
+  health->set("example", obj({{"status", "ok"}, {"service", "igsgovd"}, {"version", version}, {"journal_head", 42}}));
+  paths->set("/api/v1/health", publicGet("get_health", "Werkt de dienst en is het register leesbaar?", "status", health));
+  paths->set("/api/v1/openapi.json", publicGet("get_openapi", "Dit OpenAPI-document", "OpenAPI 3.0-document",
+                                               obj({{"type", "object"}, {"required", requiredOf({"openapi", "paths"})}})));
   auto ops = description.isNull() ? JsonArray() : description->getArray("operations");
   if (ops.isNull()) throw Error(ErrorCode::internal, "catalogusbeschrijving zonder 'operations'");
   for (size_t i = 0; i < ops->size(); ++i) {
     auto d = ops->getObject(static_cast<unsigned>(i));
+    auto result = d->getObject("result");
+    if (result.isNull()) throw Error(ErrorCode::internal, "catalogusbeschrijving zonder 'result' voor een operatie");
     OpInfo op{d->getValue<std::string>("name"), d->getValue<std::string>("summary"),
               d->getValue<std::string>("access"), {}, d->getArray("params"), d->optValue<bool>("open_params", false),
-              d->optValue<bool>("content", false), d->optValue<std::string>("download", "")};
+              result, d->optValue<bool>("content", false), d->optValue<std::string>("download", "")};
     if (op.access == "create") continue;
     auto roles = d->getArray("roles");
     for (size_t r = 0; r < roles->size(); ++r) op.roles.push_back(roles->getElement<std::string>(static_cast<unsigned>(r)));
     auto body = obj({{"required", false},
                      {"content", obj({{"application/json", obj({{"schema", bodySchema(op)}})}})}});
     auto item = newObject();
-    if (op.access == "read")
-      if (auto query = queryParams(op); !query.isNull()) item->set("get", operationObject(op, "get", nullptr, query));
+    if (op.access == "read") item->set("get", operationObject(op, "get", nullptr, queryParams(op)));
     item->set("post", operationObject(op, "post", body, nullptr));
     paths->set("/api/v1/" + op.name, item);
   }
@@ -219,6 +249,10 @@ JsonObject openApiDocument(const JsonObject& description, const std::string& ver
   auto security = newArray();
   security->add(obj({{"bearer", newArray()}}));
   doc->set("security", security);
+  // Relative: the document is served by the igsgovd it describes, whatever its host and port.
+  auto servers = newArray();
+  servers->add(obj({{"url", "/"}, {"description", "deze igsgovd (het adres waarop dit document opgehaald werd)"}}));
+  doc->set("servers", servers);
   doc->set("paths", paths);
   doc->set("components", components());
   return doc;

@@ -1,6 +1,7 @@
 // igsgovd REST API against the real server: roles x read/write, tokens,
 // error bodies and statuses, health, OpenAPI coverage, logs without secrets.
 #include "Harness.hpp"
+#include "SchemaCheck.hpp"
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -8,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <memory>
+#include <sstream>
 #include <string>
 #include <unistd.h>
 
@@ -16,6 +18,12 @@ using namespace igsgov::test;
 namespace {
 
 const char* kBody = "igs-cultuur-va-rvb";
+
+std::string toJson(const Poco::JSON::Object::Ptr& o) {
+  std::ostringstream os;
+  o->stringify(os);
+  return os.str();
+}
 
 class ApiTest : public ::testing::Test {
 protected:
@@ -227,6 +235,68 @@ TEST_F(ApiTest, OpenApiListsEveryServedOperationWithItsRoles) {
   auto roles = create->getObject("post")->getArray("x-igsgov-roles");
   ASSERT_EQ(roles->size(), 1u);
   EXPECT_EQ(roles->getElement<std::string>(0), "beheerder");
+}
+
+TEST_F(ApiTest, EveryOperationDeclaresItsResultErrorsAndServer) {
+  auto doc = server().document();
+  ASSERT_TRUE(doc->getArray("servers") && doc->getArray("servers")->size() > 0);
+  auto paths = doc->getObject("paths");
+  size_t operations = 0;
+  for (const auto& [path, item] : *paths)
+    for (const auto& [method, op] : *item.extract<Poco::JSON::Object::Ptr>()) {
+      SCOPED_TRACE(method + " " + path);
+      auto responses = op.extract<Poco::JSON::Object::Ptr>()->getObject("responses");
+      auto ok = responses->getObject("200")->getObject("content");
+      if (auto json = ok->getObject("application/json")) {  // not {"type":"object"} alone: named fields
+        auto schema = json->getObject("schema");
+        EXPECT_TRUE(schema->has("properties") || schema->has("required")) << path;
+      }
+      if (path.rfind("/api/v1/health", 0) != 0 && path.rfind("/api/v1/openapi", 0) != 0) {
+        for (const char* status : {"400", "401", "403", "404", "500", "503"}) EXPECT_TRUE(responses->has(status)) << status;
+        ++operations;
+      }
+    }
+  EXPECT_GT(operations, 80u);
+  auto invalid = doc->getObject("components")->getObject("responses")->getObject("Invalid");
+  auto example = invalid->getObject("content")->getObject("application/json")->getObject("example");
+  ASSERT_TRUE(example);
+  EXPECT_EQ(example->getValue<std::string>("code"), "invalid");
+  EXPECT_EQ(example->getValue<int>("number"), -2);
+}
+
+TEST_F(ApiTest, AnAnswerThatDoesNotMatchItsSchemaIsCaught) {
+  const auto& t = token("auditor");
+  auto answer = server().get("/api/v1/cooperation.list", t);  // checked by the harness: matches
+  ASSERT_EQ(answer.status, 200);
+  auto doc = server().document();
+  auto schema = doc->getObject("paths")->getObject("/api/v1/cooperation.list")->getObject("get")->getObject("responses")
+                    ->getObject("200")->getObject("content")->getObject("application/json")->getObject("schema");
+  EXPECT_TRUE(schemaViolations(answer.json(), schema, doc).empty());
+  // A drifted answer: an id that became a number, a list that lost its name, a null.
+  auto drifted = answer.json();
+  drifted->getArray("cooperations")->getObject(0)->set("id", 7);
+  auto wrong = schemaViolations(drifted, schema, doc);
+  ASSERT_EQ(wrong.size(), 1u);
+  EXPECT_NE(wrong[0].find("$.cooperations[0].id: integer where string"), std::string::npos) << wrong[0];
+  Poco::JSON::Object::Ptr renamed = new Poco::JSON::Object;
+  renamed->set("samenwerkingsverbanden", answer.json()->getArray("cooperations"));
+  EXPECT_FALSE(schemaViolations(renamed, schema, doc).empty());
+  drifted->getArray("cooperations")->getObject(0)->set("id", Poco::Dynamic::Var());
+  EXPECT_FALSE(schemaViolations(drifted, schema, doc).empty());
+  // The harness itself refuses a real answer once the document declares another shape.
+  auto strict = Poco::JSON::Parser().parse(toJson(doc)).extract<Poco::JSON::Object::Ptr>();
+  auto strictSchema = strict->getObject("paths")->getObject("/api/v1/cooperation.list")->getObject("get")
+                          ->getObject("responses")->getObject("200")->getObject("content")
+                          ->getObject("application/json")->getObject("schema");
+  strictSchema->getArray("required")->add(std::string("ontbrekend_veld"));
+  server().useDocument(strict);
+  try {
+    server().get("/api/v1/cooperation.list", t);
+    ADD_FAILURE() << "the harness accepted an answer without the declared field";
+  } catch (const std::runtime_error& e) {
+    EXPECT_NE(std::string(e.what()).find("required field 'ontbrekend_veld' is missing"), std::string::npos) << e.what();
+  }
+  server().useDocument(doc);
 }
 
 TEST_F(ApiTest, LogsHaveOneLinePerRequestAndNoSecrets) {

@@ -1,5 +1,7 @@
 #include "Harness.hpp"
 
+#include "SchemaCheck.hpp"
+
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -236,7 +238,20 @@ Response Igsgovd::request(const std::string& method, const std::string& path, co
     if (Poco::icompare(k, "Set-Cookie") == 0) r.cookies.push_back(v);
   }
   Poco::StreamCopier::copyToString(in, r.body);
+  if (path.rfind("/api/v1/", 0) == 0 && path.rfind("/api/v1/openapi.json", 0) != 0) {
+    auto wrong = answerViolations(document(), method, path, r.status, resp.getContentType(), r.body);
+    if (!wrong.empty()) {
+      std::string all = "igsgovd's answer does not match its OpenAPI document:";
+      for (const auto& w : wrong) all += "\n  " + w;
+      throw std::runtime_error(all + "\nbody: " + r.body.substr(0, 2000));
+    }
+  }
   return r;
+}
+
+Poco::JSON::Object::Ptr Igsgovd::document() {
+  if (!document_) document_ = request("GET", "/api/v1/openapi.json").json();
+  return document_;
 }
 
 std::string Igsgovd::signIn(const std::string& name, const std::string& password, Response* answer) {

@@ -71,8 +71,15 @@ public:
   const std::string& logPath() const { return log_; }
   std::string log() const;
 
+  // Every answer under /api/v1/ is checked against igsgovd's own OpenAPI
+  // document (SchemaCheck.hpp), fetched once per server: an answer that does
+  // not match its operation's declared schema throws std::runtime_error.
   Response request(const std::string& method, const std::string& path, const std::string& body = "",
                    const std::string& token = "", const std::map<std::string, std::string>& headers = {});
+  // The OpenAPI document answers are checked against (fetched on first use).
+  Poco::JSON::Object::Ptr document();
+  // Checks answers against this document instead (a test of the check itself).
+  void useDocument(Poco::JSON::Object::Ptr document) { document_ = std::move(document); }
   Response get(const std::string& path, const std::string& token = "") { return request("GET", path, "", token); }
   Response post(const std::string& path, const std::string& body, const std::string& token = "") {
     return request("POST", path, body, token);
@@ -92,6 +99,7 @@ private:
   int port_ = 0;
   bool tls_ = false;
   Poco::Net::Context::Ptr context_;
+  Poco::JSON::Object::Ptr document_;
   std::string log_;
   int exitCode_ = -1;
 };
