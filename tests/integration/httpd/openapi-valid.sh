@@ -2,7 +2,9 @@
 # Fetches /api/v1/openapi.json from a real igsgovd and validates it with an
 # independent validator (npm @apidevtools/swagger-parser, installed from the
 # committed package-lock.json). A deliberately broken copy must be refused, so
-# the oracle is shown to be able to fail.
+# the oracle is shown to be able to fail. Then generates a TypeScript client's
+# types with openapi-typescript and compiles node/client.ts against them with
+# tsc --strict; node/client-wrong.ts (an undeclared field) must not compile.
 # Usage: openapi-valid.sh BUILD_DIR
 set -euo pipefail
 build=$1
@@ -13,7 +15,7 @@ pid=
 cleanup() { if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }
 trap cleanup EXIT
 
-if [ ! -d "$here/node/node_modules/@apidevtools/swagger-parser" ]; then
+if [ ! -d "$here/node/node_modules/@apidevtools/swagger-parser" ] || [ ! -x "$here/node/node_modules/.bin/tsc" ]; then
   (cd "$here/node" && npm ci --no-audit --no-fund >/dev/null)
 fi
 
@@ -36,3 +38,19 @@ del op["responses"]["200"]["description"]
 json.dump(doc, open(sys.argv[2], "w"))
 PY
 node "$here/node/validate.mjs" "$work/broken.json" --expect-invalid
+
+# The TypeScript client: generated types, a client that compiles, one that must not
+# (in the work folder, so the source tree gets no generated files).
+node="$here/node"
+mkdir -p "$work/ts/generated"
+cp "$node/client.ts" "$node/client-wrong.ts" "$node/tsconfig.json" "$work/ts/"
+"$node/node_modules/.bin/openapi-typescript" "$work/openapi.json" -o "$work/ts/generated/igsgov.ts" >/dev/null 2>&1
+"$node/node_modules/.bin/tsc" -p "$work/ts/tsconfig.json"
+echo "client.ts compiles against the generated types"
+sed -i 's/"client.ts"/"client-wrong.ts"/' "$work/ts/tsconfig.json"
+if "$node/node_modules/.bin/tsc" -p "$work/ts/tsconfig.json" >"$work/tsc-wrong.log" 2>&1; then
+  echo "client-wrong.ts compiled: the generated types do not describe the answers" >&2
+  exit 1
+fi
+grep -q "persoon" "$work/tsc-wrong.log" || { cat "$work/tsc-wrong.log" >&2; exit 1; }
+echo "client-wrong.ts is refused by tsc (undeclared field)"
