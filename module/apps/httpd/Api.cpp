@@ -3,6 +3,7 @@
 #include "Body.hpp"
 #include "Log.hpp"
 #include "core/Error.hpp"
+#include "journal/Changes.hpp"
 #include "ops/ServerPaths.hpp"
 #include "service/ClientKey.hpp"
 #include "service/HttpErrors.hpp"
@@ -252,9 +253,7 @@ private:
   std::string health() {
     long long head = 0;
     ctx_.session->reg().read([&](store::Database& db) {
-      auto& st = db.cached("SELECT coalesce(max(seq), 0) FROM journal");
-      if (st.step()) head = st.integer(0);
-      st.reset();
+      head = journal::headSeq(db);
       return JsonObject();
     });
     auto out = newObject();

@@ -69,6 +69,11 @@ std::string belgianCell(const std::string& timestamp) {
 JsonObject auditJournal(store::Database& db, const JsonObject& in) {
   Reader r(in, "journaal");
   long long fromSeq = r.optInteger("from_seq").value_or(1);
+  if (auto after = r.optInteger("after")) {  // the change feed's cursor: entries after this one
+    if (in->has("from_seq")) r.fail("after", "geef 'after' of 'from_seq', niet beide");
+    if (*after < 0) r.fail("after", "moet 0 of meer zijn");
+    fromSeq = *after + 1;
+  }
   long long limit = r.optInteger("limit").value_or(100);
   if (limit < 1 || limit > kMaxLimit) r.fail("limit", "moet tussen 1 en " + std::to_string(kMaxLimit) + " liggen");
   auto from = instantBound(r, "from", false);
@@ -126,6 +131,8 @@ JsonObject auditJournal(store::Database& db, const JsonObject& in) {
   auto out = newObject();
   out->set("entries", list);
   out->set("more", more);
+  // The cursor for the next page (--after): the last entry listed.
+  out->set("next", list->size() ? list->getObject(static_cast<unsigned>(list->size() - 1))->get("seq") : Poco::Dynamic::Var());
   if (csv) out->set("csv", finance::writeCsv(rows));
   return out;
 }
@@ -146,7 +153,8 @@ std::string auditJournalText(const JsonObject& o) {
     os << "\n";
   }
   if (o->optValue<bool>("more", false))
-    os << "Er zijn meer regels: vraag de volgende met --from-seq of verhoog --limit.\n";
+    os << "Er zijn meer regels: vraag de volgende met --after " << o->getValue<long long>("next")
+       << " of verhoog --limit.\n";
   return os.str();
 }
 

@@ -1,13 +1,14 @@
-// audit.verify, audit.head, audit.journal
+// audit.verify, audit.head, audit.journal, changes (the change feed)
 #include "core/Error.hpp"
 #include "core/FileBytes.hpp"
+#include "core/LocalTime.hpp"
 #include "core/Timestamp.hpp"
+#include "journal/Changes.hpp"
 #include "journal/Checkpoint.hpp"
 #include "journal/Verifier.hpp"
 #include "ops/AuditJournal.hpp"
 #include "ops/AuditReport.hpp"
-#include "ops/Catalogue.hpp"
-#include "ops/ResultSchema.hpp"
+#include "ops/OpBuilders.hpp"
 
 #include <Poco/File.h>
 
@@ -87,9 +88,63 @@ std::string headText(const JsonObject& o) {
   return text + o->getValue<std::string>("checkpoint");
 }
 
+constexpr long long kMaxChangesPage = 1000;
+
+JsonObject changesOp(store::Database& db, const JsonObject& in) {
+  Reader r(in, "wijzigingen");
+  long long after = r.optInteger("after").value_or(0);
+  long long limit = r.optInteger("limit").value_or(100);
+  if (after < 0) r.fail("after", "moet 0 of meer zijn");
+  if (limit < 1 || limit > kMaxChangesPage) r.fail("limit", "moet tussen 1 en " + std::to_string(kMaxChangesPage) + " liggen");
+  return journal::changesAfter(db, after, limit);
+}
+
+std::string changesText(const JsonObject& o) {
+  auto entries = o->getArray("entries");
+  if (entries->size() == 0) return "Geen wijzigingen na deze journaalregel.\n";
+  std::ostringstream os;
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    auto e = entries->getObject(static_cast<unsigned>(i));
+    os << "Regel " << e->getValue<long long>("seq") << " — " << dutchDateTime(e->getValue<std::string>("at")) << " — "
+       << e->getValue<std::string>("actor") << " — " << e->getValue<std::string>("operation") << "\n";
+    auto records = e->getArray("records");
+    for (std::size_t k = 0; k < records->size(); ++k) {
+      auto rec = records->getObject(static_cast<unsigned>(k));
+      os << "  " << rec->getValue<std::string>("table") << (rec->getValue<std::string>("action") == "close" ? " (afgesloten): " : ": ");
+      if (rec->has("ids")) {
+        auto ids = rec->getArray("ids");
+        for (std::size_t n = 0; n < ids->size(); ++n) os << (n ? ", " : "") << ids->getElement<std::string>(static_cast<unsigned>(n));
+      } else {
+        os << rec->getValue<long long>("rows") << " rijen";
+      }
+      os << "\n";
+    }
+  }
+  if (o->getValue<bool>("more")) os << "Er zijn meer wijzigingen: vraag de volgende met --after " << o->getValue<long long>("next") << ".\n";
+  return os.str();
+}
+
 }  // namespace
 
 void addAuditOperations(Catalogue& c) {
+  // The change feed (GET /api/v1/changes?after=SEQ): one operation, read-only, for every role.
+  auto changes = makeOperation("changes", "Wijzigingen na een journaalregel, met de geraakte records (voor een ERP dat het register volgt)",
+                               Access::read,
+                               {{"after", "integer", false, "de laatste journaalregel die u al kent (standaard 0: vanaf het begin)"},
+                                {"limit", "integer", false, "hoeveel regels per pagina (standaard 100, hoogstens 1000)"}});
+  changes.cli = {"audit", "changes"};
+  changes.read = changesOp;
+  changes.text = changesText;
+  auto record = rs::object({{"table", rs::text()}, {"action", rs::oneOf({"insert", "close"})}},
+                           {{"ids", rs::list(rs::text())}, {"rows", rs::integer()}});
+  auto entry = rs::object({{"seq", rs::integer()}, {"at", rs::timestamp()}, {"actor", rs::text()}, {"operation", rs::text()},
+                           {"hash", rs::text()}, {"records", rs::list(record)}},
+                          {{"reason", rs::text()}, {"ids_truncated", rs::boolean()}});
+  c.add(changes, rs::example(rs::object({{"entries", rs::list(entry)}, {"more", rs::boolean()}, {"next", rs::maybe(rs::integer())}}),
+                             R"({"entries": [{"seq": 43, "at": "2026-12-06T08:22:05.123456Z", "actor": "t-erp", "operation": "mandate.end",
+                                 "hash": "9f2c...", "records": [{"table": "mandate", "action": "close", "ids": ["m-17"]},
+                                 {"table": "mandate", "action": "insert", "ids": ["m-17"]}]}], "more": false, "next": 43})"));
+
   c.add({.name = "audit.verify",
          .summary = "Controleer de hashketen van het journaal, de handtekeningen en elke rij van het register ertegen",
          .access = Access::read,
@@ -124,12 +179,13 @@ void addAuditOperations(Catalogue& c) {
                     {"operation", "string", false, "alleen deze operatie (bv. mandate.correct), of een hele groep (mandate.*)"},
                     {"record", "string", false, "alleen de regels die dit record (id) aanmaakten of wijzigden"},
                     {"from_seq", "integer", false, "vanaf journaalregel"},
+                    {"after", "integer", false, "na deze journaalregel (de cursor 'next' van de vorige pagina)"},
                     {"limit", "integer", false, "hoeveel regels (standaard 100)"},
                     {"csv", "boolean", false, "als CSV (puntkomma, voor een rekenblad)"}},
          .cli = {"audit", "journal"},
          .read = auditJournal,
          .text = auditJournalText,
-         .result = rs::example(rs::object({{"entries", rs::list(rs::journalEntry())}, {"more", rs::boolean()}}, {{"csv", rs::text()}}), R"({"entries": [{"seq": 2, "at": "2026-12-06T08:22:05.000000Z", "actor": "cli:jan", "operation": "mandate.appoint", "effects": 1, "hash": "1de42c63..."}], "more": false})")});
+         .result = rs::example(rs::object({{"entries", rs::list(rs::journalEntry())}, {"more", rs::boolean()}, {"next", rs::maybe(rs::integer())}}, {{"csv", rs::text()}}), R"({"entries": [{"seq": 2, "at": "2026-12-06T08:22:05.000000Z", "actor": "cli:jan", "operation": "mandate.appoint", "effects": 1, "hash": "1de42c63..."}], "more": false, "next": 2})")});
 }
 
 }  // namespace igsgov::ops

@@ -299,6 +299,39 @@ TEST_F(ApiTest, AnAnswerThatDoesNotMatchItsSchemaIsCaught) {
   server().useDocument(doc);
 }
 
+TEST_F(ApiTest, TheChangeFeedPagesTheJournalWithTheRecordsTouched) {
+  const auto& auditor = token("auditor");
+  auto head = server().get("/api/v1/health").json()->getValue<long long>("journal_head");
+  ASSERT_EQ(server().post("/api/v1/person.create", R"({"id":"p-feed-1","name":"Feed Een","fictitious":true})",
+                          token("secretariaat")).status, 200);
+  ASSERT_EQ(server().post("/api/v1/person.create", R"({"id":"p-feed-2","name":"Feed Twee","fictitious":true})",
+                          token("secretariaat")).status, 200);
+  auto after = std::to_string(head);
+  auto first = server().get("/api/v1/changes?after=" + after + "&limit=1", auditor);  // schema checked by the harness
+  ASSERT_EQ(first.status, 200) << first.body;
+  auto page = first.json();
+  ASSERT_EQ(page->getArray("entries")->size(), 1u);
+  auto entry = page->getArray("entries")->getObject(0);
+  EXPECT_EQ(entry->getValue<long long>("seq"), head + 1);
+  EXPECT_EQ(entry->getValue<std::string>("operation"), "person.create");
+  EXPECT_EQ(entry->getValue<std::string>("actor"), "t-secretariaat");
+  EXPECT_NE(first.body.find("\"p-feed-1\""), std::string::npos) << first.body;
+  EXPECT_TRUE(page->getValue<bool>("more"));
+  auto second = server().get("/api/v1/changes?after=" + std::to_string(page->getValue<long long>("next")), auditor).json();
+  ASSERT_EQ(second->getArray("entries")->size(), 1u);
+  EXPECT_NE(toJson(second).find("\"p-feed-2\""), std::string::npos);
+  EXPECT_FALSE(second->getValue<bool>("more"));
+  auto end = server().get("/api/v1/changes?after=" + std::to_string(second->getValue<long long>("next")), auditor).json();
+  EXPECT_EQ(end->getArray("entries")->size(), 0u);
+  EXPECT_TRUE(end->isNull("next"));
+  // The CLI's audit journal takes the same cursor.
+  auto cliPage = cli(reg_->path, {"audit", "journal", "--after", after});
+  ASSERT_EQ(cliPage.exitCode, 0) << cliPage.err;
+  EXPECT_NE(cliPage.out.find("\"next\": " + std::to_string(head + 2)), std::string::npos) << cliPage.out;
+  expectError(server().get("/api/v1/changes?after=-1", auditor), 400, "invalid");
+  expectError(server().post("/api/v1/changes", "{}", ""), 401, "denied");
+}
+
 TEST_F(ApiTest, LogsHaveOneLinePerRequestAndNoSecrets) {
   ASSERT_EQ(server().get("/api/v1/person.list", token("auditor")).status, 200);
   ASSERT_EQ(server().get("/api/v1/person.list", "igsgov_" + std::string(64, 'f')).status, 401);
