@@ -161,7 +161,9 @@ void addDocumentOperations(Catalogue& c) {
          .run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
            return documents::generateDocuments(reg, in, info, findings);
          },
-         .result = rs::object({})});
+         .result = rs::written({{"documents", rs::list(rs::any())}, {"count", rs::integer()}, {"generation", rs::integer()},
+                                {"template", rs::text()}, {"template_sha256", rs::text()}, {"format", rs::text()},
+                                {"as_of", rs::date()}})});
   c.add({.name = "documents.list",
          .summary = "Toon de gemaakte documenten (sjabloon, hash, journaalpositie, pad)",
          .access = Access::read,
