@@ -198,12 +198,19 @@ private:
     Poco::MemoryInputStream in(text.data(), text.size());
     Poco::Base64Decoder decoder(in);
     bytes.assign(std::istreambuf_iterator<char>(decoder), std::istreambuf_iterator<char>());
-    contentType_ = op.download.mediaType;
-    std::string name = op.download.fileStem;
-    if (out->has("cooperation")) name += "-" + out->getValue<std::string>("cooperation");
+    // An output that names its own media type and file name (export.*: XLSX or CSV) wins.
+    contentType_ = out->has("media_type") ? out->getValue<std::string>("media_type") : op.download.mediaType;
+    std::string name = op.download.fileStem, extension = op.download.extension;
+    if (out->has("file_name")) {
+      name = out->getValue<std::string>("file_name");
+      extension.clear();
+    } else if (out->has("cooperation")) {
+      name += "-" + out->getValue<std::string>("cooperation");
+    }
     std::replace_if(name.begin(), name.end(),
-                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_'; }, '_');
-    fileName_ = name + op.download.extension;
+                    [](char c) { return !std::isalnum(static_cast<unsigned char>(c)) && c != '-' && c != '_' && c != '.'; },
+                    '_');
+    fileName_ = name + extension;
     return bytes;
   }
 

@@ -13,6 +13,7 @@
 #include "ops/AuditReport.hpp"
 #include "ops/Catalogue.hpp"
 #include "ops/ResultSchema.hpp"
+#include "ops/CatalogueReads.hpp"
 
 #include <Poco/File.h>
 
@@ -26,18 +27,6 @@ namespace {
 
 constexpr std::size_t kMaxPemBytes = 64 * 1024;
 constexpr std::size_t kMaxPackBytes = 1024u << 20;
-
-// Another catalogue operation's read, so this file needs no domain area's internals.
-JsonObject readWith(store::Database& db, const std::string& name, const JsonObject& in) {
-  const Operation* op = catalogue().find(name);
-  if (!op || !op->read) throw Error(ErrorCode::internal, "operatie ontbreekt: " + name);
-  return op->read(db, in);
-}
-
-std::string textWith(const std::string& name, const JsonObject& out) {
-  const Operation* op = catalogue().find(name);
-  return op && op->text ? op->text(out) : toJsonText(out, true);
-}
 
 std::string pemFile(const std::string& path, const std::string& field) {
   Place place = Place().set("field", "'" + field + "'").set("file", path);

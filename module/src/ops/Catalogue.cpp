@@ -100,6 +100,7 @@ const Catalogue& catalogue() {
     addRulesOperations(c);
     addDocumentOperations(c);
     addAccountOperations(c);
+    addExportOperations(c);
     return c;
   }();
   return c;

@@ -120,5 +120,6 @@ void addSparqlOperations(Catalogue& c);
 void addRulesOperations(Catalogue& c);
 void addDocumentOperations(Catalogue& c);
 void addAccountOperations(Catalogue& c);
+void addExportOperations(Catalogue& c);  // ExportOps.cpp: export.* (CSV, XLSX)
 
 }  // namespace igsgov::ops
