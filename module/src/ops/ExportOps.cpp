@@ -18,6 +18,7 @@
 #include "ops/Scope.hpp"
 #include "refdata/RefData.hpp"
 
+#include <algorithm>
 #include <cctype>
 
 namespace igsgov::ops {
@@ -134,22 +135,23 @@ JsonObject exportMandates(store::Database& db, const JsonObject& input) {
   return deliver(r, exports::mandatesTable(h, dutchWords()), "mandaten-" + bodyId, coopId);
 }
 
-// The newest year with a schedule of the key (contribution.list), if any.
-std::optional<long long> newestScheduleYear(store::Database& db, const std::string& coopId, const std::string& key) {
+// The years with a schedule of the key (contribution.list of the cooperation);
+// nullopt when the key is not one of the cooperation's.
+std::optional<std::vector<long long>> scheduleYears(store::Database& db, const std::string& coopId,
+                                                    const std::string& key) {
   auto in = newObject();
   in->set("cooperation", coopId);
   auto keys = readWith(db, "contribution.list", in)->getArray("keys");
-  std::optional<long long> newest;
   for (std::size_t i = 0; keys && i < keys->size(); ++i) {
     auto k = keys->getObject(static_cast<unsigned>(i));
-    if (str(k, "id") != key || !k->isArray("schedule_years")) continue;
-    auto years = k->getArray("schedule_years");
-    for (std::size_t y = 0; y < years->size(); ++y) {
-      long long year = years->get(static_cast<unsigned>(y)).convert<long long>();
-      if (!newest || year > *newest) newest = year;
-    }
+    if (str(k, "id") != key) continue;
+    std::vector<long long> out;
+    auto years = k->isArray("schedule_years") ? k->getArray("schedule_years") : JsonArray();
+    for (std::size_t y = 0; years && y < years->size(); ++y)
+      out.push_back(years->get(static_cast<unsigned>(y)).convert<long long>());
+    return out;
   }
-  return newest;
+  return std::nullopt;
 }
 
 JsonObject exportMembers(store::Database& db, const JsonObject& input) {
@@ -167,14 +169,14 @@ JsonObject exportMembers(store::Database& db, const JsonObject& input) {
   JsonObject schedule;
   std::map<std::string, exports::Inhabitants> inhabitants;
   if (key) {
-    if (!year) year = newestScheduleYear(db, coopId, *key);
-    if (!year) r.fail("key", "verdeelsleutel '" + *key + "' van '" + coopId + "' heeft nog geen bijdrageschema");
+    auto years = scheduleYears(db, coopId, *key);
+    if (!years) r.fail("key", "verdeelsleutel '" + *key + "' hoort niet bij samenwerkingsverband '" + coopId + "'");
+    if (!year && !years->empty()) year = *std::max_element(years->begin(), years->end());
+    if (!year) r.fail("key", "verdeelsleutel '" + *key + "' heeft nog geen bijdrageschema");
     auto sin = newObject();
     sin->set("key", *key);
     sin->set("year", *year);
     schedule = readWith(db, "contribution.show", sin);
-    if (str(schedule, "cooperation") != coopId)
-      r.fail("key", "verdeelsleutel '" + *key + "' hoort niet bij samenwerkingsverband '" + coopId + "'");
     std::string peildatum = str(schedule, "population_date");
     auto yearsIn = schedule->getObject("schedule")->getObject("inputs")->getArray("years");
     for (std::size_t i = 0; yearsIn && i < yearsIn->size(); ++i) {
