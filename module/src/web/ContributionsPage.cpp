@@ -12,6 +12,7 @@
 #include "core/Error.hpp"
 #include "finance/Money.hpp"
 #include "web/ContributionForm.hpp"
+#include "web/ExportLinks.hpp"
 #include "web/FieldErrors.hpp"
 #include "web/Pages.hpp"
 
@@ -185,6 +186,8 @@ PageResult contributionsPage(PageRequest& r) {
     auto ys = k->getArray("schedule_years");
     for (std::size_t i = 0; ys && i < ys->size(); ++i) years += (i ? ", " : "") + ys->get(static_cast<unsigned>(i)).convert<std::string>();
     o->set("years", years.empty() ? "nog geen" : years);
+    // The members with their contributions of the newest schedule (export.members).
+    o->set("download", years.empty() ? Poco::Dynamic::Var(false) : downloadLinks(r, "deelnemers", {{"sleutel", text(k, "id")}}));
     rows->add(o);
   });
   PageResult p;

@@ -5,6 +5,7 @@
 // operation's Error back to the field (web/FormState.hpp).
 #include "core/Error.hpp"
 #include "model/Vocabulary.hpp"
+#include "web/ExportLinks.hpp"
 #include "web/FormState.hpp"
 #include "core/LocalTime.hpp"
 #include "web/Pages.hpp"
@@ -229,6 +230,8 @@ PageResult renderMandate(PageRequest& r, Loaded& l, const FormFields& typed, con
   std::string person = nameOr(l.names.person, text(v, "person"));
   std::string body = nameOr(l.names.body, text(v, "body"));
   PageResult p = igsPage(r, l.igs, "mandate", "Geschiedenis van mandaat: " + person + " in " + body, "samenstelling");
+  p.data->set("download", downloadLinks(r, "mandaten", {{"orgaan", text(v, "body")}}));
+  p.data->set("download_body", body);
   auto rows = newArray();
   each(arrayOf(l.history, "chain"), [&](JsonObject link) {
     std::string href = base(r) + "/mandaten/" + segment(text(link, "id"));

@@ -7,6 +7,7 @@
 #include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "model/Vocabulary.hpp"
+#include "web/ExportLinks.hpp"
 #include "web/FormState.hpp"
 #include "web/Pages.hpp"
 #include "web/Sessions.hpp"
@@ -50,6 +51,7 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
   const std::string igsId = text(igs, "id");
   const std::string today = Date::today().iso();
   PageResult p = igsPage(r, igs, "members", "Deelnemers en organen – " + text(igs, "name"), "deelnemers");
+  p.data->set("download", downloadLinks(r, "deelnemers", {}));
   auto members = newArray();
   Choices active, all;
   std::map<std::string, std::string> memberName;

@@ -4,6 +4,7 @@
 #include "web/Pages.hpp"
 
 #include "web/Attention.hpp"
+#include "web/ExportLinks.hpp"
 
 #include "core/Date.hpp"
 #include "core/Error.hpp"
@@ -296,6 +297,11 @@ PageResult compositionPage(PageRequest& r) {
     p.data->set("body_active", false);
   }
   p.data->set("body_name", bodyName);
+  p.data->set("download", body.empty() ? Poco::Dynamic::Var(false)
+                                       : downloadLinks(r, "samenstelling", {{"orgaan", body}, {"datum", asOfIso},
+                                                                            {"gekend", knownAtStamp}}));
+  p.data->set("download_history", body.empty() ? Poco::Dynamic::Var(false)
+                                               : downloadLinks(r, "mandaten", {{"orgaan", body}}));
   p.data->set("may_appoint", mayCall(r, "mandate.appoint", text(igs, "id")));
   p.data->set("appoint_href", base(r) + "/mandaten/nieuw");
   p.data->set("printed_nl", timeNl(r, formatTimestamp(instant(r))));
@@ -392,6 +398,7 @@ PageResult findingsPage(PageRequest& r) {
     notEvaluable->add(row);
   });
   PageResult p = igsPage(r, igs, "findings", "Bevindingen – " + text(igs, "name"), "bevindingen");
+  p.data->set("download", downloadLinks(r, "bevindingen", {{"datum", text(out, "as_of")}}));
   p.data->set("as_of", text(out, "as_of"));
   p.data->set("as_of_nl", dateNl(text(out, "as_of")));
   p.data->set("rows", rows);

@@ -87,6 +87,7 @@ const Router& intranetRouter() {
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
       {"pack", "/intranet/igs/:igs/bewijspakket", {"GET"}},
+      {"export", "/intranet/igs/:igs/export/:tabel", {"GET"}},
       {"documents", "/intranet/igs/:igs/documenten", {"GET", "POST"}},
       {"document", "/intranet/igs/:igs/documenten/:document", {"GET"}},
       {"generation", "/intranet/igs/:igs/documenten/aanmaak/:generation", {"GET"}},

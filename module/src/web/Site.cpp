@@ -3,6 +3,7 @@
 #include "core/Error.hpp"
 #include "service/HttpErrors.hpp"
 #include "service/Accounts.hpp"
+#include "web/ExportLinks.hpp"
 #include "web/Forms.hpp"
 #include "web/OidcSignIn.hpp"
 #include "web/Pages.hpp"
@@ -93,6 +94,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);
   if (page == "pack") return packDownload(r);
+  if (page == "export") return exportDownload(r);
   if (page == "documents") return method == "POST" ? generateAction(r) : documentsPage(r);
   if (page == "document") return documentDownload(r);
   if (page == "generation") return generationZip(r);
