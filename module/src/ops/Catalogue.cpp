@@ -79,6 +79,11 @@ JsonObject Catalogue::describe() const {
     if (op.standalone) o->set("standalone", true);
     if (!op.download.mediaType.empty()) o->set("download", op.download.mediaType);
     o->set("result", op.result);
+    if (!op.download.otherMediaTypes.empty()) {
+      auto other = newArray();
+      for (const auto& t : op.download.otherMediaTypes) other->add(t);
+      o->set("download_other", other);
+    }
     list->add(o);
   }
   out->set("operations", list);

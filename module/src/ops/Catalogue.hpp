@@ -70,11 +70,14 @@ struct Operation {
   // REST sends the output field `field` (base64) decoded as the response body
   // with this media type, instead of the JSON (audit.pack's ZIP). Empty: JSON.
   // The file is named fileStem-<cooperation>.extension when the output names a cooperation.
+  // An output with "media_type" and "file_name" (export.*) names its own; otherMediaTypes
+  // lists the media types it may give besides mediaType (for the OpenAPI document).
   struct Download {
     std::string field;
     std::string mediaType;
     std::string fileStem;
     std::string extension;
+    std::vector<std::string> otherMediaTypes = {};
   } download = {};
   // JSON Schema of the output (ops/ResultSchema.hpp builders), published in the
   // OpenAPI document and checked against every answer in the REST tests.

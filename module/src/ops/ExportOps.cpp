@@ -213,7 +213,7 @@ Operation exportOp(std::string name, std::string summary, std::vector<Param> par
   params.push_back(kFormat);
   params.push_back(kOut);
   auto op = readOp(std::move(name), std::move(summary), std::move(params), std::move(fn), exportText);
-  op.download = {"file_base64", kXlsxType, "export", ".xlsx"};  // media type and name: the output's (see Api.cpp)
+  op.download = {"file_base64", kXlsxType, "export", ".xlsx", {kCsvType}};  // media type and name: the output's (Api.cpp)
   return op;
 }
 

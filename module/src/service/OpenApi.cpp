@@ -75,6 +75,7 @@ struct OpInfo {
   JsonObject result;     // JSON Schema of the output (Operation::result)
   bool content = false;  // may answer a document instead of JSON (Operation::content)
   std::string download;  // media type of the body REST sends instead of JSON (Operation::download)
+  std::vector<std::string> downloadOther;  // the other media types it may send (export.*: CSV besides XLSX)
 };
 
 JsonObject operationObject(const OpInfo& op, const char* method, const JsonObject& body, const JsonArray& query) {
@@ -103,8 +104,9 @@ JsonObject operationObject(const OpInfo& op, const char* method, const JsonObjec
   }
   if (!op.download.empty()) {  // audit.pack answers its ZIP as an attachment
     auto binary = obj({{"schema", obj({{"type", "string"}, {"format", "binary"}})}});
-    ok = obj({{"description", "het bestand zelf (Content-Disposition: attachment)"},
-              {"content", obj({{op.download.c_str(), binary}})}});
+    auto content = obj({{op.download.c_str(), binary}});
+    for (const auto& other : op.downloadOther) content->set(other, binary);
+    ok = obj({{"description", "het bestand zelf (Content-Disposition: attachment)"}, {"content", content}});
   }
   responses->set("200", ok);
   o->set("responses", responses);
@@ -231,6 +233,10 @@ JsonObject openApiDocument(const JsonObject& description, const std::string& ver
               d->getValue<std::string>("access"), {}, d->getArray("params"), d->optValue<bool>("open_params", false),
               result, d->optValue<bool>("content", false), d->optValue<std::string>("download", "")};
     if (op.access == "create") continue;
+    if (d->isArray("download_other")) {
+      auto other = d->getArray("download_other");
+      for (size_t k = 0; k < other->size(); ++k) op.downloadOther.push_back(other->getElement<std::string>(static_cast<unsigned>(k)));
+    }
     auto roles = d->getArray("roles");
     for (size_t r = 0; r < roles->size(); ++r) op.roles.push_back(roles->getElement<std::string>(static_cast<unsigned>(r)));
     auto body = obj({{"required", false},
