@@ -43,7 +43,7 @@ export async function crawl(h, page, visit, { max = 60, start = '/intranet/igs' 
       const u = new URL(link);
       u.hash = '';
       if (u.origin !== new URL(h.base).origin || !u.pathname.startsWith('/intranet/')) continue;
-      if (/\/(afmelden|stijl\.css|bewijspakket)$/.test(u.pathname) || /\/bestand|download|\.zip$/.test(u.pathname)) continue;
+      if (/\/(afmelden|stijl\.css|bewijspakket)$/.test(u.pathname) || /\/bestand|download|\/export\/|\.zip$/.test(u.pathname)) continue;  // files, not pages
       if (!seen.has(u.href)) queue.push(u.href);
     }
   }
