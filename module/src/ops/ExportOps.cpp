@@ -12,6 +12,7 @@
 #include "exports/Xlsx.hpp"
 #include "governance/FileStore.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/ResultSchema.hpp"
 #include "ops/CatalogueReads.hpp"
 #include "ops/DutchText.hpp"
 #include "ops/OpBuilders.hpp"
@@ -214,6 +215,13 @@ Operation exportOp(std::string name, std::string summary, std::vector<Param> par
   params.push_back(kOut);
   auto op = readOp(std::move(name), std::move(summary), std::move(params), std::move(fn), exportText);
   op.download = {"file_base64", kXlsxType, "export", ".xlsx", {kCsvType}};  // media type and name: the output's (Api.cpp)
+  op.result = rs::object({{"cooperation", rs::text()},
+                          {"format", rs::oneOf({"xlsx", "csv"})},
+                          {"media_type", rs::text()},
+                          {"file_name", rs::text()},
+                          {"rows", rs::integer()},
+                          {"size", rs::integer()}},
+                         {{"file", rs::text()}, {"file_base64", rs::text()}});
   return op;
 }
 
