@@ -231,6 +231,8 @@ void validateApproval(store::Database& db, const std::string& id, JsonObject d) 
   std::string council = records::textOf(d, "council").value_or("");
   requireCode(councils(), council, "raad", field(kAppr, id, "council"));
   requireCode(outcomes(), records::textOf(d, "outcome").value_or(""), "uitkomst", field(kAppr, id, "outcome"));
+  if (auto uri = records::textOf(d, "decision_uri"))
+    if (auto why = model::registerUriProblem(*uri)) throwInvalid(*why, field(kAppr, id, "decision_uri"));
   if (auto memberId = records::textOf(d, "member")) {
     auto m = records::requireCurrent(db, records::memberSpec(), *memberId, field(kAppr, id, "member"));
     if (text(m, "cooperation") != coop)

@@ -1,6 +1,7 @@
 #include "model/Identifiers.hpp"
 
 #include <cctype>
+#include <string_view>
 
 namespace igsgov::model {
 
@@ -65,6 +66,34 @@ bool looksLikeRijksregisternummer(const std::string& text) {
     if (97 - base % 97 == check || 97 - (2000000000LL + base) % 97 == check) return true;
   }
   return false;
+}
+
+std::optional<std::string> registerUriProblem(const std::string& text) {
+  const std::string allowed = "alleen http://…, https://… of urn:… is toegelaten";
+  for (unsigned char c : text)
+    if (c <= 0x20 || c == 0x7f || std::string_view("<>\"{}|\\^`").find(static_cast<char>(c)) != std::string_view::npos)
+      return "URI '" + text + "' bevat een teken dat in een URI niet mag (spatie, <, >, \", {, }, |, \\, ^ of `)";
+  std::string lower;
+  for (char c : text.substr(0, 8)) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (std::string_view scheme : {"http://", "https://"}) {
+    if (lower.rfind(scheme, 0) != 0) continue;
+    std::string_view rest = std::string_view(text).substr(scheme.size());
+    if (rest.empty() || rest.front() == '/' || rest.front() == '?' || rest.front() == '#')
+      return "URI '" + text + "' heeft geen domeinnaam (bv. https://data.vlaanderen.be/id/…)";
+    return std::nullopt;
+  }
+  if (lower.rfind("urn:", 0) == 0) {
+    // urn:<nid>:<nss>, nid 2-32 letters, digits or hyphens starting with a letter or digit (RFC 8141).
+    std::string_view rest = std::string_view(text).substr(4);
+    auto colon = rest.find(':');
+    bool nidOk = colon != std::string_view::npos && colon >= 2 && colon <= 32 && rest.front() != '-';
+    for (std::size_t i = 0; nidOk && i < colon; ++i)
+      nidOk = std::isalnum(static_cast<unsigned char>(rest[i])) || rest[i] == '-';
+    if (!nidOk || colon + 1 >= rest.size())
+      return "URN '" + text + "' heeft niet de vorm urn:naamruimte:naam (bv. urn:uuid:…)";
+    return std::nullopt;
+  }
+  return "URI '" + text + "' is niet toegelaten: " + allowed;
 }
 
 }  // namespace igsgov::model

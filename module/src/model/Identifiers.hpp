@@ -6,7 +6,12 @@
 // NIS code: 5 digits (validity against the dated reference list is checked by
 // refdata, not here). Record ids: 1-64 characters [A-Za-z0-9._:-].
 // Rijksregisternummers must never be stored: looksLikeRijksregisternummer()
-// spots one so that input carrying it can be refused. Pure; thread-safe.
+// spots one so that input carrying it can be refused.
+// URIs the register stores (a person's, a decision's): only http://host…,
+// https://host… or urn:nid:nss, without spaces, control characters or the
+// characters a URI never holds (<, >, ", {, }, |, \, ^, `); anything else
+// (javascript:, data:, file:, a relative path) is refused, since pages and
+// documents show these URIs as links. Pure; thread-safe.
 #pragma once
 
 #include <optional>
@@ -19,5 +24,8 @@ std::optional<std::string> normaliseKbo(const std::string& text, std::string& wh
 bool isNisCode(const std::string& text);
 bool isRecordId(const std::string& text);
 bool looksLikeRijksregisternummer(const std::string& text);
+// Why `text` is not a URI the register may store (Dutch, without the field:
+// the caller's Place names it), or nullopt when it may.
+std::optional<std::string> registerUriProblem(const std::string& text);
 
 }  // namespace igsgov::model

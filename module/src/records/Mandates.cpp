@@ -2,6 +2,7 @@
 #include "core/Date.hpp"
 
 #include "core/Error.hpp"
+#include "model/Identifiers.hpp"
 #include "model/Vocabulary.hpp"
 #include "records/Entities.hpp"
 #include "records/MandateLookup.hpp"
@@ -124,6 +125,8 @@ void validateMandate(MandateLookup& lookup, const std::string& id, JsonObject d)
   if (!d->has("status")) d->set("status", std::string("effectief"));
   if (!d->has("retracted")) d->set("retracted", false);
   checkPredecessor(lookup, id, d);
+  if (auto uri = textOf(d, "decision_uri"))
+    if (auto why = model::registerUriProblem(*uri)) throwInvalid(*why, recordField(K, id, "decision_uri"));
 
   auto require = [&](const EntitySpec& spec, const std::string& ref, const std::string& field) -> const Version& {
     if (const Version* v = lookup.current(spec, ref)) return *v;

@@ -275,6 +275,8 @@ void validatePerson(const std::string& id, JsonObject d) {
   }
   if (model::looksLikeRijksregisternummer(id))
     throwInvalid("een rijksregisternummer wordt nooit bewaard, ook niet als id", recordField(k, id, "id"));
+  if (auto uri = textOf(d, "uri"))
+    if (auto why = model::registerUriProblem(*uri)) throwInvalid(*why, recordField(k, id, "uri"));
   if (!d->has("fictitious")) d->set("fictitious", false);
 }
 

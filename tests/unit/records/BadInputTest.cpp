@@ -97,6 +97,32 @@ TEST_F(BadInput, RijksregisternummerIsNeverStored) {
                 "rijksregisternummer");
 }
 
+// URIs are shown as links (intranet, documents, the OSLO export): only http(s) and urn are stored.
+TEST_F(BadInput, UriOtherThanHttpOrUrnIsRefused) {
+  expectRefused("person.create", R"j({"id":"p9","name":"Jan","uri":"javascript:alert(1)"})j", ErrorCode::invalid, "uri",
+                "alleen http://…, https://… of urn:… is toegelaten");
+  expectRefused("person.create", R"j({"id":"p9","name":"Jan","uri":"JavaScript:alert(1)"})j", ErrorCode::invalid, "uri",
+                "niet toegelaten");
+  expectRefused("person.create", R"({"id":"p9","name":"Jan","uri":"data:text/html,x"})", ErrorCode::invalid, "uri",
+                "niet toegelaten");
+  expectRefused("person.create", R"({"id":"p9","name":"Jan","uri":"https:///pad"})", ErrorCode::invalid, "uri",
+                "geen domeinnaam");
+  expectRefused("person.create", R"({"id":"p9","name":"Jan","uri":"https://x.be/a b"})", ErrorCode::invalid, "uri",
+                "teken dat in een URI niet mag");
+  expectRefused("person.create", R"({"id":"p9","name":"Jan","uri":"urn:x"})", ErrorCode::invalid, "uri",
+                "urn:naamruimte:naam");
+  expectRefused("mandate.appoint",
+                R"({"id":"a9","person":"p2","body":"rvb","role":"bestuurder","from":"2023-01-01",)"
+                R"j("decision":{"council":"gemeenteraad Boom","reference":"2023/1","uri":"javascript:alert(1)"}})j",
+                ErrorCode::invalid, "decision_uri", "niet toegelaten");
+}
+
+TEST_F(BadInput, HttpAndUrnUrisAreStored) {
+  run("person.create", R"({"id":"p9","name":"Jan","uri":"https://data.lblod.info/id/personen/1"})");
+  run("person.create", R"({"id":"p10","name":"Piet","uri":"HTTP://data.vlaanderen.be/id/x"})");
+  run("person.create", R"({"id":"p11","name":"Mie","uri":"urn:uuid:6e8bc430-9c3a-11d9-9669-0800200c9a66"})");
+}
+
 TEST_F(BadInput, MalformedJsonImport) {
   auto p = writeFile("broken.json", "{\"format\": \"igsgov-register\", \"version\": 1,\n \"persons\": [ {\"id\": \"x\" ]\n}");
   Error e = fails("register.import", R"({"path":")" + p + R"("})");
