@@ -1,5 +1,6 @@
 // Data-integrity evaluators: end >= start, no over-occupied seat, mandates
-// inside their body's period, KBO check digit, NIS code valid on the date.
+// inside their body's period, KBO check digit, NIS code valid on the date, one
+// reference per decision URI.
 // The write operations refuse most of these already; these rules catch data
 // that came in another way (older versions, a body corrected afterwards, an
 // import from elsewhere) and codes that expired later (the 2025 mergers).
@@ -9,6 +10,8 @@
 #include "rules/Evaluators.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace igsgov::rules {
 namespace {
@@ -90,6 +93,31 @@ void nisInReferenceList(const Context& c) {
   }
 }
 
+// A designation is recorded on each mandate it designates (decision council,
+// date, reference, URI; there is no decision record), so one published decision
+// appears on several mandates. Its URI names exactly one decision: the same URI
+// with two different references means one of them is wrong. Reported, not
+// refused at write: correcting the reference of a decision shared by several
+// mandates is one revision per mandate, and every revision but the last would
+// be refused. One finding per URI, naming every mandate that carries it.
+void oneReferencePerDecision(const Context& c) {
+  std::map<std::string, std::vector<const MandateFact*>> byUri;
+  for (const auto& m : c.coop.mandates)
+    if (!m.decisionUri.empty() && !m.decisionRef.empty()) byUri[m.decisionUri].push_back(&m);
+  for (const auto& [uri, mandates] : byUri) {
+    std::set<std::string> refs;
+    for (const auto* m : mandates) refs.insert(m->decisionRef);
+    if (refs.size() < 2) continue;
+    std::string list;
+    for (const auto& r : refs) list += (list.empty() ? "'" : ", '") + r + "'";
+    std::vector<RecordRef> records;
+    for (const auto* m : mandates) records.push_back({"mandate", m->id});
+    c.emit("besluit " + uri + " staat met " + std::to_string(refs.size()) + " verschillende kenmerken (" + list +
+               ") bij de mandaten; één besluit heeft één kenmerk",
+           records);
+  }
+}
+
 }  // namespace
 
 void addIntegrityEvaluators(std::vector<EvaluatorSpec>& out) {
@@ -98,6 +126,7 @@ void addIntegrityEvaluators(std::vector<EvaluatorSpec>& out) {
   out.push_back({"mandate_within_body", {}, mandateWithinBody});
   out.push_back({"kbo_check_digit", {}, kboCheckDigit});
   out.push_back({"nis_in_reference_list", {}, nisInReferenceList});
+  out.push_back({"one_reference_per_decision", {}, oneReferencePerDecision});
 }
 
 }  // namespace igsgov::rules

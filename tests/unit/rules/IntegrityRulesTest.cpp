@@ -17,7 +17,7 @@ protected:
 
 TEST_F(IntegrityRules, CleanRegisterHasNoIntegrityFindings) {
   auto out = check("c1", "2025-06-01");
-  for (const auto& r : {"gegevens.einde-na-begin", "gegevens.zetel-bezetting", "gegevens.mandaat-in-orgaan", "gegevens.kbo",
+  for (const auto& r : {"gegevens.einde-na-begin", "gegevens.zetel-bezetting", "gegevens.mandaat-in-orgaan", "gegevens.besluit-een-kenmerk", "gegevens.kbo",
                         "gegevens.nis"})
     EXPECT_TRUE(findings(out, r).empty()) << r;
 }
@@ -45,6 +45,23 @@ TEST_F(IntegrityRules, MandateOutsideCorrectedBodyPeriodFires) {
   run("body.correct", R"({"id":"c1-rvb","from":"2021-06-01","reason":"orgaan startte later"})");
   auto f = findings(check("c1", "2025-06-01"), "gegevens.mandaat-in-orgaan");
   EXPECT_EQ(f.size(), 3u);
+}
+
+TEST_F(IntegrityRules, OneDecisionUriWithTwoReferencesFires) {
+  run("person.create", R"({"id":"p9","name":"Negen","fictitious":true})");
+  const std::string decision = R"(,"decision":{"council":"gemeenteraad X","uri":"https://besluit.example/1","reference":")";
+  run("mandate.appoint", R"({"id":"x1","person":"p9","body":"c1-rvb","role":"deskundige","from":"2022-01-01")" + decision +
+                             R"(GR/2022/1"}})");
+  run("mandate.appoint", R"({"id":"x2","person":"p1","body":"c1-rvb","role":"deskundige","from":"2022-01-01")" + decision +
+                             R"(GR/2022/1"}})");
+  EXPECT_TRUE(findings(check("c1", "2025-06-01"), "gegevens.besluit-een-kenmerk").empty());
+  run("mandate.appoint", R"({"id":"x3","person":"p9","body":"c1-rvb","role":"deskundige","from":"2023-01-01")" + decision +
+                             R"(GR/2022/7"}})");
+  auto f = findings(check("c1", "2025-06-01"), "gegevens.besluit-een-kenmerk");
+  ASSERT_EQ(f.size(), 1u);
+  EXPECT_NE(f[0]->getValue<std::string>("message").find("'GR/2022/1', 'GR/2022/7'"), std::string::npos)
+      << f[0]->getValue<std::string>("message");
+  EXPECT_EQ(f[0]->getArray("records")->size(), 3u);
 }
 
 TEST_F(IntegrityRules, BadKboCheckDigitFires) {

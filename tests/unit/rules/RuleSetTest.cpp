@@ -39,7 +39,7 @@ TEST_F(RuleSets, CompiledSetsCoverEveryRowOfTheDomainTable) {
                          "dv.lokaal-mandaat", "pv.meerderheid-en-oppositie", "dv.rvb-omvang", "ov.rvb-omvang", "dv.geslacht",
                          "pv.statuten-goedgekeurd", "pv.niet-in-verkiezingsjaar", "cultuur.inwoners", "cultuur.referentieregio",
                          "ioed.inwoners", "ioed.een-per-gemeente", "erfgoedcel.inwoners", "cultuur.cofinanciering",
-                         "gegevens.einde-na-begin", "gegevens.zetel-bezetting", "gegevens.mandaat-in-orgaan", "gegevens.kbo",
+                         "gegevens.einde-na-begin", "gegevens.zetel-bezetting", "gegevens.mandaat-in-orgaan", "gegevens.besluit-een-kenmerk", "gegevens.kbo",
                          "gegevens.nis"})
     EXPECT_NE(book.find(id), nullptr) << id;
   EXPECT_FALSE(book.find("cultuur.cofinanciering")->verified);
