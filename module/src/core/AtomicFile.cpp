@@ -1,33 +1,18 @@
 #include "core/AtomicFile.hpp"
 
+#include "core/Random.hpp"
+
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fcntl.h>
-#include <sys/random.h>
 #include <unistd.h>
 
 namespace igsgov {
 
 namespace {
-
-std::string randomHex() {
-  unsigned char bytes[8];
-  std::size_t got = 0;
-  while (got < sizeof bytes) {
-    ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      throw Error(ErrorCode::io, std::string("geen willekeurige getallen beschikbaar: ") + std::strerror(errno));
-    }
-    got += static_cast<std::size_t>(n);
-  }
-  char hex[17];
-  for (std::size_t i = 0; i < sizeof bytes; ++i) std::snprintf(hex + 2 * i, 3, "%02x", bytes[i]);
-  return hex;
-}
 
 std::string folderOf(const std::string& path) {
   auto slash = path.rfind('/');
@@ -65,7 +50,7 @@ AtomicFile::AtomicFile(std::string target, unsigned mode) : target_(std::move(ta
   if (target_.empty() || target_.back() == '/') throwInvalid("geen bestandsnaam", Place().set("file", target_));
   std::string folder = folderOf(target_);
   for (int attempt = 0; attempt < 8; ++attempt) {
-    temp_ = folder + "/.igsgov-tmp-" + randomHex();
+    temp_ = folder + "/.igsgov-tmp-" + randomHex(8);
     fd_ = ::open(temp_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode);
     if (fd_ >= 0) return;
     if (errno != EEXIST) break;  // EEXIST: 2^-64 odds, or someone planted that very name; take another

@@ -5,7 +5,7 @@
 // can write in that folder can redirect the write:
 //
 //   - the temporary file's name is unpredictable (".igsgov-tmp-" and 16 hex
-//     digits from getrandom(2), in the target's folder: names starting with
+//     digits from core/Random, in the target's folder: names starting with
 //     ".igsgov-" are igsgov's own, the folder adapter never lists them) and it
 //     is created with O_CREAT|O_EXCL|O_NOFOLLOW: a file or symbolic link
 //     planted at that name is never opened, let alone followed;
