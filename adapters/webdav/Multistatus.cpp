@@ -1,6 +1,7 @@
 #include "adapters/webdav/Multistatus.hpp"
 
 #include "core/Error.hpp"
+#include "core/XmlEscape.hpp"
 
 #include <Poco/NumberParser.h>
 #include <Poco/SAX/Attributes.h>
@@ -200,7 +201,7 @@ const std::string& propfindReportsBody() {
 
 std::string syncCollectionBody(const std::string& token, std::size_t limit, bool withEtag) {
   std::string out = std::string(xmlHead) + "<D:sync-collection xmlns:D=\"DAV:\">";
-  out += token.empty() ? "<D:sync-token/>" : "<D:sync-token>" + xmlEscape(token) + "</D:sync-token>";
+  out += token.empty() ? "<D:sync-token/>" : "<D:sync-token>" + xmlText(token) + "</D:sync-token>";
   out += "<D:sync-level>1</D:sync-level>";
   if (limit > 0) out += "<D:limit><D:nresults>" + std::to_string(limit) + "</D:nresults></D:limit>";
   out += listingProps(withEtag) + "</D:sync-collection>\n";
@@ -214,33 +215,16 @@ const std::string& propfindAllBody() {
   return body;
 }
 
-std::string xmlEscape(const std::string& text) {
-  std::string out;
-  out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      case '\r': out += "&#13;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
 std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
-      "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlEscape(ns) + "\">";
+      "<D:propertyupdate xmlns:D=\"DAV:\" xmlns:I=\"" + xmlAttribute(ns) + "\">";
   // One <D:set> (or <D:remove>) per property: lighttpd 1.4.69 stores only the first property of a <D:prop>.
   for (const auto& [name, value] : props) {
     if (value.empty())
       out += "<D:remove><D:prop><I:" + name + "/></D:prop></D:remove>";
     else
-      out += "<D:set><D:prop><I:" + name + ">" + xmlEscape(value) + "</I:" + name + "></D:prop></D:set>";
+      out += "<D:set><D:prop><I:" + name + ">" + xmlText(value) + "</I:" + name + "></D:prop></D:set>";
   }
   out += "</D:propertyupdate>\n";
   return out;

@@ -78,7 +78,4 @@ std::string syncCollectionBody(const std::string& token, std::size_t limit, bool
 // a property with an empty value gets a DAV:remove instead (one per property).
 std::string proppatchBody(const std::string& ns, const std::map<std::string, std::string>& props);
 
-// Escapes &, <, >, ", ' and CR for XML text and attributes.
-std::string xmlEscape(const std::string& text);
-
 }  // namespace igsgov::adapters::webdav

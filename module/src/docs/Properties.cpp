@@ -1,6 +1,7 @@
 #include "docs/Properties.hpp"
 
 #include "core/Error.hpp"
+#include "core/XmlEscape.hpp"
 #include "docs/XmlScan.hpp"
 
 #include <algorithm>
@@ -85,8 +86,8 @@ std::string docxCustomXml(const std::string& existing, const PropertyMap& props)
   std::string add;
   for (const auto& [name, value] : props) {
     add += "<property fmtid=\"{D5CDD505-2E9C-101B-9397-08002B2CF9AE}\" pid=\"" +
-           std::to_string(++pid) + "\" name=\"" + xmlEscape(name) + "\"><vt:lpwstr>" +
-           xmlEscape(value) + "</vt:lpwstr></property>";
+           std::to_string(++pid) + "\" name=\"" + xmlAttribute(name) + "\"><vt:lpwstr>" +
+           xmlText(value) + "</vt:lpwstr></property>";
   }
   return insertBefore(xml, "</Properties>", add);
 }
@@ -123,7 +124,7 @@ std::string odtMetaXml(const std::string& existing, const PropertyMap& props) {
   xml = removeNamed(xml, "meta:user-defined", "meta:name", props);
   std::string add;
   for (const auto& [name, value] : props)
-    add += "<meta:user-defined meta:name=\"" + xmlEscape(name) + "\">" + xmlEscape(value) +
+    add += "<meta:user-defined meta:name=\"" + xmlAttribute(name) + "\">" + xmlText(value) +
            "</meta:user-defined>";
   return insertBefore(xml, "</office:meta>", add);
 }
@@ -139,7 +140,7 @@ std::string htmlWithMeta(const std::string& html, const PropertyMap& props) {
   if (props.empty()) return html;
   std::string metas;
   for (const auto& [name, value] : props)
-    metas += "\n<meta name=\"" + xmlEscape(name) + "\" content=\"" + xmlEscape(value) + "\">";
+    metas += "\n<meta name=\"" + xmlAttribute(name) + "\" content=\"" + xmlAttribute(value) + "\">";
   // After the opening <head ...> tag when there is one, else at the start.
   std::size_t pos = std::string::npos;
   for (std::size_t p = 0; (p = html.find("<head", p)) != std::string::npos; p += 5) {

@@ -1,5 +1,6 @@
 #include "docs/Program.hpp"
 
+#include "core/XmlEscape.hpp"
 #include "docs/Limits.hpp"
 #include "docs/TextEscape.hpp"
 #include "docs/XmlScan.hpp"
@@ -118,7 +119,7 @@ private:
     switch (p_.mode) {
       case ValueMode::markdown: appendMarkdownEscaped(out_, text); return;
       case ValueMode::html: appendHtmlEscaped(out_, text); return;
-      case ValueMode::xml: appendXmlEscaped(out_, text); return;
+      case ValueMode::xml: appendXmlText(out_, text); return;
       case ValueMode::docx:
       case ValueMode::odt: break;
     }
@@ -127,7 +128,7 @@ private:
     for (std::size_t i = 0; i < text.size(); ++i) {
       char c = text[i];
       if (c != '\n' && c != '\t' && c != '\r') continue;
-      appendXmlEscaped(out_, std::string_view(text).substr(start, i - start));
+      appendXmlText(out_, std::string_view(text).substr(start, i - start));
       start = i + 1;
       if (c == '\r') {
         if (i + 1 < text.size() && text[i + 1] == '\n') continue;  // \r\n: one break
@@ -139,7 +140,7 @@ private:
       else
         out_ += c == '\n' ? "<text:line-break/>" : "<text:tab/>";
     }
-    appendXmlEscaped(out_, std::string_view(text).substr(start));
+    appendXmlText(out_, std::string_view(text).substr(start));
   }
 
   void value(const Node& n) {

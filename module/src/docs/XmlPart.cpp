@@ -11,6 +11,7 @@
 //   - each tag alone in its own paragraph: the paragraphs between them
 //     (the two tag paragraphs disappear);
 //   - otherwise the content between the tags.
+#include "core/XmlEscape.hpp"
 #include "docs/Assemble.hpp"
 #include "docs/Limits.hpp"
 #include "docs/PartCompiler.hpp"
@@ -309,7 +310,7 @@ private:
 
   void literalText(const std::string& text) {
     std::string escaped;
-    appendXmlEscaped(escaped, text);
+    appendXmlText(escaped, text);
     flat_.literal(escaped);
   }
 

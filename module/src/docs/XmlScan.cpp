@@ -182,33 +182,6 @@ std::string xmlUnescape(std::string_view raw, const std::string& part, std::size
   return out;
 }
 
-void appendXmlEscaped(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char* rep = nullptr;
-    switch (text[i]) {
-      case '&': rep = "&amp;"; break;
-      case '<': rep = "&lt;"; break;
-      case '>': rep = "&gt;"; break;
-      case '"': rep = "&quot;"; break;
-      default: break;
-    }
-    if (rep) {
-      out.append(text.data() + start, i - start);
-      out += rep;
-      start = i + 1;
-    }
-  }
-  out.append(text.data() + start, text.size() - start);
-}
-
-std::string xmlEscape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 8);
-  appendXmlEscaped(out, text);
-  return out;
-}
-
 std::string attributeValue(std::string_view tag, std::string_view name, bool* found) {
   if (found) *found = false;
   std::size_t pos = 0;

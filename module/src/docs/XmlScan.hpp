@@ -36,9 +36,7 @@ std::vector<XmlToken> scanXml(std::string_view xml, const std::string& part);
 // Decodes the character data of a text token (entities, CDATA is not text).
 std::string xmlUnescape(std::string_view raw, const std::string& part, std::size_t offset);
 
-// Escapes text for element content and attribute values (& < > ").
-void appendXmlEscaped(std::string& out, std::string_view text);
-std::string xmlEscape(std::string_view text);
+// Escaping text for XML: core/XmlEscape.hpp.
 
 // The value of attribute `name` in the raw start tag `tag`, or npos-like empty
 // optional signalled by `found`.
