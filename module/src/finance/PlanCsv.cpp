@@ -1,6 +1,6 @@
 #include "finance/PlanCsv.hpp"
 
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 
 #include <algorithm>
 #include <array>

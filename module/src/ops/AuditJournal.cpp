@@ -3,7 +3,7 @@
 #include "core/Date.hpp"
 #include "core/LocalTime.hpp"
 #include "core/Timestamp.hpp"
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 
 #include <cstdio>
 #include <set>
@@ -133,7 +133,7 @@ JsonObject auditJournal(store::Database& db, const JsonObject& in) {
   out->set("more", more);
   // The cursor for the next page (--after): the last entry listed.
   out->set("next", list->size() ? list->getObject(static_cast<unsigned>(list->size() - 1))->get("seq") : Poco::Dynamic::Var());
-  if (csv) out->set("csv", finance::writeCsv(rows));
+  if (csv) out->set("csv", writeCsv(rows));
   return out;
 }
 

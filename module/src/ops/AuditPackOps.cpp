@@ -6,7 +6,7 @@
 #include "core/Timestamp.hpp"
 #include "evidence/Pack.hpp"
 #include "evidence/PackReadme.hpp"
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 #include "governance/FileStore.hpp"
 #include "journal/Checkpoint.hpp"
 #include "ops/Scope.hpp"
@@ -101,7 +101,7 @@ void addJournal(store::Database& db, const Period& period, std::vector<evidence:
   auto entries = newObject();
   entries->set("entries", list);
   files.push_back({"journaal/regels.json", toJsonText(entries, true)});
-  files.push_back({"journaal/regels.csv", finance::writeCsv(rows)});
+  files.push_back({"journaal/regels.csv", writeCsv(rows)});
 
   auto report = journal::verify(db, {});
   std::string text;
@@ -178,7 +178,7 @@ void addBoards(store::Database& db, const JsonObject& coop, const Period& period
                         decision ? s(decision, "reference") : ""});
       }
     }
-    files.push_back({names.make("bestuur/", id, ".csv"), finance::writeCsv(rows)});
+    files.push_back({names.make("bestuur/", id, ".csv"), writeCsv(rows)});
   }
 }
 

@@ -1,11 +1,11 @@
 #include "refdata/RefData.hpp"
 
+#include "core/Csv.hpp"
 #include "core/Embedded.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 
 #include <map>
-#include <sstream>
 
 namespace igsgov {
 EmbeddedFiles embeddedRefData();
@@ -14,35 +14,20 @@ EmbeddedFiles embeddedRefData();
 namespace igsgov::refdata {
 namespace {
 
-// The shipped files are plain comma-separated UTF-8 without quoting (checked by
-// a unit test); a row with another number of fields is a build error.
+// The shipped files are comma-separated UTF-8 with a header line, read by
+// core/Csv; a row with another number of fields is a build error.
 std::vector<std::map<std::string, std::string>> readCsv(const std::string& name) {
-  std::string_view bytes = embeddedRefData().get(name);
-  std::istringstream in{std::string(bytes)};
-  std::string line;
-  std::vector<std::string> header;
+  auto lines = parseCsv(std::string(embeddedRefData().get(name)), name, ',');
   std::vector<std::map<std::string, std::string>> rows;
-  auto split = [](const std::string& l) {
-    std::vector<std::string> out;
-    std::string cur;
-    for (char c : l) {
-      if (c == ',') { out.push_back(cur); cur.clear(); }
-      else if (c != '\r') cur.push_back(c);
-    }
-    out.push_back(cur);
-    return out;
-  };
-  int lineNo = 0;
-  while (std::getline(in, line)) {
-    ++lineNo;
-    if (line.empty()) continue;
-    auto fields = split(line);
-    if (header.empty()) { header = fields; continue; }
+  if (lines.empty()) return rows;
+  const auto& header = lines.front().cells;
+  for (std::size_t l = 1; l < lines.size(); ++l) {
+    const auto& fields = lines[l].cells;
     if (fields.size() != header.size())
       throw Error(ErrorCode::internal, "referentiebestand heeft een fout aantal kolommen",
-                  Place().set("file", name).set("line", std::to_string(lineNo)));
+                  Place().set("file", name).set("line", std::to_string(lines[l].line)));
     std::map<std::string, std::string> row;
-    for (size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
+    for (std::size_t i = 0; i < header.size(); ++i) row[header[i]] = fields[i];
     rows.push_back(std::move(row));
   }
   return rows;

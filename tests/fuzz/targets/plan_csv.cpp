@@ -10,7 +10,7 @@
 // tests/fixtures/finance, the cases of tests/unit/finance/PlanCsvTest.cpp
 // and CsvTest.cpp (quoted fields, line breaks in a field, sep=;, BOM, CR).
 #include "FuzzSupport.hpp"
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 #include "finance/PlanCsv.hpp"
 
 using namespace igsgov;

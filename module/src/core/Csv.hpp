@@ -19,7 +19,7 @@
 #include <string>
 #include <vector>
 
-namespace igsgov::finance {
+namespace igsgov {
 
 struct CsvRow {
   int line = 0;  // 1-based line the row starts on
@@ -31,4 +31,4 @@ std::vector<CsvRow> parseCsv(const std::string& text, const std::string& source,
 std::string csvQuote(const std::string& field, char separator = ';');
 std::string writeCsv(const std::vector<std::vector<std::string>>& rows, char separator = ';');
 
-}  // namespace igsgov::finance
+}  // namespace igsgov

@@ -1,11 +1,10 @@
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 
 #include "core/Error.hpp"
 
 #include <gtest/gtest.h>
 
 using namespace igsgov;
-using namespace igsgov::finance;
 
 TEST(Csv, QuotesSeparatorsAndLineEnds) {
   auto rows = parseCsv("\xEF\xBB\xBF" "a;\"b;c\";\"d \"\"e\"\"\"\r\n1;;\"x\r\ny\"\n\n;;\rlast;z", "t.csv");

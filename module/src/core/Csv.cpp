@@ -1,8 +1,8 @@
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 
 #include "core/Error.hpp"
 
-namespace igsgov::finance {
+namespace igsgov {
 namespace {
 
 [[noreturn]] void fail(const std::string& msg, const std::string& source, int line, int column) {
@@ -140,4 +140,4 @@ std::string writeCsv(const std::vector<std::vector<std::string>>& rows, char sep
   return out;
 }
 
-}  // namespace igsgov::finance
+}  // namespace igsgov
