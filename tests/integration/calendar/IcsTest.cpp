@@ -1,6 +1,6 @@
 // iCalendar writer: folding, escaping, CRLF, stable UIDs; deadlines derived
 // from a register.
-#include "RulesFixture.hpp"
+#include "../../unit/rules/RulesFixture.hpp"
 
 #include "calendar/Ics.hpp"
 
