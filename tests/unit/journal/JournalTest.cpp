@@ -1,6 +1,6 @@
 // audit.verify detects edits made to the database file behind the library's
 // back (through a second, raw SQLite connection) and names the place.
-#include "RegisterFixture.hpp"
+#include "../records/RegisterFixture.hpp"
 
 #include "store/Database.hpp"
 

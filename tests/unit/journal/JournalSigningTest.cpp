@@ -4,7 +4,7 @@
 // passed audit.verify before signatures and checkpoints. Each must now fail
 // with the public key or with a checkpoint taken earlier, naming the entry.
 // Also what is not detected without them (docs/dev/security.md).
-#include "RegisterFixture.hpp"
+#include "../records/RegisterFixture.hpp"
 
 #include "core/Sha256.hpp"
 #include "journal/Checkpoint.hpp"

@@ -1,4 +1,4 @@
-#include "RegisterFixture.hpp"
+#include "../records/RegisterFixture.hpp"
 
 #include "store/Database.hpp"
 
