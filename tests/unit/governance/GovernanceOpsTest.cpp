@@ -210,6 +210,11 @@ TEST_F(Governance, BadInputChangesNothing) {
   fails("approval.record", R"({"version_id": "v1", "member": "a-ronse", "council": "gemeenteraad", "date": "2022-01-01", "outcome": "ok"})");
   fails("approval.record", R"({"version_id": "v1", "member": "a-ronse", "council": "schepencollege", "date": "2022-01-01", "outcome": "goedgekeurd"})");
   fails("approval.record", R"({"version_id": "v1", "council": "gemeenteraad", "date": "2022-01-01", "outcome": "goedgekeurd"})");
+  // A decision URI that is not http(s) or urn (it leaves the register as a link).
+  e = fails("approval.record", R"j({"version_id": "v1", "member": "a-ronse", "council": "gemeenteraad", "date": "2022-01-01", "outcome": "goedgekeurd", "decision_uri": "javascript:alert(1)"})j");
+  EXPECT_EQ(e.errorCode(), ErrorCode::invalid);
+  EXPECT_EQ(e.place().fields.at("field"), "'decision_uri'");
+  EXPECT_NE(std::string(e.what()).find("alleen http://"), std::string::npos) << e.what();
   // A file that is not DOCX/ODT/PDF, a version of an unknown document, a bad status move.
   auto in = parseJsonObject(R"({"id": "v9", "document": "a-statuten", "label": "x"})");
   in->set("content_base64", governance::base64Encode("gewone tekst"));
