@@ -3,19 +3,6 @@
 namespace igsgov {
 namespace {
 
-template <typename Replacement>
-void appendEscaped(std::string& out, std::string_view text, Replacement replacement) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (const char* rep = replacement(text[i])) {
-      out.append(text.data() + start, i - start);
-      out += rep;
-      start = i + 1;
-    }
-  }
-  out.append(text.data() + start, text.size() - start);
-}
-
 const char* inText(char c) {
   switch (c) {
     case '&': return "&amp;";
@@ -38,7 +25,19 @@ const char* inAttribute(char c) {
 
 }  // namespace
 
-void appendXmlText(std::string& out, std::string_view text) { appendEscaped(out, text, inText); }
+void appendReplacing(std::string& out, std::string_view text, const char* (*replacement)(char)) {
+  std::size_t start = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (const char* rep = replacement(text[i])) {
+      out.append(text.data() + start, i - start);
+      out += rep;
+      start = i + 1;
+    }
+  }
+  out.append(text.data() + start, text.size() - start);
+}
+
+void appendXmlText(std::string& out, std::string_view text) { appendReplacing(out, text, inText); }
 
 std::string xmlText(std::string_view text) {
   std::string out;
@@ -47,7 +46,7 @@ std::string xmlText(std::string_view text) {
   return out;
 }
 
-void appendXmlAttribute(std::string& out, std::string_view text) { appendEscaped(out, text, inAttribute); }
+void appendXmlAttribute(std::string& out, std::string_view text) { appendReplacing(out, text, inAttribute); }
 
 std::string xmlAttribute(std::string_view text) {
   std::string out;

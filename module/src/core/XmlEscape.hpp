@@ -27,4 +27,8 @@ std::string xmlText(std::string_view text);
 void appendXmlAttribute(std::string& out, std::string_view text);
 std::string xmlAttribute(std::string_view text);
 
+// Appends `text` with every character for which `replacement` returns a
+// reference replaced by it (the loop behind both, and behind docs' HTML escape).
+void appendReplacing(std::string& out, std::string_view text, const char* (*replacement)(char));
+
 }  // namespace igsgov

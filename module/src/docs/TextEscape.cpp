@@ -1,5 +1,7 @@
 #include "docs/TextEscape.hpp"
 
+#include "core/XmlEscape.hpp"
+
 namespace igsgov::docs {
 
 namespace {
@@ -44,17 +46,7 @@ const char* blockReference(char c) {
 
 }  // namespace
 
-void appendHtmlEscaped(std::string& out, std::string_view text) {
-  std::size_t start = 0;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (const char* rep = htmlReference(text[i])) {
-      out.append(text.data() + start, i - start);
-      out += rep;
-      start = i + 1;
-    }
-  }
-  out.append(text.data() + start, text.size() - start);
-}
+void appendHtmlEscaped(std::string& out, std::string_view text) { appendReplacing(out, text, htmlReference); }
 
 void appendMarkdownEscaped(std::string& out, std::string_view text) {
   bool lineStart = true;
