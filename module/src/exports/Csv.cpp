@@ -2,7 +2,7 @@
 
 #include "core/Error.hpp"
 #include "exports/Cells.hpp"
-#include "finance/Csv.hpp"
+#include "core/Csv.hpp"
 #include "finance/Money.hpp"
 
 namespace igsgov::exports {
@@ -44,7 +44,7 @@ std::string toCsv(const Table& table) {
     }
     rows.push_back(std::move(out));
   }
-  return finance::writeCsv(rows);
+  return igsgov::writeCsv(rows);
 }
 
 }  // namespace igsgov::exports

@@ -1,5 +1,5 @@
 // The CSV form of a Table, as Belgian Excel opens it with a double click:
-// ';'-separated, UTF-8 with BOM, CRLF, quoted where needed (finance/Csv.hpp's
+// ';'-separated, UTF-8 with BOM, CRLF, quoted where needed (core/Csv.hpp's
 // writer), a header row with the Dutch headings. Amounts in the Dutch form
 // "2112,50" (decimal comma, no grouping, no symbol), dates and timestamps as
 // ISO "2026-12-06" / "2026-12-06 10:19:18" (UTC), which Excel reads as dates.
