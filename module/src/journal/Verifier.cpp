@@ -24,7 +24,8 @@ const std::vector<std::string>& journaledTables() {
       "api_token",  // 0005 tokens
       "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent", "sync_mtime",  // 0007-0009 sync
       "doc_generated",  // 0006 documents
-      "account", "account_password", "access_grant"};  // 0011 accounts
+      "account", "account_password", "access_grant",  // 0011 accounts
+      "founding_checkoff_key", "founding_checkoff"};  // 0012 founding
   return tables;
 }
 

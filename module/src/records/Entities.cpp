@@ -9,7 +9,7 @@ using T = FieldType;
 const EntitySpec& cooperationSpec() {
   static const EntitySpec s{"cooperation", "samenwerkingsverband",
                             {{"name", "name", T::text, true},
-                             {"legal_form", "legal_form", T::text, true},
+                             {"legal_form", "legal_form", T::text},  // absent: in oprichting (0012)
                              {"domain", "domain", T::text},
                              {"kbo", "kbo", T::text},
                              {"seat_nis", "seat_nis", T::text},

@@ -420,10 +420,12 @@ TEST_F(LaterSignedJournal, RegisterFromBeforeSignaturesVerifiesAfterMigration) {
   session_.reset();
   {
     store::Database db(path_, false);
-    // Undo 0010 and what later migrations added (0011: accounts), so the file
+    // Undo 0010 and what later migrations added (0011: accounts, 0012: founding
+    // check-offs; its nullable legal_form is re-applied harmlessly), so the file
     // is what a register from before 0010 was.
     db.exec("ALTER TABLE journal DROP COLUMN signature; ALTER TABLE journal DROP COLUMN key_id; "
             "DROP TABLE access_grant; DROP TABLE account_password; DROP TABLE account; "
+            "DROP TABLE founding_checkoff; DROP TABLE founding_checkoff_key; "
             "PRAGMA user_version = 9");
   }
   session_ = std::make_unique<ops::Session>(path_, false);
