@@ -8,6 +8,7 @@ namespace igsgov::governance {
 
 std::string defaultRule(const std::string& legalForm, const std::string& kind) {
   if (kind == "intern_reglement" || kind == "cultuurnota") return "bestuursorgaan";
+  if (kind == "engagementsverklaring") return "colleges";
   if (legalForm == "welzijnsvereniging") return "alle_deelnemers";
   return "gemeenteraden";
 }
@@ -57,8 +58,8 @@ std::vector<Requirement> requirements(store::Database& db, const std::string& co
     if ((from && on < *from) || (until && *until < on)) continue;
     std::string kind = text(m, "kind");
     Requirement r{m.id, text(m, "name"), {}};
-    if (kind == "gemeente") r.councils = {"gemeenteraad"};
-    else if (rule == "gemeenteraden") continue;
+    if (kind == "gemeente") r.councils = {rule == "colleges" ? "college" : "gemeenteraad"};
+    else if (rule == "gemeenteraden" || rule == "colleges") continue;
     else if (kind == "ocmw") r.councils = {"ocmw_raad", "gemeenteraad"};
     else r.councils = {"algemene_vergadering", "raad_van_bestuur", "beheerscomite"};
     out.push_back(std::move(r));

@@ -7,6 +7,9 @@
 // (table gov_rule). Rules:
 //   gemeenteraden        every participating member of kind gemeente: its
 //                        gemeenteraad approves (the default for statuten);
+//   colleges             every participating gemeente: its college van
+//                        burgemeester en schepenen approves (the default for
+//                        the engagementsverklaring, issue 18);
 //   alle_deelnemers      every participating member: gemeenteraad (gemeente),
 //                        OCMW-raad (ocmw) or its own organ (other partners);
 //   bestuursorgaan       the cooperation's raad van bestuur or beheerscomité;

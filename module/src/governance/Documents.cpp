@@ -240,14 +240,15 @@ void validateApproval(store::Database& db, const std::string& id, JsonObject d) 
                        "', de versie '" + version.id + "' bij '" + coop + "'",
                    field(kAppr, id, "member"));
     std::string kind = text(m, "kind");
-    bool ok = kind == "gemeente" ? (council == "gemeenteraad" || council == "ocmw_raad")
+    // The college van burgemeester en schepenen is an organ of a gemeente only.
+    bool ok = kind == "gemeente" ? (council == "gemeenteraad" || council == "ocmw_raad" || council == "college")
               : kind == "ocmw"   ? (council == "ocmw_raad" || council == "gemeenteraad")
-                                 : (council != "gemeenteraad" && council != "ocmw_raad");
+                                 : (council != "gemeenteraad" && council != "ocmw_raad" && council != "college");
     if (!ok)
       throwInvalid("een " + records::textOf(m.data, "kind").value_or("") + " beslist niet via een " +
                        councils().label(council),
                    field(kAppr, id, "council"));
-  } else if (council == "gemeenteraad" || council == "ocmw_raad") {
+  } else if (council == "gemeenteraad" || council == "ocmw_raad" || council == "college") {
     throwInvalid("een besluit van een " + councils().label(council) + " noemt de deelnemer ('member')",
                  field(kAppr, id, "member"));
   }

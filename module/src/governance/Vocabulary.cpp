@@ -9,7 +9,10 @@ const model::CodeList& documentKinds() {
                                   {"intern_reglement", "intern reglement"},
                                   {"oprichtingsakte", "oprichtingsakte"},
                                   {"samenwerkingsovereenkomst", "samenwerkingsovereenkomst"},
-                                  {"cultuurnota", "cultuurnota"}}};
+                                  {"cultuurnota", "cultuurnota"},
+                                  {"engagementsverklaring", "engagementsverklaring"},
+                                  {"intentieverklaring", "intentieverklaring"},
+                                  {"meerjarenplan", "doelstelling in het meerjarenplan"}}};
   return l;
 }
 
@@ -24,6 +27,7 @@ const model::CodeList& versionStatuses() {
 
 const model::CodeList& councils() {
   static const model::CodeList l{{{"gemeenteraad", "gemeenteraad"},
+                                  {"college", "college van burgemeester en schepenen"},
                                   {"ocmw_raad", "OCMW-raad"},
                                   {"algemene_vergadering", "algemene vergadering"},
                                   {"raad_van_bestuur", "raad van bestuur"},
@@ -39,6 +43,7 @@ const model::CodeList& outcomes() {
 const model::CodeList& approvalRules() {
   static const model::CodeList l{
       {{"gemeenteraden", "elke deelnemende gemeenteraad keurt goed"},
+       {"colleges", "elk college van burgemeester en schepenen van een deelnemende gemeente keurt goed"},
        {"alle_deelnemers", "elke deelnemer keurt goed (gemeenteraad, OCMW-raad of eigen orgaan)"},
        {"bestuursorgaan", "het bestuursorgaan (raad van bestuur of beheerscomité) keurt goed"},
        {"algemene_vergadering", "de algemene vergadering keurt goed"}}};

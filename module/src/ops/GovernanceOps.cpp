@@ -23,7 +23,7 @@ void addGovernanceOperations(Catalogue& c) {
   c.add(writeOp("document.create", "Registreer een bestuursdocument (statuten, intern reglement, oprichtingsakte, ...)",
                 {{"id", "string", true, "id van het document"},
                  {"cooperation", "string", true, "samenwerkingsverband"},
-                 {"kind", "string", true, "statuten, intern_reglement, oprichtingsakte, samenwerkingsovereenkomst, cultuurnota"},
+                 {"kind", "string", true, "statuten, intern_reglement, oprichtingsakte, samenwerkingsovereenkomst, cultuurnota, engagementsverklaring, intentieverklaring, meerjarenplan"},
                  {"title", "string", false, "titel (standaard soort + naam)"}},
                 documentCreate), rs::written({{"id", rs::text()}}));
   c.add(writeOp("document.add-version", "Voeg een versie van een bestuursdocument toe met haar bestand (DOCX, ODT of PDF)",
@@ -57,7 +57,7 @@ void addGovernanceOperations(Catalogue& c) {
                 {{"id", "string", false, "id van het besluit (standaard afgeleid)"},
                  {"version_id", "string", true, "id van de versie"},
                  {"member", "string", false, "deelnemer wiens raad besliste (niet bij raad van bestuur/algemene vergadering)"},
-                 {"council", "string", true, "gemeenteraad, ocmw_raad, algemene_vergadering, raad_van_bestuur, beheerscomite"},
+                 {"council", "string", true, "gemeenteraad, college (van burgemeester en schepenen), ocmw_raad, algemene_vergadering, raad_van_bestuur, beheerscomite"},
                  {"date", "date", true, "datum van het besluit"},
                  {"outcome", "string", true, "goedgekeurd, verworpen of kennisname"},
                  {"decision_ref", "string", false, "referentie van het besluit"},
@@ -66,7 +66,7 @@ void addGovernanceOperations(Catalogue& c) {
   c.add(writeOp("approval-rule.set", "Wijk af van de goedkeuringsregel van de rechtsvorm voor één soort document (met reden)",
                 {{"cooperation", "string", true, "samenwerkingsverband"},
                  {"document_kind", "string", true, "soort document"},
-                 {"rule", "string", true, "gemeenteraden, alle_deelnemers, bestuursorgaan, algemene_vergadering"},
+                 {"rule", "string", true, "gemeenteraden, colleges, alle_deelnemers, bestuursorgaan, algemene_vergadering"},
                  {"reason", "string", true, "waarom (verplicht)"}},
                 ruleSet), rs::written({}));
   c.add(readOp("approval-rule.show", "Welke goedkeuringsregel geldt, en waarom",
