@@ -105,9 +105,14 @@ Step parseStep(const FileReader& in, const JsonObject& s, std::size_t index) {
     in.fail(part, "'per_gemeente' (true of false) ontbreekt");
   step.perGemeente = s->getValue<bool>("per_gemeente");
   auto conds = in.array(s, "done_when", part);
+  std::set<std::string> keys;  // a check-off names its condition by evidence[:subject] (founding/CheckOffs.hpp)
   for (std::size_t i = 0; i < conds->size(); ++i) {
     std::string cpart = part + ", done_when[" + std::to_string(i) + "]";
     step.doneWhen.push_back(parseCondition(in, in.element(conds, i, cpart), cpart));
+    const auto& c = step.doneWhen.back();
+    if (!keys.insert(c.evidence + ":" + c.subject).second)
+      in.fail(cpart, "de stap heeft al een voorwaarde '" + c.evidence + "'" +
+                         (c.subject.empty() ? "" : " over '" + c.subject + "'") + "; geef elke voorwaarde een ander 'subject'");
   }
   if (s->has("deadline")) {
     std::string dpart = part + ", deadline";
