@@ -106,6 +106,8 @@ const Catalogue& catalogue() {
     addDocumentOperations(c);
     addAccountOperations(c);
     addExportOperations(c);
+
+    addFoundingOperations(c);
     return c;
   }();
   return c;

@@ -125,4 +125,6 @@ void addDocumentOperations(Catalogue& c);
 void addAccountOperations(Catalogue& c);
 void addExportOperations(Catalogue& c);  // ExportOps.cpp: export.* (CSV, XLSX)
 
+void addFoundingOperations(Catalogue& c);
+
 }  // namespace igsgov::ops

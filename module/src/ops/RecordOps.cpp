@@ -49,7 +49,7 @@ FieldHelp fieldHelp(const std::string& kind, const std::string& field) {
   };
   static const std::map<std::string, std::map<std::string, FieldHelp>> specific = {
       {"cooperation",
-       {{"legal_form", {"rechtsvorm", &model::legalForms()}},
+       {{"legal_form", {"rechtsvorm (weglaten voor een samenwerkingsverband in oprichting)", &model::legalForms()}},
         {"domain", {"beleidsdomein", &model::domains()}},
         {"kbo", {"ondernemingsnummer (KBO), bv. 0700.015.841"}},
         {"seat_nis", {"NIS-code van de gemeente van de zetel"}},

@@ -260,7 +260,7 @@ void addRulesOperations(Catalogue& c) {
   list.read = rulesOp;
   c.add(list, rs::object({{"rulesets", rs::list(rs::object({{"ruleset", rs::text()}, {"rules", rs::list(rs::any())}}))}}));
 
-  auto dl = op("deadlines.list", "Termijnen: looptijd, verlenging, mandaten, heraanduiding, subsidiekalender", Access::read,
+  auto dl = op("deadlines.list", "Termijnen: looptijd, verlenging, mandaten, heraanduiding, oprichting, subsidiekalender", Access::read,
                {{"from", "date", false, "vanaf (standaard vandaag)"},
                 {"until", "date", false, "tot en met (standaard twee jaar na 'from')"},
                 coop,

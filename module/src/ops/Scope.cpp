@@ -30,6 +30,8 @@ constexpr const char* kVersion =
     "SELECT d.cooperation_id FROM gov_document d WHERE d.id = (SELECT document_id FROM gov_version WHERE id = ? ORDER BY "
     "rec_from DESC, row_id DESC LIMIT 1) ORDER BY d.rec_from DESC, d.row_id DESC LIMIT 1";
 constexpr const char* kKey = "SELECT cooperation_id FROM fin_key WHERE id = ? ORDER BY rec_from DESC, row_id DESC LIMIT 1";
+constexpr const char* kCheckOff =
+    "SELECT cooperation_id FROM founding_checkoff WHERE id = ? ORDER BY rec_from DESC, row_id DESC LIMIT 1";
 constexpr const char* kCooperation = "SELECT id FROM cooperation WHERE id = ? LIMIT 1";
 // A municipality's own plan (owner = NIS code) concerns every cooperation it takes part in.
 constexpr const char* kNis = "SELECT DISTINCT cooperation_id FROM member WHERE nis = ? AND rec_to IS NULL";
@@ -47,6 +49,7 @@ std::set<std::string> cooperationsOf(store::Database& db, Ref ref, const std::st
     case Ref::document: return column(db, kDocument, id);
     case Ref::version: return column(db, kVersion, id);
     case Ref::contributionKey: return column(db, kKey, id);
+    case Ref::checkOff: return column(db, kCheckOff, id);
     case Ref::planOwner: {
       if (!column(db, kCooperation, id).empty()) return {id};
       auto member = column(db, kMember, id);

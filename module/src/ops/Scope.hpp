@@ -52,7 +52,8 @@ using ScopeFn = std::function<Concerns(store::Database&, const JsonObject& input
 using FilterFn = std::function<void(store::Database&, JsonObject output, const Visible&)>;
 
 // What an input field names.
-enum class Ref { cooperation, member, body, seat, mandate, person, document, version, contributionKey, planOwner, plan };
+enum class Ref { cooperation, member, body, seat, mandate, person, document, version, contributionKey, planOwner, plan,
+                 checkOff /* a founding check-off (founding/CheckOffs.hpp) */ };
 
 // A scope from input fields: each field present adds the cooperation(s) of the
 // record it names. When none of the fields is present: `otherwise`.

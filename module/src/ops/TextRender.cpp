@@ -84,17 +84,7 @@ bool renderTable(std::ostringstream& os, const Poco::JSON::Array::Ptr& a, int in
     }
     rows.push_back(std::move(row));
   }
-  std::vector<std::size_t> widths(columns.size(), 0);
-  for (const auto& row : rows)
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], displayWidth(row[c]));
-  for (const auto& row : rows) {
-    std::string line = pad(indent);
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      line += row[c];
-      if (c + 1 < row.size()) line += std::string(widths[c] - displayWidth(row[c]) + 2, ' ');
-    }
-    os << line << "\n";
-  }
+  os << textTable(rows, indent);
   return true;
 }
 
@@ -327,6 +317,24 @@ std::string mandateHistoryText(const JsonObject& o) {
     }
   }
   return os.str();
+}
+
+std::string textTable(const std::vector<std::vector<std::string>>& rows, int indent) {
+  std::size_t n = 0;
+  for (const auto& row : rows) n = std::max(n, row.size());
+  std::vector<std::size_t> widths(n, 0);
+  for (const auto& row : rows)
+    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], displayWidth(row[c]));
+  std::string out;
+  for (const auto& row : rows) {
+    std::string line = pad(indent);
+    for (std::size_t c = 0; c < row.size(); ++c) {
+      line += row[c];
+      if (c + 1 < row.size()) line += std::string(widths[c] - displayWidth(row[c]) + 2, ' ');
+    }
+    out += line + "\n";
+  }
+  return out;
 }
 
 }  // namespace igsgov::ops

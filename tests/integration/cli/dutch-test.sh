@@ -100,5 +100,35 @@ PY
 check "journal: bad date" 2 "$igsgov" "${db[@]}" audit journal --until 2026-13-01
 contains "bad date names the field" err "'until'"
 
+# The founding path (issue 18): an IGS in oprichting, its steps as a Dutch
+# table, a check-off, the blocker per gemeente, JSON with stable keys.
+check "founding: in oprichting" 0 "$igsgov" "${db[@]}" cooperation create --id igs-va --name "IGS cultuur Vlaamse Ardennen" --domain cultuur
+check "founding: member" 0 "$igsgov" "${db[@]}" member add --id va-zwalm --cooperation igs-va --kind gemeente --nis 45065 --from 2025-01-01
+check "founding status" 0 "$igsgov" "${db[@]}" founding status --cooperation igs-va --as-of 2026-03-01
+english "founding status"
+contains "founding: table header" out "Stap  Titel"
+contains "founding: count" out "Stand op 1 maart 2026: 0 van 11 stappen klaar"
+contains "founding: deadline in Dutch" out "ten laatste 1 april 2026"
+contains "founding: blocker per gemeente" out "Zwalm: ‘Zorg voor draagvlak’ nog niet afgevinkt"
+check "founding check-off" 0 "$igsgov" "${db[@]}" founding check-off --cooperation igs-va --step draagvlak --member va-zwalm \
+  --date 2025-02-03 --note "MT akkoord"
+english "founding check-off"
+contains "founding: check-off said" out "Afgevinkt: stap 'draagvlak'"
+check "founding: a decision is not checked off" 2 "$igsgov" "${db[@]}" founding check-off --cooperation igs-va --step afspraken \
+  --member va-zwalm --note x
+contains "founding: why refused" err "wordt bewezen door het register"
+"$igsgov" "${db[@]}" founding status --cooperation igs-va --as-of 2026-03-01 >"$work/out"
+contains "founding: next blocker" out "Zwalm: engagementsverklaring nog niet goedgekeurd door het college"
+check "founding status json" 0 "$igsgov" "${db[@]}" --format json founding status --cooperation igs-va --as-of 2026-03-01
+python3 - "$work/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL founding json"; head -c 400 "$work/out"; }
+import json, sys
+o = json.load(open(sys.argv[1]))
+assert o["in_oprichting"] is True and o["done_steps"] == 1 and o["next_step"] == 2, o
+s = o["steps"][0]
+assert s["done"] and s["conditions"][0]["results"][0]["check_off"]["note"] == "MT akkoord", s
+PY
+check "founding plans" 0 "$igsgov" "${db[@]}" founding plans
+contains "founding: plans table" out "afvinken:oprichtingsakte"
+
 echo "dutch CLI: $pass passed, $fail failed"
 [ "$fail" = 0 ]

@@ -1,0 +1,186 @@
+// Operations on the founding path of an IGS (module/src/founding): the state of
+// each step for a cooperation in oprichting, and the check-offs by hand.
+#include "core/Date.hpp"
+#include "founding/CheckOffs.hpp"
+#include "founding/Progress.hpp"
+#include "ops/OpBuilders.hpp"
+#include "ops/TextRender.hpp"
+
+#include <sstream>
+
+namespace igsgov::ops {
+namespace {
+
+const char* const kKind = "oprichting";
+
+std::string str(const JsonObject& o, const std::string& key) {
+  return o->has(key) && !o->isNull(key) ? o->getValue<std::string>(key) : "";
+}
+
+std::string dutchIso(const std::string& iso) {
+  auto d = Date::parse(iso);
+  return d ? dutchLongDate(*d) : iso;
+}
+
+JsonObject status(store::Database& db, const JsonObject& in) {
+  Reader r(in, kKind);
+  std::string coop = r.str("cooperation");
+  auto plans = founding::loadStappenplannen();
+  const auto& plan = founding::planFor(db, plans, coop, r.optStr("stappenplan"), r.place("cooperation"));
+  return founding::progress(db, plan, coop, r.optDate("as_of").value_or(Date::today()));
+}
+
+// The state of one step as a person reads it.
+std::string stepState(const JsonObject& s) {
+  if (s->getValue<bool>("done")) return "klaar";
+  if (s->optValue<bool>("late", false)) return "open, termijn verstreken";
+  return "open";
+}
+
+std::string statusText(const JsonObject& o) {
+  std::ostringstream os;
+  os << o->getValue<std::string>("title") << "\n";
+  os << "Samenwerkingsverband: " << str(o, "cooperation_name") << " (" << str(o, "cooperation") << ")"
+     << (o->getValue<bool>("in_oprichting") ? ", in oprichting" : "") << "\n";
+  os << "Stand op " << dutchIso(str(o, "as_of")) << ": " << o->getValue<int>("done_steps") << " van "
+     << o->getValue<int>("total_steps") << " stappen klaar\n\n";
+  std::vector<std::vector<std::string>> rows{{"Stap", "Titel", "Stand", "Termijn"}};
+  auto steps = o->getArray("steps");
+  for (std::size_t i = 0; i < steps->size(); ++i) {
+    auto s = steps->getObject(static_cast<unsigned>(i));
+    auto d = s->getObject("deadline");
+    rows.push_back({std::to_string(s->getValue<int>("number")), s->getValue<std::string>("title"), stepState(s),
+                    d ? "ten laatste " + dutchIso(d->getValue<std::string>("date")) : ""});
+  }
+  os << textTable(rows, 1);
+  auto blockers = o->getArray("blockers");
+  if (o->has("next_step")) {
+    os << "\nVolgende stap: " << o->getValue<int>("next_step") << ". " << str(o, "next_step_title") << "\n";
+    os << "Wat nog ontbreekt:\n";
+    for (std::size_t i = 0; i < blockers->size(); ++i) os << "  - " << blockers->getElement<std::string>(static_cast<unsigned>(i)) << "\n";
+  } else {
+    os << "\nAlle stappen zijn klaar.\n";
+  }
+  return os.str();
+}
+
+std::string checkOffText(const JsonObject& o) {
+  std::ostringstream os;
+  std::string kind = str(o, "change_kind");
+  std::string what = kind == "retraction" ? "Afvinking ingetrokken" : kind == "correction" ? "Afvinking verbeterd" : "Afgevinkt";
+  os << what << ": stap '" << str(o, "step") << "', voorwaarde '" << str(o, "condition") << "'";
+  if (o->has("member")) os << ", deelnemer " << str(o, "member");
+  os << " (samenwerkingsverband " << str(o, "cooperation") << ")\n";
+  os << "  datum: " << dutchIso(str(o, "date")) << "\n";
+  os << "  reden: " << str(o, "note") << "\n";
+  if (o->has("document_sha256")) os << "  bijlage: SHA-256 " << str(o, "document_sha256") << "\n";
+  os << "  id: " << str(o, "id") << "\n";
+  return os.str();
+}
+
+JsonObject plansList(store::Database&, const JsonObject&) {
+  auto out = newObject();
+  auto list = newArray();
+  for (const auto& p : founding::loadStappenplannen()) {
+    auto o = newObject();
+    o->set("name", p.name);
+    o->set("title", p.title);
+    o->set("domain", p.domain);
+    o->set("citation", p.citation);
+    o->set("source", p.source);
+    auto steps = newArray();
+    for (const auto& s : p.steps) {
+      auto so = newObject();
+      so->set("number", s.number);
+      so->set("id", s.id);
+      so->set("title", s.title);
+      so->set("per_gemeente", s.perGemeente);
+      auto conds = newArray();
+      for (const auto& c : s.doneWhen) {
+        auto co = newObject();
+        co->set("key", founding::conditionKey(c));
+        co->set("description", c.description);
+        co->set("check_off", founding::checkable(c));
+        conds->add(co);
+      }
+      so->set("conditions", conds);
+      if (s.deadline) so->set("deadline", s.deadline->date.iso());
+      steps->add(so);
+    }
+    o->set("steps", steps);
+    list->add(o);
+  }
+  out->set("stappenplannen", list);
+  return out;
+}
+
+std::string plansText(const JsonObject& o) {
+  std::ostringstream os;
+  auto list = o->getArray("stappenplannen");
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto p = list->getObject(static_cast<unsigned>(i));
+    os << p->getValue<std::string>("title") << " (" << p->getValue<std::string>("name") << ")\n";
+    std::vector<std::vector<std::string>> rows{{"Stap", "Id", "Titel", "Per gemeente", "Af te vinken"}};
+    auto steps = p->getArray("steps");
+    for (std::size_t j = 0; j < steps->size(); ++j) {
+      auto s = steps->getObject(static_cast<unsigned>(j));
+      std::string keys;
+      auto conds = s->getArray("conditions");
+      for (std::size_t k = 0; k < conds->size(); ++k) {
+        auto c = conds->getObject(static_cast<unsigned>(k));
+        if (c->getValue<bool>("check_off")) keys += (keys.empty() ? "" : ", ") + c->getValue<std::string>("key");
+      }
+      rows.push_back({std::to_string(s->getValue<int>("number")), s->getValue<std::string>("id"),
+                      s->getValue<std::string>("title"), s->getValue<bool>("per_gemeente") ? "ja" : "nee", keys});
+    }
+    os << textTable(rows, 1) << "\n";
+  }
+  return os.str();
+}
+
+const Param kFile{"path", "path", false, "bijlage: een bestand (DOCX, ODT of PDF), bv. het verslag"};
+const Param kContent{"content_base64", "string", false, "bijlage: de inhoud (base64) in plaats van een bestand"};
+
+}  // namespace
+
+void addFoundingOperations(Catalogue& c) {
+  c.add(readOp("founding.status",
+               "De stand van elke stap van de oprichting van een samenwerkingsverband, en wat de volgende stap tegenhoudt",
+               {{"cooperation", "string", true, "id van het samenwerkingsverband (in oprichting)"},
+                {"stappenplan", "string", false, "naam van het stappenplan (standaard dat van het beleidsdomein)"},
+                {"as_of", "date", false, "stand op deze datum (standaard vandaag)"}},
+               status, statusText));
+  c.add(readOp("founding.plans", "De stappenplannen voor de oprichting van een samenwerkingsverband, met hun stappen", {},
+               plansList, plansText));
+  c.add(writeOp("founding.check-off",
+                "Vink een voorwaarde van een stap af waarvoor het register geen bewijs bijhoudt (met een reden)",
+                {{"cooperation", "string", true, "id van het samenwerkingsverband"},
+                 {"step", "string", true, "id van de stap, bv. 'draagvlak' (zie 'founding plans')"},
+                 {"condition", "string", false, "de voorwaarde, bv. 'afvinken:oprichtingsakte' (nodig als de stap er meer heeft)"},
+                 {"member", "string", false, "de deelnemende gemeente (id), bij een stap per gemeente"},
+                 {"note", "string", true, "waarom de voorwaarde vervuld is, bv. 'MT akkoord op 3 februari'"},
+                 {"date", "date", false, "wanneer ze vervuld werd (standaard vandaag)"},
+                 {"stappenplan", "string", false, "naam van het stappenplan (standaard dat van het beleidsdomein)"},
+                 kFile, kContent, kReasonParam},
+                [](records::Writer& w, const JsonObject& in) {
+                  return founding::checkOff(w, founding::loadStappenplannen(), in);
+                },
+                checkOffText));
+  c.add(writeOp("founding.correct", "Verbeter een afvinking (reden, datum of bijlage)",
+                {{"id", "string", true, "id van de afvinking"},
+                 {"note", "string", false, "de verbeterde reden"},
+                 {"date", "date", false, "de verbeterde datum"},
+                 kFile, kContent, kReasonRequiredParam},
+                founding::correctCheckOff, checkOffText));
+  c.add(writeOp("founding.retract", "Trek een afvinking in (ze blijft in de geschiedenis)",
+                {{"id", "string", true, "id van de afvinking"}, kReasonRequiredParam}, founding::retractCheckOff,
+                checkOffText));
+
+  c.setScope("founding.status", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("founding.plans", refs({}, Concerns::none()));
+  c.setScope("founding.check-off", refs({{"cooperation", Ref::cooperation}, {"member", Ref::member}}));
+  c.setScope("founding.correct", refs({{"id", Ref::checkOff}}));
+  c.setScope("founding.retract", refs({{"id", Ref::checkOff}}));
+}
+
+}  // namespace igsgov::ops
