@@ -1,6 +1,8 @@
 #include "calendar/Deadlines.hpp"
 
 #include "core/Sha256.hpp"
+#include "founding/CheckOffs.hpp"
+#include "founding/Progress.hpp"
 #include "model/Vocabulary.hpp"
 #include "rules/Facts.hpp"
 #include "governance/Approvals.hpp"
@@ -53,6 +55,11 @@ std::string memberName(const rules::CooperationFact& c, const std::string& id) {
   return id;
 }
 
+std::string capitalisedFirst(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
 }  // namespace
 
 std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const DeadlineOptions& o) {
@@ -75,6 +82,7 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
         add({"calendar|" + f.name + "|" + e.id, "calendar", e.date, e.title,
              e.description + (e.source.empty() ? "" : " Bron: " + e.source + "."), "", {}, e.verified});
   }
+  std::vector<founding::Stappenplan> plans;  // loaded when a cooperation is being founded
   for (const auto& c : facts) {
     std::string form = model::legalForms().label(c.legalForm);
     if (c.termEnd) {
@@ -132,6 +140,28 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
       add({"statuten|" + v.id, "statuten", *from, "Goedkeuring " + label + " (" + c.name + ")",
            label + " treedt in werking op " + dutchLongDate(*from) + "; nog geen goedkeuring van: " + list + ".", c.id,
            {{"statuten", v.id}}, true});
+    }
+    // The deadlines of the founding steps not done yet, for an IGS in
+    // oprichting (no legal form) or one whose founding is being checked off.
+    if (c.legalForm.empty() || founding::hasCheckOffs(db, c.id)) {
+      if (plans.empty()) plans = founding::loadStappenplannen();
+      if (const auto* plan = founding::defaultPlan(plans, c.domain)) {
+        auto progress = founding::progress(db, *plan, c.id, Date::today());
+        auto steps = progress->getArray("steps");
+        for (const auto& step : plan->steps) {
+          if (!step.deadline) continue;
+          auto s = steps->getObject(static_cast<unsigned>(step.number - 1));
+          if (s->getValue<bool>("done")) continue;
+          std::string open;
+          auto blockers = s->getArray("blockers");
+          for (std::size_t i = 0; i < blockers->size(); ++i)
+            open += (open.empty() ? "" : "; ") + blockers->getElement<std::string>(static_cast<unsigned>(i));
+          add({"founding|" + c.id + "|" + plan->name + "|" + step.id, "founding", step.deadline->date,
+               "Stap " + std::to_string(step.number) + " oprichting " + c.name + ": " + step.title,
+               capitalisedFirst(step.deadline->description) + " (" + plan->title + "). Nog open: " + open + ".", c.id,
+               {{"cooperation", c.id}}, true});
+        }
+      }
     }
     for (const auto& f : cal.files) {
       if (f.all || !applies(f, c)) continue;

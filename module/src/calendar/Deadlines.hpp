@@ -9,6 +9,10 @@
 //   - redesignation: every mandate running at local elections must be
 //     re-designated by the new councils (unless its seat already has a
 //     mandate starting after the elections);
+//   - founding: the deadline of each step of the founding stappenplan
+//     (founding/Stappenplan.hpp) that is not done yet, for a cooperation in
+//     oprichting (no legal form) or one with founding check-offs; the
+//     description says what is still open (founding/Progress.hpp);
 //   - calendar: the fixed dates of the calendar files that apply to the
 //     cooperation's domain or legal form (or to all).
 // Each deadline has an identity that does not include its date, so its
@@ -27,7 +31,7 @@ namespace igsgov::calendar {
 
 struct Deadline {
   std::string identity;  // e.g. "term-end|igs-cultuur-va"
-  std::string kind;      // term_end | renewal | mandate_end | statuten | redesignation | calendar
+  std::string kind;      // term_end | renewal | mandate_end | statuten | redesignation | founding | calendar
   Date date;
   std::string title;        // Dutch, one line
   std::string description;  // Dutch
