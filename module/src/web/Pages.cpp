@@ -126,7 +126,9 @@ PageResult listPage(PageRequest& r) {
     auto row = newObject();
     row->set("name", text(c, "name"));
     row->set("href", "/intranet/igs/" + segment(text(c, "id")));
-    row->set("legal_form", text(c, "legal_form_label").empty() ? humanise(text(c, "legal_form")) : text(c, "legal_form_label"));
+    row->set("legal_form", text(c, "legal_form").empty()          ? std::string("in oprichting")
+                           : text(c, "legal_form_label").empty() ? humanise(text(c, "legal_form"))
+                                                                 : text(c, "legal_form_label"));
     row->set("domain", humanise(text(c, "domain")));
     row->set("term_end", dateNl(text(c, "term_end")));
     auto attention = attentionOf(r, c, sources);
@@ -155,7 +157,7 @@ PageResult overviewPage(PageRequest& r) {
   auto igs = loadIgs(r);
   std::string id = text(igs, "id");
   std::string todayIso = today(r).iso();
-  std::string legalForm = humanise(text(igs, "legal_form"));
+  std::string legalForm = text(igs, "legal_form").empty() ? "in oprichting (nog geen rechtsvorm)" : humanise(text(igs, "legal_form"));
   each(arrayOf(call(r, "cooperation.list", newObject()), "cooperations"), [&](JsonObject c) {
     if (text(c, "id") == id && !text(c, "legal_form_label").empty()) legalForm = text(c, "legal_form_label");
   });

@@ -75,6 +75,10 @@ PageResult decisionPage(PageRequest& r, bool post);
 PageResult versionCorrectPage(PageRequest& r, bool post);
 PageResult comparePage(PageRequest& r);  // GovernanceCompare.cpp
 PageResult deadlinesPage(PageRequest& r);
+// FoundingPage.cpp: the steps of the founding stappenplan (founding.status) with
+// the check-off and retract forms (POST "actie" = afvinken | intrekken).
+PageResult foundingPage(PageRequest& r);
+PageResult foundingAction(PageRequest& r);
 PageResult findingsPage(PageRequest& r);
 PageResult acknowledgeAction(PageRequest& r);
 // The auditor's evidence pack (audit.pack, signed with the service's files.pack_*) as a download.

@@ -84,6 +84,7 @@ const Router& intranetRouter() {
       {"decision", "/intranet/igs/:igs/statuten/versies/:version/besluit", {"GET", "POST"}},
       {"version-correct", "/intranet/igs/:igs/statuten/versies/:version/verbeteren", {"GET", "POST"}},
       {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
+      {"founding", "/intranet/igs/:igs/oprichting", {"GET", "POST"}},
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
       {"pack", "/intranet/igs/:igs/bewijspakket", {"GET"}},

@@ -91,6 +91,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "decision") return decisionPage(r, method == "POST");
   if (page == "version-correct") return versionCorrectPage(r, method == "POST");
   if (page == "deadlines") return deadlinesPage(r);
+  if (page == "founding") return method == "POST" ? foundingAction(r) : foundingPage(r);
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);
   if (page == "pack") return packDownload(r);
@@ -116,7 +117,7 @@ constexpr Tab kTabs[] = {{"overzicht", "Overzicht", ""},          {"samenstellin
                          {"statuten", "Statuten", "/statuten"},    {"termijnen", "Termijnen", "/termijnen"},
                          {"bevindingen", "Bevindingen", "/bevindingen"}, {"documenten", "Documenten", "/documenten"},
                          {"deelnemers", "Deelnemers en organen", "/deelnemers"},
-                         {"bijdragen", "Bijdragen", "/bijdragen"}};
+                         {"bijdragen", "Bijdragen", "/bijdragen"}, {"oprichting", "Oprichting", "/oprichting"}};
 
 }  // namespace
 
