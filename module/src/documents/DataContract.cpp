@@ -118,6 +118,7 @@ DataBuilder::DataBuilder(store::Database& db, DataRequest request) : db_(db), re
   addBoard(shared_, db_, req_.cooperation, req_.asOf, req_.body);
   addStatuten(shared_, db_, req_.cooperation, req_.asOf);
   addAudit(shared_, db_, req_.cooperation, req_.asOf, req_.findings);
+  addOprichting(shared_, db_, req_.cooperation, req_.asOf);
 }
 
 const MemberRef& DataBuilder::member(const std::string& nisOrId) const {

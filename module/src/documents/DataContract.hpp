@@ -5,7 +5,8 @@
 //              deelnemers, deelnemers_tekst, aantal_deelnemers, totaal_inwoners,
 //              inwoners_peildatum, financiering, orgaan, mandaten, aantallen,
 //              documenten, heeft_documenten, audit, journaal, bevindingen,
-//              niet_evalueerbaar, heeft_niet_evalueerbaar, document;
+//              niet_evalueerbaar, heeft_niet_evalueerbaar, heeft_oprichting,
+//              oprichting, document;
 //   "lid"      one document per member: everything of "verband" plus gemeente,
 //              lid, bijdrage (false when unknown) and a per-member kenmerk.
 //

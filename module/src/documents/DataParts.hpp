@@ -76,6 +76,14 @@ using FindingsSource = std::function<JsonObject(store::Database&, const std::str
 void addAudit(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf,
               const FindingsSource& source);
 
+// --- FoundingData.cpp
+// "heeft_oprichting" and "oprichting" (titel, bron, in_oprichting, klaar, totaal,
+// heeft_volgende, volgende_stap, volgende_titel, ontbreekt, stappen: nummer,
+// titel, stand, termijn, bewijs): the founding steps of the cooperation's
+// stappenplan (founding/Progress.hpp) on asOf; heeft_oprichting false when no
+// stappenplan applies to it.
+void addOprichting(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf);
+
 bool tableExists(store::Database& db, const std::string& table);
 
 }  // namespace igsgov::documents

@@ -62,6 +62,7 @@ const std::vector<ShippedTemplate>& shippedTemplates() {
       {"samenstelling", "verband", "Samenstelling van de raad van bestuur op een datum"},
       {"statuten", "verband", "Overzicht van de versies van de statuten en hun goedkeuringen"},
       {"auditrapport", "verband", "Auditrapport: de bevindingen van de regelcontrole"},
+      {"oprichting", "verband", "Stand van de oprichting: de stappen van het stappenplan, hun bewijs en wat nog ontbreekt"},
   };
   return all;
 }

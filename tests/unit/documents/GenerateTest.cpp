@@ -146,11 +146,11 @@ TEST_F(DocumentsFixture, EveryShippedTemplateRendersInEveryFormat) {
   for (const char* fmt : {"docx", "odt", "html", "md"}) {
     for (const char* t : {"engagementsverklaring", "intentieverklaring"})
       generate(std::string("\"template\":\"") + t + "\",\"cooperation\":\"igs-noordrand\",\"member\":\"23025\",\"format\":\"" + fmt + "\"");
-    for (const char* t : {"samenstelling", "statuten", "auditrapport"})
+    for (const char* t : {"samenstelling", "statuten", "auditrapport", "oprichting"})
       generate(std::string("\"template\":\"") + t + "\",\"cooperation\":\"igs-noordrand\",\"format\":\"" + fmt + "\"");
   }
-  EXPECT_EQ(filesIn(out_).size(), 20u);
-  EXPECT_EQ(registered(), 20);
+  EXPECT_EQ(filesIn(out_).size(), 24u);
+  EXPECT_EQ(registered(), 24);
   for (const auto& name : filesIn(out_)) {
     if (name.size() > 3 && (name.substr(name.size() - 3) == ".md" || name.substr(name.size() - 5) == ".html")) {
       std::string text = slurp(out_ + "/" + name);
