@@ -25,7 +25,11 @@ std::string Journal::headKeyId() {
   // Registers older than migration 0010 have no signature columns (and no signatures).
   if (!db_.hasColumn("journal", "key_id")) return "";
   auto& st = db_.cached("SELECT key_id FROM journal ORDER BY seq DESC LIMIT 1");
-  return st.step() ? st.text(0) : "";
+  std::string id = st.step() ? st.text(0) : "";
+  // Reset at once: a statement left stepping keeps SQLite from dropping a table
+  // in the same write (migration 0012 rebuilds `cooperation` on open).
+  st.reset();
+  return id;
 }
 
 void Journal::begin(const std::string& actor, const std::string& operation, const std::string& reason, Micros at) {
