@@ -139,7 +139,7 @@ std::string plansText(const JsonObject& o) {
 }
 
 const Param kFile{"path", "path", false, "bijlage: een bestand (DOCX, ODT of PDF), bv. het verslag"};
-const Param kContent{"content_base64", "string", false, "bijlage: de inhoud (base64) in plaats van een bestand"};
+const Param kContent{"content_base64", "string", false, "bijlage: de inhoud zelf, base64-gecodeerd (via REST)"};
 
 }  // namespace
 

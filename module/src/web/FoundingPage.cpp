@@ -27,7 +27,7 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
   try {
     out = call(r, "founding.status", in);
   } catch (const Error& e) {
-    if (e.code() != ErrorCode::notFound) throw;
+    if (e.errorCode() != ErrorCode::notFound) throw;
     // No stappenplan applies to this IGS (another policy domain): say so, no steps.
     PageResult p = igsPage(r, igs, "founding", "Oprichting – " + text(igs, "name"), "oprichting");
     p.data->set("no_plan", "Voor " + text(igs, "name") + " geldt geen stappenplan voor de oprichting");

@@ -118,7 +118,8 @@ check "founding: a decision is not checked off" 2 "$igsgov" "${db[@]}" founding 
   --member va-zwalm --note x
 contains "founding: why refused" err "wordt bewezen door het register"
 "$igsgov" "${db[@]}" founding status --cooperation igs-va --as-of 2026-03-01 >"$work/out"
-contains "founding: next blocker" out "Zwalm: engagementsverklaring nog niet goedgekeurd door het college"
+contains "founding: next step" out "Volgende stap: 2. Breng samenwerkingen in kaart"
+contains "founding: next blocker" out "  - ‘Breng samenwerkingen in kaart’ nog niet afgevinkt"
 check "founding status json" 0 "$igsgov" "${db[@]}" --format json founding status --cooperation igs-va --as-of 2026-03-01
 python3 - "$work/out" <<'PY' && pass=$((pass + 1)) || { fail=$((fail + 1)); echo "FAIL founding json"; head -c 400 "$work/out"; }
 import json, sys

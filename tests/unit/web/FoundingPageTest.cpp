@@ -35,7 +35,7 @@ TEST_F(FoundingPageTest, TheStepsTheirEvidenceAndACheckOffByABeheerder) {
   ASSERT_EQ(page.status, 200) << page.body;
   EXPECT_NE(page.body.find("0 van 11 stappen klaar"), std::string::npos);
   EXPECT_NE(page.body.find("Stap 4. Maak afspraken"), std::string::npos);
-  EXPECT_NE(page.body.find("Zwalm: engagementsverklaring nog niet goedgekeurd door het college"), std::string::npos);
+  EXPECT_NE(page.body.find("<strong>Zwalm</strong>: engagementsverklaring nog niet goedgekeurd door het college"), std::string::npos);
   EXPECT_NE(page.body.find("ten laatste <time datetime=\"2026-04-01\">1 april 2026</time>"), std::string::npos);
   EXPECT_NE(page.body.find("in oprichting"), std::string::npos);
   std::string csrf = csrfOf(page.body);

@@ -66,7 +66,7 @@ await h.run(async ({ page }) => {
   h.check((await page.locator('main').innerText()).includes('Zwalm: afgevinkt op 3 februari 2025: MT akkoord op 3 februari'),
     'page: the check-off as evidence');
   const journal = h.cliJson('audit', 'journal', '--operation', 'founding.check-off').entries;
-  h.check(journal.length === 1 && journal[0].actor === 'account:a-beheerder', 'journal: one entry by the beheerder');
+  h.check(journal.length === 1 && journal[0].actor === 'a-beheerder', 'journal: one entry by the beheerder');
   await h.shot(page, 'oprichting-afgevinkt');
 
   // Refused: no reason. Stays on the form, next to the field.
