@@ -4,6 +4,7 @@
 #include "founding/CheckOffs.hpp"
 #include "founding/Progress.hpp"
 #include "ops/OpBuilders.hpp"
+#include "ops/ResultSchema.hpp"
 #include "ops/TextRender.hpp"
 
 #include <sstream>
@@ -144,14 +145,37 @@ const Param kContent{"content_base64", "string", false, "bijlage: de inhoud zelf
 }  // namespace
 
 void addFoundingOperations(Catalogue& c) {
+  // A check-off as written (founding/CheckOffs.hpp), with its record time.
+  auto checkOffResult = [] {
+    return rs::written({{"id", rs::text()}, {"cooperation", rs::text()}, {"stappenplan", rs::text()}, {"step", rs::text()},
+                        {"condition", rs::text()}, {"date", rs::date()}, {"note", rs::text()}, {"retracted", rs::boolean()}},
+                       {{"member", rs::text()}, {"document_sha256", rs::text()}});
+  };
+  auto step = rs::object({{"number", rs::integer()}, {"id", rs::text()}, {"title", rs::text()}, {"per_gemeente", rs::boolean()},
+                          {"done", rs::boolean()}, {"blockers", rs::list(rs::text())}, {"conditions", rs::list(rs::object({
+                              {"key", rs::text()}, {"evidence", rs::text()}, {"description", rs::text()},
+                              {"check_off", rs::boolean()}, {"per_gemeente", rs::boolean()},
+                              {"results", rs::list(rs::object({{"done", rs::boolean()}},
+                                                              {{"member", rs::text()}, {"member_name", rs::text()},
+                                                               {"evidence", rs::text()}, {"missing", rs::text()},
+                                                               {"check_off", rs::any()}}))}},
+                              {{"subject", rs::text()}}))}},
+                         {{"deadline", rs::object({{"date", rs::date()}, {"description", rs::text()}, {"passed", rs::boolean()}})},
+                          {"late", rs::boolean()}});
+  auto statusResult = rs::object({{"cooperation", rs::text()}, {"cooperation_name", rs::text()}, {"in_oprichting", rs::boolean()},
+                                  {"stappenplan", rs::text()}, {"title", rs::text()}, {"citation", rs::text()},
+                                  {"as_of", rs::date()}, {"gemeenten", rs::list(rs::object({{"id", rs::text()}, {"name", rs::text()}}))},
+                                  {"steps", rs::list(step)}, {"done_steps", rs::integer()}, {"total_steps", rs::integer()},
+                                  {"blockers", rs::list(rs::text())}},
+                                 {{"link", rs::text()}, {"next_step", rs::integer()}, {"next_step_title", rs::text()}});
   c.add(readOp("founding.status",
                "De stand van elke stap van de oprichting van een samenwerkingsverband, en wat de volgende stap tegenhoudt",
                {{"cooperation", "string", true, "id van het samenwerkingsverband (in oprichting)"},
                 {"stappenplan", "string", false, "naam van het stappenplan (standaard dat van het beleidsdomein)"},
                 {"as_of", "date", false, "stand op deze datum (standaard vandaag)"}},
-               status, statusText));
+               status, statusText), statusResult);
   c.add(readOp("founding.plans", "De stappenplannen voor de oprichting van een samenwerkingsverband, met hun stappen", {},
-               plansList, plansText));
+               plansList, plansText), rs::object({{"stappenplannen", rs::list(rs::object({{"name", rs::text()}, {"title", rs::text()}, {"domain", rs::text()}, {"steps", rs::list(rs::any())}}))}}));
   c.add(writeOp("founding.check-off",
                 "Vink een voorwaarde van een stap af waarvoor het register geen bewijs bijhoudt (met een reden)",
                 {{"cooperation", "string", true, "id van het samenwerkingsverband"},
@@ -165,16 +189,16 @@ void addFoundingOperations(Catalogue& c) {
                 [](records::Writer& w, const JsonObject& in) {
                   return founding::checkOff(w, founding::loadStappenplannen(), in);
                 },
-                checkOffText));
+                checkOffText), checkOffResult());
   c.add(writeOp("founding.correct", "Verbeter een afvinking (reden, datum of bijlage)",
                 {{"id", "string", true, "id van de afvinking"},
                  {"note", "string", false, "de verbeterde reden"},
                  {"date", "date", false, "de verbeterde datum"},
                  kFile, kContent, kReasonRequiredParam},
-                founding::correctCheckOff, checkOffText));
+                founding::correctCheckOff, checkOffText), checkOffResult());
   c.add(writeOp("founding.retract", "Trek een afvinking in (ze blijft in de geschiedenis)",
                 {{"id", "string", true, "id van de afvinking"}, kReasonRequiredParam}, founding::retractCheckOff,
-                checkOffText));
+                checkOffText), checkOffResult());
 
   c.setScope("founding.status", refs({{"cooperation", Ref::cooperation}}));
   c.setScope("founding.plans", refs({}, Concerns::none()));
