@@ -157,8 +157,8 @@ PageResult foundingAction(PageRequest& r) {
     throwInvalid("onbekende actie '" + action + "'", Place().set("field", "'actie'"));
   }
   try {
-    if (action == "afvinken" && !in->has("step"))
-      throwInvalid("kies wat afgevinkt wordt", Place().set("field", "'step'"));
+    // No page-side check first: the operation refuses a caller without the role (403)
+    // before it looks at the input, and a missing choice at 'step' (shown at afv_item).
     call(r, operation, in);
   } catch (const Error& e) {
     if (!isFormError(e)) throw;
