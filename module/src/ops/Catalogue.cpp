@@ -106,7 +106,6 @@ const Catalogue& catalogue() {
     addDocumentOperations(c);
     addAccountOperations(c);
     addExportOperations(c);
-
     addFoundingOperations(c);
     return c;
   }();
