@@ -1,5 +1,6 @@
 #include "calendar/Deadlines.hpp"
 
+#include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "founding/CheckOffs.hpp"
 #include "founding/Progress.hpp"
@@ -9,6 +10,7 @@
 #include "records/Entities.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 namespace igsgov::calendar {
@@ -79,22 +81,22 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
     redesignations.insert(redesignations.end(), f.redesignations.begin(), f.redesignations.end());
     if (f.all)  // events for everyone once (elections), not per cooperation
       for (const auto& e : f.events)
-        add({"calendar|" + f.name + "|" + e.id, "calendar", e.date, e.title,
-             e.description + (e.source.empty() ? "" : " Bron: " + e.source + "."), "", {}, e.verified});
+        add({"calendar|" + f.name + "|" + e.id, "calendar", e.date, e.title, e.description, e.source, "", {},
+             e.verified});
   }
   std::vector<founding::Stappenplan> plans;  // loaded when a cooperation is being founded
   for (const auto& c : facts) {
     std::string form = model::legalForms().label(c.legalForm);
     if (c.termEnd) {
       add({"term-end|" + c.id, "term_end", *c.termEnd, "Einde looptijd " + c.name,
-           "De looptijd van " + c.name + " (" + form + ") eindigt op " + dutchLongDate(*c.termEnd) + ".", c.id,
+           "De looptijd van " + c.name + " (" + form + ") eindigt op " + dutchLongDate(*c.termEnd) + ".", "", c.id,
            {{"cooperation", c.id}}, true});
       if (renewalMonths) {
         std::string who = c.legalForm == "projectvereniging" ? "alle deelnemende gemeenten" : "de deelnemers";
         add({"renewal|" + c.id, "renewal", minusMonths(*c.termEnd, *renewalMonths), "Beslissen over verlenging " + c.name,
              "De looptijd eindigt op " + dutchLongDate(*c.termEnd) + "; " + who + " beslissen tijdig over de verlenging (" +
                  std::to_string(*renewalMonths) + " maanden vooraf).",
-             c.id, {{"cooperation", c.id}}, renewalVerified});
+             "", c.id, {{"cooperation", c.id}}, renewalVerified});
       }
     }
     for (const auto& m : c.mandates) {
@@ -104,9 +106,12 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
            "Het mandaat van " + personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name +
                (m.memberId.empty() ? "" : " voor " + memberName(c, m.memberId)) + " eindigt op " +
                dutchLongDate(*m.period.until) + ".",
-           c.id, {{"mandate", m.id}, {"person", m.personId}}, true});
+           "", c.id, {{"mandate", m.id}, {"person", m.personId}}, true});
     }
     for (const auto& r : redesignations) {
+      // One deadline per body: the people it must re-designate, in the order of the register.
+      std::vector<std::string> bodyOrder;
+      std::map<std::string, std::vector<const rules::MandateFact*>> byBody;
       for (const auto& m : c.mandates) {
         if (!m.period.activeOn(r.election)) continue;
         bool replaced = false;
@@ -115,13 +120,25 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
               *other.period.from > r.election)
             replaced = true;
         if (replaced) continue;
-        add({"redesignation|" + m.id + "|" + r.election.iso(), "redesignation", r.deadline,
-             "Heraanduiding " + personName(c, m.personId) + " (" + bodyName(c, m.bodyId) + ")",
-             "Na de lokale verkiezingen van " + dutchLongDate(r.election) + " duidt de gemeenteraad" +
-                 (m.memberId.empty() ? "" : " van " + memberName(c, m.memberId)) +
-                 " (geïnstalleerd " + dutchLongDate(r.councilsInstalled) + ") opnieuw een vertegenwoordiger aan in plaats van " +
-                 personName(c, m.personId) + " in " + bodyName(c, m.bodyId) + " van " + c.name + ".",
-             c.id, {{"mandate", m.id}}, r.verified});
+        if (!byBody.count(m.bodyId)) bodyOrder.push_back(m.bodyId);
+        byBody[m.bodyId].push_back(&m);
+      }
+      for (const auto& bodyId : bodyOrder) {
+        const auto& list = byBody[bodyId];
+        std::string people;
+        std::vector<std::pair<std::string, std::string>> records;
+        for (const auto* m : list) {
+          people += "\n- " + personName(c, m->personId) + (m->memberId.empty() ? "" : " (" + memberName(c, m->memberId) + ")");
+          records.push_back({"mandate", m->id});
+        }
+        std::string count = list.size() == 1 ? "1 vertegenwoordiger" : std::to_string(list.size()) + " vertegenwoordigers";
+        add({"redesignation|" + c.id + "|" + bodyId + "|" + r.election.iso(), "redesignation", r.deadline,
+             "Heraanduiding " + bodyName(c, bodyId) + " (" + c.name + "): " + count,
+             "Na de lokale verkiezingen van " + dutchLongDate(r.election) +
+                 " duiden de gemeenteraden (geïnstalleerd " + dutchLongDate(r.councilsInstalled) +
+                 ") opnieuw hun vertegenwoordigers aan in " + bodyName(c, bodyId) + " van " + c.name +
+                 ", in plaats van:" + people,
+             "", c.id, records, r.verified});
       }
     }
     for (const auto& v : governance::documentVersions(db, c.id, "statuten")) {
@@ -138,7 +155,7 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
       if (list.empty()) list = "niemand kan ze volgens de regel '" + st.rule.rule + "' goedkeuren";
       std::string label = governance::text(v, "label");
       add({"statuten|" + v.id, "statuten", *from, "Goedkeuring " + label + " (" + c.name + ")",
-           label + " treedt in werking op " + dutchLongDate(*from) + "; nog geen goedkeuring van: " + list + ".", c.id,
+           label + " treedt in werking op " + dutchLongDate(*from) + "; nog geen goedkeuring van: " + list + ".", "", c.id,
            {{"statuten", v.id}}, true});
     }
     // The deadlines of the founding steps not done yet, for an IGS in
@@ -167,13 +184,20 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
       if (f.all || !applies(f, c)) continue;
       for (const auto& e : f.events)
         add({"calendar|" + f.name + "|" + e.id + "|" + c.id, "calendar", e.date, e.title + " (" + c.name + ")",
-             e.description + (e.source.empty() ? "" : " Bron: " + e.source + "."), c.id, {{"cooperation", c.id}},
-             e.verified});
+             e.description, e.source, c.id, {{"cooperation", c.id}}, e.verified});
     }
   }
   std::stable_sort(out.begin(), out.end(),
                    [](const Deadline& a, const Deadline& b) { return std::tie(a.date, a.identity) < std::tie(b.date, b.identity); });
   return out;
+}
+
+std::string kindLabel(const std::string& kind) {
+  static const std::map<std::string, std::string> labels = {
+      {"term_end", "Einde looptijd"}, {"renewal", "Verlenging"},       {"mandate_end", "Einde mandaat"},
+      {"statuten", "Statuten"},       {"redesignation", "Heraanduiding"}, {"calendar", "Kalender"}};
+  auto it = labels.find(kind);
+  return it == labels.end() ? kind : it->second;
 }
 
 std::string deadlineUid(const Deadline& d) { return sha256Hex(d.identity).substr(0, 32) + "@igsgov"; }
@@ -182,8 +206,10 @@ JsonObject deadlineJson(const Deadline& d) {
   auto o = newObject();
   o->set("date", d.date.iso());
   o->set("kind", d.kind);
+  o->set("kind_label", kindLabel(d.kind));
   o->set("title", d.title);
   o->set("description", d.description);
+  if (!d.source.empty()) o->set("source", d.source);
   if (!d.cooperation.empty()) o->set("cooperation", d.cooperation);
   auto recs = newArray();
   for (const auto& [k, id] : d.records) {
@@ -196,7 +222,28 @@ JsonObject deadlineJson(const Deadline& d) {
   o->set("verified", d.verified);
   if (!d.verified) o->set("status", "te verifiëren");
   o->set("uid", deadlineUid(d));
+  o->set("identity", d.identity);
   return o;
+}
+
+Deadline deadlineFromJson(const JsonObject& o) {
+  auto text = [&](const char* key, bool required) -> std::string {
+    if (o->has(key) && o->get(key).isString()) return o->getValue<std::string>(key);
+    if (required) throwInvalid(std::string("termijn zonder '") + key + "'", Place().set("field", key));
+    return "";
+  };
+  Deadline d;
+  d.identity = text("identity", true);
+  d.kind = text("kind", true);
+  auto date = Date::parse(text("date", true));
+  if (!date) throwInvalid("termijn met een ongeldige datum", Place().set("field", "date"));
+  d.date = *date;
+  d.title = text("title", true);
+  d.description = text("description", false);
+  d.source = text("source", false);
+  d.cooperation = text("cooperation", false);
+  d.verified = !o->has("verified") || !o->get("verified").isBoolean() || o->getValue<bool>("verified");
+  return d;
 }
 
 }  // namespace igsgov::calendar

@@ -8,7 +8,8 @@
 //     (governance/Approvals.hpp); due on the effective date;
 //   - redesignation: every mandate running at local elections must be
 //     re-designated by the new councils (unless its seat already has a
-//     mandate starting after the elections);
+//     mandate starting after the elections); one deadline per body and
+//     election, listing the people (records: one "mandate" per person);
 //   - founding: the deadline of each step of the founding stappenplan
 //     (founding/Stappenplan.hpp) that is not done yet, for a cooperation in
 //     oprichting (no legal form) or one with founding check-offs; the
@@ -34,7 +35,8 @@ struct Deadline {
   std::string kind;      // term_end | renewal | mandate_end | statuten | redesignation | founding | calendar
   Date date;
   std::string title;        // Dutch, one line
-  std::string description;  // Dutch
+  std::string description;  // Dutch, without source notes
+  std::string source;       // where a calendar date comes from (calendar files); may be empty
   std::string cooperation;  // may be empty (elections)
   std::vector<std::pair<std::string, std::string>> records;  // (kind, id)
   bool verified = true;
@@ -47,9 +49,18 @@ struct DeadlineOptions {
 
 std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const DeadlineOptions& options);
 
+// The Dutch word for a kind ("Einde mandaat" for mandate_end), used as the
+// iCalendar CATEGORIES and in emails; the kind itself when unknown.
+std::string kindLabel(const std::string& kind);
+
 // The UID used in iCalendar: 32 hex digits of SHA-256(identity) + "@igsgov".
 std::string deadlineUid(const Deadline& d);
 
 JsonObject deadlineJson(const Deadline& d);
+// The inverse of deadlineJson (as far as iCalendar needs: identity, kind,
+// date, title, description, source, cooperation, verified), for output that
+// went through an operation's visibility filter (igsgovd's calendar feed).
+// Error(invalid) naming the field when the object lacks one.
+Deadline deadlineFromJson(const JsonObject& o);
 
 }  // namespace igsgov::calendar

@@ -61,16 +61,22 @@ std::string toIcs(const std::vector<Deadline>& deadlines, const IcsOptions& opti
   line("CALSCALE:GREGORIAN");
   line("METHOD:PUBLISH");
   line("X-WR-CALNAME:" + icsEscape(options.name));
+  if (options.refreshMinutes > 0) {
+    line("REFRESH-INTERVAL;VALUE=DURATION:PT" + std::to_string(options.refreshMinutes) + "M");
+    line("X-PUBLISHED-TTL:PT" + std::to_string(options.refreshMinutes) + "M");
+  }
   for (const auto& d : deadlines) {
     std::string summary = d.title + (d.verified ? "" : " (te verifiëren)");
     line("BEGIN:VEVENT");
     line("UID:" + deadlineUid(d));
     line("DTSTAMP:" + stamp);
+    if (options.sequence > 0) line("SEQUENCE:" + std::to_string(options.sequence));
+    if (!options.lastModifiedUtc.empty()) line("LAST-MODIFIED:" + options.lastModifiedUtc);
     line("DTSTART;VALUE=DATE:" + compact(d.date));
     line("DTEND;VALUE=DATE:" + compact(d.date.addDays(1)));
     line("SUMMARY:" + icsEscape(summary));
     line("DESCRIPTION:" + icsEscape(d.description));
-    line("CATEGORIES:" + icsEscape(d.kind));
+    line("CATEGORIES:" + icsEscape(kindLabel(d.kind)));
     line("TRANSP:TRANSPARENT");
     if (options.alarmDays > 0) {
       line("BEGIN:VALARM");

@@ -2,7 +2,8 @@
 // CRLF line ends, lines folded at 75 octets (never inside a UTF-8 sequence),
 // TEXT values escaped (\\ \; \, \n), DTSTAMP in UTC, stable UIDs
 // (Deadlines.hpp: derived from the deadline's identity, not its date), an
-// optional VALARM (alarmDays > 0). Pure functions; thread-safe.
+// optional VALARM (alarmDays > 0), CATEGORIES in Dutch (kindLabel), SEQUENCE
+// and LAST-MODIFIED for a feed. Pure functions; thread-safe.
 #pragma once
 
 #include "calendar/Deadlines.hpp"
@@ -16,6 +17,12 @@ struct IcsOptions {
   std::string stampUtc;  // "YYYYMMDDTHHMMSSZ"; empty: now
   int alarmDays = 0;     // > 0: a display alarm this many days before
   std::string name = "igsgov termijnen";
+  // A subscribed feed (igsgovd): every event carries SEQUENCE and
+  // LAST-MODIFIED so a client replaces what it has, and the calendar asks to
+  // be fetched again after refreshMinutes. 0 / empty: left out (a file export).
+  long long sequence = 0;
+  std::string lastModifiedUtc;  // "YYYYMMDDTHHMMSSZ"
+  int refreshMinutes = 0;
 };
 
 std::string icsEscape(const std::string& text);

@@ -97,10 +97,41 @@ TEST_F(Deadlines, RedesignationOnlyForSeatsNotYetRedesignated) {
   std::set<std::string> redesignated;
   for (std::size_t i = 0; i < list->size(); ++i) {
     auto d = list->getObject(static_cast<unsigned>(i));
-    if (d->getValue<std::string>("kind") == "redesignation")
-      redesignated.insert(d->getArray("records")->getObject(0)->getValue<std::string>("id"));
+    if (d->getValue<std::string>("kind") != "redesignation") continue;
+    auto records = d->getArray("records");
+    for (std::size_t j = 0; j < records->size(); ++j)
+      redesignated.insert(records->getObject(static_cast<unsigned>(j))->getValue<std::string>("id"));
   }
   EXPECT_EQ(redesignated, (std::set<std::string>{"c1-a2", "c1-a3"}));
+}
+
+// One event per body and election listing the people, Dutch categories, and no
+// source notes in the descriptions (issue 17).
+TEST_F(Deadlines, RedesignationsGroupedPerBodyInDutch) {
+  cleanPv();
+  run("mandate.end", R"({"id":"c1-a2","until":"2026-06-30"})");
+  auto out = run("deadlines.list", R"({"from":"2024-01-01","until":"2031-12-31","ics_text":true})");
+  auto list = out->getArray("deadlines");
+  std::map<std::string, int> perDayAndBody;
+  int redesignations = 0;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    auto d = list->getObject(static_cast<unsigned>(i));
+    EXPECT_EQ(d->getValue<std::string>("description").find("Bron:"), std::string::npos);
+    if (d->getValue<std::string>("kind") != "redesignation") continue;
+    ++redesignations;
+    EXPECT_EQ(d->getValue<std::string>("kind_label"), "Heraanduiding");
+    EXPECT_GE(d->getArray("records")->size(), 1u);
+    EXPECT_NE(d->getValue<std::string>("description").find("in plaats van:\n- "), std::string::npos);
+    ++perDayAndBody[d->getValue<std::string>("date") + d->getValue<std::string>("title")];
+  }
+  EXPECT_GT(redesignations, 0);
+  for (const auto& [key, n] : perDayAndBody) EXPECT_EQ(n, 1) << key;
+  std::string ics = out->getValue<std::string>("ics_text");
+  for (const char* english : {"CATEGORIES:mandate_end", "CATEGORIES:redesignation", "CATEGORIES:term_end",
+                              "CATEGORIES:renewal", "CATEGORIES:calendar", "Bron:"})
+    EXPECT_EQ(ics.find(english), std::string::npos) << english;
+  EXPECT_NE(ics.find("CATEGORIES:Heraanduiding\r\n"), std::string::npos);
+  EXPECT_NE(ics.find("CATEGORIES:Einde mandaat\r\n"), std::string::npos);
 }
 
 TEST_F(Deadlines, WrongRangeIsRefused) {
