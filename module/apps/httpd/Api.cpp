@@ -9,6 +9,9 @@
 #include "service/HttpErrors.hpp"
 #include "service/Accounts.hpp"
 #include "service/Tokens.hpp"
+#include "service/CalendarFeeds.hpp"
+#include "calendar/Ics.hpp"
+#include "core/Date.hpp"
 
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPServerRequest.h>
@@ -34,6 +37,20 @@ using Poco::Net::HTTPServerRequest;
 using Poco::Net::HTTPServerResponse;
 
 constexpr std::string_view kPrefix = "/api/v1/";
+constexpr std::string_view kFeed = "kalender/";  // /api/v1/kalender/<secret>[/<cooperation>].ics
+
+// The path as logged: a feed's secret is never written to the log.
+std::string loggedPath(const std::string& path) {
+  std::string feed = std::string(kPrefix) + std::string(kFeed);
+  return path.compare(0, feed.size(), feed) == 0 ? feed + "…" : path;
+}
+
+// "2026-12-06T10:20:00.000001Z" -> "20261206T102000Z" (iCalendar UTC form).
+std::string icsUtc(const std::string& at) {
+  if (at.size() < 19) return "";
+  return at.substr(0, 4) + at.substr(5, 2) + at.substr(8, 2) + "T" + at.substr(11, 2) + at.substr(14, 2) +
+         at.substr(17, 2) + "Z";
+}
 
 // An error decided by the service itself (not by an operation), with its status.
 struct HttpError {
@@ -101,7 +118,7 @@ public:
     auto start = std::chrono::steady_clock::now();
     Poco::URI uri(req.getURI());
     LogLine line("request");
-    line.add("method", req.getMethod()).add("path", uri.getPath()).add("peer", req.clientAddress().host().toString());
+    line.add("method", req.getMethod()).add("path", loggedPath(uri.getPath())).add("peer", req.clientAddress().host().toString());
     int status = 200;
     std::string body;
     try {
@@ -156,6 +173,10 @@ private:
     if (path.compare(0, kPrefix.size(), kPrefix) != 0)
       fail(404, ErrorCode::notFound, "onbekend pad; de API staat onder /api/v1/", Place().set("path", path));
     std::string name = path.substr(kPrefix.size());
+    if (name.compare(0, kFeed.size(), kFeed) == 0) {
+      requireMethod(resp, method, {"GET"}, "kalender");
+      return feed(req, name.substr(kFeed.size()), line);
+    }
     if (name == "health" || name == "openapi.json") {
       requireMethod(resp, method, {"GET"}, name);
       return name == "health" ? health() : ctx_.openApiJson;
@@ -255,6 +276,75 @@ private:
       fail(401, ErrorCode::denied, "onbekend of ingetrokken token", place);
     }
     return *who;
+  }
+
+  // A calendar feed: the deadlines the feed's account may see (of one
+  // cooperation, or of all it sees), as iCalendar. The URL's secret is the
+  // only credential; anything wrong about it is the same 404, and counts as a
+  // failed login of the client's address.
+  std::string feed(HTTPServerRequest& req, const std::string& rest, LogLine& line) {
+    Place place = Place().set("path", loggedPath(std::string(kPrefix) + std::string(kFeed)));
+    constexpr std::string_view ext = ".ics";
+    std::string secret, cooperation;
+    if (rest.size() > ext.size() && rest.compare(rest.size() - ext.size(), ext.size(), ext) == 0) {
+      std::string stem = rest.substr(0, rest.size() - ext.size());
+      auto slash = stem.find('/');
+      secret = stem.substr(0, slash);
+      if (slash != std::string::npos) cooperation = stem.substr(slash + 1);
+    }
+    std::vector<std::string> keys{service::clientKey(req.clientAddress().host())};
+    if (auto wait = ctx_.throttle->retryAfter(keys))
+      throw HttpError{429,
+                      Error(ErrorCode::busy,
+                            "te veel mislukte pogingen vanaf uw adres; probeer het opnieuw over " +
+                                std::to_string(wait) + " seconden",
+                            Place(place).set("limit", "limits.failed_login_burst")),
+                      wait};
+    std::optional<service::Identity> who;
+    long long head = 0;
+    std::string headAt;
+    ctx_.session->reg().read([&](store::Database& db) {
+      if (auto account = service::feedAccount(db, secret)) who = service::accountIdentity(db, *account);
+      auto& st = db.cached("SELECT seq, at FROM journal ORDER BY seq DESC LIMIT 1");
+      if (st.step()) {
+        head = st.integer(0);
+        headAt = st.text(1);
+      }
+      st.reset();
+      return JsonObject();
+    });
+    if (!who) {
+      ctx_.throttle->failed(keys);
+      fail(404, ErrorCode::notFound, "onbekende of ingetrokken agenda-link", place);
+    }
+    line.add("actor", who->id).add("operation", "kalender");
+    auto in = newObject();
+    Date today = Date::today();
+    in->set("from", today.addDays(-90).iso());  // recent past deadlines stay visible a while
+    in->set("until", today.addYears(2).iso());
+    if (!cooperation.empty()) in->set("cooperation", cooperation);
+    in = ops::remoteInput(*ops::catalogue().find("deadlines.list"), in, ctx_.config.files);
+    ops::Caller caller{who->id, "", "", who->grants, who->id};
+    JsonObject out;
+    try {
+      out = ctx_.session->execute("deadlines.list", in, caller);
+    } catch (const Error& e) {
+      // A cooperation the account may not see looks like one that does not exist.
+      if (e.errorCode() == ErrorCode::denied || e.errorCode() == ErrorCode::notFound)
+        fail(404, ErrorCode::notFound, "onbekend samenwerkingsverband voor deze agenda-link", place);
+      throw;
+    }
+    std::vector<calendar::Deadline> list;
+    auto arr = out->getArray("deadlines");
+    for (std::size_t i = 0; i < arr->size(); ++i)
+      list.push_back(calendar::deadlineFromJson(arr->getObject(static_cast<unsigned>(i))));
+    calendar::IcsOptions io;
+    io.name = "igsgov termijnen" + (cooperation.empty() ? "" : " " + cooperation) + " – " + who->displayName;
+    io.sequence = head;
+    io.lastModifiedUtc = icsUtc(headAt);
+    io.refreshMinutes = 60;
+    contentType_ = "text/calendar; charset=utf-8";
+    return calendar::toIcs(list, io);
   }
 
   std::string health() {

@@ -36,6 +36,7 @@ public:
     in.cookieHeader = req.get("Cookie", "");
     in.contentType = req.getContentType();
     in.client = service::clientKey(req.clientAddress().host());
+    in.host = req.getHost();
     web::Response out;
     Body body;
     if (in.method == "POST") body = readBody(req, ctx_.config.maxBodyBytes);

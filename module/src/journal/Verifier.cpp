@@ -25,7 +25,8 @@ const std::vector<std::string>& journaledTables() {
       "sync_state", "sync_run", "sync_target", "sparql_proposal", "sync_intent", "sync_mtime",  // 0007-0009 sync
       "doc_generated",  // 0006 documents
       "account", "account_password", "access_grant",  // 0011 accounts
-      "founding_checkoff_key", "founding_checkoff"};  // 0012 founding
+      "founding_checkoff_key", "founding_checkoff",  // 0012 founding
+      "calendar_feed"};  // 0013 calendar feeds
   return tables;
 }
 

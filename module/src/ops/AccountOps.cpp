@@ -1,10 +1,14 @@
 // account.create, account.change, account.password, account.grant,
 // account.revoke, account.list (beheerder, the whole register) and
-// account.own-password (every role: the signed-in account's own password).
-// The logic is in service/Accounts.hpp; passwords never enter the journal.
+// account.own-password (every role: the signed-in account's own password),
+// calendar.feed-create (every role: a new secret calendar URL for the
+// signed-in account) and calendar.feed-revoke (one's own feed; a beheerder
+// of the whole register: anyone's). The logic is in service/Accounts.hpp and
+// service/CalendarFeeds.hpp; passwords and feed secrets never enter the journal.
 #include "ops/Authorization.hpp"
 #include "ops/OpBuilders.hpp"
 #include "service/Accounts.hpp"
+#include "service/CalendarFeeds.hpp"
 
 namespace igsgov::ops {
 
@@ -26,6 +30,35 @@ std::string passwordText(const JsonObject& out) {
   if (out->has("password"))
     text += "Wachtwoord (wordt maar één keer getoond; geef het veilig door):\n" + out->getValue<std::string>("password") + "\n";
   return text;
+}
+
+std::string feedText(const JsonObject& out) {
+  if (out->has("revoked")) return "Het agenda-abonnement van '" + out->getValue<std::string>("account") + "' is ingetrokken.\n";
+  return "Nieuw agenda-abonnement voor '" + out->getValue<std::string>("account") +
+         "'. Geheime sleutel (wordt maar één keer getoond):\n" + out->getValue<std::string>("secret") +
+         "\nAdres: <igsgovd>/api/v1/kalender/" + out->getValue<std::string>("secret") + ".ics\n";
+}
+
+// The account a feed operation acts on: the caller's own, or (revoke only) the
+// one named by a beheerder of the whole register.
+std::string feedAccountOf(const JsonObject& in, const Caller& caller, bool othersAllowed) {
+  std::string named = in->has("account") ? in->getValue<std::string>("account") : "";
+  if (named.empty() || named == caller.account) {
+    if (caller.account.empty())
+      throwInvalid("een agenda-abonnement hoort bij een persoonlijk account: meld aan op het intranet, of noem het "
+                   "account",
+                   Place().set("field", "'account'"));
+    return caller.account;
+  }
+  bool beheerder = false;
+  for (const auto& g : effectiveGrants(caller))
+    beheerder = beheerder || (g.role == "beheerder" && g.cooperation == service::kEveryCooperation);
+  if (!othersAllowed || !beheerder)
+    throw Error(ErrorCode::denied,
+                othersAllowed ? "alleen een beheerder van het hele register trekt het abonnement van een ander in"
+                              : "u maakt alleen een agenda-abonnement voor uw eigen account",
+                Place().set("field", "'account'"));
+  return named;
 }
 
 }  // namespace
@@ -87,6 +120,33 @@ void addAccountOperations(Catalogue& c) {
   };
   own.scope = refs({}, Concerns::none());
   c.add(own, rs::written({}));
+
+  // The feed shows only what the account may see (the feed itself runs
+  // deadlines.list as the account), so making one concerns no cooperation.
+  auto feed = makeOperation("calendar.feed-create",
+                            "Maak een geheime agenda-link (iCalendar) voor uw eigen account; een vorige link werkt dan "
+                            "niet meer. De link wordt maar één keer getoond",
+                            Access::write, {});
+  feed.roles = kAllRoles;
+  feed.writeAs = [](records::Writer& w, const JsonObject& in, const Caller& caller) {
+    return service::createFeed(w, feedAccountOf(in, caller, false));
+  };
+  feed.text = feedText;
+  feed.scope = refs({}, Concerns::none());
+  c.add(feed, rs::written({{"account", rs::text()}, {"created", rs::timestamp()}, {"replaced", rs::boolean()},
+                           {"secret", rs::text()}}));
+
+  auto unfeed = makeOperation("calendar.feed-revoke",
+                              "Trek een agenda-link in (de eigen; een beheerder ook die van een ander account)",
+                              Access::write,
+                              {{"account", "string", false, "het account (standaard het eigen; een ander: alleen een beheerder)"}});
+  unfeed.roles = kAllRoles;
+  unfeed.writeAs = [](records::Writer& w, const JsonObject& in, const Caller& caller) {
+    return service::revokeFeed(w, feedAccountOf(in, caller, true));
+  };
+  unfeed.text = feedText;
+  unfeed.scope = refs({}, Concerns::none());
+  c.add(unfeed, rs::written({{"account", rs::text()}, {"revoked", rs::timestamp()}}));
 }
 
 }  // namespace igsgov::ops

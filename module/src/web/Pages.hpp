@@ -36,6 +36,7 @@ struct PageRequest {
   Micros now = 0;                  // the instant of the request (SiteOptions::now); 0: the system clock
   std::map<std::string, UploadedFile> uploads;  // the file parts of a multipart/form-data POST
   std::size_t maxUploadBytes = 0;               // SiteOptions::maxUploadBytes (for messages)
+  std::string origin;  // "https://host[:port]" of this request (links to copy, e.g. the calendar feed); "" unknown
 };
 
 struct PageResult {
@@ -91,6 +92,7 @@ PageResult contributionsPage(PageRequest& r);               // ContributionsPage
 PageResult contributionKeyPage(PageRequest& r, bool post);
 PageResult computeAction(PageRequest& r);
 PageResult passwordPage(PageRequest& r, bool post);  // AccountPage.cpp
+PageResult feedPage(PageRequest& r, bool post);      // FeedPage.cpp
 PageResult accountsPage(PageRequest& r);             // AccountsPage.cpp
 PageResult createAccountAction(PageRequest& r);
 PageResult changeAccountAction(PageRequest& r);

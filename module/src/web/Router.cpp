@@ -67,6 +67,7 @@ const Router& intranetRouter() {
       {"oidc-start", "/intranet/aanmelden/oidc/:provider", {"GET"}, false},
       {"oidc-return", "/intranet/aanmelden/terug", {"GET"}, false},
       {"password", "/intranet/wachtwoord", {"GET", "POST"}},
+      {"feed", "/intranet/agenda", {"GET", "POST"}},
       {"accounts", "/intranet/accounts", {"GET", "POST"}},
       {"account", "/intranet/accounts/:account", {"POST"}},
       {"list", "/intranet/igs", {"GET"}},

@@ -103,6 +103,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "contribution-key") return contributionKeyPage(r, method == "POST");
   if (page == "contribution-compute") return computeAction(r);
   if (page == "password") return passwordPage(r, method == "POST");
+  if (page == "feed") return feedPage(r, method == "POST");
   if (page == "accounts") return method == "POST" ? createAccountAction(r) : accountsPage(r);
   if (page == "account") return changeAccountAction(r);
   throw Error(ErrorCode::internal, "pagina zonder afhandeling: " + page);
@@ -393,7 +394,8 @@ Response Site::handle(const Request& req) {
       throw Error(ErrorCode::denied, "het formulier is verlopen of ongeldig (CSRF-token); laad de pagina opnieuw");
     PageRequest pr{session_, callerOf(user->who), user->session.csrf, match->params, fields,
                    options_.documentsDir, options_.files, &zone_,
-                   options_.now ? options_.now() : nowMicros(), std::move(uploads), options_.maxUploadBytes};
+                   options_.now ? options_.now() : nowMicros(), std::move(uploads), options_.maxUploadBytes, {}};
+    if (!req.host.empty()) pr.origin = std::string(options_.tls ? "https://" : "http://") + req.host;
     // A wrong current password on the password page counts as a failed login
     // of the account (a stolen session must not guess it at full speed).
     std::vector<std::string> passwordKeys;

@@ -65,6 +65,7 @@ struct Request {
   std::string contentType;
   std::string body;         // the form body of a POST
   std::string client;       // the client's throttle key (service::clientKey), "" when unknown
+  std::string host;         // the Host header ("" when absent): the origin of absolute links shown on pages
 };
 
 struct Response {
