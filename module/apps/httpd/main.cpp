@@ -23,6 +23,7 @@
 #include "Exchange.hpp"
 #include "Gate.hpp"
 #include "Intranet.hpp"
+#include "Reminders.hpp"
 #include "Log.hpp"
 #include "Service.hpp"
 #include "Tls.hpp"
@@ -177,8 +178,10 @@ private:
                       .add("version", ctx.version)
                       .add("pid", static_cast<long long>(Poco::Process::id()))
                       .text());
+    ReminderRunner reminders(ctx);  // only with files.smtp_config
     waitForTerminationRequest();
 
+    reminders.stop();
     ctx.log->info(LogLine("stopping").add("in_flight", static_cast<long long>(gate.inFlight())).text());
     stopping = true;
     gate.stop();  // no new connections; requests in flight may finish

@@ -26,7 +26,7 @@ const std::vector<std::string>& journaledTables() {
       "doc_generated",  // 0006 documents
       "account", "account_password", "access_grant",  // 0011 accounts
       "founding_checkoff_key", "founding_checkoff",  // 0012 founding
-      "calendar_feed"};  // 0013 calendar feeds
+      "calendar_feed", "reminder_setting", "reminder_sent"};  // 0013 calendar feeds, 0014 reminders
   return tables;
 }
 

@@ -39,28 +39,6 @@ std::string feedText(const JsonObject& out) {
          "\nAdres: <igsgovd>/api/v1/kalender/" + out->getValue<std::string>("secret") + ".ics\n";
 }
 
-// The account a feed operation acts on: the caller's own, or (revoke only) the
-// one named by a beheerder of the whole register.
-std::string feedAccountOf(const JsonObject& in, const Caller& caller, bool othersAllowed) {
-  std::string named = in->has("account") ? in->getValue<std::string>("account") : "";
-  if (named.empty() || named == caller.account) {
-    if (caller.account.empty())
-      throwInvalid("een agenda-abonnement hoort bij een persoonlijk account: meld aan op het intranet, of noem het "
-                   "account",
-                   Place().set("field", "'account'"));
-    return caller.account;
-  }
-  bool beheerder = false;
-  for (const auto& g : effectiveGrants(caller))
-    beheerder = beheerder || (g.role == "beheerder" && g.cooperation == service::kEveryCooperation);
-  if (!othersAllowed || !beheerder)
-    throw Error(ErrorCode::denied,
-                othersAllowed ? "alleen een beheerder van het hele register trekt het abonnement van een ander in"
-                              : "u maakt alleen een agenda-abonnement voor uw eigen account",
-                Place().set("field", "'account'"));
-  return named;
-}
-
 }  // namespace
 
 void addAccountOperations(Catalogue& c) {
@@ -129,7 +107,7 @@ void addAccountOperations(Catalogue& c) {
                             Access::write, {});
   feed.roles = kAllRoles;
   feed.writeAs = [](records::Writer& w, const JsonObject& in, const Caller& caller) {
-    return service::createFeed(w, feedAccountOf(in, caller, false));
+    return service::createFeed(w, accountActedOn(in, caller, false));
   };
   feed.text = feedText;
   feed.scope = refs({}, Concerns::none());
@@ -142,7 +120,7 @@ void addAccountOperations(Catalogue& c) {
                               {{"account", "string", false, "het account (standaard het eigen; een ander: alleen een beheerder)"}});
   unfeed.roles = kAllRoles;
   unfeed.writeAs = [](records::Writer& w, const JsonObject& in, const Caller& caller) {
-    return service::revokeFeed(w, feedAccountOf(in, caller, true));
+    return service::revokeFeed(w, accountActedOn(in, caller, true));
   };
   unfeed.text = feedText;
   unfeed.scope = refs({}, Concerns::none());

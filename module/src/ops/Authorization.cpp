@@ -16,6 +16,25 @@ std::vector<service::Grant> effectiveGrants(const Caller& caller) {
   return {{caller.role, service::kEveryCooperation}};
 }
 
+std::string accountActedOn(const JsonObject& in, const Caller& caller, bool othersAllowed) {
+  std::string named = in->has("account") && in->get("account").isString() ? in->getValue<std::string>("account") : "";
+  if (named.empty() || named == caller.account) {
+    if (caller.account.empty())
+      throwInvalid("dit hoort bij een persoonlijk account: meld aan op het intranet, of noem het account",
+                   Place().set("field", "'account'"));
+    return caller.account;
+  }
+  bool beheerder = false;
+  for (const auto& g : effectiveGrants(caller))
+    beheerder = beheerder || (g.role == "beheerder" && g.cooperation == service::kEveryCooperation);
+  if (!othersAllowed || !beheerder)
+    throw Error(ErrorCode::denied,
+                othersAllowed ? "alleen een beheerder van het hele register doet dit voor een ander account"
+                              : "dit kan alleen voor uw eigen account",
+                Place().set("field", "'account'"));
+  return named;
+}
+
 bool mayRunAnywhere(const Operation& op, const Caller& caller) {
   for (const auto& g : effectiveGrants(caller))
     if (op.roles.count(g.role)) return true;

@@ -42,6 +42,12 @@ bool mayRunAnywhere(const Operation& op, const Caller& caller);
 // True when the caller may run the operation on data of `cooperation`;
 // with cooperation "" on the whole register (a grant for "*").
 bool mayRun(const Operation& op, const Caller& caller, const std::string& cooperation);
+// The account an operation about one account acts on (calendar feeds,
+// reminder settings): the caller's own when the input names none (or names
+// it), else, when othersAllowed, the one named by a beheerder of the whole
+// register. Error(invalid) for a caller without an account that names none,
+// Error(denied) for anyone else naming another account.
+std::string accountActedOn(const JsonObject& in, const Caller& caller, bool othersAllowed);
 // The same by operation name (false for an unknown operation).
 bool mayRun(const std::string& operation, const Caller& caller, const std::string& cooperation);
 // Throws Error(denied) unless the caller may run the operation on what it concerns.

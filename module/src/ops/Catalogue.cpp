@@ -107,6 +107,7 @@ const Catalogue& catalogue() {
     addAccountOperations(c);
     addExportOperations(c);
     addFoundingOperations(c);
+    addReminderOperations(c);
     return c;
   }();
   return c;

@@ -124,7 +124,7 @@ void addRulesOperations(Catalogue& c);
 void addDocumentOperations(Catalogue& c);
 void addAccountOperations(Catalogue& c);
 void addExportOperations(Catalogue& c);  // ExportOps.cpp: export.* (CSV, XLSX)
-
 void addFoundingOperations(Catalogue& c);
+void addReminderOperations(Catalogue& c);
 
 }  // namespace igsgov::ops

@@ -5,7 +5,7 @@
 namespace igsgov::ops {
 
 const std::set<std::string> kServerSettings = {"sync_config", "sparql_config", "calendar_dir", "rules_dir",
-                                                 "pack_key", "pack_certificate"};
+                                                 "pack_key", "pack_certificate", "smtp_config"};
 const std::set<std::string> kServiceValues = {"linked_data.base_uri"};
 
 namespace {
