@@ -23,7 +23,7 @@ namespace igsgov::httpd {
 
 class ReminderRunner {
 public:
-  ReminderRunner(ApiContext& ctx, int intervalSeconds = 900, int firstDelaySeconds = 5);
+  ReminderRunner(ApiContext& ctx, int intervalSeconds = 900, int firstDelaySeconds = 2);
   ~ReminderRunner();
   ReminderRunner(const ReminderRunner&) = delete;
   ReminderRunner& operator=(const ReminderRunner&) = delete;

@@ -6,10 +6,13 @@
 // no duplicates after a restart, on the next day or with two runs at once.
 #include "Harness.hpp"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/DirectoryIterator.h>
 #include <Poco/Pipe.h>
 #include <Poco/PipeStream.h>
 #include <Poco/Process.h>
+#include <Poco/Timespan.h>
 
 #include <gtest/gtest.h>
 
@@ -133,8 +136,9 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
     must(reg, {"reminder", "set", "--account", "mail-own", "--kind", "calendar", "--days", "365"});
     std::vector<std::string> args{"--db", reg.path, "--format", "json", "reminders", "send", "--today", "2026-12-10",
                                   "--smtp-config", smtpConfig(dir, port)};
-    auto a = Poco::Process::launch(binaryDir() + "/bin/igsgov", args);
-    auto b = Poco::Process::launch(binaryDir() + "/bin/igsgov", args);
+    Poco::Pipe outA, outB;  // the outputs are small (no email listed twice fits easily in a pipe)
+    auto a = Poco::Process::launch(binaryDir() + "/bin/igsgov", args, nullptr, &outA, nullptr);
+    auto b = Poco::Process::launch(binaryDir() + "/bin/igsgov", args, nullptr, &outB, nullptr);
     EXPECT_EQ(a.wait(), 0);
     EXPECT_EQ(b.wait(), 0);
     auto after = mails(inbox);
@@ -145,5 +149,26 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
     for (const auto& m : after) EXPECT_EQ(m.find("Noordrand"), std::string::npos) << m;
     EXPECT_EQ(send("2026-12-10", port).exitCode, 0);
     EXPECT_EQ(mails(inbox).size(), after.size());
+
+    // igsgovd's own periodic run (files.smtp_config; the first run a few seconds after the start,
+    // for the real today): a deadline moved to ten days from now is sent once.
+    Poco::DateTime soon;
+    soon += Poco::Timespan(10, 0, 0, 0, 0);
+    std::string date = Poco::DateTimeFormatter::format(soon, "%Y-%m-%d");
+    must(reg, {"cooperation", "change", "--id", "igs-rupel", "--term-end", date, "--reason", "test"});
+    std::ofstream(dir + "/igsgovd.json") << R"({"register": ")" << reg.path << R"(", "files": {"smtp_config": ")"
+                                         << smtpConfig(dir, port) << R"("}})";
+    Igsgovd server(dir, {"--config", dir + "/igsgovd.json"});
+    std::size_t before = after.size();
+    for (int i = 0; i < 600 && mails(inbox).size() == before; ++i) usleep(100 * 1000);
+    auto periodic = mails(inbox);
+    ASSERT_EQ(periodic.size(), before + 1) << server.log();
+    bool found = false;
+    for (const auto& m : periodic) found = found || m.find("Subject: Herinnering: Einde looptijd Erfgoed Rupelstreek") != std::string::npos &&
+                                                   m.find("(over 10 dagen)") != std::string::npos;
+    EXPECT_TRUE(found);
+    // The run logs after its last email was accepted.
+    for (int i = 0; i < 300 && server.log().find("event=reminders sent=1") == std::string::npos; ++i) usleep(100 * 1000);
+    EXPECT_NE(server.log().find("event=reminders sent=1"), std::string::npos) << server.log();
   }
 }
