@@ -247,6 +247,20 @@ private:
          Place().set("operation", name));
   }
 
+  // The client's throttle keys; 429 with Retry-After while the client has
+  // spent its budget of failed logins (tokens and feed links alike).
+  std::vector<std::string> refuseWhileThrottled(HTTPServerRequest& req, const Place& place) {
+    std::vector<std::string> keys{service::clientKey(req.clientAddress().host())};
+    if (auto wait = ctx_.throttle->retryAfter(keys))
+      throw HttpError{429,
+                      Error(ErrorCode::busy,
+                            "te veel mislukte aanmeldpogingen vanaf uw adres; probeer het opnieuw over " +
+                                std::to_string(wait) + " seconden",
+                            Place(place).set("limit", "limits.failed_login_burst")),
+                      wait};
+    return keys;
+  }
+
   service::Identity authenticate(HTTPServerRequest& req) {
     Place place = Place().set("header", "Authorization");
     if (!req.has("Authorization"))
@@ -258,14 +272,7 @@ private:
     std::string secret = value.substr(scheme.size());
     // Guessing tokens: while this client has spent its budget of failures,
     // no token is even looked up (a guess learns nothing).
-    std::vector<std::string> keys{service::clientKey(req.clientAddress().host())};
-    if (auto wait = ctx_.throttle->retryAfter(keys))
-      throw HttpError{429,
-                      Error(ErrorCode::busy,
-                            "te veel mislukte aanmeldpogingen vanaf uw adres; probeer het opnieuw over " +
-                                std::to_string(wait) + " seconden",
-                            Place(place).set("limit", "limits.failed_login_burst")),
-                      wait};
+    auto keys = refuseWhileThrottled(req, place);
     std::optional<service::Identity> who;
     ctx_.session->reg().read([&](store::Database& db) {
       if (auto token = service::authenticate(db, secret)) who = service::tokenIdentity(db, *token);
@@ -292,14 +299,7 @@ private:
       secret = stem.substr(0, slash);
       if (slash != std::string::npos) cooperation = stem.substr(slash + 1);
     }
-    std::vector<std::string> keys{service::clientKey(req.clientAddress().host())};
-    if (auto wait = ctx_.throttle->retryAfter(keys))
-      throw HttpError{429,
-                      Error(ErrorCode::busy,
-                            "te veel mislukte pogingen vanaf uw adres; probeer het opnieuw over " +
-                                std::to_string(wait) + " seconden",
-                            Place(place).set("limit", "limits.failed_login_burst")),
-                      wait};
+    auto keys = refuseWhileThrottled(req, place);
     std::optional<service::Identity> who;
     long long head = 0;
     std::string headAt;
