@@ -1,0 +1,36 @@
+// Journey: a directeur subscribes to the deadlines in a calendar program. From
+// the deadlines page to /intranet/agenda, makes a link (shown once), the link
+// answers iCalendar without a session, then revokes it (404 from then on).
+import { startIntranet } from './harness.mjs';
+
+const h = await startIntranet('feed');
+await h.run(async ({ page, base, check, login, shot, widths }) => {
+  await login('directeur');
+  await page.goto(`${base}/intranet/igs/igs-cultuur-va/termijnen`);
+  await page.getByRole('link', { name: 'agenda-abonnement' }).click();
+  check(page.url().endsWith('/intranet/agenda'), `deadlines page links to the feed page (${page.url()})`);
+  await shot(page, 'agenda');
+  await page.getByRole('button', { name: 'Maak een nieuwe agenda-link' }).click();
+  const url = await page.locator('#link').inputValue();
+  check(url.startsWith(`${base}/api/v1/kalender/igsgovcal_`) && url.endsWith('.ics'), `feed link shown (${url})`);
+  const perCooperation = await page.locator('input[readonly]').count();
+  check(perCooperation > 1, `a link per cooperation too (${perCooperation - 1})`);
+  await shot(page, 'agenda-link');
+  await page.setViewportSize({ width: widths.phone, height: 800 });
+  const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+  check(sw <= iw, `390 px: feed page without horizontal overflow (${sw} > ${iw})`);
+  await shot(page, 'agenda-link-390');
+  await page.setViewportSize({ width: widths.desktop, height: 800 });
+
+  const feed = await page.request.get(url, { headers: { Cookie: '' } });
+  const ics = await feed.text();
+  check(feed.status() === 200 && feed.headers()['content-type'].startsWith('text/calendar'), `feed answers (${feed.status()})`);
+  check(ics.startsWith('BEGIN:VCALENDAR') && /CATEGORIES:(Einde looptijd|Kalender|Statuten|Verlenging)/.test(ics),
+    'iCalendar with Dutch categories');
+
+  await page.getByRole('button', { name: 'Trek mijn agenda-link in' }).click();
+  check((await page.locator('p.ok').innerText()).includes('ingetrokken'), 'revocation confirmed');
+  await shot(page, 'agenda-ingetrokken');
+  const gone = await page.request.get(url);
+  check(gone.status() === 404, `revoked link is 404 (${gone.status()})`);
+});
