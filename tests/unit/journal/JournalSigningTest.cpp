@@ -421,11 +421,12 @@ TEST_F(LaterSignedJournal, RegisterFromBeforeSignaturesVerifiesAfterMigration) {
   {
     store::Database db(path_, false);
     // Undo 0010 and what later migrations added (0011: accounts, 0012: founding
-    // check-offs; its nullable legal_form is re-applied harmlessly), so the file
-    // is what a register from before 0010 was.
+    // check-offs, its nullable legal_form re-applied harmlessly; 0013: calendar
+    // feeds; 0014: reminders), so the file is what a register from before 0010 was.
     db.exec("ALTER TABLE journal DROP COLUMN signature; ALTER TABLE journal DROP COLUMN key_id; "
             "DROP TABLE access_grant; DROP TABLE account_password; DROP TABLE account; "
             "DROP TABLE founding_checkoff; DROP TABLE founding_checkoff_key; "
+            "DROP TABLE calendar_feed; DROP TABLE reminder_setting; DROP TABLE reminder_sent; "
             "PRAGMA user_version = 9");
   }
   session_ = std::make_unique<ops::Session>(path_, false);

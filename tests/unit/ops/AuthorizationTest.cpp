@@ -29,7 +29,8 @@ const std::set<std::string> kWholeRegister = {
     "token.create", "token.list", "token.revoke",           // administration
     "account.create", "account.change", "account.password", "account.grant", "account.revoke", "account.list",
     "sync.run", "sync.resync", "sync.status",               // a sync target serves the whole register
-    "sparql.proposals", "sparql.list", "sparql.reject"};    // proposals arrive for every cooperation
+    "sparql.proposals", "sparql.list", "sparql.reject",     // proposals arrive for every cooperation
+    "reminders.send"};  // emails every account about every cooperation it sees
 
 class AuthorizationTest : public ::testing::Test {
 protected:
