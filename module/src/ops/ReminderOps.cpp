@@ -8,7 +8,7 @@
 //                   scope), over SMTP (calendar/Mail.hpp). igsgovd runs it
 //                   periodically; the CLI and tests run it for a given day.
 // Never twice: each email is one register write that first inserts its row in
-// reminder_sent (migration 0013, a unique index on account, deadline, due
+// reminder_sent (migration 0014, a unique index on account, deadline, due
 // date and days) and then sends, in the same transaction; a failed send rolls
 // the row back (retried by the next run, reported in "failed"), and a row
 // already there (a restart, a second igsgovd) means nothing is sent.
