@@ -195,7 +195,8 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
 std::string kindLabel(const std::string& kind) {
   static const std::map<std::string, std::string> labels = {
       {"term_end", "Einde looptijd"}, {"renewal", "Verlenging"},       {"mandate_end", "Einde mandaat"},
-      {"statuten", "Statuten"},       {"redesignation", "Heraanduiding"}, {"calendar", "Kalender"}};
+      {"statuten", "Statuten"},       {"redesignation", "Heraanduiding"}, {"founding", "Oprichting"},
+      {"calendar", "Kalender"}};
   auto it = labels.find(kind);
   return it == labels.end() ? kind : it->second;
 }

@@ -31,7 +31,7 @@ namespace igsgov::ops {
 
 namespace {
 
-const std::set<std::string> kKinds = {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "calendar"};
+const std::set<std::string> kKinds = {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "founding", "calendar"};
 
 struct AlreadySent {};  // thrown inside the write to roll it back without a journal entry
 
@@ -82,6 +82,8 @@ std::string whyOf(const calendar::Deadline& d, const rules::RuleBook& book,
                                                                  {"redesignation", "local_mandate"}};
   if (d.kind == "calendar")
     return d.source.empty() ? "een datum van de kalender van igsgov" : "kalender, bron: " + d.source;
+  if (d.kind == "founding")
+    return "een stap van het stappenplan voor de oprichting" + (d.source.empty() ? std::string() : ", bron: " + d.source) + ".";
   auto form = forms.find(d.cooperation);
   auto evaluator = evaluators.find(d.kind);
   if (form != forms.end() && evaluator != evaluators.end())
@@ -252,7 +254,7 @@ void addReminderOperations(Catalogue& c) {
                            "Stel in hoeveel dagen vooraf een account een e-mail krijgt voor een soort termijn (zonder "
                            "--days: geen e-mails meer)",
                            Access::write,
-                           {{"kind", "string", true, "soort termijn", "", {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "calendar"}},
+                           {{"kind", "string", true, "soort termijn", "", {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "founding", "calendar"}},
                             {"days", "integer", false, "zoveel dagen voor de termijn (0 tot 365)"},
                             {"account", "string", false, "het account (standaard het eigen; een ander: alleen een beheerder)"}});
   set.roles = kAllRoles;
