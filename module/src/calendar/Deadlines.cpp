@@ -175,7 +175,8 @@ std::vector<Deadline> deadlines(store::Database& db, const Calendar& cal, const 
             open += (open.empty() ? "" : "; ") + blockers->getElement<std::string>(static_cast<unsigned>(i));
           add({"founding|" + c.id + "|" + plan->name + "|" + step.id, "founding", step.deadline->date,
                "Stap " + std::to_string(step.number) + " oprichting " + c.name + ": " + step.title,
-               capitalisedFirst(step.deadline->description) + " (" + plan->title + "). Nog open: " + open + ".", c.id,
+               capitalisedFirst(step.deadline->description) + " (" + plan->title + "). Nog open: " + open + ".",
+               plan->citation, c.id,
                {{"cooperation", c.id}}, true});
         }
       }

@@ -275,7 +275,8 @@ TEST_F(Founding, ARegisterFromBeforeTheMigrationKeepsItsRowsAndVerifies) {
   session_.reset();
   {
     store::Database db(path_, false);
-    db.exec("DROP TABLE founding_checkoff; DROP TABLE founding_checkoff_key; "
+    db.exec("DROP TABLE reminder_sent; DROP TABLE reminder_setting; DROP TABLE calendar_feed; "
+            "DROP TABLE founding_checkoff; DROP TABLE founding_checkoff_key; "
             "CREATE TABLE c11 AS SELECT * FROM cooperation; DROP TABLE cooperation; "
             "CREATE TABLE cooperation (row_id INTEGER PRIMARY KEY, id TEXT NOT NULL REFERENCES cooperation_key(id), "
             "name TEXT NOT NULL, legal_form TEXT NOT NULL, domain TEXT, kbo TEXT, seat_nis TEXT, referentieregio TEXT, "

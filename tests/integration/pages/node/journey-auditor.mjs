@@ -8,8 +8,10 @@ import { startIntranet } from './harness.mjs';
 import { crawl, postForms } from './crawl.mjs';
 
 const h = await startIntranet('auditor');
-// Forms any signed-in person has for themselves: logging out and the own password.
-const own = (action) => action === '/intranet/afmelden' || action === '/intranet/wachtwoord';
+// Forms any signed-in person has for themselves: logging out, the own password and
+// the own calendar link (account writes of one's own credentials, not of the records).
+const own = (action) =>
+  action === '/intranet/afmelden' || action === '/intranet/wachtwoord' || action === '/intranet/agenda';
 
 await h.run(async ({ page }) => {
   // The write forms of the roles that may write.

@@ -1,6 +1,6 @@
--- PostgreSQL dialect of ../0012_calendar_feed.sql (numbered in step; SchemaParityTest compares them):
+-- PostgreSQL dialect of ../0013_calendar_feed.sql (numbered in step; SchemaParityTest compares them):
 -- BIGINT for INTEGER, identity columns for INTEGER PRIMARY KEY row ids.
--- 0012: calendar feeds (issue 17; docs/dev/security.md, "Calendar feeds and
+-- 0013: calendar feeds (issue 17; docs/dev/security.md, "Calendar feeds and
 -- email reminders"). A feed is a secret URL per account from which a calendar
 -- program fetches the deadlines the account may see. Like an API token
 -- (0005): a random 256-bit secret shown once, only its SHA-256 stored, a

@@ -1,6 +1,6 @@
--- PostgreSQL dialect of ../0013_reminders.sql (numbered in step; SchemaParityTest compares them):
+-- PostgreSQL dialect of ../0014_reminders.sql (numbered in step; SchemaParityTest compares them):
 -- BIGINT for INTEGER, identity columns for INTEGER PRIMARY KEY row ids.
--- 0013: deadline reminders by email (issue 17; docs/dev/security.md,
+-- 0014: deadline reminders by email (issue 17; docs/dev/security.md,
 -- "Calendar feeds and email reminders"; docs/kalender.md).
 -- reminder_setting: how many days before a deadline of a kind an account
 -- wants an email (one current row per account and kind; a change closes the
