@@ -85,10 +85,26 @@ Journal::Insert& Journal::insertStatement(const std::string& table, const Column
 long long Journal::insertRow(const std::string& table, Columns columns) {
   if (!active_) throw Error(ErrorCode::internal, "schrijven buiten een journaalregel");
   auto& insert = insertStatement(table, columns);
-  auto& st = *insert.statement;
-  for (size_t i = 0; i < columns.size(); ++i) st.bind(static_cast<int>(i + 1), columns[i].second);
-  st.run();
-  long long rowId = db_.lastInsertRowId();
+  long long rowId = 0;
+  if (db_.batchesInserts()) {
+    // A bulk write on PostgreSQL: the row id is known before the row is sent
+    // (Database::queueRow), so the digest and the effect line need no round trip.
+    rowId = db_.reserveRowId(table);
+    std::vector<store::Value> values;
+    values.reserve(columns.size() + 1);
+    for (const auto& c : columns) values.push_back(c.second);
+    values.push_back(rowId);
+    if (insert.queuedNames.empty()) {
+      insert.queuedNames = insert.names;
+      insert.queuedNames.push_back("row_id");
+    }
+    db_.queueRow(table, insert.queuedNames, std::move(values));
+  } else {
+    auto& st = *insert.statement;
+    for (size_t i = 0; i < columns.size(); ++i) st.bind(static_cast<int>(i + 1), columns[i].second);
+    st.run();
+    rowId = db_.lastInsertRowId();
+  }
   columns.emplace_back("row_id", rowId);
   std::string digest = insertDigest(table, columns, insert.digestOrder);
   auto open = openInsert_.find(table);

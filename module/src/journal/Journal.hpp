@@ -95,6 +95,7 @@ private:
   // those columns plus the row_id that insertRow appends.
   struct Insert {
     std::vector<std::string> names;
+    std::vector<std::string> queuedNames;  // names plus row_id, for Database::queueRow
     std::unique_ptr<store::Statement> statement;
     std::vector<std::size_t> digestOrder;
   };

@@ -1,8 +1,9 @@
-// register.init, register.import, register.export
+// register.init, register.import, register.export, register.copy
 #include "interchange/Interchange.hpp"
 #include "journal/Journal.hpp"
 #include "linkeddata/Publish.hpp"
 #include "ops/Catalogue.hpp"
+#include "ops/RegisterCopy.hpp"
 #include "ops/ResultSchema.hpp"
 #include "store/Migrations.hpp"
 
@@ -80,6 +81,33 @@ void addRegisterOperations(Catalogue& c) {
          },
          .content = true,
          .result = rs::object({}, {{"format", rs::text()}, {"cooperations", rs::list(rs::cooperation())}, {"persons", rs::list(rs::person())}, {"mandates", rs::list(rs::mandate())}, {"media_type", rs::text()}, {"content", rs::text()}})});
+  // Moving a register between a SQLite file and PostgreSQL (ops/RegisterCopy.hpp).
+  // Both addresses are local-only parameters (type path): igsgovd never copies.
+  c.add({.name = "register.copy",
+         .summary = "Kopieer een volledig register met zijn journaal naar een lege databank (SQLite-bestand of "
+                    "PostgreSQL) en verifieer het daar; alles of niets",
+         .access = Access::read,
+         .roles = {"beheerder"},
+         .params = {{"from", "path", true, "het bronregister: een bestand of een postgresql://-adres"},
+                    {"to", "path", true,
+                     "het doel: een nieuw bestand of een lege PostgreSQL-databank (postgresql://...)"}},
+         .cli = {"register", "copy"},
+         .read = [](store::Database&, const JsonObject& in) {
+           Reader r(in, "copy");
+           r.rejectUnknown({"from", "to"});
+           return copyRegister(r.str("from"), r.str("to"));
+         },
+         .text = [](const JsonObject& o) {
+           auto j = o->getObject("journal");
+           return "Gekopieerd: " + std::to_string(o->getValue<long long>("rows")) + " rijen in " +
+                  std::to_string(o->getValue<long long>("tables")) + " tabellen van " +
+                  o->getValue<std::string>("from") + " naar " + o->getValue<std::string>("to") +
+                  "\nJournaal geverifieerd in het doel: " + std::to_string(j->getValue<long long>("seq")) +
+                  " regels, laatste hash " + j->getValue<std::string>("hash") + "\n";
+         },
+         .standalone = true,
+         .result = rs::object({{"from", rs::text()}, {"to", rs::text()}, {"tables", rs::integer()}, {"rows", rs::integer()},
+                               {"journal", rs::journalRef()}, {"verified", rs::boolean()}})});
 }
 
 }  // namespace igsgov::ops

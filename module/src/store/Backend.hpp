@@ -53,6 +53,19 @@ public:
   virtual void setBulk(bool on) = 0;
   virtual std::vector<ForeignKeyProblem> foreignKeyProblems() = 0;
   virtual std::vector<SchemaObject> foreignSchemaObjects() = 0;
+  // The register's tables (not the engine's own, nor igsgov_schema), each with
+  // the tables its foreign keys name.
+  virtual std::vector<TableInfo> tables() = 0;
+  // Appends rows with every value given (row ids included): SQLite one prepared
+  // INSERT per row, PostgreSQL one COPY for all, after which the table's identity
+  // sequence continues after the largest row id.
+  virtual void appendRows(const std::string& table, const std::vector<std::string>& columns,
+                          const std::vector<std::vector<Value>>& rows) = 0;
+  // Batched inserts while setBulk(true) (Database::batchesInserts).
+  virtual bool batchesInserts() const = 0;
+  virtual long long reserveRowId(const std::string& table) = 0;
+  virtual void queueRow(const std::string& table, const std::vector<std::string>& columns,
+                        std::vector<Value> values) = 0;
 };
 
 std::unique_ptr<Connection> openSqlite(const std::string& path, bool create);

@@ -2,6 +2,9 @@
 
 #include "store/Backend.hpp"
 
+#include <algorithm>
+#include <set>
+
 namespace igsgov::store {
 
 bool isPostgresAddress(const std::string& a) {
@@ -130,5 +133,40 @@ void Database::setReadOnly() { conn_->setReadOnly(); }
 void Database::setBulk(bool on) { conn_->setBulk(on); }
 std::vector<ForeignKeyProblem> Database::foreignKeyProblems() { return conn_->foreignKeyProblems(); }
 std::vector<SchemaObject> Database::foreignSchemaObjects() { return conn_->foreignSchemaObjects(); }
+
+void Database::appendRows(const std::string& table, const std::vector<std::string>& columns,
+                          const std::vector<std::vector<Value>>& rows) {
+  if (!rows.empty()) conn_->appendRows(table, columns, rows);
+}
+
+bool Database::batchesInserts() const { return conn_->batchesInserts(); }
+long long Database::reserveRowId(const std::string& table) { return conn_->reserveRowId(table); }
+void Database::queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) {
+  conn_->queueRow(table, columns, std::move(values));
+}
+
+std::vector<std::string> Database::tables() {
+  auto all = conn_->tables();
+  std::vector<std::string> out;
+  std::set<std::string> placed;
+  // Repeatedly place every table whose parents are placed (itself excepted); a
+  // round that places nothing means a cycle: the rest keep catalogue order.
+  while (out.size() < all.size()) {
+    bool progress = false;
+    for (const auto& t : all) {
+      if (placed.count(t.name)) continue;
+      bool ready = std::all_of(t.parents.begin(), t.parents.end(),
+                               [&](const std::string& p) { return p == t.name || placed.count(p); });
+      if (!ready) continue;
+      out.push_back(t.name);
+      placed.insert(t.name);
+      progress = true;
+    }
+    if (!progress)
+      for (const auto& t : all)
+        if (placed.insert(t.name).second) out.push_back(t.name);
+  }
+  return out;
+}
 
 }  // namespace igsgov::store

@@ -59,6 +59,12 @@ struct SchemaObject {
   std::string table;
 };
 
+// A table of the register and the tables its foreign keys name.
+struct TableInfo {
+  std::string name;
+  std::vector<std::string> parents;
+};
+
 class Statement {
 public:
   explicit Statement(std::unique_ptr<Cursor> cursor);
@@ -144,6 +150,28 @@ public:
   std::vector<ForeignKeyProblem> foreignKeyProblems();
   // Triggers, views and rules in the register's schema.
   std::vector<SchemaObject> foreignSchemaObjects();
+  // The register's tables (igsgov_schema and the engine's own excluded), every
+  // table after the tables its foreign keys name (a cycle keeps catalogue order).
+  std::vector<std::string> tables();
+  // Appends rows exactly as given, row ids included (register copy): PostgreSQL
+  // sends them with one COPY and moves the identity sequence past them; SQLite
+  // inserts them one by one with one prepared statement. Inside the caller's
+  // transaction; a constraint violation throws conflict.
+  void appendRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Value>>& rows);
+
+  // Batched inserts for a bulk write (journal::Journal::insertRow uses them
+  // when batchesInserts()): true on PostgreSQL while setBulk(true), never on
+  // SQLite (its per-row insert is in-process). reserveRowId hands out the
+  // table's next identity value (reserved from its sequence in blocks);
+  // queueRow keeps the row (row id included) and the connection sends the
+  // queue with one COPY when it is full, before any other statement runs on
+  // the connection, at commit and at setBulk(false); rollback drops it. So a
+  // read inside the write sees every queued row; a constraint violation of a
+  // queued row surfaces from the statement that sent the queue (conflict).
+  bool batchesInserts() const;
+  long long reserveRowId(const std::string& table);
+  void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values);
 
 private:
   std::unique_ptr<Connection> conn_;

@@ -11,6 +11,9 @@
 //   timeout. Reads run on REPEATABLE READ snapshots.
 // - A lost connection fails the statement with busy; the next transaction
 //   reconnects (PQreset).
+// - Bulk writes (setBulk(true)): rows get their row id from the identity
+//   sequence in reserved blocks and are queued; the queue goes out with one COPY
+//   when full and before any other statement on the connection (flushQueue).
 #include "store/Backend.hpp"
 #include "store/PostgresSql.hpp"
 
@@ -18,7 +21,9 @@
 
 #include <libpq-fe.h>
 
+#include <algorithm>
 #include <cstdlib>
+#include <deque>
 #include <map>
 
 namespace igsgov::store {
@@ -160,6 +165,16 @@ public:
   ~PostgresConnection() override { PQfinish(conn_); }
 
   PGconn* raw() { return conn_; }
+  // Sends the queued bulk rows (before any other statement on the connection).
+  // Tables in the order of their first queued row (a key table before its
+  // versions, as the foreign keys need).
+  void flushQueue() {
+    if (queue_.empty()) return;
+    auto queued = std::move(queue_);
+    queue_.clear();
+    queuedRows_ = 0;
+    for (const auto& q : queued) copyRows(q.table, q.columns, q.rows);
+  }
   void setLastInsert(long long id) { lastInsert_ = id; }
   void setChanges(int n) { changes_ = n; }
 
@@ -168,6 +183,7 @@ public:
   const std::string& identityColumn(const std::string& table) {
     auto it = identity_.find(table);
     if (it != identity_.end()) return it->second;
+    flushQueue();
     const char* values[] = {table.c_str()};
     Result r(PQexecParams(conn_,
                           "SELECT to_regclass($1) IS NOT NULL, (SELECT attname FROM pg_attribute WHERE attrelid = "
@@ -185,6 +201,7 @@ public:
     return std::make_unique<PostgresCursor>(*this, sql);
   }
   void exec(const std::string& sql) override {
+    flushQueue();
     Result r(PQexec(conn_, sql.c_str()));
     auto s = PQresultStatus(r.r);
     if (s != PGRES_COMMAND_OK && s != PGRES_TUPLES_OK) throwPg(conn_, r.r, sql.substr(0, 80));
@@ -199,8 +216,14 @@ public:
           "'; SELECT pg_advisory_xact_lock(" + kWriteLockKey + ")");
   }
   void beginRead() override { begin("BEGIN ISOLATION LEVEL REPEATABLE READ"); }
-  void commit() override { exec("COMMIT"); }
+  void commit() override {
+    exec("COMMIT");
+    reserved_.clear();
+  }
   void rollback() noexcept override {
+    queue_.clear();
+    queuedRows_ = 0;
+    reserved_.clear();
     if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
     PQclear(PQexec(conn_, "ROLLBACK"));
   }
@@ -223,6 +246,7 @@ public:
   // (SQLite keeps it in PRAGMA user_version).
   int schemaVersion() override {
     if (!tableExists("igsgov_schema")) return 0;
+    flushQueue();
     Result r(PQexec(conn_, "SELECT version FROM igsgov_schema"));
     if (PQresultStatus(r.r) != PGRES_TUPLES_OK) throwPg(conn_, r.r, "igsgov_schema");
     return PQntuples(r.r) ? std::atoi(PQgetvalue(r.r, 0, 0)) : 0;
@@ -237,12 +261,38 @@ public:
     exec("SET default_transaction_read_only = on");
     readOnly_ = true;
   }
-  void setBulk(bool) override {}
+  void setBulk(bool on) override {
+    if (!on) flushQueue();
+    bulk_ = on;
+  }
+  bool batchesInserts() const override { return bulk_; }
+  long long reserveRowId(const std::string& table) override;
+  void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) override {
+    auto find = [&] {
+      return std::find_if(queue_.begin(), queue_.end(), [&](const Queued& q) { return q.table == table; });
+    };
+    auto it = find();
+    if (it != queue_.end() && it->columns != columns) {
+      flushQueue();
+      it = queue_.end();
+    }
+    if (it == queue_.end()) it = queue_.insert(queue_.end(), Queued{table, columns, {}});
+    it->rows.push_back(std::move(values));
+    if (++queuedRows_ >= kQueueRows) flushQueue();
+  }
   std::vector<ForeignKeyProblem> foreignKeyProblems() override;
   std::vector<SchemaObject> foreignSchemaObjects() override;
+  std::vector<TableInfo> tables() override;
+  void appendRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Value>>& rows) override;
 
 private:
+  // Rows sent with COPY exactly as given (no identity sequence change).
+  void copyRows(const std::string& table, const std::vector<std::string>& columns,
+                const std::vector<std::vector<Value>>& rows);
+
   bool one(const char* sql, const std::vector<std::string>& params) {
+    flushQueue();
     std::vector<const char*> values;
     for (auto& p : params) values.push_back(p.c_str());
     Result r(PQexecParams(conn_, sql, static_cast<int>(values.size()), nullptr, values.data(), nullptr, nullptr, 0));
@@ -268,13 +318,25 @@ private:
   // A BEGIN that fails (the lock not had in time) leaves no transaction behind,
   // as SQLite's: the caller's Transaction was never made, so nothing else
   // would roll it back.
+  //
+  // A connection the server closed while it was idle (PostgreSQL restarted, an
+  // idle timeout, a failover) is only noticed by this BEGIN; nothing of the
+  // operation ran yet, so it reconnects and begins once more instead of failing
+  // a request that arrived after the server was back.
   void begin(const std::string& sql) {
     reconnectIfLost();
     try {
       exec(sql);
     } catch (...) {
       rollback();
-      throw;
+      if (PQstatus(conn_) == CONNECTION_OK) throw;
+      reconnectIfLost();
+      try {
+        exec(sql);
+      } catch (...) {
+        rollback();
+        throw;
+      }
     }
   }
 
@@ -292,6 +354,17 @@ private:
   int changes_ = 0;
   bool readOnly_ = false;
   std::map<std::string, std::string> identity_;
+  bool bulk_ = false;
+  static constexpr std::size_t kQueueRows = 4096;
+  static constexpr int kReserveBlock = 1024;
+  struct Queued {
+    std::string table;
+    std::vector<std::string> columns;
+    std::vector<std::vector<Value>> rows;
+  };
+  std::vector<Queued> queue_;
+  std::size_t queuedRows_ = 0;
+  std::map<std::string, std::deque<long long>> reserved_;  // identity values taken from the sequence, unused
 };
 
 PostgresCursor::PostgresCursor(PostgresConnection& conn, const std::string& sql) : conn_(conn) {
@@ -304,6 +377,7 @@ PostgresCursor::PostgresCursor(PostgresConnection& conn, const std::string& sql)
 const PGresult* PostgresCursor::shape() const {
   if (result_.r) return result_.r;
   if (!described_.r) {
+    conn_.flushQueue();
     Result prepared(PQprepare(conn_.raw(), "", sql_.c_str(), static_cast<int>(params_.size()), nullptr));
     if (PQresultStatus(prepared.r) != PGRES_COMMAND_OK) throwPg(conn_.raw(), prepared.r, sql_.substr(0, 80));
     described_ = Result(PQdescribePrepared(conn_.raw(), ""));
@@ -320,6 +394,7 @@ int PostgresCursor::columnCount() const { return PQnfields(shape()); }
 
 bool PostgresCursor::step() {
   if (!result_.r) {
+    conn_.flushQueue();
     std::string sql = sql_;
     returning_ = false;
     if (!table_.empty()) {
@@ -357,6 +432,7 @@ bool PostgresCursor::step() {
 }
 
 std::vector<ForeignKeyProblem> PostgresConnection::foreignKeyProblems() {
+  flushQueue();
   // PostgreSQL enforces foreign keys, unless someone switched the triggers off
   // (ALTER TABLE ... DISABLE TRIGGER ALL, session_replication_role): checked
   // constraint by constraint, as SQLite's PRAGMA foreign_key_check does.
@@ -383,6 +459,7 @@ std::vector<ForeignKeyProblem> PostgresConnection::foreignKeyProblems() {
 }
 
 std::vector<SchemaObject> PostgresConnection::foreignSchemaObjects() {
+  flushQueue();
   Result r(PQexec(conn_,
                   "SELECT 'trigger', t.tgname, c.relname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid "
                   "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE NOT t.tgisinternal AND n.nspname = "
@@ -395,6 +472,107 @@ std::vector<SchemaObject> PostgresConnection::foreignSchemaObjects() {
   for (int i = 0; i < PQntuples(r.r); ++i)
     out.push_back({PQgetvalue(r.r, i, 0), PQgetvalue(r.r, i, 1), PQgetvalue(r.r, i, 2)});
   return out;
+}
+
+std::vector<TableInfo> PostgresConnection::tables() {
+  flushQueue();
+  Result r(PQexec(conn_,
+                  "SELECT c.relname, (SELECT string_agg(DISTINCT p.relname, ' ') FROM pg_constraint k "
+                  "JOIN pg_class p ON p.oid = k.confrelid WHERE k.conrelid = c.oid AND k.contype = 'f') "
+                  "FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = current_schema() "
+                  "AND c.relkind IN ('r', 'p') AND c.relname <> 'igsgov_schema' ORDER BY c.oid"));
+  if (PQresultStatus(r.r) != PGRES_TUPLES_OK) throwPg(conn_, r.r, "pg_class");
+  std::vector<TableInfo> out;
+  for (int i = 0; i < PQntuples(r.r); ++i) {
+    TableInfo t{PQgetvalue(r.r, i, 0), {}};
+    std::string parents = PQgetvalue(r.r, i, 1);
+    for (std::size_t at = 0; at < parents.size();) {
+      auto end = parents.find(' ', at);
+      if (end == std::string::npos) end = parents.size();
+      t.parents.push_back(parents.substr(at, end - at));
+      at = end + 1;
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// One value in COPY's text format: \N for NULL, backslash escapes for the
+// characters that separate fields and rows.
+void appendCopyValue(std::string& out, const Value& v) {
+  if (std::holds_alternative<std::monostate>(v)) {
+    out += "\\N";
+    return;
+  }
+  if (auto* n = std::get_if<long long>(&v)) {
+    out += std::to_string(*n);
+    return;
+  }
+  for (char c : std::get<std::string>(v)) {
+    switch (c) {
+      case '\\': out += "\\\\"; break;
+      case '\t': out += "\\t"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      default: out += c;
+    }
+  }
+}
+
+void PostgresConnection::appendRows(const std::string& table, const std::vector<std::string>& columns,
+                                    const std::vector<std::vector<Value>>& rows) {
+  flushQueue();
+  copyRows(table, columns, rows);
+  // Rows given their identity value explicitly leave the sequence where it was.
+  const std::string& identity = identityColumn(table);
+  if (!identity.empty())
+    exec("SELECT setval(pg_get_serial_sequence('" + table + "', '" + identity + "'), (SELECT max(" + identity +
+         ") FROM " + table + "))");
+}
+
+long long PostgresConnection::reserveRowId(const std::string& table) {
+  auto& ids = reserved_[table];
+  if (ids.empty()) {
+    const std::string& identity = identityColumn(table);
+    if (identity.empty())
+      throw Error(ErrorCode::internal, "tabel zonder identiteitskolom", Place().set("database", table));
+    flushQueue();
+    std::string sql = "SELECT nextval(pg_get_serial_sequence('" + table + "', '" + identity +
+                      "')) FROM generate_series(1, " + std::to_string(kReserveBlock) + ")";
+    Result r(PQexec(conn_, sql.c_str()));
+    if (PQresultStatus(r.r) != PGRES_TUPLES_OK) throwPg(conn_, r.r, sql.substr(0, 80));
+    for (int i = 0; i < PQntuples(r.r); ++i) ids.push_back(std::strtoll(PQgetvalue(r.r, i, 0), nullptr, 10));
+  }
+  long long id = ids.front();
+  ids.pop_front();
+  return id;
+}
+
+void PostgresConnection::copyRows(const std::string& table, const std::vector<std::string>& columns,
+                                  const std::vector<std::vector<Value>>& rows) {
+  std::string sql = "COPY " + table + " (";
+  for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
+  sql += ") FROM STDIN";
+  Result start(PQexec(conn_, sql.c_str()));
+  if (PQresultStatus(start.r) != PGRES_COPY_IN) throwPg(conn_, start.r, sql.substr(0, 80));
+  std::string data;
+  auto send = [&] {
+    if (PQputCopyData(conn_, data.data(), static_cast<int>(data.size())) != 1) throwPg(conn_, nullptr, sql.substr(0, 80));
+    data.clear();
+  };
+  for (const auto& row : rows) {
+    for (std::size_t i = 0; i < row.size(); ++i) {
+      if (i) data += '\t';
+      appendCopyValue(data, row[i]);
+    }
+    data += '\n';
+    if (data.size() > (1 << 20)) send();
+  }
+  if (!data.empty()) send();
+  if (PQputCopyEnd(conn_, nullptr) != 1) throwPg(conn_, nullptr, sql.substr(0, 80));
+  Result done(PQgetResult(conn_));
+  while (PGresult* more = PQgetResult(conn_)) PQclear(more);
+  if (PQresultStatus(done.r) != PGRES_COMMAND_OK) throwPg(conn_, done.r, sql.substr(0, 80));
 }
 
 }  // namespace

@@ -151,6 +151,40 @@ public:
     return out;
   }
 
+  std::vector<TableInfo> tables() override {
+    std::vector<TableInfo> out;
+    SqliteCursor st(db_, "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+                         "ORDER BY rowid");
+    while (st.step()) out.push_back({st.text(0), {}});
+    for (auto& t : out) {
+      SqliteCursor fk(db_, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)");
+      fk.bindText(1, t.name);
+      while (fk.step()) t.parents.push_back(fk.text(0));
+    }
+    return out;
+  }
+  void appendRows(const std::string& table, const std::vector<std::string>& columns,
+                  const std::vector<std::vector<Value>>& rows) override {
+    std::string sql = "INSERT INTO " + table + " (", marks;
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      sql += (i ? ", " : "") + columns[i];
+      marks += i ? ", ?" : "?";
+    }
+    Statement st(prepare(sql + ") VALUES (" + marks + ")"));
+    for (const auto& row : rows) {
+      for (std::size_t i = 0; i < row.size(); ++i) st.bind(static_cast<int>(i + 1), row[i]);
+      st.run();
+    }
+  }
+
+  bool batchesInserts() const override { return false; }
+  long long reserveRowId(const std::string&) override {
+    throw Error(ErrorCode::internal, "SQLite reserveert geen rij-id's");
+  }
+  void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) override {
+    appendRows(table, columns, {std::move(values)});
+  }
+
 private:
   sqlite3* db_ = nullptr;
 };
