@@ -9,7 +9,9 @@
 #                                 IGSGOV_TEST_DB=postgresql://igsgov@127.0.0.1:PORT/
 #                                 (and IGSGOV_TEST_PGDATA, IGSGOV_TEST_PGPID), stop
 #                                 the server by the PID this script started, remove
-#                                 the folder, and exit with CMD's status.
+#                                 the folder, and exit with CMD's status. A
+#                                 server CMD restarted (pg_ctl restart) is
+#                                 stopped too, by the PID in its postmaster.pid.
 #
 # A server that does not start is a failure (exit 1), never a skip. As root
 # (containers), the server runs as the `postgres` user: PostgreSQL refuses root.
@@ -59,6 +61,14 @@ cmd_run() {
   set -e
   kill -INT "$pid" 2>/dev/null || true  # fast shutdown
   wait "$pid" 2>/dev/null || true
+  # A test that restarted the server (pg_ctl restart: the fault tests of
+  # tests/integration/httpd) leaves a new postmaster; its PID is in its own
+  # data folder's postmaster.pid, so this stops that server and no other.
+  local restarted
+  restarted="$(head -1 "$dir/data/postmaster.pid" 2>/dev/null || true)"
+  if [ -n "$restarted" ] && [ "$restarted" != "$pid" ] && kill -INT "$restarted" 2>/dev/null; then
+    for i in $(seq 1 300); do kill -0 "$restarted" 2>/dev/null || break; sleep 0.1; done
+  fi
   if [ "$status" != 0 ] && [ -s "$dir/server.log" ]; then
     echo "--- postgres server log (last 30 lines) ---" >&2; tail -30 "$dir/server.log" >&2
   fi

@@ -95,9 +95,9 @@ RunResult cli(const std::string& db, const std::vector<std::string>& args) {
   return run(argv);
 }
 
-SampleRegister makeSampleRegister(const std::string& dir, bool sample) {
+SampleRegister makeSampleRegister(const std::string& dir, bool sample, const std::string& address) {
   SampleRegister reg;
-  reg.path = dir + "/register.db";
+  reg.path = address.empty() ? dir + "/register.db" : address;
   auto must = [&](const std::vector<std::string>& args) {
     auto r = cli(reg.path, args);
     if (r.exitCode != 0) throw std::runtime_error("igsgov " + args.front() + " failed: " + r.err + r.out);

@@ -38,7 +38,8 @@ struct SampleRegister {
   std::string path;
   std::map<std::string, std::string> secrets;  // role -> secret
 };
-SampleRegister makeSampleRegister(const std::string& dir, bool sample = true);
+// `address`: where the register lives (a postgresql:// address); default dir/register.db.
+SampleRegister makeSampleRegister(const std::string& dir, bool sample = true, const std::string& address = "");
 // A personal account made with the CLI (account create, account grant): its
 // password, and grants "role" (every cooperation) or "role@cooperation".
 void addAccount(const SampleRegister& reg, const std::string& id, const std::string& password,
