@@ -166,14 +166,27 @@ public:
 
   PGconn* raw() { return conn_; }
   // Sends the queued bulk rows (before any other statement on the connection).
-  // Tables in the order of their first queued row (a key table before its
-  // versions, as the foreign keys need).
+  // Parents before children (a key table before its versions, as the foreign
+  // keys need), otherwise in the order of their first queued row.
   void flushQueue() {
     if (queue_.empty()) return;
     auto queued = std::move(queue_);
     queue_.clear();
     queuedRows_ = 0;
-    for (const auto& q : queued) copyRows(q.table, q.columns, q.rows);
+    if (parents_.empty())
+      for (auto& t : tables()) parents_[t.name] = t.parents;
+    while (!queued.empty()) {
+      auto waits = [&](const Queued& q) {
+        for (const auto& parent : parents_[q.table])
+          for (const auto& other : queued)
+            if (parent != q.table && other.table == parent) return true;
+        return false;
+      };
+      auto next = std::find_if(queued.begin(), queued.end(), [&](const Queued& q) { return !waits(q); });
+      if (next == queued.end()) next = queued.begin();  // a cycle: the constraint reports it
+      copyRows(next->table, next->columns, next->rows);
+      queued.erase(next);
+    }
   }
   void setLastInsert(long long id) { lastInsert_ = id; }
   void setChanges(int n) { changes_ = n; }
@@ -256,6 +269,7 @@ public:
          "INSERT INTO igsgov_schema VALUES (" +
          std::to_string(version) + ")");
     identity_.clear();  // a migration may have made tables
+    parents_.clear();
   }
   void setReadOnly() override {
     exec("SET default_transaction_read_only = on");
@@ -364,6 +378,7 @@ private:
   };
   std::vector<Queued> queue_;
   std::size_t queuedRows_ = 0;
+  std::map<std::string, std::vector<std::string>> parents_;  // foreign-key parents per table, read once
   std::map<std::string, std::deque<long long>> reserved_;  // identity values taken from the sequence, unused
 };
 
