@@ -23,6 +23,7 @@ constexpr const char* kOther = "igs-noordrand";
 // only a role for every cooperation runs them.
 const std::set<std::string> kWholeRegister = {
     "register.init", "register.import", "register.export",  // every cooperation's data at once
+    "register.copy",  // every row of a register, to another store
     "audit.verify", "audit.journal", "audit.head", "changes",  // the journal of every cooperation
     "audit.pack",  // holds every journal entry of the period, of every cooperation
     "document.verify-files",                                // every stored file
