@@ -21,10 +21,20 @@ function(igsgov_unit_test name)
   target_compile_definitions(${name} PRIVATE
     IGSGOV_SOURCE_DIR="${PROJECT_SOURCE_DIR}" IGSGOV_BINARY_DIR="${PROJECT_BINARY_DIR}")
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${PROJECT_BINARY_DIR}/tests)
+  igsgov_test_use_pch(${name})
   if(NOT T_LABELS)
     set(T_LABELS unit)
   endif()
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
+endfunction()
+
+# igsgov_test_use_pch(TARGET)
+# A C++ test executable reuses the tests' precompiled header (tests/CMakeLists.txt,
+# IGSGOV_TEST_PCH); nothing when it is off.
+function(igsgov_test_use_pch target)
+  if(TARGET igsgov_test_pch)
+    target_precompile_headers(${target} REUSE_FROM igsgov_test_pch)
+  endif()
 endfunction()
 
 # igsgov_postgresql_test(NAME TARGET [ARGS...])
