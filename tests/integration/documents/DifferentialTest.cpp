@@ -49,7 +49,9 @@ TEST_F(DocumentsFixture, ShippedDocxTemplatesMatchDocxtemplater) {
     }
     return newObject();
   });
-  ASSERT_EQ(jobs.size(), 3u + 4u + 3u);
+  // engagementsverklaring for 4 members, intentieverklaring for 3 (no partner), and the
+  // 4 cooperation templates (samenstelling, statuten, auditrapport, oprichting).
+  ASSERT_EQ(jobs.size(), 4u + 3u + 4u);
   std::string list = "[";
   for (std::size_t i = 0; i < jobs.size(); ++i) {
     auto& j = jobs[i];
