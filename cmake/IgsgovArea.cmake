@@ -12,10 +12,12 @@ function(igsgov_area name)
   set_property(GLOBAL APPEND PROPERTY IGSGOV_AREAS igsgov_${name})
 endfunction()
 
-# igsgov_unit_test(NAME SOURCES src... DEPS target...)
+# igsgov_unit_test(NAME SOURCES src... DEPS target... [LABELS l...] [DISCOVER_FILTER f])
 # A GoogleTest executable registered with CTest (test names discovered).
+# DISCOVER_FILTER (a --gtest_filter expression) leaves tests out of the plain
+# run that only another registration runs (e.g. an igsgov_postgresql_test).
 function(igsgov_unit_test name)
-  cmake_parse_arguments(T "" "" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "DISCOVER_FILTER" "SOURCES;DEPS;LABELS" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
@@ -25,7 +27,11 @@ function(igsgov_unit_test name)
   if(NOT T_LABELS)
     set(T_LABELS unit)
   endif()
-  gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
+  if(T_DISCOVER_FILTER)
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 TEST_FILTER "${T_DISCOVER_FILTER}" PROPERTIES LABELS "${T_LABELS}")
+  else()
+    gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
+  endif()
 endfunction()
 
 # igsgov_test_use_pch(TARGET)

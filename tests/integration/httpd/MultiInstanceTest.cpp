@@ -87,8 +87,8 @@ protected:
     delete dir_;
   }
   void SetUp() override {
-    if (!igsgov::testing::onPostgres())
-      GTEST_SKIP() << "runs on PostgreSQL only (ctest -R httpd.multi_instance.postgresql)";
+    ASSERT_TRUE(igsgov::testing::onPostgres())
+        << "runs on PostgreSQL only (ctest -R httpd.multi_instance.postgresql; the plain run leaves it out)";
   }
 
   static Igsgovd* start(int i) {
