@@ -136,6 +136,13 @@ std::string listTemplatesText(const JsonObject& out) {
   return os.str();
 }
 
+// The help of --template names the shipped templates from their list, so a new one is never left out.
+std::string templateHelp() {
+  std::string names;
+  for (const auto& t : documents::shippedTemplates()) names += (names.empty() ? "" : ", ") + t.name;
+  return "sjabloon: naam (" + names + ") of pad";
+}
+
 }  // namespace
 
 void addDocumentOperations(Catalogue& c) {
@@ -143,7 +150,7 @@ void addDocumentOperations(Catalogue& c) {
          .summary = "Maak documenten uit een sjabloon (meegeleverd of eigen bestand) met de gegevens van het register",
          .access = Access::write,
          .roles = kWriterRoles,
-         .params = {{"template", "path", true, "sjabloon: naam (engagementsverklaring, intentieverklaring, samenstelling, statuten, auditrapport) of pad"},
+         .params = {{"template", "path", true, templateHelp()},
                     {"cooperation", "string", true, "samenwerkingsverband"},
                     {"member", "string", false, "één deelnemer (NIS-code of deelnemer-id)"},
                     {"all_members", "boolean", false, "één document per deelnemer"},
