@@ -1,5 +1,7 @@
 #include "Config.hpp"
 
+#include <set>
+
 #include "core/Error.hpp"
 #include "core/Json.hpp"
 #include "linkeddata/Iris.hpp"
@@ -180,8 +182,12 @@ Config loadConfig(const std::string& path) {
     }
     if (auto files = root.optObject("files"); !files.isNull()) {
       Reader r(files, "configuratie", "files");
-      r.rejectUnknown(ops::kServerSettings);
+      // A setting with a '.' has its own field elsewhere (intranet.documents_dir).
+      std::set<std::string> names;
       for (const auto& setting : ops::kServerSettings)
+        if (setting.find('.') == std::string::npos) names.insert(setting);
+      r.rejectUnknown(names);
+      for (const auto& setting : names)
         if (auto file = r.optStr(setting)) {
           if (file->empty()) r.fail(setting, "geef een pad, of laat het veld weg");
           c.files[setting] = resolve(path, *file);

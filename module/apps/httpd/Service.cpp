@@ -7,6 +7,8 @@
 namespace igsgov::httpd {
 
 void openService(ApiContext& ctx) {
+  // Operations that keep files for a remote caller (documents.generate) keep them in the documents folder.
+  ctx.config.files["intranet.documents_dir"] = documentsFolder(ctx.config);
   const Config& c = ctx.config;
   records::OpenOptions openOptions;
   openOptions.signingKeyFile = c.signingKey;

@@ -54,4 +54,8 @@ std::string cooperationFileName(const std::string& templateName, const std::stri
   return slug(templateName) + "_" + slug(cooperation) + "_" + slug(asOf) + "." + ext;
 }
 
+std::string batchFileName(const std::string& templateName, const std::string& cooperation, long long generation) {
+  return slug(templateName) + "_" + slug(cooperation) + "_" + std::to_string(generation) + ".zip";
+}
+
 }  // namespace igsgov::documents

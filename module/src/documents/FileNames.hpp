@@ -3,6 +3,7 @@
 //   per member:       <template>_<cooperation>_<nis>_<gemeente>.<ext>
 //                     (a member without NIS code: its member id instead of <nis>_<gemeente>)
 //   per cooperation:  <template>_<cooperation>_<as-of>.<ext>
+//   a batch as ZIP:   <template>_<cooperation>_<generation>.zip
 // Every part is reduced to [a-z0-9-] (slug: accents folded, other characters
 // become '-', runs collapsed), so a name never contains a path separator and
 // is the same on every file system. Thread safety: pure functions.
@@ -18,5 +19,6 @@ std::string memberFileName(const std::string& templateName, const std::string& c
                            const std::string& gemeente, const std::string& memberId, const std::string& ext);
 std::string cooperationFileName(const std::string& templateName, const std::string& cooperation,
                                 const std::string& asOf, const std::string& ext);
+std::string batchFileName(const std::string& templateName, const std::string& cooperation, long long generation);
 
 }  // namespace igsgov::documents

@@ -10,6 +10,9 @@
 #include "documents/OutputFiles.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
+#include "docs/ZipPackage.hpp"
+#include "core/Timestamp.hpp"
+#include "governance/FileStore.hpp"
 #include "journal/Journal.hpp"
 
 #include <filesystem>
@@ -56,13 +59,17 @@ namespace {
 struct Generation {
   std::optional<docs::Template> tpl;
   std::string templateLabel;
+  std::string templateName;  // shipped name or the custom template's base name (file names)
   std::string kind;
   std::string cooperation;
   Date asOf;
   OutputFormat format = OutputFormat::docx;
   docs::Format sourceFormat = docs::Format::docx;
   std::string ext;
-  std::string outDir;
+  std::string outDir;       // "out": this folder
+  std::string documentsDir; // "documents_dir": a new folder below it, and the file in the output
+  bool inService = false;   // documents_dir given (even empty: GenerationFolder says it is not set up)
+  bool allMembers = false;
   std::string contributionsSource;
   long long position = 0;  // the journal head the data was read at
   std::vector<Planned> plan;
@@ -73,29 +80,45 @@ struct Generation {
 // document, all on one read transaction of `db`.
 Generation prepare(store::Database& db, const JsonObject& in, const FindingsSource& findings) {
   Reader r(in, "documenten maken");
-  r.rejectUnknown({"template", "cooperation", "member", "all_members", "as_of", "format", "out", "kind", "body",
-                   "contributions", "reason"});
+  r.rejectUnknown({"template", "template_base64", "template_name", "cooperation", "member", "all_members", "as_of",
+                   "format", "out", "documents_dir", "kind", "body", "contributions", "reason"});
   Generation g;
-  std::string templateArg = r.str("template");
+  auto templateArg = r.optStr("template");
+  auto upload = r.optStr("template_base64");
+  auto uploadName = r.optStr("template_name");
+  if (templateArg.has_value() == upload.has_value())
+    r.fail("template", "geef een sjabloon: 'template' (naam of pad) of 'template_base64' (het bestand zelf), één van beide");
+  if (uploadName && !upload) r.fail("template_name", "'template_name' hoort bij 'template_base64'");
   g.cooperation = r.str("cooperation");
   auto member = r.optStr("member");
   bool allMembers = r.optBoolean("all_members").value_or(false);
   g.asOf = r.optDate("as_of").value_or(Date::today());
   g.format = parseOutputFormat(r.str("format"), Place().set("field", "format"));
-  g.outDir = r.str("out");
+  auto out = r.optStr("out");
+  auto documentsDir = r.optStr("documents_dir");
+  if (out.has_value() == documentsDir.has_value())
+    r.fail("out", "geef een uitvoermap: 'out' of 'documents_dir', één van beide");
+  g.outDir = out.value_or("");
+  g.documentsDir = documentsDir.value_or("");
+  g.inService = documentsDir.has_value();
+  g.allMembers = allMembers;
   auto kindArg = r.optOneOf("kind", {"lid", "verband"});
   std::string body = r.optStr("body").value_or("");
   JsonObject contributions = r.optObject("contributions");
   if (member && allMembers) r.fail("member", "kies --member of --all-members, niet allebei");
 
   // 1. The template, compiled once (all template errors at once).
-  TemplateSource src = resolveTemplate(templateArg, g.format);
+  TemplateSource src =
+      upload ? uploadedTemplate(governance::base64Decode(*upload, r.place("template_base64")), uploadName.value_or(""),
+                                g.format, "template_base64")
+             : resolveTemplate(*templateArg, g.format);
   docs::CompileOptions co;
   co.format = src.format;
   co.source = src.shipped ? src.name : src.path;
   g.tpl.emplace(docs::Template::compile(src.bytes, co));
   g.sourceFormat = src.format;
   g.templateLabel = src.shipped ? src.name : src.path;
+  g.templateName = src.name;
 
   g.kind = src.kind;
   if (g.kind.empty()) g.kind = kindArg.value_or(member || allMembers ? "lid" : "verband");
@@ -161,7 +184,41 @@ void render(Generation& g) {
   if (g.format == OutputFormat::pdf) convertToPdf(g.plan, g.sourceFormat == docs::Format::odt ? "odt" : "docx");
 }
 
+// "documents_dir": the output carries the file itself as REST answers it: one
+// document as it is, a batch (all_members) as one ZIP.
+void attachFile(JsonObject out, const Generation& g) {
+  auto list = out->getArray("documents");
+  std::string bytes, name, mediaType;
+  if (g.allMembers) {
+    std::vector<docs::ZipAddition> entries;
+    for (std::size_t i = 0; i < g.plan.size(); ++i) {
+      auto d = list->getObject(static_cast<unsigned>(i));
+      auto us = parseTimestamp(d->getValue<std::string>("generated_at"));
+      entries.push_back({g.plan[i].fileName, &g.plan[i].bytes, static_cast<std::time_t>(us ? *us / 1000000 : 0)});
+    }
+    bytes = docs::newZip(entries, 6);
+    name = batchFileName(g.templateName, g.cooperation, out->getValue<long long>("generation"));
+    mediaType = "application/zip";
+  } else {
+    bytes = g.plan.front().bytes;
+    name = g.plan.front().fileName;
+    mediaType = documentMediaType(g.ext);
+  }
+  out->set("file_base64", governance::base64Encode(bytes));
+  out->set("file_name", name);
+  out->set("media_type", mediaType);
+}
+
 }  // namespace
+
+std::string documentMediaType(const std::string& format) {
+  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  if (format == "odt") return "application/vnd.oasis.opendocument.text";
+  if (format == "pdf") return "application/pdf";
+  if (format == "html") return "text/html; charset=utf-8";
+  if (format == "md") return "text/markdown; charset=utf-8";
+  return "application/octet-stream";
+}
 
 JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const records::WriteInfo& info,
                              const FindingsSource& findings) {
@@ -173,12 +230,27 @@ JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const
   render(g);
 
   // 4. Stage outside the lock; register and publish in one short write.
+  std::optional<GenerationFolder> folder;
+  if (g.inService) {
+    folder.emplace(g.documentsDir, g.cooperation);
+    g.outDir = folder->path();
+  }
   OutputBatch batch(g.outDir);
   std::vector<std::string> files;
   files.reserve(g.plan.size());
   for (const auto& p : g.plan) files.push_back(absolutePath(batch.stage(p.fileName, p.bytes)));
   const std::string templateSha = g.tpl->sha256();
-  return reg.write(info, in, [&](records::Writer& w) {
+  // The journal keeps an uploaded template by its hash, not its bytes.
+  JsonObject journalInput = in;
+  if (in->has("template_base64")) {
+    journalInput = newObject();
+    std::vector<std::string> names;
+    in->getNames(names);
+    for (const auto& n : names)
+      if (n != "template_base64") journalInput->set(n, in->get(n));
+    journalInput->set("template_sha256", templateSha);
+  }
+  auto out = reg.write(info, journalInput, [&](records::Writer& w) {
     auto list = newArray();
     for (std::size_t i = 0; i < g.plan.size(); ++i) {
       const Planned& p = g.plan[i];
@@ -215,6 +287,11 @@ JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const
     out->set("skipped", g.skipped);
     return out;
   });
+  if (folder) {
+    folder->keep();
+    attachFile(out, g);
+  }
+  return out;
 }
 
 namespace {

@@ -1,9 +1,21 @@
 // Generate: the body of the documents.generate operation.
 //
-// Input: {"template": shipped name | path, "cooperation": id, "member": NIS or
-// member id, "all_members": bool, "as_of": date (default today), "format":
-// docx|odt|html|md|pdf, "out": folder, "kind": lid|verband (custom templates),
-// "body": board id (default the raad van bestuur), "contributions": {...}}.
+// Input: {"template": shipped name | path, or "template_base64": a DOCX/ODT
+// template itself (with "template_name" to label it, Templates.hpp
+// uploadedTemplate), "cooperation": id, "member": NIS or member id,
+// "all_members": bool, "as_of": date (default today), "format":
+// docx|odt|html|md|pdf, "out": folder, or "documents_dir": a service's
+// documents folder, "kind": lid|verband (custom templates), "body": board id
+// (default the raad van bestuur), "contributions": {...}}.
+//
+// "out" writes the documents into that folder (the CLI). "documents_dir" is
+// how a service (igsgovd: REST and intranet) keeps them: a new folder below it
+// per generation (OutputFiles.hpp GenerationFolder, so no caller chooses a
+// name and no generation overwrites another), and the output also carries the
+// file itself for the caller: "file_base64", "file_name" and "media_type" of
+// the one document, or of one ZIP of the batch when all_members was asked
+// (entries named as the files, FileNames.hpp batchFileName for the ZIP).
+// An uploaded template is journaled by its SHA-256, not its bytes.
 //
 // Order of work, so that a bad call changes nothing and the register stays
 // open for others while LibreOffice works:
@@ -45,6 +57,9 @@ namespace igsgov::documents {
 // of the registering write.
 JsonObject generateDocuments(records::Register& reg, const JsonObject& in, const records::WriteInfo& info,
                              const FindingsSource& findings);
+
+// The media type of a generated document's format (docx, odt, pdf, html, md).
+std::string documentMediaType(const std::string& format);
 
 // Dutch text: what was written.
 std::string generateText(const JsonObject& out);

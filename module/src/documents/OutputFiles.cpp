@@ -1,9 +1,14 @@
 #include "documents/OutputFiles.hpp"
 
+#include "core/Date.hpp"
 #include "core/Error.hpp"
+#include "documents/FileNames.hpp"
 
 #include <Poco/File.h>
 #include <Poco/Path.h>
+
+#include <cstdlib>
+#include <filesystem>
 
 namespace igsgov::documents {
 
@@ -36,6 +41,28 @@ std::string OutputBatch::stage(const std::string& fileName, const std::string& b
 
 void OutputBatch::publish() {
   for (auto& s : staged_) s->commit();
+}
+
+GenerationFolder::GenerationFolder(const std::string& documents, const std::string& cooperation) {
+  namespace fs = std::filesystem;
+  if (documents.empty())
+    throw Error(ErrorCode::unsupported, "er is geen map ingesteld voor gemaakte documenten",
+                Place().set("field", "'intranet.documents_dir'"));
+  std::error_code ec;
+  fs::create_directories(documents, ec);
+  if (ec)
+    throw Error(ErrorCode::io, "de map voor gemaakte documenten kan niet gemaakt worden: " + ec.message(),
+                Place().set("path", documents));
+  // The cooperation as a slug: whatever a caller wrote, the folder stays inside `documents`.
+  std::string pattern = (fs::path(documents) / (slug(cooperation) + "-" + Date::today().iso() + "-XXXXXX")).string();
+  if (!mkdtemp(pattern.data()))
+    throw Error(ErrorCode::io, "map voor het document kan niet gemaakt worden", Place().set("path", pattern));
+  path_ = pattern;
+}
+
+GenerationFolder::~GenerationFolder() {
+  std::error_code ec;
+  if (!kept_) std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace igsgov::documents

@@ -11,6 +11,13 @@
 // touched. Names must be plain file names (no separator);
 // the folder is created when missing.
 // Failures: Error(io) naming the file. Not thread-safe (one batch, one thread).
+//
+// GenerationFolder: the folder of one generation kept by a service,
+// <documents>/<cooperation slug>-<date>-XXXXXX (mkdtemp, mode 0700, so two
+// generations never share one and a client never chooses the name), removed
+// with its contents on destruction unless keep() was called (a generation that
+// failed leaves nothing). Error(unsupported) naming 'intranet.documents_dir'
+// when `documents` is empty, Error(io) when it cannot be made.
 #pragma once
 
 #include "core/AtomicFile.hpp"
@@ -35,6 +42,20 @@ public:
 private:
   std::string dir_;
   std::vector<std::unique_ptr<AtomicFile>> staged_;
+};
+
+class GenerationFolder {
+public:
+  GenerationFolder(const std::string& documents, const std::string& cooperation);
+  ~GenerationFolder();
+  GenerationFolder(const GenerationFolder&) = delete;
+  GenerationFolder& operator=(const GenerationFolder&) = delete;
+  const std::string& path() const { return path_; }
+  void keep() { kept_ = true; }
+
+private:
+  std::string path_;
+  bool kept_ = false;
 };
 
 }  // namespace igsgov::documents

@@ -99,6 +99,43 @@ bool produces(docs::Format tf, OutputFormat out) {
 
 }  // namespace
 
+TemplateSource uploadedTemplate(std::string bytes, const std::string& name, OutputFormat out, const std::string& field) {
+  TemplateSource src;
+  Place place = Place().set("field", "'" + field + "'");
+  bool zip = docs::looksLikeZip(bytes);
+  if (zip && bytes.find("mimetypeapplication/vnd.oasis.opendocument.text") != std::string::npos)
+    src.format = docs::Format::odt;
+  else if (zip && bytes.find("word/document.xml") != std::string::npos)
+    src.format = docs::Format::docx;
+  else
+    throwInvalid("het meegestuurde sjabloon is geen DOCX- of ODT-bestand", place);
+  const char* ext = src.format == docs::Format::odt ? "odt" : "docx";
+  std::string stem = name.empty() ? "eigen-sjabloon" : name;
+  Place named = Place().set("field", "'template_name'");
+  bool control = std::any_of(stem.begin(), stem.end(), [](char c) { return static_cast<unsigned char>(c) < 0x20 || c == 0x7f; });
+  if (stem.size() > 100 || stem.find('/') != std::string::npos || stem.find('\\') != std::string::npos ||
+      stem.find("..") != std::string::npos || stem[0] == '.' || control)
+    throwInvalid("ongeldige sjabloonnaam '" + (control ? std::string("…") : stem.substr(0, 100)) +
+                     "': een naam zonder map, '..', stuurtekens of begin met een punt, hoogstens 100 bytes",
+                 named);
+  for (const char* known : {".docx", ".odt"}) {
+    std::string suffix(known);
+    if (stem.size() > suffix.size() && stem.compare(stem.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      if (suffix != std::string(".") + ext)
+        throwInvalid("de naam '" + stem + "' eindigt op " + suffix + " maar het sjabloon is een " + ext + "-bestand", named);
+      stem.resize(stem.size() - suffix.size());
+    }
+  }
+  if (!produces(src.format, out))
+    throwInvalid(std::string("een ") + docs::formatName(src.format) + "-sjabloon kan geen " + outputExtension(out) +
+                     " maken; kies een sjabloon in dat formaat",
+                 place);
+  src.name = stem;
+  src.path = stem + "." + ext;
+  src.bytes = std::move(bytes);
+  return src;
+}
+
 TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out) {
   Place place;
   place.set("field", "template");

@@ -47,7 +47,7 @@ std::string_view shippedBytes(const std::string& fileName);
 
 struct TemplateSource {
   std::string name;          // shipped name, or the custom file's base name without extension
-  std::string path;          // custom file path ("" for shipped)
+  std::string path;          // custom file path ("" for shipped); an upload: its name with extension
   std::string bytes;
   docs::Format format = docs::Format::automatic;
   std::string kind;          // "lid" | "verband" | "" (custom: decided by the call)
@@ -63,5 +63,16 @@ void requireHandles(const TemplateSource& src, const std::string& memberId, cons
 
 // The template for `nameOrPath` that produces `out`.
 TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out);
+
+// A template sent with the call (REST: template_base64) that produces `out`.
+// Only DOCX and ODT are taken (decided by the bytes: a zip with
+// word/document.xml, or an OpenDocument text); anything else is
+// Error(invalid) naming field `field`. `name` labels it (registry, file
+// names): a plain name of at most 100 bytes, no folder, no "..", no control
+// character, no leading '.', optionally ending in .docx or .odt (which must
+// agree with the bytes); empty: "eigen-sjabloon". Error(invalid) naming
+// template_name otherwise. The template's own mistakes are found when it is
+// compiled and rendered (TemplateErrors), as for any template.
+TemplateSource uploadedTemplate(std::string bytes, const std::string& name, OutputFormat out, const std::string& field);
 
 }  // namespace igsgov::documents

@@ -33,7 +33,9 @@ struct Param {
                          // (kServerSettings in ops/ServerPaths.hpp); empty: never for remote callers.
                          // string: the service value igsgovd fills in when the caller leaves it
                          // out (kServiceValues, e.g. linked_data.base_uri)
-  std::vector<std::string> values = {};  // the fixed set of values, when there is one (shown in help)
+  std::vector<std::string> values = {};  // the fixed set of values, when there is one (shown in help);
+                         // path: names that are not paths (shipped templates), the only values a
+                         // remote caller may give (ops/ServerPaths.hpp remoteInput)
 };
 
 struct Caller;  // ops/Authorization.hpp

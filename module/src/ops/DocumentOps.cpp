@@ -136,11 +136,14 @@ std::string listTemplatesText(const JsonObject& out) {
   return os.str();
 }
 
-// The help of --template names the shipped templates from their list, so a new one is never left out.
-std::string templateHelp() {
-  std::string names;
-  for (const auto& t : documents::shippedTemplates()) names += (names.empty() ? "" : ", ") + t.name;
-  return "sjabloon: naam (" + names + ") of pad";
+constexpr const char* kDocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+// The shipped template names, from their list (so a new one is never left out of the help): also the
+// only values of 'template' a remote caller may give (ops/ServerPaths.hpp).
+std::vector<std::string> shippedNames() {
+  std::vector<std::string> names;
+  for (const auto& t : documents::shippedTemplates()) names.push_back(t.name);
+  return names;
 }
 
 }  // namespace
@@ -150,13 +153,22 @@ void addDocumentOperations(Catalogue& c) {
          .summary = "Maak documenten uit een sjabloon (meegeleverd of eigen bestand) met de gegevens van het register",
          .access = Access::write,
          .roles = kWriterRoles,
-         .params = {{"template", "path", true, templateHelp()},
+         .params = {{"template", "path", false, "sjabloon: pad van een eigen sjabloon, of de naam van een meegeleverd", {},
+                     shippedNames()},
+                    {"template_base64", "string", false,
+                     "het eigen sjabloon zelf (DOCX of ODT, base64) in plaats van 'template' (via REST)"},
+                    {"template_name", "string", false,
+                     "naam van het meegestuurde sjabloon, voor het register en de namen van de documenten"},
                     {"cooperation", "string", true, "samenwerkingsverband"},
                     {"member", "string", false, "één deelnemer (NIS-code of deelnemer-id)"},
                     {"all_members", "boolean", false, "één document per deelnemer"},
                     {"as_of", "date", false, "gegevens op deze datum (standaard vandaag)"},
                     {"format", "string", true, "docx, odt, html, md of pdf"},
-                    {"out", "path", true, "uitvoermap"},
+                    {"out", "path", false, "uitvoermap"},
+                    {"documents_dir", "path", false,
+                     "map voor gemaakte documenten van een dienst: elke aanmaak krijgt er een nieuwe map in en de "
+                     "uitvoer bevat het bestand zelf (één document, of een ZIP bij all_members)",
+                     "intranet.documents_dir"},
                     {"kind", "string", false, "soort gegevens voor een eigen sjabloon: lid of verband"},
                     {"body", "string", false, "orgaan voor de samenstelling (standaard de raad van bestuur)"},
                     {"contributions", "object", false, "bijdragen per deelnemer {\"NIS\": cent of \"12.500,00\"} (anders uit het register)"},
@@ -168,9 +180,14 @@ void addDocumentOperations(Catalogue& c) {
          .run = [](records::Register& reg, const JsonObject& in, const records::WriteInfo& info) {
            return documents::generateDocuments(reg, in, info, findings);
          },
+         // REST (documents_dir): the document itself, or a ZIP of the batch, as the answer.
+         .download = {"file_base64", kDocxType, "documenten", ".docx",
+                      {"application/vnd.oasis.opendocument.text", "application/pdf", "text/html", "text/markdown",
+                       "application/zip"}},
          .result = rs::written({{"documents", rs::list(rs::any())}, {"count", rs::integer()}, {"generation", rs::integer()},
                                 {"template", rs::text()}, {"template_sha256", rs::text()}, {"format", rs::text()},
-                                {"as_of", rs::date()}})});
+                                {"as_of", rs::date()}},
+                               {{"file_base64", rs::text()}, {"file_name", rs::text()}, {"media_type", rs::text()}})});
   c.add({.name = "documents.list",
          .summary = "Toon de gemaakte documenten (sjabloon, hash, journaalpositie, pad)",
          .access = Access::read,

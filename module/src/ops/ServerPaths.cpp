@@ -2,10 +2,13 @@
 
 #include "core/Error.hpp"
 
+#include <algorithm>
+
 namespace igsgov::ops {
 
 const std::set<std::string> kServerSettings = {"sync_config", "sparql_config", "calendar_dir", "rules_dir",
-                                                 "pack_key", "pack_certificate", "smtp_config"};
+                                                 "pack_key", "pack_certificate", "smtp_config",
+                                                 "intranet.documents_dir"};
 const std::set<std::string> kServiceValues = {"linked_data.base_uri"};
 
 namespace {
@@ -42,12 +45,24 @@ JsonObject withServiceValues(const Operation& op, const JsonObject& input,
   return withSettings(op, input, "string", values);
 }
 
+std::string settingField(const std::string& setting) {
+  return setting.find('.') == std::string::npos ? "files." + setting : setting;
+}
+
 JsonObject remoteInput(const Operation& op, const JsonObject& input, const ServerFiles& files) {
   for (const auto& p : op.params) {
     if (p.type != "path" || input.isNull() || !input->has(p.name)) continue;
-    std::string hint = p.setting.empty() ? "laat het veld weg of stuur de inhoud zelf mee"
-                                         : "laat het veld weg: de dienst gebruikt zijn eigen instelling 'files." +
-                                               p.setting + "'";
+    // One of the param's own names (a shipped template) is no path: a remote caller may give it.
+    Poco::Dynamic::Var value = input->get(p.name);
+    if (!p.values.empty() && value.isString() &&
+        std::find(p.values.begin(), p.values.end(), value.extract<std::string>()) != p.values.end())
+      continue;
+    std::string names;
+    for (const auto& v : p.values) names += (names.empty() ? "" : ", ") + v;
+    std::string hint = !p.values.empty() ? "geef een van de namen " + names
+                       : p.setting.empty() ? "laat het veld weg of stuur de inhoud zelf mee"
+                                           : "laat het veld weg: de dienst gebruikt zijn eigen instelling '" +
+                                                 settingField(p.setting) + "'";
     throwInvalid("bestandspaden op de server zijn niet toegelaten via de REST-API; " + hint,
                  Place().set("operation", op.name).set("field", "'" + p.name + "'"));
   }

@@ -10,6 +10,10 @@
 //                    parameter present (Error invalid naming the operation and
 //                    field, before anything is read or written), then fills the
 //                    path parameters that have a Param::setting from `files`.
+//                    A path parameter with Param::values (documents.generate's
+//                    template: the shipped template names) also takes one of
+//                    those exact names, which are not paths; any other value
+//                    is refused like a path.
 //   withServerFiles  for input a front end built itself (intranet pages): only
 //                    fills absent path parameters that have a setting.
 //
@@ -36,8 +40,13 @@ namespace igsgov::ops {
 using ServerFiles = std::map<std::string, std::string>;
 
 // Every setting a Param may name: sync_config, sparql_config, calendar_dir, rules_dir,
-// pack_key, pack_certificate.
+// pack_key, pack_certificate, smtp_config (igsgovd's "files" section), and
+// intranet.documents_dir (a setting with a '.' is a configuration field of its own:
+// igsgovd's documents folder, which is not configured under "files").
 extern const std::set<std::string> kServerSettings;
+
+// Where igsgovd's configuration holds a setting: "files.<setting>", or the setting itself when it has a '.'.
+std::string settingField(const std::string& setting);
 
 // Every value a string Param's setting may name: linked_data.base_uri.
 extern const std::set<std::string> kServiceValues;

@@ -121,10 +121,17 @@ JsonObject bodySchema(const OpInfo& op) {
   for (size_t i = 0; i < op.params->size(); ++i) {
     auto p = op.params->getObject(static_cast<unsigned>(i));
     std::string name = p->getValue<std::string>("name");
-    auto schema = schemaOf(p->getValue<std::string>("type"), p->optValue<std::string>("help", ""));
+    std::string type = p->getValue<std::string>("type");
+    auto schema = schemaOf(type, p->optValue<std::string>("help", ""));
     if (auto setting = p->optValue<std::string>("setting", ""); !setting.empty())
-      schema->set("description", schema->getValue<std::string>("description") +
-                                     "; de dienst gebruikt zijn instelling files." + setting);
+      schema->set("description", schema->getValue<std::string>("description") + "; de dienst gebruikt zijn instelling " +
+                                     (setting.find('.') == std::string::npos ? "files." + setting : setting));
+    // A path param with names (documents.generate's shipped templates): over REST only those names.
+    if (type == "path" && p->isArray("values")) {
+      schema = obj({{"type", "string"},
+                    {"enum", p->getArray("values")},
+                    {"description", p->optValue<std::string>("help", "") + "; via REST alleen een van deze namen"}});
+    }
     props->set(name, schema);
     if (p->optValue<bool>("required", false)) required->add(name);
   }

@@ -1,6 +1,5 @@
 #include "web/DocumentFiles.hpp"
 
-#include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
@@ -8,32 +7,11 @@
 #include "docs/ZipPackage.hpp"
 #include "web/Pages.hpp"
 
-#include <cstdlib>
 #include <filesystem>
 
 namespace igsgov::web {
 
 namespace fs = std::filesystem;
-
-OutputFolder::OutputFolder(const std::string& documents, const std::string& igs) {
-  if (documents.empty())
-    throw Error(ErrorCode::unsupported, "er is geen map ingesteld voor gemaakte documenten",
-                Place().set("field", "'intranet.documents_dir'"));
-  std::error_code ec;
-  fs::create_directories(documents, ec);
-  if (ec)
-    throw Error(ErrorCode::io, "de map voor gemaakte documenten kan niet gemaakt worden: " + ec.message(),
-                Place().set("path", documents));
-  std::string pattern = (fs::path(documents) / (igs + "-" + Date::today().iso() + "-XXXXXX")).string();
-  if (!mkdtemp(pattern.data()))
-    throw Error(ErrorCode::io, "map voor het document kan niet gemaakt worden", Place().set("path", pattern));
-  path_ = pattern;
-}
-
-OutputFolder::~OutputFolder() {
-  std::error_code ec;
-  if (!kept_) fs::remove_all(path_, ec);
-}
 
 namespace {
 
@@ -76,15 +54,6 @@ std::string readRegistered(const std::string& documentsDir, const JsonObject& d)
 }
 
 std::string fileName(const JsonObject& d) { return fs::path(text(d, "path")).filename().string(); }
-
-std::string documentMediaType(const std::string& format) {
-  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (format == "odt") return "application/vnd.oasis.opendocument.text";
-  if (format == "pdf") return "application/pdf";
-  if (format == "html") return "text/html; charset=utf-8";
-  if (format == "md") return "text/markdown; charset=utf-8";
-  return "application/octet-stream";
-}
 
 std::string zipOf(const std::vector<ZipEntry>& entries) {
   std::vector<docs::ZipAddition> add;

@@ -1,10 +1,7 @@
 // DocumentFiles: the files behind the documents page, on the server side.
 //
-// OutputFolder: the folder of one generation, <documents>/<igs>-<date>-XXXXXX
-// (mkdtemp, mode 0700, so two generations never share one), removed with its
-// contents on destruction unless keep() was called (a generation that failed
-// leaves nothing). Error(unsupported) when no documents folder is configured,
-// Error(io) when it cannot be made.
+// The folder of one generation is made by documents.generate itself
+// ("documents_dir", documents/OutputFiles.hpp GenerationFolder).
 //
 // readRegistered(): the bytes of a document from the register of generated
 // documents (a documents.list entry), served only when
@@ -33,25 +30,9 @@
 
 namespace igsgov::web {
 
-class OutputFolder {
-public:
-  OutputFolder(const std::string& documents, const std::string& igs);
-  ~OutputFolder();
-  OutputFolder(const OutputFolder&) = delete;
-  OutputFolder& operator=(const OutputFolder&) = delete;
-  const std::string& path() const { return path_; }
-  void keep() { kept_ = true; }
-
-private:
-  std::string path_;
-  bool kept_ = false;
-};
-
 bool servable(const std::string& documentsDir, const JsonObject& document);
 std::string readRegistered(const std::string& documentsDir, const JsonObject& document);
 std::string fileName(const JsonObject& document);
-// The media type of a generated document's format (docx, odt, pdf, html, md).
-std::string documentMediaType(const std::string& format);
 
 struct ZipEntry {
   std::string name;

@@ -9,6 +9,7 @@
 // SHA-256 are the registered ones (web/DocumentFiles.hpp).
 #include "core/Error.hpp"
 #include "documents/FileNames.hpp"
+#include "documents/Generate.hpp"
 #include "web/DocumentFiles.hpp"
 #include "web/Pages.hpp"
 
@@ -36,7 +37,7 @@ PageResult documentDownload(PageRequest& r) {
   PageResult p;
   p.fileBytes = readRegistered(r.documentsDir, d);
   p.fileName = fileName(d);
-  p.mediaType = documentMediaType(text(d, "format"));
+  p.mediaType = documents::documentMediaType(text(d, "format"));
   return p;
 }
 
@@ -56,7 +57,7 @@ PageResult generationZip(PageRequest& r) {
   auto first = docs->getObject(0);
   PageResult p;
   p.fileBytes = zipOf(entries);
-  p.fileName = documents::slug(text(first, "template")) + "_" + documents::slug(r.params.at("igs")) + "_" + g + ".zip";
+  p.fileName = documents::batchFileName(text(first, "template"), r.params.at("igs"), std::stoll(g));
   p.mediaType = "application/zip";
   return p;
 }

@@ -4,11 +4,10 @@
 // generated documents (documents.list) with who made each, when (Europe/
 // Brussels), from which template, for which member, and a download link.
 //
-// documents.generate writes into a folder ("out", a server path the REST API
-// refuses); the page passes a new folder of its own under the configured
-// documents folder (web/DocumentFiles.hpp), kept when the generation succeeds
-// (the register points at the files and sync pushes them from there) and
-// removed when it fails. One document is sent back at once as a download;
+// documents.generate keeps the documents in a new folder of their own under
+// the configured documents folder ("documents_dir", documents/Generate.hpp),
+// kept when the generation succeeds (the register points at the files and
+// sync pushes them from there) and removed when it fails. One document is sent back at once as a download;
 // a batch (all members) answers 303 to this page with ?aanmaak=<generation>,
 // which lists each file and a ZIP of the whole batch (web/DocumentsDownload.cpp).
 // Only shipped template names (template.list) and the formats below are
@@ -16,6 +15,7 @@
 // the message next to its field and the values as typed (web/FieldErrors.hpp).
 #include "core/Date.hpp"
 #include "core/Error.hpp"
+#include "documents/Generate.hpp"
 #include "ops/Authorization.hpp"
 #include "web/DocumentFiles.hpp"
 #include "web/FieldErrors.hpp"
@@ -195,25 +195,23 @@ PageResult generateAction(PageRequest& r) {
     if (!formatKnown) throwInvalid("onbekend formaat '" + choice.format + "': kies PDF, DOCX, ODT, HTML of Markdown",
                                      Place().set("field", "'formaat'"));
 
-    OutputFolder folder(r.documentsDir, id);  // igs ids are record ids: no '/'
     auto in = newObject();
     in->set("template", choice.templateName);
     in->set("cooperation", id);
     in->set("format", choice.format);
-    in->set("out", folder.path());
+    in->set("documents_dir", r.documentsDir);
     if (choice.member == kAllMembers) in->set("all_members", true);
     else if (!choice.member.empty()) in->set("member", choice.member);
     if (asOf) in->set("as_of", *asOf);
     r.caller.reason = "gemaakt via het intranet";
     auto out = call(r, "documents.generate", in);
-    folder.keep();
     auto docs = arrayOf(out, "documents");
     PageResult p;
     if (docs->size() == 1 && choice.member != kAllMembers) {  // one document: the download itself
       auto d = docs->getObject(0);
       p.fileBytes = readRegistered(r.documentsDir, d);
       p.fileName = fileName(d);
-      p.mediaType = documentMediaType(text(d, "format"));
+      p.mediaType = documents::documentMediaType(text(d, "format"));
       return p;
     }
     p.redirect = base(id) + "?aanmaak=" + std::to_string(out->getValue<long long>("generation")) + "#resultaat";

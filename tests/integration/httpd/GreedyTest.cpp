@@ -6,7 +6,6 @@
 // a client would: document.add-version with content_base64.
 #include "Harness.hpp"
 
-#include <Poco/Base64Encoder.h>
 #include <Poco/DateTime.h>
 #include <Poco/Path.h>
 #include <Poco/Zip/Compress.h>
@@ -43,15 +42,6 @@ std::string docx(const std::string& bodyXml) {
 }
 
 std::string paragraph(const std::string& text) { return "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>"; }
-
-std::string base64(const std::string& bytes) {
-  std::ostringstream os;
-  Poco::Base64Encoder enc(os);
-  enc.rdbuf()->setLineLength(0);
-  enc << bytes;
-  enc.close();
-  return os.str();
-}
 
 // VmHWM (peak resident set) of a process in KiB.
 long peakRssKiB(pid_t pid) {

@@ -2,6 +2,7 @@
 
 #include "SchemaCheck.hpp"
 
+#include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -42,6 +43,15 @@ int freePort() {
   int port = s.address().port();
   s.close();
   return port;
+}
+
+std::string base64(const std::string& bytes) {
+  std::ostringstream os;
+  Poco::Base64Encoder enc(os);
+  enc.rdbuf()->setLineLength(0);
+  enc << bytes;
+  enc.close();
+  return os.str();
 }
 
 std::string slurp(const std::string& path) {

@@ -21,6 +21,8 @@ std::string freshDir(const std::string& name);
 int freePort();
 // A file's bytes ("" when it cannot be read).
 std::string slurp(const std::string& path);
+// Base64 without line breaks (a file sent inside a JSON body).
+std::string base64(const std::string& bytes);
 
 struct RunResult {
   int exitCode = -1;

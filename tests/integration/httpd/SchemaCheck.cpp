@@ -128,6 +128,16 @@ std::vector<std::string> answerViolations(const Object::Ptr& document, const std
   auto content = declared->getObject("content");
   if (!content || !content->has(media)) return {where + ": media type '" + media + "' not declared"};
   auto schema = content->getObject(media)->getObject("schema");
+  // A file (format: binary) must be what its media type says, as far as its first bytes tell:
+  // a zip for ZIP and the office formats (DOCX, ODT, XLSX), "%PDF-" for PDF.
+  if (schema && schema->optValue<std::string>("format", "") == "binary" && status == 200) {
+    static const std::set<std::string> zips = {
+        "application/zip", "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.oasis.opendocument.text", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"};
+    if (zips.count(media) && body.compare(0, 4, std::string("PK\x03\x04", 4)) != 0)
+      return {where + ": a " + media + " body that is not a zip archive"};
+    if (media == "application/pdf" && body.compare(0, 5, "%PDF-") != 0) return {where + ": a PDF body without %PDF-"};
+  }
   if (media != "application/json" || !schema) return {};
   Poco::Dynamic::Var value;
   try {

@@ -23,8 +23,10 @@ std::vector<std::string> schemaViolations(const Poco::Dynamic::Var& value, const
                                           const Poco::JSON::Object::Ptr& document, const std::string& where = "$");
 
 // What is wrong with igsgovd's answer (status, media type, body) to METHOD path
-// according to the document: an undocumented 2xx status or media type, or a
-// JSON body that does not match the declared schema (errors: the Error schema).
+// according to the document: an undocumented 2xx status or media type, a
+// JSON body that does not match the declared schema (errors: the Error schema),
+// or a declared file (format: binary) whose first bytes are not its media type's
+// (a zip for ZIP, DOCX, ODT and XLSX; %PDF- for PDF).
 std::vector<std::string> answerViolations(const Poco::JSON::Object::Ptr& document, const std::string& method,
                                           const std::string& path, int status, const std::string& contentType,
                                           const std::string& body);

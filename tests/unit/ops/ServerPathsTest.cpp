@@ -31,6 +31,32 @@ TEST(ServerPaths, EveryPathParameterOfEveryOperationIsRefusedFromARemoteCaller) 
   EXPECT_GE(checked, 10);
 }
 
+TEST(ServerPaths, APathParameterWithNamesTakesOnlyThoseNamesFromARemoteCaller) {
+  const Operation* generate = catalogue().find("documents.generate");
+  ASSERT_NE(generate, nullptr);
+  auto in = newObject();
+  in->set("template", "engagementsverklaring");
+  auto out = remoteInput(*generate, in, {{"intranet.documents_dir", "/srv/documenten"}});
+  EXPECT_EQ(out->getValue<std::string>("template"), "engagementsverklaring");
+  EXPECT_EQ(out->getValue<std::string>("documents_dir"), "/srv/documenten");  // the service's folder
+  for (const std::string path : {"engagementsverklaring.docx", "./engagementsverklaring", "../engagementsverklaring",
+                                 "engagementsverklaring/", " engagementsverklaring", "/etc/passwd"}) {
+    SCOPED_TRACE(path);
+    in->set("template", path);
+    try {
+      remoteInput(*generate, in, {});
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.place().fields.at("field"), "'template'");
+      EXPECT_NE(std::string(e.what()).find("engagementsverklaring, intentieverklaring"), std::string::npos) << e.what();
+    }
+  }
+  in->set("template", 7LL);  // not text: refused like a path
+  EXPECT_THROW(remoteInput(*generate, in, {}), Error);
+  EXPECT_EQ(settingField("intranet.documents_dir"), "intranet.documents_dir");
+  EXPECT_EQ(settingField("sync_config"), "files.sync_config");
+}
+
 TEST(ServerPaths, SettingsFillTheirParametersForRemoteCallers) {
   const Operation* deadlines = catalogue().find("deadlines.list");
   ASSERT_NE(deadlines, nullptr);
