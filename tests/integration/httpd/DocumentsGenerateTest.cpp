@@ -6,6 +6,7 @@
 // tricks in every name. Every answer also passes the OpenAPI check of the
 // harness (SchemaCheck: declared media type, a binary body that opens as a zip).
 #include "Harness.hpp"
+#include "SchemaCheck.hpp"
 
 #include <Poco/DigestEngine.h>
 #include <Poco/SHA2Engine.h>
@@ -74,6 +75,8 @@ std::set<std::string> filesBelow(const std::string& dir) {
   return out;
 }
 
+// One igsgovd and one register for the whole suite; the checks run as a few
+// tests (each CTest entry starts its own igsgovd: the CI time budget).
 class DocumentsGenerateTest : public ::testing::Test {
 protected:
   static void SetUpTestSuite() {
@@ -120,6 +123,15 @@ protected:
     return r.status >= 400 ? r.json() : nullptr;
   }
 
+  // The checks, run by the two tests below.
+  static void AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered();
+  static void AllMembersAreOneZipWithAValidDocxPerMember();
+  static void AnUploadedTemplateWorksLikeAShippedOne();
+  static void BadUploadsAreRefusedAndChangeNothing();
+  static void AnAuditorMayNotGenerate();
+  static void NoNameCanReachAServerPath();
+  static void TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays();
+
   static std::string* dir_;
   static SampleRegister* reg_;
   static Igsgovd* server_;
@@ -130,7 +142,8 @@ SampleRegister* DocumentsGenerateTest::reg_ = nullptr;
 Igsgovd* DocumentsGenerateTest::server_ = nullptr;
 std::map<std::string, std::string>* DocumentsGenerateTest::names_ = nullptr;
 
-TEST_F(DocumentsGenerateTest, AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered) {
+void DocumentsGenerateTest::AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered() {
+  SCOPED_TRACE("AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered");
   long long head = journalHead();
   const std::string member = names_->begin()->first;
   auto r = generate(R"({"template": "engagementsverklaring", "cooperation": ")" + std::string(kIgs) +
@@ -164,7 +177,8 @@ TEST_F(DocumentsGenerateTest, AShippedTemplateForOneMemberIsTheDocxItselfAndRegi
   EXPECT_EQ(entry->getValue<std::string>("reason"), "voor het ERP");
 }
 
-TEST_F(DocumentsGenerateTest, AllMembersAreOneZipWithAValidDocxPerMember) {
+void DocumentsGenerateTest::AllMembersAreOneZipWithAValidDocxPerMember() {
+  SCOPED_TRACE("AllMembersAreOneZipWithAValidDocxPerMember");
   long long head = journalHead();
   auto r = generate(R"({"template": "engagementsverklaring", "cooperation": ")" + std::string(kIgs) +
                     R"(", "all_members": true, "format": "docx"})");
@@ -190,7 +204,8 @@ TEST_F(DocumentsGenerateTest, AllMembersAreOneZipWithAValidDocxPerMember) {
   EXPECT_EQ(batch->getArray("documents")->size(), names_->size());
 }
 
-TEST_F(DocumentsGenerateTest, AnUploadedTemplateWorksLikeAShippedOne) {
+void DocumentsGenerateTest::AnUploadedTemplateWorksLikeAShippedOne() {
+  SCOPED_TRACE("AnUploadedTemplateWorksLikeAShippedOne");
   std::string odt = slurp(sourceDir() + "/templates/engagementsverklaring.odt");
   ASSERT_FALSE(odt.empty());
   const std::string member = names_->rbegin()->first;
@@ -217,7 +232,8 @@ TEST_F(DocumentsGenerateTest, AnUploadedTemplateWorksLikeAShippedOne) {
   EXPECT_EQ(input.out.find("template_base64"), std::string::npos) << input.out.substr(0, 300);
 }
 
-TEST_F(DocumentsGenerateTest, BadUploadsAreRefusedAndChangeNothing) {
+void DocumentsGenerateTest::BadUploadsAreRefusedAndChangeNothing() {
+  SCOPED_TRACE("BadUploadsAreRefusedAndChangeNothing");
   const std::string rest = R"(", "cooperation": "igs-rupel", "all_members": true, "format": "docx"})";
   // Not a zip at all.
   auto e = refused(R"({"template_base64": ")" + base64("Beste {lid.naam},\n") + rest, 400);
@@ -255,13 +271,15 @@ TEST_F(DocumentsGenerateTest, BadUploadsAreRefusedAndChangeNothing) {
   fs::remove_all(dir);
 }
 
-TEST_F(DocumentsGenerateTest, AnAuditorMayNotGenerate) {
+void DocumentsGenerateTest::AnAuditorMayNotGenerate() {
+  SCOPED_TRACE("AnAuditorMayNotGenerate");
   auto e = refused(R"({"template": "engagementsverklaring", "cooperation": "igs-rupel", "all_members": true, "format": "docx"})",
                    403, "auditor");
   EXPECT_EQ(e->getValue<std::string>("code"), "denied");
 }
 
-TEST_F(DocumentsGenerateTest, NoNameCanReachAServerPath) {
+void DocumentsGenerateTest::NoNameCanReachAServerPath() {
+  SCOPED_TRACE("NoNameCanReachAServerPath");
   const std::string tail = R"(, "cooperation": "igs-rupel", "all_members": true, "format": "docx"})";
   const std::string odt = base64(slurp(sourceDir() + "/templates/engagementsverklaring.odt"));
   for (const std::string t : {"../../../../etc/passwd", "/etc/passwd", "engagementsverklaring.docx",
@@ -288,6 +306,30 @@ TEST_F(DocumentsGenerateTest, NoNameCanReachAServerPath) {
   refused(R"({"template": "engagementsverklaring", "cooperation": "igs-rupel", "member": "../../etc", "format": "docx"})",
           404);
   EXPECT_FALSE(fs::exists(*dir_ + "/elders"));
+}
+
+void DocumentsGenerateTest::TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays() {
+  SCOPED_TRACE("TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays");
+  auto document = server_->document();
+  const std::string path = "/api/v1/documents.generate";
+  EXPECT_FALSE(answerViolations(document, "POST", path, 200, kDocx, "Beste college").empty());
+  EXPECT_FALSE(answerViolations(document, "POST", path, 200, "application/zip", "%PDF-1.7").empty());
+  EXPECT_FALSE(answerViolations(document, "POST", path, 200, "application/pdf", "PK\x03\x04").empty());
+  EXPECT_FALSE(answerViolations(document, "POST", path, 200, "application/msword", "PK\x03\x04").empty());  // undeclared
+  EXPECT_TRUE(answerViolations(document, "POST", path, 200, kDocx, std::string("PK\x03\x04", 4)).empty());
+}
+
+TEST_F(DocumentsGenerateTest, ShippedAndUploadedTemplatesAnswerTheFileAndRegisterIt) {
+  AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered();
+  AllMembersAreOneZipWithAValidDocxPerMember();
+  AnUploadedTemplateWorksLikeAShippedOne();
+  TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays();
+}
+
+TEST_F(DocumentsGenerateTest, BadUploadsAuditorsAndPathsAreRefusedAndChangeNothing) {
+  BadUploadsAreRefusedAndChangeNothing();
+  AnAuditorMayNotGenerate();
+  NoNameCanReachAServerPath();
 }
 
 }  // namespace
