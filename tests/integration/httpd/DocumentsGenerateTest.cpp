@@ -210,12 +210,13 @@ void DocumentsGenerateTest::AnUploadedTemplateWorksLikeAShippedOne() {
   ASSERT_FALSE(odt.empty());
   const std::string member = names_->rbegin()->first;
   long long head = journalHead();
-  auto r = generate(R"({"template_base64": ")" + base64(odt) + R"(", "template_name": "Brief aan de gemeente.odt", )"
+  auto r = generate(R"({"template_base64": ")" + base64(odt) + R"(", "template_name": "Brief aan de schepen – Liège.odt", )"
                     R"("cooperation": ")" + std::string(kIgs) + R"(", "member": ")" + member + R"(", "format": "odt"})",
                     "directeur");
   ASSERT_EQ(r.status, 200) << r.body.substr(0, 400);
   EXPECT_EQ(r.headers["Content-Type"], "application/vnd.oasis.opendocument.text");
-  EXPECT_EQ(attachmentName(r).rfind(std::string("brief-aan-de-gemeente_") + kIgs + "_", 0), 0u)
+  // Accents folded, the dash and spaces made '-': a plain ASCII name in the header.
+  EXPECT_EQ(attachmentName(r).rfind(std::string("brief-aan-de-schepen-liege_") + kIgs + "_", 0), 0u)
       << r.headers["Content-Disposition"];
   auto parts = unzip(r.body);
   ASSERT_TRUE(parts.count("content.xml"));
@@ -223,7 +224,7 @@ void DocumentsGenerateTest::AnUploadedTemplateWorksLikeAShippedOne() {
   auto found = server_->get("/api/v1/documents.list?sha256=" + sha256(r.body), reg_->secrets.at("auditor")).json();
   ASSERT_EQ(found->getArray("documents")->size(), 1u);
   auto d = found->getArray("documents")->getObject(0);
-  EXPECT_EQ(d->getValue<std::string>("template"), "Brief aan de gemeente.odt");
+  EXPECT_EQ(d->getValue<std::string>("template"), "Brief aan de schepen – Liège.odt");
   EXPECT_EQ(d->getValue<std::string>("template_sha256"), sha256(odt));
   // The journal entry's input keeps the template's hash, not its bytes.
   auto input = run({"/usr/bin/env", "sqlite3", reg_->path, "SELECT input FROM journal WHERE seq = " + std::to_string(head + 1)});
@@ -288,13 +289,19 @@ void DocumentsGenerateTest::NoNameCanReachAServerPath() {
     auto e = refused(R"({"template": ")" + t + "\"" + tail, 400);
     EXPECT_EQ(e->getObject("place")->getValue<std::string>("field"), "'template'");
   }
-  for (const std::string n : {"../../x.odt", "a/b", "..", ".verborgen", "a\\\\b"}) {
+  for (const std::string n : {"../../x.odt", "a/b", "..", ".verborgen", "a\\\\b",
+                              "brief\\r\\nSet-Cookie: igsgov_sessie=x"}) {
     SCOPED_TRACE(n);
     auto e = refused(R"({"template_base64": ")" + odt + R"(", "template_name": ")" + n +
                          R"(", "cooperation": "igs-rupel", "all_members": true, "format": "odt"})",
                      400);
     EXPECT_EQ(e->getObject("place")->getValue<std::string>("field"), "'template_name'");
   }
+  // Quotes in the name are only a label: the header carries the slug.
+  auto quoted = generate(R"({"template_base64": ")" + odt + R"(", "template_name": "brief\"; filename=\"x.exe", )"
+                         R"("cooperation": "igs-rupel", "member": "igs-rupel-11018", "format": "odt"})");
+  EXPECT_EQ(quoted.status, 200) << quoted.body.substr(0, 300);
+  EXPECT_EQ(attachmentName(quoted), "brief-filename-x-exe_igs-rupel_11018_hemiksem.odt") << quoted.headers["Content-Disposition"];
   for (const std::string field : {"out", "documents_dir"}) {
     SCOPED_TRACE(field);
     auto e = refused(R"({"template": "engagementsverklaring", ")" + field + R"(": ")" + *dir_ + "/elders\"" + tail, 400);
