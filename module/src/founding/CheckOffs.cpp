@@ -100,6 +100,45 @@ const Stappenplan& planFor(store::Database& db, const std::vector<Stappenplan>& 
                 Place().set("field", "'stappenplan'"));
 }
 
+void validateCheckOff(store::Database& db, const std::vector<Stappenplan>& plans, const std::string& id,
+                      const JsonObject& data, const Reader& r) {
+  std::string coop = textOr(data, "cooperation");
+  records::requireCurrent(db, records::cooperationSpec(), coop, r.place("cooperation"));
+  std::string planName = textOr(data, "stappenplan");
+  const Stappenplan* plan = nullptr;
+  for (const auto& p : plans)
+    if (p.name == planName) plan = &p;
+  if (!plan) r.fail("stappenplan", "onbekend stappenplan '" + planName + "'");
+  std::string stepId = textOr(data, "step");
+  const Step* step = plan->find(stepId);
+  if (!step) r.fail("step", "stappenplan '" + plan->name + "' heeft geen stap '" + stepId + "'");
+  std::string key = textOr(data, "condition");
+  const Condition* cond = nullptr;
+  for (const auto& c : step->doneWhen)
+    if (conditionKey(c) == key) cond = &c;
+  if (!cond) r.fail("condition", "stap '" + stepId + "' heeft geen voorwaarde '" + key + "'");
+  if (!checkable(*cond))
+    r.fail("condition", "voorwaarde '" + key + "' wordt bewezen door het register, niet door afvinken: " + cond->description);
+  auto member = records::textOf(data, "member");
+  if (step->perGemeente && !member)
+    r.fail("member", "stap '" + stepId + "' wordt per gemeente gezet: noem de deelnemende gemeente ('member')");
+  if (!step->perGemeente && member)
+    r.fail("member", "stap '" + stepId + "' geldt voor het hele samenwerkingsverband, niet per gemeente");
+  if (member) {
+    auto m = records::requireCurrent(db, records::memberSpec(), *member, r.place("member"));
+    if (textOr(m.data, "cooperation") != coop)
+      r.fail("member", "deelnemer '" + *member + "' hoort niet bij samenwerkingsverband '" + coop + "'");
+    if (textOr(m.data, "kind") != "gemeente") r.fail("member", "deelnemer '" + *member + "' is geen gemeente");
+  }
+  if (textOr(data, "note").empty()) r.fail("note", "zeg waarom de voorwaarde vervuld is ('note')");
+  auto on = records::dateOf(data, "date");
+  if (!on) r.fail("date", "de datum van de afvinking ontbreekt");
+  if (Date::today() < *on) r.fail("date", "een afvinking ligt niet in de toekomst");
+  if (id != checkOffId(coop, plan->name, stepId, key, member.value_or("")))
+    r.fail("id", "de id van een afvinking is '" + checkOffId(coop, plan->name, stepId, key, member.value_or("")) +
+                     "' (samenwerkingsverband, stap, voorwaarde en gemeente), niet '" + id + "'");
+}
+
 JsonObject checkOff(records::Writer& w, const std::vector<Stappenplan>& plans, const JsonObject& in) {
   Reader r(in, kKind);
   std::string coop = r.str("cooperation");
@@ -128,19 +167,8 @@ JsonObject checkOff(records::Writer& w, const std::vector<Stappenplan>& plans, c
     r.fail("condition", "stap '" + stepId + "' heeft meer dan één voorwaarde om af te vinken; kies er een (" + keys + ")");
   }
   auto member = r.optStr("member");
-  if (step->perGemeente && !member)
-    r.fail("member", "stap '" + stepId + "' wordt per gemeente gezet: noem de deelnemende gemeente ('member')");
-  if (!step->perGemeente && member)
-    r.fail("member", "stap '" + stepId + "' geldt voor het hele samenwerkingsverband, niet per gemeente");
-  if (member) {
-    auto m = records::requireCurrent(w.db(), records::memberSpec(), *member, r.place("member"));
-    if (textOr(m.data, "cooperation") != coop)
-      r.fail("member", "deelnemer '" + *member + "' hoort niet bij samenwerkingsverband '" + coop + "'");
-    if (textOr(m.data, "kind") != "gemeente") r.fail("member", "deelnemer '" + *member + "' is geen gemeente");
-  }
   std::string note = r.str("note");
   Date on = r.optDate("date").value_or(Date::today());
-  if (Date::today() < on) r.fail("date", "een afvinking ligt niet in de toekomst");
 
   std::string key = conditionKey(*cond);
   std::string id = checkOffId(coop, plan.name, stepId, key, member.value_or(""));
@@ -153,6 +181,7 @@ JsonObject checkOff(records::Writer& w, const std::vector<Stappenplan>& plans, c
   data->set("date", on.iso());
   data->set("note", note);
   data->set("retracted", false);
+  validateCheckOff(w.db(), plans, id, data, r);
   if (auto sha = attachment(w, r)) data->set("document_sha256", *sha);
   std::string reason = r.optStr("reason").value_or("");
   if (auto prev = records::current(w.db(), checkOffSpec(), id)) {

@@ -48,6 +48,15 @@ bool hasCheckOffs(store::Database& db, const std::string& cooperation);
 const Stappenplan& planFor(store::Database& db, const std::vector<Stappenplan>& plans, const std::string& cooperation,
                            const std::optional<std::string>& name, const Place& place);
 
+// Checks one version of a check-off (`data`: the spec's fields) as
+// founding.check-off does: a known stappenplan, step and condition a person may
+// check off, the member rule of the step (a gemeente of the cooperation), a
+// note, a date not in the future, and `id` derived from these (checkOffId).
+// `r` reads `data` and names the record in errors. Error(invalid|notFound).
+// Used by checkOff and by the interchange import.
+void validateCheckOff(store::Database& db, const std::vector<Stappenplan>& plans, const std::string& id,
+                      const JsonObject& data, const Reader& r);
+
 // founding.check-off / founding.correct / founding.retract.
 JsonObject checkOff(records::Writer& w, const std::vector<Stappenplan>& plans, const JsonObject& in);
 JsonObject correctCheckOff(records::Writer& w, const JsonObject& in);

@@ -1,5 +1,6 @@
 #include "interchange/Interchange.hpp"
 #include "interchange/FilePlaces.hpp"
+#include "interchange/FoundingInterchange.hpp"
 #include "interchange/GovernanceInterchange.hpp"
 #include "interchange/StreamedArrays.hpp"
 
@@ -151,7 +152,7 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
                 Place().set("file", file).set("field", "'version'"));
   if (version < 1) throwInvalid("ongeldige versie van het uitwisselformaat", Place().set("file", file).set("field", "'version'"));
   top.rejectUnknown({"format", "version", "exported_at", "journal", "persons", "cooperations", "mandates", "note",
-                   "governance", "finance"});
+                   "governance", "finance", "founding"});
 
   long long nPersons = 0, nCoops = 0, nMembers = 0, nBodies = 0, nSeats = 0, nMandates = 0;
   ImportLookup lookup(w.db());  // what the mandates refer to, and the persons created here
@@ -243,10 +244,12 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
   counts->set("seats", nSeats);
   counts->set("mandates", nMandates);
   importGovernanceAndFinance(w, doc, file, counts);  // governance and finance parts (GovernanceInterchange.cpp)
+  auto provenance = importFounding(w, doc, file, counts);  // check-offs with their history (FoundingInterchange.cpp)
   auto journalInput = newObject();
   journalInput->set("source", file.empty() ? std::string("inline") : Poco::Path(file).getFileName());
   journalInput->set("sha256", sha);
   journalInput->set("counts", counts);
+  if (provenance->size() > 0) journalInput->set("check_off_provenance", provenance);
   w.setJournalInput(journalInput);
   auto out = newObject();
   out->set("imported", counts);
@@ -301,6 +304,7 @@ JsonObject exportRegister(store::Database& db, const JsonObject& in) {
   }
   out->set("mandates", mandates);
   exportGovernanceAndFinance(db, out);  // governance and finance parts (GovernanceInterchange.cpp)
+  exportFounding(db, out);              // check-offs with their history (FoundingInterchange.cpp)
   return out;
 }
 

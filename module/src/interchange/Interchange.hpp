@@ -2,7 +2,8 @@
 //
 //   {"format": "igsgov-register", "version": 1, "exported_at": ..., "journal": {...},
 //    "persons": [...], "cooperations": [{..., "members": [...],
-//    "bodies": [{..., "seats": [...]}]}], "mandates": [...]}
+//    "bodies": [{..., "seats": [...]}]}], "mandates": [...],
+//    "governance": {...}, "finance": {...}, "founding": {"check_offs": [...]}}
 //
 // Export writes what the register knows now: every entity's current version,
 // including ended and state-changed mandates (valid-time history). The
@@ -17,7 +18,7 @@
 
 namespace igsgov::interchange {
 
-constexpr int kFormatVersion = 1;
+constexpr int kFormatVersion = 2;
 constexpr const char* kFormatName = "igsgov-register";
 
 // in: {"path": file} or {"register": {...}}; returns counts.

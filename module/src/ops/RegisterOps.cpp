@@ -50,7 +50,8 @@ void addRegisterOperations(Catalogue& c) {
                   std::to_string(n->getValue<long long>("members")) + " deelnemers, " +
                   std::to_string(n->getValue<long long>("bodies")) + " organen, " +
                   std::to_string(n->getValue<long long>("persons")) + " personen, " +
-                  std::to_string(n->getValue<long long>("mandates")) + " mandaten (journaalregel " +
+                  std::to_string(n->getValue<long long>("mandates")) + " mandaten, " +
+                  std::to_string(n->optValue<long long>("check_offs", 0)) + " afvinkingen van de oprichting (journaalregel " +
                   std::to_string(o->getObject("journal")->getValue<long long>("seq")) + ")\n";
          },
          .result = rs::written({{"imported", rs::object({{"cooperations", rs::integer()}, {"persons", rs::integer()}, {"mandates", rs::integer()}})}})});
@@ -80,7 +81,12 @@ void addRegisterOperations(Catalogue& c) {
            return toJsonText(o) + "\n";
          },
          .content = true,
-         .result = rs::object({}, {{"format", rs::text()}, {"cooperations", rs::list(rs::cooperation())}, {"persons", rs::list(rs::person())}, {"mandates", rs::list(rs::mandate())}, {"media_type", rs::text()}, {"content", rs::text()}})});
+         .result = rs::object({}, {{"format", rs::text()}, {"cooperations", rs::list(rs::cooperation())}, {"persons", rs::list(rs::person())}, {"mandates", rs::list(rs::mandate())},
+                                    {"founding", rs::object({{"check_offs", rs::list(rs::object({{"id", rs::text()}, {"versions", rs::list(rs::object(
+                                        {{"cooperation", rs::text()}, {"stappenplan", rs::text()}, {"step", rs::text()}, {"condition", rs::text()},
+                                         {"date", rs::date()}, {"note", rs::text()}, {"recorded", rs::object({{"kind", rs::text()}, {"at", rs::timestamp()}}, {{"reason", rs::text()}, {"actor", rs::text()}})}},
+                                        {{"member", rs::text()}, {"retracted", rs::boolean()}, {"document_sha256", rs::text()}, {"file", rs::any()}}))}}))}})},
+                                    {"media_type", rs::text()}, {"content", rs::text()}})});
   // Moving a register between a SQLite file and PostgreSQL (ops/RegisterCopy.hpp).
   // Both addresses are local-only parameters (type path): igsgovd never copies.
   c.add({.name = "register.copy",

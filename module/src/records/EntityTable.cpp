@@ -128,7 +128,7 @@ std::optional<Version> knownAt(store::Database& db, const EntitySpec& spec, cons
 
 std::vector<Version> history(store::Database& db, const EntitySpec& spec, const std::string& id) {
   std::vector<Version> out;
-  auto st = db.prepare("SELECT " + selectColumns(spec) + " FROM " + spec.table + " WHERE id = ? ORDER BY rec_from");
+  auto st = db.prepare("SELECT " + selectColumns(spec) + " FROM " + spec.table + " WHERE id = ? ORDER BY rec_from, row_id");
   st.bind(1, id);
   while (st.step()) out.push_back(readVersion(spec, st));
   return out;

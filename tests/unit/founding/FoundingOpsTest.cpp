@@ -267,6 +267,107 @@ TEST_F(Founding, TheStatusReadsAsDutchText) {
   EXPECT_NE(text.find("  - Zwalm: ‘Zorg voor draagvlak’ nog niet afgevinkt"), std::string::npos) << text;
 }
 
+// register.export / register.import carry the check-offs with their history
+// (issue 18): the check-off, its correction with an attachment, its retraction
+// and checking off again arrive as the same versions with kinds and reasons;
+// the original actor and record time stay in the import's journal entry; the
+// steps read the same.
+TEST_F(Founding, AnExportImportRoundTripKeepsTheCheckOffsWithTheirHistory) {
+  inOprichting();
+  run("founding.check-off", R"({"cooperation": "igs-va", "step": "draagvlak", "member": "va-zwalm", "date": "2025-01-20", "note": "MT akkoord"})");
+  std::string id = "igs-va:draagvlak:afvinken:va-zwalm";
+  run("founding.correct", R"({"id": ")" + id + R"(", "note": "MT en burgemeester akkoord", "reason": "tikfout",
+       "path": )" + jsonString(file("verslag.pdf", "%PDF-1.4\n%%EOF\n")) + "}");
+  run("founding.retract", R"({"id": ")" + id + R"(", "reason": "verslag niet goedgekeurd"})");
+  run("founding.check-off", R"({"cooperation": "igs-va", "step": "draagvlak", "member": "va-zwalm", "date": "2025-02-03", "note": "nieuw akkoord MT"})");
+  run("founding.check-off", R"({"cooperation": "igs-va", "step": "indienen", "date": "2026-03-28", "note": "ingediend via KIOSK"})");
+  auto first = run("register.export", "{}");
+  EXPECT_EQ(first->getValue<int>("version"), 2);
+  auto part = first->getObject("founding");
+  ASSERT_FALSE(part.isNull());
+  ASSERT_EQ(part->getArray("check_offs")->size(), 2u);
+  auto versions = first->getObject("founding")->getArray("check_offs")->getObject(0)->getArray("versions");
+  ASSERT_EQ(versions->size(), 4u);
+  std::vector<std::string> kinds;
+  for (std::size_t j = 0; j < versions->size(); ++j)
+    kinds.push_back(versions->getObject(static_cast<unsigned>(j))->getObject("recorded")->getValue<std::string>("kind"));
+  EXPECT_EQ(kinds, (std::vector<std::string>{"create", "correction", "retraction", "change"}));
+  EXPECT_EQ(versions->getObject(2)->getObject("recorded")->getValue<std::string>("reason"), "verslag niet goedgekeurd");
+  EXPECT_EQ(versions->getObject(0)->getObject("recorded")->getValue<std::string>("actor"), "test:secretariaat");
+  EXPECT_TRUE(versions->getObject(1)->has("file"));
+
+  Poco::File(dir_ + "/other").createDirectories();
+  std::string otherAddress = testRegisterAddress(dir_ + "/other");
+  ops::Session other(otherAddress, true);
+  ops::Caller caller;
+  caller.actor = "test:import";
+  auto in = newObject();
+  in->set("register", first);
+  auto imported = other.execute("register.import", in, caller);
+  EXPECT_EQ(imported->getObject("imported")->getValue<long long>("check_offs"), 2);
+  auto second = other.execute("register.export", newObject(), caller);
+  // The same versions (data, kinds, reasons, attachment); only record time and actor are the import's.
+  auto strip = [](JsonObject doc) {
+    auto list = doc->getObject("founding")->getArray("check_offs");
+    for (std::size_t i = 0; i < list->size(); ++i) {
+      auto versions = list->getObject(static_cast<unsigned>(i))->getArray("versions");
+      for (std::size_t j = 0; j < versions->size(); ++j) {
+        auto rec = versions->getObject(static_cast<unsigned>(j))->getObject("recorded");
+        rec->remove("at");
+        rec->remove("actor");
+      }
+    }
+    return canonicalJson(doc->getObject("founding"));
+  };
+  EXPECT_EQ(strip(first), strip(second));  // (strip changes `first`: the checks above come first)
+  // The original actor is kept in the import's journal entry.
+  {
+    store::Database raw(otherAddress, false);
+    auto st = raw.prepare("SELECT input FROM journal ORDER BY seq DESC LIMIT 1");
+    ASSERT_TRUE(st.step());
+    EXPECT_NE(st.text(0).find("test:secretariaat"), std::string::npos) << st.text(0);
+  }
+  // The steps read the same in both registers.
+  auto q = parseJsonObject(R"({"cooperation": "igs-va", "as_of": "2026-04-02"})");
+  auto a = session_->execute("founding.status", q, caller);
+  auto b = other.execute("founding.status", q, caller);
+  EXPECT_TRUE(step(b, 10)->getValue<bool>("done"));
+  for (int n = 1; n <= 11; ++n) {
+    EXPECT_EQ(done(a, n), done(b, n)) << "step " << n;
+    EXPECT_EQ(blockers(a, n), blockers(b, n)) << "step " << n;
+  }
+}
+
+// A check-off in an import file is checked as founding.check-off checks it;
+// a bad one refuses the whole file, naming its position, and writes nothing.
+TEST_F(Founding, AnImportedCheckOffIsValidatedAndABadOneChangesNothing) {
+  inOprichting();
+  std::string before = state();
+  auto refusedImport = [&](const std::string& checkOff, const std::string& expected) {
+    auto doc = parseJsonObject(R"({"format": "igsgov-register", "version": 2, "founding": {"check_offs": [)" + checkOff + "]}}");
+    auto in = newObject();
+    in->set("register", doc);
+    Error e = fails("register.import", in);
+    EXPECT_EQ(e.errorCode(), ErrorCode::invalid) << e.fullText();
+    EXPECT_NE(e.fullText().find(expected), std::string::npos) << e.fullText();
+    EXPECT_NE(e.fullText().find("founding.check_offs[0]"), std::string::npos) << e.fullText();
+    EXPECT_EQ(state(), before);
+  };
+  std::string v1 = R"({"cooperation": "igs-va", "stappenplan": "cultuur_2026", "step": "gebied", "condition": "afvinken",
+                       "date": "2025-01-20", "note": "gemeenten gekozen", "retracted": false})";
+  refusedImport(R"({"id": "igs-va:gebied:afvinken", "versions": [{"cooperation": "igs-va", "stappenplan": "cultuur_2026",
+                "step": "afspraken", "condition": "collegebesluit:engagementsverklaring", "member": "va-zwalm",
+                "date": "2025-01-20", "note": "x"}]})", "wordt bewezen door het register");
+  refusedImport(R"({"id": "igs-va:gebied:afvinken:x", "versions": [)" + v1 + "]}", "de id van een afvinking is 'igs-va:gebied:afvinken'");
+  std::string retracted = R"({"cooperation": "igs-va", "stappenplan": "cultuur_2026", "step": "gebied", "condition": "afvinken",
+                       "date": "2025-01-20", "note": "gemeenten gekozen", "retracted": true, "recorded": {"kind": "retraction"}})";
+  refusedImport(R"({"id": "igs-va:gebied:afvinken", "versions": [)" + v1 + "," + retracted + "]}", "vraagt een reden");
+  refusedImport(R"({"id": "igs-va:gebied:afvinken", "versions": [{"cooperation": "igs-va", "stappenplan": "cultuur_2026",
+                "step": "gebied", "condition": "afvinken", "date": "2025-01-20", "note": "x",
+                "document_sha256": "0000000000000000000000000000000000000000000000000000000000000000",
+                "file": {"content_base64": "JVBERi0xLjQKJSVFT0YK"}}]})", "de afvinking noemt");
+}
+
 // A register from before 0012 (legal_form NOT NULL, no check-offs) is
 // migrated on open: its cooperations are kept and the journal verifies.
 TEST_F(Founding, ARegisterFromBeforeTheMigrationKeepsItsRowsAndVerifies) {

@@ -44,7 +44,16 @@ TEST_F(Interchange, ExportThenImportGivesTheSameRegister) {
 TEST_F(Interchange, ExportNamesFormatAndVersion) {
   auto out = run("register.export", "{}");
   EXPECT_EQ(out->getValue<std::string>("format"), "igsgov-register");
-  EXPECT_EQ(out->getValue<int>("version"), 1);
+  EXPECT_EQ(out->getValue<int>("version"), 2);  // 2: with the founding check-offs (issue 18)
+  EXPECT_TRUE(out->has("founding"));
+}
+
+// A version 1 file (from before the founding part) still imports.
+TEST_F(Interchange, AVersionOneFileWithoutTheFoundingPartStillImports) {
+  auto out = run("register.import", R"({"register": {"format": "igsgov-register", "version": 1,
+      "persons": [{"id": "p-oud", "name": "Oud bestand", "fictitious": true}]}})");
+  EXPECT_EQ(out->getObject("imported")->getValue<long long>("persons"), 1);
+  EXPECT_EQ(out->getObject("imported")->getValue<long long>("check_offs"), 0);
 }
 
 // An import writes a key row and a version row per record, alternating; the
