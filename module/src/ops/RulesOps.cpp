@@ -44,6 +44,11 @@ std::string checkText(const JsonObject& out) {
      << " waarschuwing(en), " << counts->getValue<int>("info") << " info, " << counts->getValue<int>("acknowledged")
      << " erkend (" << counts->getValue<int>("rules_evaluated") << " regels, " << counts->getValue<int>("cooperations")
      << " samenwerkingsverband(en))\n";
+  if (auto op = out->getArray("in_oprichting"))
+    for (std::size_t i = 0; i < op->size(); ++i)
+      os << "\nIn oprichting: " << op->getObject(static_cast<unsigned>(i))->getValue<std::string>("note")
+         << " De stand van de oprichting: igsgov founding status --cooperation "
+         << op->getObject(static_cast<unsigned>(i))->getValue<std::string>("cooperation") << "\n";
   auto findings = out->getArray("findings");
   for (std::size_t i = 0; i < findings->size(); ++i) {
     auto f = findings->getObject(static_cast<unsigned>(i));
@@ -71,6 +76,13 @@ std::string checkText(const JsonObject& out) {
   if (ne->size()) os << "\nNiet evalueerbaar:\n";
   for (std::size_t i = 0; i < ne->size(); ++i) {
     auto n = ne->getObject(static_cast<unsigned>(i));
+    os << "  " << n->getValue<std::string>("rule") << " — " << n->getValue<std::string>("cooperation") << ": "
+       << n->getValue<std::string>("reason") << "\n";
+  }
+  auto na = out->getArray("not_applicable");
+  if (na && na->size()) os << "\nNiet van toepassing:\n";
+  for (std::size_t i = 0; na && i < na->size(); ++i) {
+    auto n = na->getObject(static_cast<unsigned>(i));
     os << "  " << n->getValue<std::string>("rule") << " — " << n->getValue<std::string>("cooperation") << ": "
        << n->getValue<std::string>("reason") << "\n";
   }
@@ -185,7 +197,8 @@ std::string deadlinesText(const JsonObject& out) {
 // compliance.check for a caller who sees some cooperations: their findings,
 // counted again.
 void keepVisibleFindings(store::Database& db, JsonObject out, const Visible& visible) {
-  keepVisibleAll({{"findings", "cooperation"}, {"not_evaluable", "cooperation"}})(db, out, visible);
+  keepVisibleAll({{"findings", "cooperation"}, {"not_evaluable", "cooperation"}, {"not_applicable", "cooperation"},
+                  {"in_oprichting", "cooperation"}})(db, out, visible);
   int fout = 0, waarschuwing = 0, info = 0, acknowledged = 0;
   auto findings = out->getArray("findings");
   for (std::size_t i = 0; i < findings->size(); ++i) {
@@ -233,7 +246,10 @@ void addRulesOperations(Catalogue& c) {
   check.read = checkOp;
   check.text = checkText;
   check.exitCode = true;
-  c.add(check, rs::object({{"as_of", rs::date()}, {"findings", rs::list(rs::finding())}, {"counts", rs::object({{"fout", rs::integer()}, {"waarschuwing", rs::integer()}, {"info", rs::integer()}})}}, {{"exit_code", rs::integer()}}));
+  c.add(check, rs::object({{"as_of", rs::date()}, {"findings", rs::list(rs::finding())}, {"counts", rs::object({{"fout", rs::integer()}, {"waarschuwing", rs::integer()}, {"info", rs::integer()}})}},
+                              {{"exit_code", rs::integer()},
+                               {"in_oprichting", rs::list(rs::object({{"cooperation", rs::text()}, {"name", rs::text()}, {"note", rs::text()}}))},
+                               {"not_applicable", rs::list(rs::object({{"rule", rs::text()}, {"cooperation", rs::text()}, {"reason", rs::text()}}))}}));
 
   auto ack = op("compliance.acknowledge", "Erken een bevinding met een reden (blijft zichtbaar als erkend)", Access::write,
                 {{"key", "string", true, "sleutel van de bevinding (zie igsgov check)"},

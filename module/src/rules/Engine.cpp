@@ -27,9 +27,15 @@ CheckResult check(store::Database& db, const RuleBook& book, const CheckOptions&
   auto overrides = currentOverrides(db, options.cooperation);
   result.cooperations = static_cast<int>(facts.size());
   for (const auto& coop : facts) {
+    bool inOprichting = coop.legalForm.empty();
+    if (inOprichting) result.inOprichting.push_back({coop.id, coop.name});
     for (const auto& set : book.sets) {
       if (!set.appliesTo(coop.legalForm, coop.domain)) continue;
       for (const auto& rule : set.rules) {
+        if (inOprichting && rule.inOprichting == InOprichting::niet) {
+          result.notApplicable.push_back({rule.id, coop.id, "geldt niet voor een samenwerkingsverband in oprichting"});
+          continue;
+        }
         auto params = newObject();
         std::vector<std::string> names;
         rule.parameters->getNames(names);
@@ -55,15 +61,17 @@ CheckResult check(store::Database& db, const RuleBook& book, const CheckOptions&
   return result;
 }
 
-JsonObject checkResultJson(const CheckResult& r, const RuleBook& book, const std::string& cooperation) {
-  auto out = newObject();
-  out->set("as_of", r.asOf.iso());
-  if (!cooperation.empty()) out->set("cooperation", cooperation);
-  auto findings = newArray();
-  for (const auto& f : r.findings) findings->add(findingJson(f));
-  out->set("findings", findings);
+std::string inOprichtingNote(const std::string& name) {
+  return name + " is in oprichting: er is nog geen rechtsvorm, dus de regels van een rechtsvorm (looptijd, "
+                "raad van bestuur, statuten ...) gelden nog niet; de voorwaarden van het beleidsdomein over de gekozen "
+                "gemeenten wegen als waarschuwing.";
+}
+
+namespace {
+
+JsonArray notEvaluatedJson(const std::vector<NotEvaluated>& list, const RuleBook& book) {
   auto ne = newArray();
-  for (const auto& n : r.notEvaluable) {
+  for (const auto& n : list) {
     auto o = newObject();
     o->set("rule", n.ruleId);
     o->set("cooperation", n.cooperation);
@@ -75,7 +83,29 @@ JsonObject checkResultJson(const CheckResult& r, const RuleBook& book, const std
     }
     ne->add(o);
   }
-  out->set("not_evaluable", ne);
+  return ne;
+}
+
+}  // namespace
+
+JsonObject checkResultJson(const CheckResult& r, const RuleBook& book, const std::string& cooperation) {
+  auto out = newObject();
+  out->set("as_of", r.asOf.iso());
+  if (!cooperation.empty()) out->set("cooperation", cooperation);
+  auto findings = newArray();
+  for (const auto& f : r.findings) findings->add(findingJson(f));
+  out->set("findings", findings);
+  out->set("not_evaluable", notEvaluatedJson(r.notEvaluable, book));
+  out->set("not_applicable", notEvaluatedJson(r.notApplicable, book));
+  auto op = newArray();
+  for (const auto& c : r.inOprichting) {
+    auto o = newObject();
+    o->set("cooperation", c.id);
+    o->set("name", c.name);
+    o->set("note", inOprichtingNote(c.name));
+    op->add(o);
+  }
+  out->set("in_oprichting", op);
   auto counts = newObject();
   counts->set("fout", r.open(Severity::fout));
   counts->set("waarschuwing", r.open(Severity::waarschuwing));

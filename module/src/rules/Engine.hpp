@@ -5,7 +5,13 @@
 // overrides). Findings carry rule, severity, records, date and legal basis;
 // acknowledged findings stay in the list, marked with their acknowledgement.
 // A rule whose evaluator lacks data is listed under notEvaluable with the
-// reason, never passed silently. Read-only; runs under the register's lock.
+// reason, never passed silently.
+//
+// A cooperation in oprichting (no legal form yet, issue 18) is listed in
+// inOprichting: no rule set of a legal form applies to it, a rule marked
+// in_oprichting "niet" is listed in notApplicable instead of run, and one
+// marked "waarschuwing" reports a fout as a waarschuwing that says why
+// (RuleSet.hpp). Read-only; runs under the register's lock.
 #pragma once
 
 #include "rules/Finding.hpp"
@@ -27,10 +33,16 @@ struct NotEvaluated {
   std::string ruleId, cooperation, reason;
 };
 
+struct CooperationInOprichting {
+  std::string id, name;
+};
+
 struct CheckResult {
   Date asOf;
   std::vector<Finding> findings;
   std::vector<NotEvaluated> notEvaluable;
+  std::vector<NotEvaluated> notApplicable;  // rules "niet" for a cooperation in oprichting, with the reason
+  std::vector<CooperationInOprichting> inOprichting;
   int rulesEvaluated = 0;
   int cooperations = 0;
   int open(Severity s) const;          // not acknowledged, of this severity
@@ -42,6 +54,9 @@ CheckResult check(store::Database& db, const RuleBook& book, const CheckOptions&
 // The exit code the CLI returns for a check: 0 without unacknowledged fout
 // findings, kFoutExitCode with.
 constexpr int kFoutExitCode = 20;
+
+// The Dutch sentence that says what the check means for a cooperation in oprichting.
+std::string inOprichtingNote(const std::string& name);
 
 JsonObject checkResultJson(const CheckResult& r, const RuleBook& book, const std::string& cooperation);
 

@@ -100,6 +100,10 @@ void onePerGemeente(const Context& c) {
   for (const auto* m : gemeentenOn(c)) {
     for (const auto& other : c.all) {
       if (other.id == c.coop.id || other.domain != domain) continue;
+      // A gemeente may join a new one while still in an existing one: an IGS in
+      // oprichting does not count against an established one (the reverse is a
+      // waarschuwing for the one in oprichting, config in_oprichting).
+      if (!c.coop.legalForm.empty() && other.legalForm.empty()) continue;
       for (const auto* o : other.membersOn(c.asOf))
         if (o->kind == "gemeente" && o->nis == m->nis)
           c.emit("gemeente " + m->name + " neemt op " + dutchLongDate(c.asOf) + " ook deel aan " + other.name + " (" + other.id + ")",

@@ -153,7 +153,12 @@ void Context::emit(const std::string& message, std::vector<RecordRef> records) c
   emitAs(rule.severity, message, std::move(records));
 }
 
-void Context::emitAs(Severity severity, const std::string& message, std::vector<RecordRef> records) const {
+void Context::emitAs(Severity severity, const std::string& message_, std::vector<RecordRef> records) const {
+  std::string message = message_;
+  if (coop.legalForm.empty() && rule.inOprichting == InOprichting::waarschuwing && severity == Severity::fout) {
+    severity = Severity::waarschuwing;
+    message += " (in oprichting: een waarschuwing, geen fout, zolang er geen rechtsvorm is)";
+  }
   Finding f;
   f.ruleId = rule.id;
   f.severity = severity;

@@ -52,7 +52,7 @@ Rule parseRule(const JsonObject& r, const std::string& source, const std::string
   Rule rule;
   rule.id = text(r, "id", true, source, part);
   part = "regel '" + rule.id + "'";
-  static const std::set<std::string> known = {"id", "evaluator", "description", "severity", "parameters", "basis", "verified"};
+  static const std::set<std::string> known = {"id", "evaluator", "description", "severity", "parameters", "basis", "verified", "in_oprichting"};
   std::vector<std::string> names;
   r->getNames(names);
   for (const auto& n : names)
@@ -78,6 +78,11 @@ Rule parseRule(const JsonObject& r, const std::string& source, const std::string
   if (!r->has("verified") || !r->get("verified").isBoolean())
     throwInvalid("'verified' (true of false) ontbreekt", filePlace(source, part));
   rule.verified = r->getValue<bool>("verified");
+  std::string op = text(r, "in_oprichting", false, source, part);
+  if (op == "waarschuwing") rule.inOprichting = InOprichting::waarschuwing;
+  else if (op == "niet") rule.inOprichting = InOprichting::niet;
+  else if (!op.empty() && op != "geldt")
+    throwInvalid("'in_oprichting' '" + op + "' is geen geldt, waarschuwing of niet", filePlace(source, part));
   rule.ruleset = setName;
   rule.source = source;
   checkParameters(rule);  // the evaluator's own parameter check (types, ranges)

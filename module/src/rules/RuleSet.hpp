@@ -6,8 +6,14 @@
 // and each rule: id (unique over all sets), evaluator (the C++ function that
 // holds the logic, see Evaluators.hpp), Dutch description, severity
 // (fout | waarschuwing | info), parameters (an object; the values the logic
-// uses), basis {citation, link} and verified (false: findings say
-// "te verifiëren").
+// uses), basis {citation, link}, verified (false: findings say
+// "te verifiëren") and optionally in_oprichting: how the rule judges a
+// cooperation in oprichting (no legal form yet, issue 18): "geldt" (as any
+// other, the default), "waarschuwing" (a fout finding becomes a waarschuwing
+// that says so: a condition of recognition or subsidy the chosen gemeenten do
+// not meet yet, which is no breach while the IGS does not exist) or "niet" (not
+// applicable; listed under not_applicable). Rule sets of a legal form never
+// apply to a cooperation without one.
 //
 // Sources and precedence (docs/regels.md): the files compiled into the
 // library (config/rules at build time) are the base; a directory given in the
@@ -30,6 +36,7 @@
 namespace igsgov::rules {
 
 enum class Severity { fout, waarschuwing, info };
+enum class InOprichting { geldt, waarschuwing, niet };
 std::string severityName(Severity s);
 
 struct Rule {
@@ -41,6 +48,7 @@ struct Rule {
   std::string citation;
   std::string link;
   bool verified = false;
+  InOprichting inOprichting = InOprichting::geldt;
   std::string ruleset;  // the set (file) it came from
   std::string source;   // "ingebouwd" or the file path it was read from
 };

@@ -399,7 +399,20 @@ PageResult findingsPage(PageRequest& r) {
     row->set("reason", text(n, "reason"));
     notEvaluable->add(row);
   });
+  auto notApplicable = newArray();
+  each(arrayOf(out, "not_applicable"), [&](JsonObject n) {
+    auto row = newObject();
+    row->set("rule", text(n, "rule"));
+    row->set("reason", text(n, "reason"));
+    notApplicable->add(row);
+  });
+  std::string oprichting;  // the note when this cooperation is in oprichting
+  each(arrayOf(out, "in_oprichting"), [&](JsonObject o) { oprichting = text(o, "note"); });
   PageResult p = igsPage(r, igs, "findings", "Bevindingen – " + text(igs, "name"), "bevindingen");
+  p.data->set("in_oprichting", oprichting);
+  p.data->set("founding_link", base(r) + "/oprichting");
+  p.data->set("not_applicable", notApplicable);
+  p.data->set("has_not_applicable", notApplicable->size() > 0);
   p.data->set("download", downloadLinks(r, "bevindingen", {{"datum", text(out, "as_of")}}));
   p.data->set("as_of", text(out, "as_of"));
   p.data->set("as_of_nl", dateNl(text(out, "as_of")));
