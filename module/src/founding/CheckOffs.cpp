@@ -1,5 +1,6 @@
 #include "founding/CheckOffs.hpp"
 
+#include "core/AtomicFile.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "governance/FileStore.hpp"
@@ -230,6 +231,31 @@ JsonObject retractCheckOff(records::Writer& w, const JsonObject& in) {
   data->set("retracted", true);
   records::revise(w, checkOffSpec(), prev, data, "retraction", r.str("reason"));
   return records::versionJson(*records::current(w.db(), checkOffSpec(), prev.id), true);
+}
+
+JsonObject checkOffAttachment(store::Database& db, const JsonObject& in) {
+  Reader r(in, kKind);
+  r.rejectUnknown({"id", "path"});
+  auto v = requireCheckOff(db, r);
+  auto sha = records::textOf(v.data, "document_sha256");
+  if (!sha) throwNotFound("deze afvinking heeft geen bijlage", r.place("id"));
+  auto info = governance::fileInfo(db, *sha);
+  std::string bytes = governance::getFile(db, *sha);
+  auto kind = governance::fileKindOfMediaType(info.mediaType);
+  std::string ext = kind == governance::FileKind::pdf ? "pdf" : kind == governance::FileKind::odt ? "odt" : "docx";
+  auto out = newObject();
+  out->set("id", v.id);
+  out->set("sha256", *sha);
+  out->set("media_type", info.mediaType);
+  out->set("size", static_cast<long long>(bytes.size()));
+  out->set("file_name", "bijlage-" + textOr(v.data, "step") + "." + ext);
+  if (auto path = r.optStr("path")) {
+    writeFileAtomically(*path, bytes);
+    out->set("path", *path);
+  } else {
+    out->set("content_base64", governance::base64Encode(bytes));
+  }
+  return out;
 }
 
 std::vector<records::Version> currentCheckOffs(store::Database& db, const std::string& cooperation) {

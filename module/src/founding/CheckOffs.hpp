@@ -62,6 +62,12 @@ JsonObject checkOff(records::Writer& w, const std::vector<Stappenplan>& plans, c
 JsonObject correctCheckOff(records::Writer& w, const JsonObject& in);
 JsonObject retractCheckOff(records::Writer& w, const JsonObject& in);
 
+// founding.attachment: the file attached to a check-off's current version:
+// {id, sha256, media_type, size, file_name ("bijlage-<step>.<pdf|docx|odt>")}
+// plus content_base64, or, with "path", the file written there (atomically)
+// and "path". Error(notFound) for an unknown check-off or one without file.
+JsonObject checkOffAttachment(store::Database& db, const JsonObject& in);
+
 // The current, not retracted check-offs of a cooperation.
 std::vector<records::Version> currentCheckOffs(store::Database& db, const std::string& cooperation);
 

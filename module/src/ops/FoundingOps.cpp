@@ -200,7 +200,20 @@ void addFoundingOperations(Catalogue& c) {
                 {{"id", "string", true, "id van de afvinking"}, kReasonRequiredParam}, founding::retractCheckOff,
                 checkOffText), checkOffResult());
 
+  c.add(readOp("founding.attachment", "De bijlage van een afvinking (het opgeladen verslag of bewijsstuk)",
+               {{"id", "string", true, "id van de afvinking"},
+                {"path", "path", false, "schrijf de bijlage naar dit bestand (anders base64 in het antwoord)"}},
+               founding::checkOffAttachment,
+               [](const JsonObject& o) {
+                 return "Bijlage van afvinking " + str(o, "id") + ": " + str(o, "file_name") + " (" + str(o, "media_type") +
+                        ", " + std::to_string(o->getValue<long long>("size")) + " bytes, SHA-256 " + str(o, "sha256") + ")" +
+                        (o->has("path") ? "\n  geschreven naar " + str(o, "path") : std::string()) + "\n";
+               }),
+        rs::object({{"id", rs::text()}, {"sha256", rs::text()}, {"media_type", rs::text()}, {"size", rs::integer()}, {"file_name", rs::text()}},
+                   {{"content_base64", rs::text()}, {"path", rs::text()}}));
+
   c.setScope("founding.status", refs({{"cooperation", Ref::cooperation}}));
+  c.setScope("founding.attachment", refs({{"id", Ref::checkOff}}));
   c.setScope("founding.plans", refs({}, Concerns::none()));
   c.setScope("founding.check-off", refs({{"cooperation", Ref::cooperation}, {"member", Ref::member}}));
   c.setScope("founding.correct", refs({{"id", Ref::checkOff}}));

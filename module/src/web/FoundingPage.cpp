@@ -2,11 +2,15 @@
 // state of each (founding.status: evidence from the register or a person's
 // check-off), what blocks the next step, and, for whoever may call
 // founding.check-off / founding.retract, the forms to check a condition off
-// (with a reason) or to retract a check-off (with a reason). One form = one
-// operation = one transaction; the operation's Error is shown at its field.
+// (with a reason and optionally an attached document, web/Uploads.hpp) or to
+// retract a check-off (with a reason), and the download of a check-off's
+// attachment (founding.attachment). One form = one operation = one
+// transaction; the operation's Error is shown at its field.
 #include "core/Error.hpp"
+#include "governance/FileStore.hpp"
 #include "web/FormState.hpp"
 #include "web/Pages.hpp"
+#include "web/Uploads.hpp"
 
 #include <map>
 #include <vector>
@@ -15,7 +19,7 @@ namespace igsgov::web {
 
 namespace {
 
-const std::vector<std::string> kFields = {"afv_item", "afv_datum", "afv_reden", "intr_id", "intr_reden"};
+const std::vector<std::string> kFields = {"afv_item", "afv_datum", "afv_reden", "afv_bijlage", "intr_id", "intr_reden"};
 
 PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed, const FormErrors& errors,
                   const std::string& failed) {
@@ -68,6 +72,9 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
         auto checkOff = res->getObject("check_off");
         ro->set("retract", mayRetract && checkOff);
         ro->set("checkoff_id", checkOff ? text(checkOff, "id") : std::string());
+        ro->set("attachment", checkOff && !text(checkOff, "document_sha256").empty()
+                                  ? base(r) + "/oprichting/bijlage/" + segment(text(checkOff, "id"))
+                                  : std::string());
         results->add(ro);
         if (!ok && c->getValue<bool>("check_off")) {
           std::string value = text(s, "id") + "|" + text(c, "key") + "|" + text(res, "member");
@@ -115,6 +122,7 @@ PageResult render(PageRequest& r, const JsonObject& igs, const FormFields& typed
   p.data->set("afv_item_options", optionList(open, field(values, "afv_item")));
   if (!failed.empty()) p.status = 400;  // a refused form shown again
   p.data->set("today", today(r).iso());
+  p.data->set("max_size", mib(r.maxUploadBytes));
   static const std::map<std::string, std::string> doneText = {{"afvinken", "De voorwaarde is afgevinkt."},
                                                               {"intrekken", "De afvinking is ingetrokken."}};
   auto it = doneText.find(field(r.fields, "gedaan"));
@@ -135,7 +143,7 @@ PageResult foundingAction(PageRequest& r) {
   if (action == "afvinken") {
     prefix = "afv_", operation = "founding.check-off";
     fieldOf = {{"step", "afv_item"}, {"condition", "afv_item"}, {"member", "afv_item"}, {"date", "afv_datum"},
-               {"note", "afv_reden"}, {"cooperation", "afv_item"}};
+               {"note", "afv_reden"}, {"cooperation", "afv_item"}, {"content_base64", "afv_bijlage"}};
     in->set("cooperation", text(igs, "id"));
     std::string item = field(r.fields, "afv_item");
     auto bar1 = item.find('|'), bar2 = bar1 == std::string::npos ? bar1 : item.find('|', bar1 + 1);
@@ -147,6 +155,15 @@ PageResult foundingAction(PageRequest& r) {
     if (!field(r.fields, "afv_datum").empty()) in->set("date", field(r.fields, "afv_datum"));
     if (!field(r.fields, "afv_reden").empty()) in->set("note", field(r.fields, "afv_reden"));
     r.caller.reason = field(r.fields, "afv_reden");
+    // The attached document, if one was chosen: checked here so the problem sits at the field.
+    if (auto up = r.uploads.find("afv_bijlage"); up != r.uploads.end() && uploadChosen(up->second)) {
+      if (auto problem = uploadProblem(up->second, r.maxUploadBytes); !problem.empty()) {
+        FormErrors errors;
+        errors.fields["afv_bijlage"] = problem;
+        return render(r, igs, r.fields, errors, prefix);
+      }
+      in->set("content_base64", governance::base64Encode(up->second.bytes));
+    }
   } else if (action == "intrekken") {
     prefix = "intr_", operation = "founding.retract";
     fieldOf = {{"id", "intr_id"}, {"reason", "intr_reden"}};
@@ -167,6 +184,18 @@ PageResult foundingAction(PageRequest& r) {
   PageResult done;
   done.redirect = base(r) + "/oprichting?gedaan=" + action;
   return done;
+}
+
+PageResult foundingAttachment(PageRequest& r) {
+  loadIgs(r);
+  auto in = newObject();
+  in->set("id", r.params.at("checkoff"));
+  auto out = call(r, "founding.attachment", in);
+  PageResult p;
+  p.fileBytes = governance::base64Decode(text(out, "content_base64"), Place().set("operation", "founding.attachment"));
+  p.fileName = text(out, "file_name");
+  p.mediaType = text(out, "media_type");
+  return p;
 }
 
 }  // namespace igsgov::web

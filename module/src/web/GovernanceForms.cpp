@@ -20,6 +20,7 @@
 #include "governance/Vocabulary.hpp"
 #include "web/FormModel.hpp"
 #include "web/GovernanceRefs.hpp"
+#include "web/Uploads.hpp"
 
 #include <set>
 
@@ -71,13 +72,6 @@ std::optional<std::string> formDate(const PageRequest& r, FormState& form, const
     form.errors[name] = "Geen geldige datum: gebruik dag, maand en jaar.";
     return std::nullopt;
   }
-}
-
-std::string mib(std::size_t bytes) {
-  std::size_t tenths = (bytes * 10 + (1u << 19)) >> 20;
-  std::string s = std::to_string(tenths / 10);
-  if (tenths % 10) s += "," + std::to_string(tenths % 10);
-  return s + " MiB";
 }
 
 // A free id "<base>", "<base>-2", ... among `taken`.

@@ -80,6 +80,7 @@ PageResult deadlinesPage(PageRequest& r);
 // the check-off and retract forms (POST "actie" = afvinken | intrekken).
 PageResult foundingPage(PageRequest& r);
 PageResult foundingAction(PageRequest& r);
+PageResult foundingAttachment(PageRequest& r);  // GET .../oprichting/bijlage/:checkoff
 PageResult findingsPage(PageRequest& r);
 PageResult acknowledgeAction(PageRequest& r);
 // The auditor's evidence pack (audit.pack, signed with the service's files.pack_*) as a download.

@@ -86,6 +86,7 @@ const Router& intranetRouter() {
       {"version-correct", "/intranet/igs/:igs/statuten/versies/:version/verbeteren", {"GET", "POST"}},
       {"deadlines", "/intranet/igs/:igs/termijnen", {"GET"}},
       {"founding", "/intranet/igs/:igs/oprichting", {"GET", "POST"}},
+      {"founding-attachment", "/intranet/igs/:igs/oprichting/bijlage/:checkoff", {"GET"}},
       {"findings", "/intranet/igs/:igs/bevindingen", {"GET"}},
       {"acknowledge", "/intranet/igs/:igs/bevindingen/erkennen", {"POST"}},
       {"pack", "/intranet/igs/:igs/bewijspakket", {"GET"}},

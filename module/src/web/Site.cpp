@@ -92,6 +92,7 @@ PageResult dispatch(const std::string& page, const std::string& method, PageRequ
   if (page == "version-correct") return versionCorrectPage(r, method == "POST");
   if (page == "deadlines") return deadlinesPage(r);
   if (page == "founding") return method == "POST" ? foundingAction(r) : foundingPage(r);
+  if (page == "founding-attachment") return foundingAttachment(r);
   if (page == "findings") return findingsPage(r);
   if (page == "acknowledge") return acknowledgeAction(r);
   if (page == "pack") return packDownload(r);

@@ -5,6 +5,7 @@
 // date, the comparison, errors next to their field with what was typed kept,
 // nothing half done, the actor in the journal, and roles and CSRF.
 #include "../governance/GovFixture.hpp"
+#include "MultipartBody.hpp"
 #include "core/Error.hpp"
 #include "governance/FileStore.hpp"
 #include "ops/Session.hpp"
@@ -19,24 +20,12 @@ using namespace igsgov::web;
 
 namespace {
 
-const std::string kB = "----igsgovTestBoundary";
 const std::string kIgs = "igs-cultuur-va";
 const std::string kBase = "/intranet/igs/igs-cultuur-va/statuten";
 
-struct Part {
-  std::string name, value, fileName;
-  bool isFile = false;
-};
-
-std::string multipart(const std::vector<Part>& parts) {
-  std::string body;
-  for (const auto& p : parts) {
-    body += "--" + kB + "\r\nContent-Disposition: form-data; name=\"" + p.name + "\"";
-    if (p.isFile) body += "; filename=\"" + p.fileName + "\"\r\nContent-Type: application/octet-stream";
-    body += "\r\n\r\n" + p.value + "\r\n";
-  }
-  return body + "--" + kB + "--\r\n";
-}
+using igsgov::testing::multipart;
+using igsgov::testing::multipartType;
+using igsgov::testing::Part;
 
 class StatutenPagesTest : public ::testing::Test {
 protected:
@@ -70,7 +59,7 @@ protected:
   }
   Response postMultipart(const std::string& path, const std::vector<Part>& parts, const std::string& cookie) {
     return site_->handle(
-        Request{"POST", path, "", cookie, "multipart/form-data; boundary=" + kB, multipart(parts)});
+        Request{"POST", path, "", cookie, multipartType(), multipart(parts)});
   }
   static std::string header(const Response& r, const std::string& name) {
     for (const auto& [n, v] : r.headers)

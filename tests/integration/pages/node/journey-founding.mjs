@@ -1,6 +1,9 @@
 // The founding page (issue 18): a beheerder follows an IGS in oprichting
 // through the eleven steps of its stappenplan, sees per gemeente what blocks
 // the next step, checks a condition off with a reason and sees it counted;
+// a document attached to a check-off is uploaded (a file that is no
+// DOCX/ODT/PDF is refused at its field, nothing written) and downloaded from
+// the page; the findings page says the IGS is in oprichting;
 // an auditor sees the same page without forms and a forged POST is 403.
 // Expected values come from the CLI (founding status), never from the page.
 // Screenshots at 1280 and 390 px; no horizontal overflow on a phone.
@@ -52,10 +55,29 @@ await h.run(async ({ page }) => {
   }
   await page.setViewportSize({ width: h.widths.desktop, height: 900 });
 
-  // Check off "draagvlak" for Zwalm, with a reason.
+  // Check off "draagvlak" for Zwalm, with a reason and the MT's minutes attached.
+  // First a text file named .pdf: refused at the file field, the reason typed stays, nothing written.
+  const headBefore = h.cliJson('audit', 'head');
   await page.getByLabel('Wat is vervuld?').selectOption({ label: 'stap 1 – Zorg voor draagvlak – Zwalm' });
   await page.getByLabel('Vervuld op').fill('2025-02-03');
   await page.getByLabel('Waarom is dit vervuld?').fill('MT akkoord op 3 februari');
+  await page.getByLabel(/^Bijlage/).setInputFiles({ name: 'verslag-mt.pdf', mimeType: 'application/pdf',
+    buffer: Buffer.from('dit is geen pdf') });
+  await page.getByRole('button', { name: 'Afvinken' }).click();
+  const fileError = await page.locator('#fout-afv_bijlage').innerText().catch(() => '');
+  h.check(fileError === "Het bestand 'verslag-mt.pdf' is geen DOCX, ODT of PDF (herkend aan de inhoud, niet aan de naam).",
+    `page: a file that is no DOCX/ODT/PDF is refused at its field: "${fileError}"`);
+  h.check(await page.getByLabel('Waarom is dit vervuld?').inputValue() === 'MT akkoord op 3 februari', 'page: the reason typed stays');
+  h.check(h.cliJson('audit', 'head').seq === headBefore.seq, 'journal: nothing written for a refused file');
+  for (const w of [h.widths.desktop, h.widths.phone]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    await h.shot(page, `oprichting-bijlage-fout-${w}`);
+  }
+  await page.setViewportSize({ width: h.widths.desktop, height: 900 });
+  const minutes = Buffer.from('%PDF-1.4\n% verslag MT Zwalm 3 februari 2025\n%%EOF\n');
+  await page.getByLabel('Wat is vervuld?').selectOption({ label: 'stap 1 – Zorg voor draagvlak – Zwalm' });
+  await page.getByLabel('Vervuld op').fill('2025-02-03');
+  await page.getByLabel(/^Bijlage/).setInputFiles({ name: 'verslag-mt.pdf', mimeType: 'application/pdf', buffer: minutes });
   await page.getByRole('button', { name: 'Afvinken' }).click();
   await page.waitForURL(/gedaan=afvinken/);
   h.check((await page.locator('p.ok[role=status]').innerText()).includes('afgevinkt'), 'page: the check-off is confirmed');
@@ -67,7 +89,38 @@ await h.run(async ({ page }) => {
     'page: the check-off as evidence');
   const journal = h.cliJson('audit', 'journal', '--operation', 'founding.check-off').entries;
   h.check(journal.length === 1 && journal[0].actor === 'a-beheerder', 'journal: one entry by the beheerder');
-  await h.shot(page, 'oprichting-afgevinkt');
+  h.check(typeof zwalm.check_off.document_sha256 === 'string' && zwalm.check_off.document_sha256.length === 64,
+    'CLI: the check-off names its attachment');
+  // The attachment, downloaded from the page, is the file uploaded.
+  const [download] = await Promise.all([page.waitForEvent('download'),
+    page.locator('li', { hasText: 'MT akkoord op 3 februari' }).getByRole('link', { name: 'bijlage downloaden' }).click()]);
+  const got = fs.readFileSync(await download.path());
+  h.check(Buffer.compare(got, minutes) === 0 && download.suggestedFilename() === 'bijlage-draagvlak.pdf',
+    `page: the attachment downloads as uploaded (${download.suggestedFilename()}, ${got.length} bytes)`);
+  for (const w of [h.widths.desktop, h.widths.phone]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    h.check(sw <= iw, `after the check-off: no horizontal overflow at ${w} px (${sw} > ${iw})`);
+    await h.shot(page, `oprichting-afgevinkt-${w}`);
+  }
+  await page.setViewportSize({ width: h.widths.desktop, height: 900 });
+
+  // The findings page says plainly that the IGS is in oprichting, as compliance.check does.
+  const compliance = h.checkJson('--cooperation', igs);
+  await page.goto(`${h.base}/intranet/igs/${igs}/bevindingen`);
+  const findings = await page.locator('main').innerText();
+  h.check(compliance.in_oprichting.length === 1 && findings.includes(compliance.in_oprichting[0].note),
+    'findings page: the note that the IGS is in oprichting');
+  h.check(compliance.counts.fout === 0 && !findings.includes('fout ') && findings.includes('waarschuwing'),
+    'findings: the domain conditions are waarschuwingen, no fout for a cooperation that does not exist yet');
+  for (const w of [h.widths.desktop, h.widths.phone]) {
+    await page.setViewportSize({ width: w, height: 900 });
+    const [sw, iw] = await page.evaluate(() => [document.documentElement.scrollWidth, window.innerWidth]);
+    h.check(sw <= iw, `findings: no horizontal overflow at ${w} px (${sw} > ${iw})`);
+    await h.shot(page, `bevindingen-oprichting-${w}`);
+  }
+  await page.setViewportSize({ width: h.widths.desktop, height: 900 });
+  await page.goto(url(h));
 
   // Refused: no reason. Stays on the form, next to the field.
   await page.getByLabel('Wat is vervuld?').selectOption({ label: 'stap 1 – Zorg voor draagvlak – Horebeke' });
