@@ -233,7 +233,8 @@ def docx_blocks(parent):
             out.append(docx_para([Run("\u2013\t")] + inline(el), "opsomming",
                                  '<w:tabs><w:tab w:val="left" w:pos="425"/></w:tabs>'))
         elif t == "space":
-            out.append(docx_para([]))
+            # keep="1": an empty line that stays with what follows (before the closing formula).
+            out.append(docx_para([], "normal", "<w:keepNext/>" if el.get("keep") == "1" else ""))
         elif t in ("loop", "if", "ifnot"):
             sign = "^" if t == "ifnot" else "#"
             out.append(tag_para_docx("{" + sign + el.get("name") + "}"))
@@ -402,7 +403,9 @@ class OdtTables:
         self.n = 0
         self.styles = []
 
-    def table(self, widths_cm, rows, borders=True):
+    def table(self, widths_cm, rows, borders=True, split=False):
+        # Rows never break across pages (as in DOCX, w:cantSplit) unless split: a signature
+        # row split over two pages left the dotted lines alone on the next page.
         self.n += 1
         name = f"Tabel{self.n}"
         self.styles.append(f'<style:style style:name="{name}" style:family="table"><style:table-properties '
@@ -415,6 +418,11 @@ class OdtTables:
                            f'fo:padding="0.07cm" {border}/></style:style>')
         self.styles.append(f'<style:style style:name="{name}.H" style:family="table-cell"><style:table-cell-properties '
                            f'fo:padding="0.07cm" fo:background-color="#deeaf6" {border}/></style:style>')
+        row_style = ""
+        if not split:
+            self.styles.append(f'<style:style style:name="{name}.R" style:family="table-row"><style:table-row-properties '
+                               f'fo:keep-together="always"/></style:style>')
+            row_style = f' table:style-name="{name}.R"'
         out = [f'<table:table table:name="{name}" table:style-name="{name}">']
         out += [f'<table:table-column table:style-name="{name}.C{i}"/>' for i in range(len(widths_cm))]
         for cells, header in rows:
@@ -423,7 +431,7 @@ class OdtTables:
             for c in cells:
                 content = c if isinstance(c, str) else odt_para(c, "cel")
                 row.append(f'<table:table-cell table:style-name="{cell_style}" office:value-type="string">{content}</table:table-cell>')
-            out.append(f"<table:table-row>{''.join(row)}</table:table-row>")
+            out.append(f"<table:table-row{row_style}>{''.join(row)}</table:table-row>")
         out.append("</table:table>")
         return "".join(out)
 
@@ -444,7 +452,7 @@ def odt_blocks(parent, tables):
         elif t == "li":
             out.append(odt_para([Run("\u2013 ")] + inline(el), "opsomming"))
         elif t == "space":
-            out.append(odt_para([]))
+            out.append(f'<text:p text:style-name="{ODT_KEEP}"/>' if el.get("keep") == "1" else odt_para([]))
         elif t in ("loop", "if", "ifnot"):
             sign = "^" if t == "ifnot" else "#"
             out.append(odt_para([Run("{" + sign + el.get("name") + "}")]))
@@ -452,7 +460,7 @@ def odt_blocks(parent, tables):
             out.append(odt_para([Run("{/" + el.get("name") + "}")]))
         elif t == "table":
             ws = [TEXT_WIDTH_CM * w / TEXT_WIDTH_TWIPS for w in widths_twips(el)]
-            out.append(tables.table(ws, table_rows(el)))
+            out.append(tables.table(ws, table_rows(el), split=el.get("split") == "1"))
             out.append(odt_para([], "klein"))
         elif t == "signatures":
             sigs = list(el)
@@ -556,7 +564,8 @@ def html_blocks(parent, indent="    "):
         elif t == "li":
             out.append(f'{indent}<p style="{HTML_P["opsomming"]}">\u2013 {html_runs(inline(el))}</p>')
         elif t == "space":
-            out.append(f'{indent}<p style="margin:0">&#160;</p>')
+            keep = ";page-break-after:avoid" if el.get("keep") == "1" else ""
+            out.append(f'{indent}<p style="margin:0{keep}">&#160;</p>')
         elif t in ("loop", "if", "ifnot"):
             sign = "^" if t == "ifnot" else "#"
             out.append(f'{indent}{{{sign}{el.get("name")}}}')
@@ -637,10 +646,22 @@ def md_cell(text):
     return out
 
 
+def ends_with_li(el):
+    last = list(el)[-1] if len(el) else None
+    return last is not None and (last.tag == "li" or (last.tag in ("loop", "if", "ifnot") and ends_with_li(last)))
+
+
 def md_blocks(parent):
     out = []
+    previous = None
     for el in parent:
         t = el.tag
+        # A list item directly followed by anything but another item or a section: a blank
+        # line between them, or Markdown glues a paragraph to the item (lazy continuation).
+        if previous == "li" and t not in ("li", "space", "loop", "if", "ifnot"):
+            out.append("")
+        if t != "space":
+            previous = t
         if t == "p":
             style = el.get("style", "normal")
             text = md_runs(inline(el))
@@ -658,6 +679,10 @@ def md_blocks(parent):
             out.append("{" + sign + el.get("name") + "}")
             out += md_blocks(el)
             out.append("{/" + el.get("name") + "}")
+            # A section that ends in a list item: a blank line after it, or Markdown
+            # glues the next paragraph to the last item (lazy continuation).
+            if ends_with_li(el):
+                out.append("")
         elif t == "table":
             for i, tr in enumerate(el):
                 cells = [md_cell(md_runs(inline(td))) for td in tr]

@@ -55,7 +55,7 @@ protected:
   void generateAll(const std::string& format) {
     const std::string common = "\"format\":\"" + format + "\",\"as_of\":\"2025-10-01\",";
     for (const char* coop : {"igs-cultuur-va", "igs-extreem"})
-      for (const char* t : {"samenstelling", "statuten", "auditrapport"})
+      for (const char* t : {"samenstelling", "statuten", "auditrapport", "oprichting"})
         generate(common + "\"template\":\"" + t + "\",\"cooperation\":\"" + coop + "\"");
     for (const char* m : {"45035", "dr-vzw"})
       generate(common + R"("template":"engagementsverklaring","cooperation":"igs-cultuur-va","member":")" + m + "\"");
@@ -80,6 +80,9 @@ protected:
     if (fileName.rfind("engagementsverklaring", 0) == 0) return std::regex("neemt kennis");
     if (fileName.rfind("intentieverklaring", 0) == 0) return std::regex("Artikel 3");
     if (fileName.rfind("auditrapport", 0) == 0) return std::regex(R"(\b(fout|waarschuwing|info)\b)");
+    // The letter's last sentence (failed before: the signatures came after the evidence of
+    // step 11 and could stand alone on the last page).
+    if (fileName.rfind("oprichting", 0) == 0) return std::regex("Wij vragen u|Alle stappen|geldt geen stappenplan");
     return std::regex(R"(\d{2}/\d{2}/\d{4})");  // samenstelling, statuten: a row of the table
   }
 };
@@ -89,7 +92,7 @@ protected:
 TEST_F(RenderQuality, ShippedDocxTemplatesAsPdf) {
   generateAll("docx");
   auto pdfs = pdfPages("docx");
-  ASSERT_EQ(pdfs.size(), 13u);
+  ASSERT_EQ(pdfs.size(), 15u);
   const std::regex iso(R"(\b\d{4}-\d{2}-\d{2}\b)");
   for (const auto& [name, pages] : pdfs) {
     ASSERT_FALSE(pages.empty()) << name;
@@ -106,7 +109,8 @@ TEST_F(RenderQuality, ShippedDocxTemplatesAsPdf) {
     for (std::size_t i = 0; i < pages.size(); ++i)
       if (has(pages[i], "..............................")) sigPage = i;
     ASSERT_LT(sigPage, pages.size()) << name;
-    bool closing = has(pages[sigPage], "Voor eensluidend") || has(pages[sigPage], "Namens");
+    bool closing = has(pages[sigPage], "Voor eensluidend") || has(pages[sigPage], "Namens") ||
+                   has(pages[sigPage], "Met vriendelijke groeten");
     EXPECT_TRUE(closing) << name << ": the signatures are alone on page " << sigPage + 1 << ":\n" << pages[sigPage];
     // ... and with some of what they sign, not the closing formula alone (failed before: the
     // sample's samenstelling had "Voor eensluidend overzicht," and the signatures alone on page 2).
@@ -132,12 +136,29 @@ TEST_F(RenderQuality, ShippedDocxTemplatesAsPdf) {
   EXPECT_TRUE(has(vzw, "€ 2.500,00")) << vzw;
 }
 
+// The "stand van de oprichting" letter as ODT: the signature row is not split
+// over two pages (failed before: the sample's letter had the dotted lines alone
+// at the top of page 2), and the signatures come with the letter's last
+// sentence, before the annex with the evidence per step.
+TEST_F(RenderQuality, TheOprichtingLetterAsOdtKeepsItsSignaturesWithTheLetter) {
+  generate(R"("format":"odt","as_of":"2026-12-01","template":"oprichting","cooperation":"igs-cultuur-va")");
+  auto pdfs = pdfPages("odt");
+  ASSERT_EQ(pdfs.size(), 1u);
+  const auto& pages = pdfs.begin()->second;
+  std::size_t sigPage = pages.size();
+  for (std::size_t i = 0; i < pages.size(); ++i)
+    if (has(pages[i], "..............................")) sigPage = i;
+  ASSERT_LT(sigPage, pages.size());
+  for (const char* with : {"Wij vragen u", "Met vriendelijke groeten", "Voor de stuurgroep", "Bijlage: bewijs per stap"})
+    EXPECT_TRUE(has(pages[sigPage], with)) << with << " not on page " << sigPage + 1 << ":\n" << pages[sigPage];
+}
+
 // Failed on main: LibreOffice printed the HTML version with a blank first page
 // (and without the letterhead's first line).
 TEST_F(RenderQuality, HtmlVersionHasNoBlankFirstPage) {
   generateAll("html");
   auto pdfs = pdfPages("html");
-  ASSERT_EQ(pdfs.size(), 13u);
+  ASSERT_EQ(pdfs.size(), 15u);
   for (const auto& [name, pages] : pdfs) {
     ASSERT_FALSE(pages.empty()) << name;
     std::string first = pages.front();

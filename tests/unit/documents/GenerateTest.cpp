@@ -157,6 +157,16 @@ TEST_F(DocumentsFixture, EveryShippedTemplateRendersInEveryFormat) {
       EXPECT_NE(text.find("Cultuur Noordrand (voorbeeld)"), std::string::npos) << name;
       EXPECT_NE(text.find("igsgov.template_sha256"), std::string::npos) << name;
     }
+    // Markdown: a list item is followed by another or by a blank line; else the next
+    // paragraph is glued to the last item (failed before: the oprichting letter's steps
+    // and its closing formula, the auditrapport's closing).
+    if (name.size() > 3 && name.substr(name.size() - 3) == ".md") {
+      std::istringstream in(slurp(out_ + "/" + name));
+      std::string line, previous;
+      for (int n = 1; std::getline(in, line); ++n, previous = line)
+        EXPECT_FALSE(previous.rfind("- ", 0) == 0 && !line.empty() && line.rfind("- ", 0) != 0)
+            << name << ", line " << n << " follows a list item without a blank line: " << line;
+    }
   }
 }
 
