@@ -3,8 +3,11 @@
 //
 // Which conditions may be checked off: those whose evidence is "afvinken"
 // (only a person can know: draagvlak, the oprichtingsakte, the hired
-// regiocoördinator) and those whose evidence the register does not keep
-// (indiening: the KIOSK submission, subsidiebesluit: the Flemish decision).
+// regiocoördinator) and indiening / subsidiebesluit: those are read from the
+// register when it holds them (a document of kind subsidieaanvraag with its
+// submission date, the Vlaamse overheid's decision on it; Progress.hpp), and a
+// check-off only counts while it does not (a secretariat with only the KIOSK
+// receipt, a register from before the kind existed).
 // A condition the register can prove (decisions, legal form, statuten, intern
 // reglement) is never checked off by hand: its evidence must be registered.
 //

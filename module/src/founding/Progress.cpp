@@ -41,6 +41,12 @@ public:
 
   Result judge(const Step& step, const Condition& c, const Gemeente* g) {
     const std::string& e = c.evidence;
+    // The submission and the subsidy decision: from the register (a subsidieaanvraag with
+    // its submission date and the Vlaamse overheid's decision) when it holds them, else a check-off.
+    if (e == "indiening")
+      if (auto r = submission()) return *r;
+    if (e == "subsidiebesluit")
+      if (auto r = subsidyDecision()) return *r;
     if (checkable(c)) return byCheckOff(step, c, g);
     if (e == "collegebesluit") return decision(c.subject, g, {"college"}, "het college");
     if (e == "raadsbesluit") return decision(c.subject, g, {"gemeenteraad"}, "de gemeenteraad");
@@ -92,6 +98,36 @@ private:
   static std::string capitalisedFirst(std::string s) {
     if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
     return s;
+  }
+
+  // The first submitted version of a subsidieaanvraag (not an ontwerp, submitted on or before asOf).
+  std::optional<Result> submission() {
+    std::optional<records::Version> first;
+    for (const auto& v : governance::documentVersions(db_, coop_.id, "subsidieaanvraag")) {
+      auto on = records::dateOf(v.data, "submitted");
+      if (text(v, "status") == "ontwerp" || !on || asOf_ < *on) continue;
+      if (!first || *on < *records::dateOf(first->data, "submitted")) first = v;
+    }
+    if (!first) return std::nullopt;
+    return Result{true, "ingediend op " + dutchLongDate(*records::dateOf(first->data, "submitted")) + " (subsidieaanvraag '" +
+                            text(*first, "label") + "')", "", {}};
+  }
+
+  // The latest decision of the Vlaamse overheid on a subsidieaanvraag, dated on or before asOf.
+  std::optional<Result> subsidyDecision() {
+    std::optional<records::Version> latest;
+    for (const auto& v : governance::documentVersions(db_, coop_.id, "subsidieaanvraag"))
+      for (auto& a : governance::allWhere(db_, governance::approvalSpec(), "version_id", v.id, {})) {
+        auto d = records::dateOf(a.data, "date");
+        if (text(a, "council") != "vlaamse_overheid" || !d || asOf_ < *d) continue;
+        if (!latest || *records::dateOf(latest->data, "date") < *d) latest = a;
+      }
+    if (!latest) return std::nullopt;
+    std::string on = dutchLongDate(*records::dateOf(latest->data, "date"));
+    std::string ref = records::textOf(latest->data, "decision_ref") ? " (" + text(*latest, "decision_ref") + ")" : "";
+    std::string outcome = text(*latest, "outcome");
+    if (outcome == "goedgekeurd") return Result{true, "De Vlaamse overheid kende de subsidie toe op " + on + ref, "", {}};
+    return Result{false, "", "subsidieaanvraag " + governance::outcomes().label(outcome) + " door de Vlaamse overheid op " + on + ref, {}};
   }
 
   Result legalForm() {

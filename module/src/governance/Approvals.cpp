@@ -9,6 +9,7 @@ namespace igsgov::governance {
 std::string defaultRule(const std::string& legalForm, const std::string& kind) {
   if (kind == "intern_reglement" || kind == "cultuurnota") return "bestuursorgaan";
   if (kind == "engagementsverklaring") return "colleges";
+  if (kind == "subsidieaanvraag") return "vlaamse_overheid";
   if (legalForm == "welzijnsvereniging") return "alle_deelnemers";
   return "gemeenteraden";
 }
@@ -46,6 +47,10 @@ std::vector<Requirement> requirements(store::Database& db, const std::string& co
   std::vector<Requirement> out;
   if (rule == "bestuursorgaan") {
     out.push_back({"", "bestuursorgaan van het samenwerkingsverband", {"raad_van_bestuur", "beheerscomite"}});
+    return out;
+  }
+  if (rule == "vlaamse_overheid") {
+    out.push_back({"", "Vlaamse overheid", {"vlaamse_overheid"}});
     return out;
   }
   if (rule == "algemene_vergadering") {

@@ -252,6 +252,18 @@ void validateApproval(store::Database& db, const std::string& id, JsonObject d) 
     throwInvalid("een besluit van een " + councils().label(council) + " noemt de deelnemer ('member')",
                  field(kAppr, id, "member"));
   }
+  // A subsidieaanvraag (submitted through KIOSK) is decided by the Vlaamse overheid, and
+  // the Vlaamse overheid decides nothing else in this register.
+  auto doc = records::requireCurrent(db, documentSpec(), text(version, "document"), field(kAppr, id, "version_id"));
+  bool application = text(doc, "kind") == "subsidieaanvraag";
+  if (application != (council == "vlaamse_overheid"))
+    throwInvalid(application ? "over een subsidieaanvraag beslist de Vlaamse overheid ('vlaamse_overheid'), niet een " +
+                                   councils().label(council)
+                             : "de Vlaamse overheid beslist alleen over een subsidieaanvraag, niet over een " +
+                                   documentKinds().label(text(doc, "kind")),
+                 field(kAppr, id, "council"));
+  if (application && records::textOf(d, "member"))
+    throwInvalid("een besluit van de Vlaamse overheid noemt geen deelnemer", field(kAppr, id, "member"));
   if (text(version, "status") == "ontwerp")
     throwConflict("versie '" + version.id + "' is nog een ontwerp: leg ze eerst voor ('document status --status voorgelegd')",
                   field(kAppr, id, "version_id"));

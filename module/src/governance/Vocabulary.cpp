@@ -12,7 +12,8 @@ const model::CodeList& documentKinds() {
                                   {"cultuurnota", "cultuurnota"},
                                   {"engagementsverklaring", "engagementsverklaring"},
                                   {"intentieverklaring", "intentieverklaring"},
-                                  {"meerjarenplan", "doelstelling in het meerjarenplan"}}};
+                                  {"meerjarenplan", "doelstelling in het meerjarenplan"},
+                                  {"subsidieaanvraag", "subsidieaanvraag"}}};
   return l;
 }
 
@@ -31,7 +32,8 @@ const model::CodeList& councils() {
                                   {"ocmw_raad", "OCMW-raad"},
                                   {"algemene_vergadering", "algemene vergadering"},
                                   {"raad_van_bestuur", "raad van bestuur"},
-                                  {"beheerscomite", "beheerscomité"}}};
+                                  {"beheerscomite", "beheerscomité"},
+                                  {"vlaamse_overheid", "Vlaamse overheid"}}};
   return l;
 }
 
@@ -46,7 +48,8 @@ const model::CodeList& approvalRules() {
        {"colleges", "elk college van burgemeester en schepenen van een deelnemende gemeente keurt goed"},
        {"alle_deelnemers", "elke deelnemer keurt goed (gemeenteraad, OCMW-raad of eigen orgaan)"},
        {"bestuursorgaan", "het bestuursorgaan (raad van bestuur of beheerscomité) keurt goed"},
-       {"algemene_vergadering", "de algemene vergadering keurt goed"}}};
+       {"algemene_vergadering", "de algemene vergadering keurt goed"},
+       {"vlaamse_overheid", "de Vlaamse overheid beslist (een subsidieaanvraag)"}}};
   return l;
 }
 

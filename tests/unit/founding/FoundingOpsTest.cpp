@@ -267,6 +267,49 @@ TEST_F(Founding, TheStatusReadsAsDutchText) {
   EXPECT_NE(text.find("  - Zwalm: ‘Zorg voor draagvlak’ nog niet afgevinkt"), std::string::npos) << text;
 }
 
+// Steps 10 and 11 from the register (issue 18): the subsidieaanvraag submitted
+// through KIOSK is a document version with its submission date, the subsidy
+// decision is the Vlaamse overheid's decision on it; a check-off counts only
+// while the register holds neither, and a registered refusal wins over it.
+TEST_F(Founding, TheKioskSubmissionAndTheSubsidyDecisionAreReadFromTheRegister) {
+  inOprichting();
+  run("founding.check-off", R"({"cooperation": "igs-va", "step": "subsidiebesluit", "condition": "subsidiebesluit",
+       "date": "2026-02-01", "note": "mondeling toegezegd"})");
+  documentVersion("subsidieaanvraag", "sa-1");  // submitted 2025-02-01 by documentVersion; correct it to the KIOSK date
+  run("document.correct", R"({"id": "sa-1", "submitted": "2026-03-28", "reason": "datum van indiening via KIOSK"})");
+  auto s = status("2026-03-27");
+  EXPECT_FALSE(done(s, 10));
+  EXPECT_EQ(result(s, 10, 0, "")->getValue<std::string>("missing"), "‘Dien je cultuurnota in’ nog niet afgevinkt");
+  s = status("2026-04-02");
+  EXPECT_TRUE(done(s, 10));
+  EXPECT_FALSE(step(s, 10)->getValue<bool>("late"));
+  EXPECT_EQ(result(s, 10, 0, "")->getValue<std::string>("evidence"), "ingediend op 28 maart 2026 (subsidieaanvraag 'versie 1')");
+  // Only the Vlaamse overheid decides on a subsidieaanvraag, and on nothing else; refused, nothing written.
+  std::string before = state();
+  EXPECT_NE(fails("approval.record", R"({"version_id": "sa-1", "council": "raad_van_bestuur", "date": "2026-10-20", "outcome": "goedgekeurd"})")
+                .fullText().find("over een subsidieaanvraag beslist de Vlaamse overheid"), std::string::npos);
+  documentVersion("cultuurnota", "cn-1");
+  EXPECT_NE(fails("approval.record", R"({"version_id": "cn-1", "council": "vlaamse_overheid", "date": "2026-10-20", "outcome": "goedgekeurd"})")
+                .fullText().find("de Vlaamse overheid beslist alleen over een subsidieaanvraag"), std::string::npos);
+  before = state();
+  EXPECT_EQ(fails("approval.record", R"({"version_id": "sa-1", "council": "vlaamse_overheid", "member": "va-zwalm", "date": "2026-10-20", "outcome": "goedgekeurd"})").errorCode(),
+            ErrorCode::invalid);
+  EXPECT_EQ(state(), before);
+  // The check-off counts while the register holds no decision; a registered refusal wins.
+  EXPECT_EQ(result(status("2026-10-25"), 11, 0, "")->getValue<std::string>("evidence"), "afgevinkt op 1 februari 2026: mondeling toegezegd");
+  run("approval.record", R"({"version_id": "sa-1", "council": "vlaamse_overheid", "date": "2026-10-20", "outcome": "verworpen",
+       "decision_ref": "MB 2026/77"})");
+  s = status("2026-10-25");
+  EXPECT_TRUE(contains(blockers(s, 11), "subsidieaanvraag verworpen door de Vlaamse overheid op 20 oktober 2026 (MB 2026/77)"));
+  run("approval.record", R"({"version_id": "sa-1", "council": "vlaamse_overheid", "date": "2026-10-28", "outcome": "goedgekeurd",
+       "decision_ref": "MB 2026/91"})");
+  s = status("2026-10-30");
+  EXPECT_EQ(result(s, 11, 0, "")->getValue<std::string>("evidence"), "De Vlaamse overheid kende de subsidie toe op 28 oktober 2026 (MB 2026/91)");
+  EXPECT_EQ(blockers(s, 11), std::vector<std::string>{"regiocoördinator nog niet afgevinkt"});
+  // The decision completes the application's approvals (rule 'vlaamse_overheid').
+  EXPECT_TRUE(run("approval.pending", R"({"version_id": "sa-1", "as_of": "2026-10-30"})")->getValue<bool>("complete"));
+}
+
 // register.export / register.import carry the check-offs with their history
 // (issue 18): the check-off, its correction with an attachment, its retraction
 // and checking off again arrive as the same versions with kinds and reasons;
