@@ -392,20 +392,19 @@ PageResult findingsPage(PageRequest& r) {
     row->set("citation", text(basis, "citation"));
     rows->add(row);
   });
-  auto notEvaluable = newArray();
-  each(arrayOf(out, "not_evaluable"), [&](JsonObject n) {
-    auto row = newObject();
-    row->set("rule", text(n, "rule"));
-    row->set("reason", text(n, "reason"));
-    notEvaluable->add(row);
-  });
-  auto notApplicable = newArray();
-  each(arrayOf(out, "not_applicable"), [&](JsonObject n) {
-    auto row = newObject();
-    row->set("rule", text(n, "rule"));
-    row->set("reason", text(n, "reason"));
-    notApplicable->add(row);
-  });
+  // Rules listed with a reason (not evaluable, not applicable to a cooperation in oprichting).
+  auto ruleReasons = [&](const std::string& key) {
+    auto rows = newArray();
+    each(arrayOf(out, key), [&](JsonObject n) {
+      auto row = newObject();
+      row->set("rule", text(n, "rule"));
+      row->set("reason", text(n, "reason"));
+      rows->add(row);
+    });
+    return rows;
+  };
+  auto notEvaluable = ruleReasons("not_evaluable");
+  auto notApplicable = ruleReasons("not_applicable");
   std::string oprichting;  // the note when this cooperation is in oprichting
   each(arrayOf(out, "in_oprichting"), [&](JsonObject o) { oprichting = text(o, "note"); });
   PageResult p = igsPage(r, igs, "findings", "Bevindingen – " + text(igs, "name"), "bevindingen");
