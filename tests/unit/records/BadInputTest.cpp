@@ -132,10 +132,10 @@ TEST_F(BadInput, MalformedJsonImport) {
 }
 
 TEST_F(BadInput, NewerInterchangeVersion) {
-  auto p = writeFile("future.json", R"({"format":"igsgov-register","version":2,"persons":[]})");
+  auto p = writeFile("future.json", R"({"format":"igsgov-register","version":3,"persons":[]})");
   Error e = fails("register.import", R"({"path":")" + p + R"("})");
   EXPECT_EQ(e.errorCode(), ErrorCode::unsupported);
-  EXPECT_NE(e.fullText().find("versie 2"), std::string::npos) << e.fullText();
+  EXPECT_NE(e.fullText().find("versie 3"), std::string::npos) << e.fullText();
   EXPECT_EQ(state(), before_);
 }
 
