@@ -1,8 +1,10 @@
 // Email over SMTP for the deadline reminders (Reminders.hpp): the settings
 // file (igsgovd's files.smtp_config, or --smtp-config) and one plain-text
 // UTF-8 message sent with Poco::Net::SMTPClientSession, with STARTTLS
-// (SecureSMTPClientSession, the peer's certificate verified against the
-// system's CAs unless "tls_verify": false) and AUTH LOGIN when configured.
+// (SecureSMTPClientSession; unless "tls_verify": false the peer's chain is
+// verified against the system's CAs, or only the PEM file "tls_ca_file", and
+// its certificate must name "host": a DNS name or an IP address in its
+// subjectAltName) and AUTH LOGIN when configured.
 //
 // Settings file: {"host": "smtp.example.be", "port": 587, "starttls": true,
 //   "username": "igsgov", "password": "…", "from": "igsgov <igsgov@example.be>",
@@ -24,6 +26,7 @@ struct SmtpSettings {
   int port = 25;
   bool starttls = false;
   bool tlsVerify = true;
+  std::string tlsCaFile;  // PEM CAs to trust instead of the system's (empty: the system's)
   std::string username, password;
   std::string from;
   std::string intranetUrl;  // without a trailing slash

@@ -30,10 +30,10 @@ namespace {
 // The SMTP server, stopped by closing its stdin (and killed when a test fails early).
 class SmtpServer {
 public:
-  SmtpServer(int port, const std::string& mode, const std::string& dir)
-      : handle_(Poco::Process::launch("/usr/bin/python3",
-                                      {sourceDir() + "/tests/integration/httpd/smtp_server.py", std::to_string(port),
-                                       mode, dir},
+  // With a certificate and key (PEM files): STARTTLS offered with them.
+  SmtpServer(int port, const std::string& mode, const std::string& dir, const std::vector<std::string>& tls = {})
+      : handle_(Poco::Process::launch("/usr/bin/python3", withTls({sourceDir() + "/tests/integration/httpd/smtp_server.py",
+                                                                    std::to_string(port), mode, dir}, tls),
                                       &in_, &out_, nullptr)) {
     Poco::PipeInputStream from(out_);
     std::string line;
@@ -46,6 +46,10 @@ public:
   }
 
 private:
+  static std::vector<std::string> withTls(std::vector<std::string> args, const std::vector<std::string>& tls) {
+    args.insert(args.end(), tls.begin(), tls.end());
+    return args;
+  }
   Poco::Pipe in_, out_;
   Poco::ProcessHandle handle_;
 };
@@ -57,11 +61,21 @@ std::vector<std::string> mails(const std::string& dir) {
   return out;
 }
 
-std::string smtpConfig(const std::string& dir, int port) {
+// `extra`: more settings, e.g. R"(,"starttls":true)".
+std::string smtpConfig(const std::string& dir, int port, const std::string& extra = "") {
   std::string path = dir + "/smtp-" + std::to_string(port) + ".json";
   std::ofstream(path) << R"({"host":"127.0.0.1","port":)" << port
-                      << R"(,"from":"igsgov <igsgov@example.be>","intranet_url":"https://igsgov.example.be/"})";
+                      << R"(,"from":"igsgov <igsgov@example.be>","intranet_url":"https://igsgov.example.be/")" << extra
+                      << "}";
   return path;
+}
+
+// A self-signed certificate (also the CA the client is told to trust) for these subjectAltName entries.
+void makeCertificate(const std::string& dir, const std::string& name, const std::string& altNames) {
+  auto made = run({"/usr/bin/env", "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256",
+                   "-nodes", "-keyout", dir + "/" + name + "-key.pem", "-out", dir + "/" + name + "-cert.pem", "-days",
+                   "2", "-subj", "/CN=" + name, "-addext", "subjectAltName=" + altNames});
+  ASSERT_EQ(made.exitCode, 0) << made.err;
 }
 
 void must(const SampleRegister& reg, const std::vector<std::string>& args) {
@@ -170,5 +184,47 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
     // The run logs after its last email was accepted.
     for (int i = 0; i < 300 && server.log().find("event=reminders sent=1") == std::string::npos; ++i) usleep(100 * 1000);
     EXPECT_NE(server.log().find("event=reminders sent=1"), std::string::npos) << server.log();
+  }
+}
+
+// STARTTLS checks the server's certificate against the configured host name
+// (and its chain against tls_ca_file): a trusted certificate for another name
+// is refused with a clear Dutch error and nothing is recorded as sent; one
+// for 127.0.0.1 is accepted.
+TEST(ReminderTest, StartTlsChecksTheServersHostName) {
+  std::string dir = freshDir("reminders-tls-" + std::to_string(getpid())), inbox = dir + "/inbox";
+  std::filesystem::create_directories(inbox);
+  auto reg = makeSampleRegister(dir);
+  addAccount(reg, "mail-tls", "herinnering-wachtwoord-3", {"directeur@igs-rupel"});
+  must(reg, {"account", "change", "--id", "mail-tls", "--email", "tls@example.be"});
+  must(reg, {"cooperation", "change", "--id", "igs-rupel", "--term-end", "2026-12-31", "--reason", "test"});
+  must(reg, {"reminder", "set", "--account", "mail-tls", "--kind", "term_end", "--days", "30"});
+  makeCertificate(dir, "other", "DNS:smtp.elders.example");
+  makeCertificate(dir, "local", "IP:127.0.0.1,DNS:localhost");
+  int port = freePort();
+  auto send = [&](const std::string& ca) {
+    return cli(reg.path, {"reminders", "send", "--today", "2026-12-10", "--smtp-config",
+                          smtpConfig(dir, port, R"(,"starttls":true,"tls_ca_file":")" + dir + "/" + ca + "-cert.pem\"")});
+  };
+  {
+    SmtpServer other(port, "accept", inbox, {dir + "/other-cert.pem", dir + "/other-key.pem"});
+    auto refused = send("other");
+    EXPECT_EQ(refused.exitCode, 1) << refused.out << refused.err;
+    EXPECT_NE(refused.out.find("het certificaat van de SMTP-server is niet uitgegeven voor '127.0.0.1'"),
+              std::string::npos)
+        << refused.out;
+    // A certificate no trusted CA signed: refused during the handshake.
+    auto untrusted = send("local");
+    EXPECT_EQ(untrusted.exitCode, 1) << untrusted.out;
+    EXPECT_NE(untrusted.out.find("het certificaat is niet vertrouwd of ongeldig"), std::string::npos) << untrusted.out;
+  }
+  EXPECT_TRUE(mails(inbox).empty());
+  {
+    SmtpServer local(port, "accept", inbox, {dir + "/local-cert.pem", dir + "/local-key.pem"});
+    auto sent = send("local");
+    EXPECT_EQ(sent.exitCode, 0) << sent.out << sent.err;
+    auto got = mails(inbox);
+    ASSERT_EQ(got.size(), 1u) << sent.out;
+    EXPECT_NE(got[0].find("RCPT: tls@example.be"), std::string::npos) << got[0];
   }
 }

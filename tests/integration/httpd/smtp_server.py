@@ -2,12 +2,14 @@
 """A real SMTP server for the reminder tests (Debian's python3-aiosmtpd), on
 127.0.0.1:PORT until its stdin closes. Mode "accept" writes every message,
 decoded, to DIR/<pid>-<n>.txt (envelope recipients, From, To, Subject, the
-text body); mode "refuse" answers DATA with 554. Prints "ready" once
+text body); mode "refuse" answers DATA with 554. With CERT and KEY (PEM
+files) it offers STARTTLS with that certificate. Prints "ready" once
 listening."""
 import email
 import email.policy
 import itertools
 import os
+import ssl
 import sys
 
 from aiosmtpd.controller import Controller
@@ -31,7 +33,11 @@ class Handler:
         return "250 OK"
 
 
-controller = Controller(Handler(), hostname="127.0.0.1", port=port)
+tls = None
+if len(sys.argv) > 5:
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(sys.argv[4], sys.argv[5])
+controller = Controller(Handler(), hostname="127.0.0.1", port=port, tls_context=tls)
 controller.start()
 print("ready", flush=True)
 try:
