@@ -4,6 +4,7 @@
 #include "documents/Generate.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
+#include "governance/FileStore.hpp"
 #include "ops/Catalogue.hpp"
 #include "ops/ResultSchema.hpp"
 
@@ -34,12 +35,27 @@ JsonObject findings(store::Database& db, const std::string& cooperation, const D
 
 JsonObject checkOp(store::Database&, const JsonObject& in) {
   Reader r(in, "sjabloon");
-  r.rejectUnknown({"file"});
-  std::string file = r.str("file");
+  r.rejectUnknown({"file", "template_base64", "template_name"});
+  auto fileArg = r.optStr("file");
+  auto upload = r.optStr("template_base64");
+  auto uploadName = r.optStr("template_name");
+  if (fileArg.has_value() == upload.has_value())
+    r.fail("file", "geef een sjabloon: 'file' (naam of pad) of 'template_base64' (het bestand zelf), één van beide");
+  if (uploadName && !upload) r.fail("template_name", "'template_name' hoort bij 'template_base64'");
   docs::CheckResult result;
-  std::string bytes;
-  // A shipped name is checked in its DOCX form.
-  if (file.find('/') == std::string::npos && file.find('.') == std::string::npos) {
+  std::string file;
+  if (upload) {
+    // The same decoding, type check and name rules as documents.generate's upload; PDF is the
+    // output both DOCX and ODT templates make, so the check takes either.
+    auto src = documents::uploadedTemplate(governance::base64Decode(*upload, r.place("template_base64")),
+                                           uploadName.value_or(""), documents::OutputFormat::pdf, "template_base64");
+    file = src.path;
+    docs::CompileOptions co;
+    co.format = src.format;
+    co.source = src.path;
+    result = docs::checkTemplate(src.bytes, co);
+  } else if (file = *fileArg; file.find('/') == std::string::npos && file.find('.') == std::string::npos) {
+    // A shipped name is checked in its DOCX form.
     auto src = documents::resolveTemplate(file, documents::OutputFormat::docx);
     docs::CompileOptions co;
     co.source = file;
@@ -206,13 +222,30 @@ void addDocumentOperations(Catalogue& c) {
                     "afsluitcode 2 bij fouten",
          .access = Access::read,
          .roles = kAllRoles,
-         .params = {{"file", "path", true, "sjabloonbestand (DOCX, ODT, HTML, Markdown) of naam van een meegeleverd sjabloon"}},
+         .params = {{"file", "path", false, "sjabloonbestand (DOCX, ODT, HTML, Markdown) of naam van een meegeleverd sjabloon",
+                     {}, shippedNames()},
+                    {"template_base64", "string", false,
+                     "het sjabloon zelf (DOCX of ODT, base64) in plaats van 'file' (via REST)"},
+                    {"template_name", "string", false, "naam van het meegestuurde sjabloon, in de uitvoer"}},
          .cli = {"template", "check"},
          .positional = "file",
          .read = checkOp,
          .text = checkText,
          .exitCode = true,
-         .result = rs::object({})});
+         .result = rs::object(
+             {{"file", rs::text()},
+              {"format", rs::text()},
+              {"ok", rs::boolean()},
+              {"exit_code", rs::integer()},
+              {"errors", rs::list(rs::object({{"id", rs::text()}, {"message", rs::text()}, {"part", rs::text()},
+                                              {"offset", rs::integer()}, {"snippet", rs::text()}},
+                                             {{"paragraph", rs::integer()}, {"line", rs::integer()},
+                                              {"position", rs::integer()}, {"tag", rs::text()}}))},
+              {"tags", rs::list(rs::object({{"part", rs::text()}, {"tag", rs::text()}, {"kind", rs::text()},
+                                            {"name", rs::text()}, {"formatters", rs::list(rs::text())},
+                                            {"offset", rs::integer()}},
+                                           {{"paragraph", rs::integer()}, {"line", rs::integer()},
+                                            {"position", rs::integer()}}))}})});
   c.add({.name = "template.list",
          .summary = "Toon de meegeleverde sjablonen met hun formaten",
          .access = Access::read,

@@ -75,6 +75,24 @@ std::set<std::string> filesBelow(const std::string& dir) {
   return out;
 }
 
+// engagementsverklaring.docx with the tag {kenmerk} replaced by `tag`.
+std::string docxWithTag(const std::string& tag) {
+  const std::string dir = freshDir("unknown-tag-" + std::to_string(getpid()));
+  auto made = run({"/usr/bin/env", "python3", "-c",
+                   "import sys, zipfile\n"
+                   "src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)\n"
+                   "for i in src.infolist():\n"
+                   "    b = src.read(i)\n"
+                   "    if i.filename == 'word/document.xml': b = b.replace(b'{kenmerk}', sys.argv[3].encode())\n"
+                   "    dst.writestr(i, b)\n"
+                   "dst.close()\n",
+                   sourceDir() + "/templates/engagementsverklaring.docx", dir + "/fout.docx", tag});
+  EXPECT_EQ(made.exitCode, 0) << made.err;
+  std::string bytes = slurp(dir + "/fout.docx");
+  fs::remove_all(dir);
+  return bytes;
+}
+
 // One igsgovd and one register for the whole suite; the checks run as a few
 // tests (each CTest entry starts its own igsgovd: the CI time budget).
 class DocumentsGenerateTest : public ::testing::Test {
@@ -128,6 +146,7 @@ protected:
   static void AllMembersAreOneZipWithAValidDocxPerMember();
   static void AnUploadedTemplateWorksLikeAShippedOne();
   static void BadUploadsAreRefusedAndChangeNothing();
+  static void TemplateCheckTakesAnUploadedTemplate();
   static void AnAuditorMayNotGenerate();
   static void NoNameCanReachAServerPath();
   static void TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays();
@@ -244,19 +263,7 @@ void DocumentsGenerateTest::BadUploadsAreRefusedAndChangeNothing() {
   e = refused(R"({"template_base64": "***)" + rest, 400);
   EXPECT_EQ(e->getObject("place")->getValue<std::string>("field"), "'template_base64'");
   // A template with an unknown tag: the template check's message and place (part, paragraph, position).
-  const std::string dir = *dir_ + "/sjabloon";
-  fs::create_directories(dir);
-  auto made = run({"/usr/bin/env", "python3", "-c",
-                   "import sys, zipfile\n"
-                   "src = zipfile.ZipFile(sys.argv[1]); dst = zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED)\n"
-                   "for i in src.infolist():\n"
-                   "    b = src.read(i)\n"
-                   "    if i.filename == 'word/document.xml': b = b.replace(b'{kenmerk}', b'{onbekend_veld}')\n"
-                   "    dst.writestr(i, b)\n"
-                   "dst.close()\n",
-                   sourceDir() + "/templates/engagementsverklaring.docx", dir + "/fout.docx"});
-  ASSERT_EQ(made.exitCode, 0) << made.err;
-  e = refused(R"({"template_base64": ")" + base64(slurp(dir + "/fout.docx")) + rest, 400);
+  e = refused(R"({"template_base64": ")" + base64(docxWithTag("{onbekend_veld}")) + rest, 400);
   EXPECT_EQ(e->getValue<std::string>("code"), "invalid");
   EXPECT_NE(text(e).find("onbekend_veld"), std::string::npos) << text(e);
   EXPECT_EQ(e->getObject("place")->getValue<std::string>("part"), "word/document.xml") << text(e);
@@ -269,7 +276,45 @@ void DocumentsGenerateTest::BadUploadsAreRefusedAndChangeNothing() {
   refused(R"({"template_base64": ")" + base64(slurp(sourceDir() + "/templates/engagementsverklaring.docx")) +
               R"(", "cooperation": "igs-rupel", "all_members": true, "format": "odt"})",
           400);
-  fs::remove_all(dir);
+}
+
+void DocumentsGenerateTest::TemplateCheckTakesAnUploadedTemplate() {
+  SCOPED_TRACE("TemplateCheckTakesAnUploadedTemplate");
+  auto check = [](const std::string& body) {
+    return server_->post("/api/v1/template.check", body, reg_->secrets.at("secretariaat"));
+  };
+  // A good ODT: ok, its tags listed, named by template_name.
+  auto good = check(R"({"template_base64": ")" + base64(slurp(sourceDir() + "/templates/engagementsverklaring.odt")) +
+                    R"(", "template_name": "brief"})");
+  ASSERT_EQ(good.status, 200) << good.body.substr(0, 300);
+  auto g = good.json();
+  EXPECT_TRUE(g->getValue<bool>("ok"));
+  EXPECT_EQ(g->getValue<std::string>("file"), "brief.odt");
+  EXPECT_EQ(g->getValue<std::string>("format"), "odt");
+  EXPECT_GT(g->getArray("tags")->size(), 0u);
+  // A section opened and never closed: every error with its place, not ok (the CLI's exit code 2), nothing journaled.
+  long long head = journalHead();
+  auto bad = check(R"({"template_base64": ")" + base64(docxWithTag("{#open_lus}")) + R"("})");
+  ASSERT_EQ(bad.status, 200) << bad.body.substr(0, 300);
+  auto b = bad.json();
+  EXPECT_FALSE(b->getValue<bool>("ok"));
+  EXPECT_EQ(b->getValue<int>("exit_code"), 2);
+  EXPECT_EQ(b->getValue<std::string>("file"), "eigen-sjabloon.docx");
+  ASSERT_GT(b->getArray("errors")->size(), 0u);
+  EXPECT_EQ(b->getArray("errors")->getObject(0)->getValue<std::string>("part"), "word/document.xml") << bad.body;
+  EXPECT_EQ(journalHead(), head);
+  // The same refusals as documents.generate's upload: not a template, not base64, over the body limit.
+  auto notZip = check(R"({"template_base64": ")" + base64("Beste {lid.naam},\n") + R"("})");
+  EXPECT_EQ(notZip.status, 400);
+  EXPECT_NE(notZip.body.find("geen DOCX- of ODT-bestand"), std::string::npos) << notZip.body;
+  EXPECT_EQ(notZip.json()->getObject("place")->getValue<std::string>("field"), "'template_base64'");
+  EXPECT_EQ(check(R"({"template_base64": "***"})").status, 400);
+  EXPECT_EQ(check(R"({"template_base64": ")" + base64(std::string(800 * 1024, 'x')) + R"("})").status, 413);
+  // One of the two; a shipped name is fine, a server path is not.
+  auto both = check(R"({"file": "engagementsverklaring", "template_base64": "UEs="})");
+  EXPECT_EQ(both.status, 400);
+  EXPECT_EQ(check(R"({"file": "engagementsverklaring"})").status, 200);
+  EXPECT_EQ(check(R"({"file": "/etc/passwd"})").status, 400);
 }
 
 void DocumentsGenerateTest::AnAuditorMayNotGenerate() {
@@ -330,6 +375,7 @@ TEST_F(DocumentsGenerateTest, ShippedAndUploadedTemplatesAnswerTheFileAndRegiste
   AShippedTemplateForOneMemberIsTheDocxItselfAndRegistered();
   AllMembersAreOneZipWithAValidDocxPerMember();
   AnUploadedTemplateWorksLikeAShippedOne();
+  TemplateCheckTakesAnUploadedTemplate();
   TheAnswerCheckCatchesAFileThatIsNotWhatItsTypeSays();
 }
 
