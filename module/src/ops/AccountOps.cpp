@@ -19,6 +19,15 @@ const Param kId{"id", "string", true, "gebruikersnaam (kleine letters, cijfers, 
 const Param kRole{"role", "string", true, "beheerder, directeur, secretariaat of auditor"};
 const Param kCooperation{"cooperation", "string", true, "samenwerkingsverband, of * voor alle samenwerkingsverbanden"};
 
+// An account as a write returns it (never a password or its hash).
+JsonObject accountWritten() {
+  return rs::written({{"id", rs::text()}, {"display_name", rs::text()}, {"disabled", rs::boolean()},
+                      {"has_password", rs::boolean()},
+                      {"grants", rs::list(rs::object({{"role", rs::text()}, {"cooperation", rs::text()}}))}},
+                     {{"email", rs::text()}, {"oidc_subject", rs::text()}, {"created", rs::timestamp()},
+                      {"password_set", rs::timestamp()}});
+}
+
 Operation accountOp(std::string name, std::string summary, Access access, std::vector<Param> params) {
   auto op = makeOperation(std::move(name), std::move(summary), access, std::move(params));
   op.roles = kBeheerder;
@@ -62,7 +71,7 @@ void addAccountOperations(Catalogue& c) {
                            {"disabled", "boolean", false, "true: kan niet meer aanmelden"},
                            kReasonParam});
   change.write = service::changeAccount;
-  c.add(change, rs::written({}));
+  c.add(change, accountWritten());
 
   auto password = accountOp("account.password",
                             "Stel een nieuw wachtwoord in voor een account; zonder --password wordt er een gemaakt en "
@@ -71,17 +80,17 @@ void addAccountOperations(Catalogue& c) {
                             {kId, {"password", "string", false, "het nieuwe wachtwoord (minstens 12 tekens)"}, kReasonParam});
   password.write = service::resetPassword;
   password.text = passwordText;
-  c.add(password, rs::written({}));
+  c.add(password, rs::written({{"id", rs::text()}, {"password_set", rs::timestamp()}}));
 
   auto grant = accountOp("account.grant", "Geef een account een rol voor een samenwerkingsverband (of * voor alle)",
                          Access::write, {kId, kRole, kCooperation, kReasonParam});
   grant.write = service::grantRole;
-  c.add(grant, rs::written({}));
+  c.add(grant, accountWritten());
 
   auto revoke = accountOp("account.revoke", "Neem een rol van een account terug", Access::write,
                           {kId, kRole, kCooperation, kReasonParam});
   revoke.write = service::revokeRole;
-  c.add(revoke, rs::written({}));
+  c.add(revoke, accountWritten());
 
   auto list = accountOp("account.list", "Lijst van accounts met hun rollen (nooit een wachtwoord)", Access::read,
                         {{"id", "string", false, "alleen dit account"}});
@@ -97,7 +106,7 @@ void addAccountOperations(Catalogue& c) {
     return service::changeOwnPassword(w, caller.account, in);
   };
   own.scope = refs({}, Concerns::none());
-  c.add(own, rs::written({}));
+  c.add(own, rs::written({{"id", rs::text()}, {"password_set", rs::timestamp()}}));
 
   // The feed shows only what the account may see (the feed itself runs
   // deadlines.list as the account), so making one concerns no cooperation.

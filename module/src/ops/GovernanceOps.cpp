@@ -17,6 +17,14 @@ const Param& kReason = kReasonParam;
 const Param kAsOf{"as_of", "date", false, "datum (standaard vandaag)"};
 const Param kKnownAt{"known_at", "timestamp", false, "zoals het register het kende op (standaard nu)"};
 
+// A version as a write returns it: its fields and how the change was recorded.
+JsonObject versionWritten() {
+  return rs::written({{"id", rs::text()}, {"document", rs::text()}, {"label", rs::text()}, {"status", rs::text()},
+                      {"file_sha256", rs::text()}, {"recorded", rs::recorded()}},
+                     {{"file_name", rs::text()}, {"added_by", rs::text()}, {"submitted", rs::date()},
+                      {"effective_from", rs::date()}, {"valid_until", rs::date()}});
+}
+
 }  // namespace
 
 void addGovernanceOperations(Catalogue& c) {
@@ -43,7 +51,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"status", "string", true, "voorgelegd, goedgekeurd, in_werking of vervangen"},
                  {"date", "date", false, "voorgelegd op / in werking vanaf / laatste dag in werking"},
                  kReason},
-                versionSetStatus), rs::written({}));
+                versionSetStatus), versionWritten());
   c.add(writeOp("document.correct", "Verbeter een foute registratie van een versie (label, datums, bestandsnaam)",
                 {{"id", "string", true, "id van de versie"},
                  {"label", "string", false, "naam van de versie, bv. 'statutenwijziging 2026'"},
@@ -52,7 +60,7 @@ void addGovernanceOperations(Catalogue& c) {
                  {"submitted", "date", false, "datum van voorlegging aan de raden"},
                  {"effective_from", "date", false, "datum van inwerkingtreding"},
                  {"reason", "string", true, "waarom (komt in het journaal)"}},
-                versionCorrect), rs::written({}));
+                versionCorrect), versionWritten());
   c.add(writeOp("approval.record", "Registreer het besluit van een raad over een versie (goedgekeurd, verworpen, kennisname)",
                 {{"id", "string", false, "id van het besluit (standaard afgeleid)"},
                  {"version_id", "string", true, "id van de versie"},
@@ -62,13 +70,17 @@ void addGovernanceOperations(Catalogue& c) {
                  {"outcome", "string", true, "goedgekeurd, verworpen of kennisname"},
                  {"decision_ref", "string", false, "referentie van het besluit"},
                  {"decision_uri", "string", false, "URI van het besluit (bv. LBLOD)"}},
-                approvalRecord), rs::written({}));
+                approvalRecord), rs::written({{"id", rs::text()}, {"version_id", rs::text()}, {"council", rs::text()}, {"date", rs::date()},
+                             {"outcome", rs::oneOf({"goedgekeurd", "verworpen", "kennisname"})},
+                             {"version_status", rs::text()}, {"approvals_missing", rs::integer()}},
+                            {{"member", rs::text()}, {"decision_ref", rs::text()}, {"decision_uri", rs::text()}}));
   c.add(writeOp("approval-rule.set", "Wijk af van de goedkeuringsregel van de rechtsvorm voor één soort document (met reden)",
                 {{"cooperation", "string", true, "samenwerkingsverband"},
                  {"document_kind", "string", true, "soort document"},
                  {"rule", "string", true, "gemeenteraden, colleges, alle_deelnemers, bestuursorgaan, algemene_vergadering"},
                  {"reason", "string", true, "waarom (verplicht)"}},
-                ruleSet), rs::written({}));
+                ruleSet), rs::written({{"id", rs::text()}, {"cooperation", rs::text()}, {"document_kind", rs::text()}, {"rule", rs::text()},
+                             {"default_rule", rs::text()}, {"recorded", rs::recorded()}}));
   c.add(readOp("approval-rule.show", "Welke goedkeuringsregel geldt, en waarom",
                {{"cooperation", "string", true, "id van het samenwerkingsverband"}, {"document_kind", "string", false, "standaard statuten"}}, ruleShow), rs::object({{"cooperation", rs::text()}, {"document_kind", rs::text()}, {"rule", rs::text()}}));
 
@@ -84,7 +96,12 @@ void addGovernanceOperations(Catalogue& c) {
   auto pending = readOp("approval.pending", "Welke deelnemers keurden een versie nog niet goed",
                         {{"version_id", "string", true, "id van de versie"}, kAsOf, kKnownAt}, approvalPending, pendingText);
   pending.positional = "version_id";
-  c.add(pending, rs::object({}));
+  c.add(pending, rs::object({{"version", rs::text()}, {"cooperation", rs::text()}, {"as_of", rs::date()},
+                               {"rule", rs::object({{"rule", rs::text()}, {"label", rs::text()}}, {{"legal_form", rs::text()}, {"origin", rs::text()}})},
+                               {"complete", rs::boolean()}, {"missing", rs::integer()},
+                               {"approvers", rs::list(rs::object({{"member", rs::text()}, {"name", rs::text()}, {"state", rs::text()}},
+                                                                 {{"decision", rs::object({{"id", rs::text()}, {"council", rs::text()}, {"date", rs::date()}, {"outcome", rs::text()}})}}))}},
+                              {{"reference_date", rs::maybe(rs::date())}}));
   c.add(readOp("document.history", "De geschiedenis van een document: versies, statussen, goedkeuringen, wie en wanneer",
                {{"document", "string", false, "id van het document"},
                 {"cooperation", "string", false, "alle documenten van dit samenwerkingsverband (id)"},
@@ -97,9 +114,12 @@ void addGovernanceOperations(Catalogue& c) {
                 {"to", "string", true, "id van de nieuwe versie"},
                 {"html_path", "path", false, "schrijf de vergelijking ook als HTML-bestand"},
                 {"context", "integer", false, "ongewijzigde paragrafen rond elke wijziging (standaard 1; -1 = alle)"}},
-               documentCompare, compareText), rs::object({}));
+               documentCompare, compareText), rs::object({{"from", rs::text()}, {"to", rs::text()}, {"identical", rs::boolean()}, {"changed", rs::integer()},
+                               {"added", rs::integer()}, {"removed", rs::integer()}, {"unchanged", rs::integer()},
+                               {"changes", rs::list(rs::object({}))}, {"title", rs::text()}, {"text", rs::text()}, {"html", rs::text()}},
+                              {{"html_path", rs::text()}}));
   c.add(readOp("document.file", "Schrijf het bewaarde bestand van een versie naar schijf",
-               {{"version_id", "string", true, "id van de versie"}, {"path", "path", true, "doelbestand"}}, documentFile), rs::object({}));
+               {{"version_id", "string", true, "id van de versie"}, {"path", "path", true, "doelbestand"}}, documentFile), rs::object({{"path", rs::text()}, {"sha256", rs::text()}, {"size", rs::integer()}}));
   c.add(readOp("document.verify-files", "Reken de SHA-256 van elk bewaard documentbestand na", {},
                [](store::Database& db, const JsonObject&) { return verifyFiles(db); }), rs::object({{"files", rs::integer()}, {"bytes", rs::integer()}}));
 

@@ -69,6 +69,10 @@ JsonObject example(JsonObject s, const std::string& json) {
 
 JsonObject journalRef() { return object({{"seq", integer()}, {"hash", text()}}); }
 
+JsonObject recorded() {
+  return object({{"from", timestamp()}, {"kind", text()}, {"journal_seq", integer()}}, {{"reason", text()}});
+}
+
 JsonObject cooperation() {
   return object({{"id", text()}, {"name", text()}},
                 {{"legal_form", text()}, {"domain", text()}, {"kbo", text()}, {"founded", date()},

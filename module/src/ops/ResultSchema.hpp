@@ -40,6 +40,7 @@ JsonObject example(JsonObject s, const std::string& json);
 
 // The record shapes several operations return.
 JsonObject journalRef();       // {seq, hash}: the journal entry a write made
+JsonObject recorded();         // {from, kind, reason?, journal_seq}: how a record's version was written
 JsonObject cooperation();
 JsonObject person();
 JsonObject mandate();

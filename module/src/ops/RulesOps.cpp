@@ -257,7 +257,9 @@ void addRulesOperations(Catalogue& c) {
                  coop, asOf, kRulesDir, {"withdraw", "boolean", false, "trek de erkenning in"}},
                 {"check", "acknowledge"});
   ack.write = acknowledgeOp;
-  c.add(ack, rs::written({}));
+  c.add(ack, rs::written({{"id", rs::text()}, {"finding", rs::text()}, {"rule", rs::text()}, {"cooperation", rs::text()},
+                             {"withdrawn", rs::boolean()}, {"recorded", rs::recorded()}},
+                            {{"motivation", rs::text()}, {"as_of", rs::date()}, {"message", rs::text()}}));
 
   auto ov = op("compliance.override", "Wijk voor één samenwerkingsverband af van een regelparameter (met reden)",
                Access::write,
@@ -269,7 +271,9 @@ void addRulesOperations(Catalogue& c) {
                 {"withdraw", "boolean", false, "trek de afwijking in"}, kRulesDir},
                {"check", "override"});
   ov.write = overrideOp;
-  c.add(ov, rs::written({}));
+  c.add(ov, rs::written({{"id", rs::text()}, {"cooperation", rs::text()}, {"rule", rs::text()}, {"parameter", rs::text()},
+                            {"withdrawn", rs::boolean()}, {"recorded", rs::recorded()}},
+                           {{"value", rs::any()}, {"motivation", rs::text()}}));
 
   auto list = op("compliance.rules", "Toon de regelsets met parameters, rechtsgrond en verificatiestatus", Access::read,
                  {coop, kRulesDir}, {"check", "rules"});

@@ -92,7 +92,7 @@ void addServiceOperations(Catalogue& c) {
            for (const auto& g : service::grantsOf(w.db(), "token:" + name)) service::removeGrant(w, "token:" + name, g);
            return out;
          },
-         .result = rs::written({})});
+         .result = rs::written({{"name", rs::text()}, {"role", rs::text()}, {"revoked", rs::timestamp()}}, {{"reason", rs::text()}})});
 }
 
 }  // namespace igsgov::ops

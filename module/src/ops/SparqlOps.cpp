@@ -15,7 +15,9 @@ void addSparqlOperations(Catalogue& c) {
                 "sparql_config"},
                {"igs", "string", false, "enkel deze bestuurseenheid (IRI)"},
                {"body_iri", "string", false, "enkel dit bestuursorgaan (IRI)"}},
-              sync::fetchProposals), rs::object({}));
+              sync::fetchProposals),
+        rs::written({{"endpoint", rs::text()}, {"count", rs::integer()}, {"added", rs::integer()}, {"updated", rs::integer()},
+                     {"unchanged", rs::integer()}, {"changed_after_decision", rs::integer()}, {"ids", rs::list(rs::text())}}));
   c.add(readOp("sparql.list", "Lijst van de bewaarde SPARQL-voorstellen",
                {{"status", "string", false, "pending | accepted | rejected"}}, sync::listProposals,
                sync::proposalsText), rs::object({{"proposals", rs::list(rs::any())}}));
@@ -29,10 +31,13 @@ void addSparqlOperations(Catalogue& c) {
                  {"role", "string", false, "rol, als het voorstel ze niet kent"},
                  {"from", "date", false, "begindatum, als het voorstel ze niet (goed) kent"},
                  kReasonParam},
-                sync::acceptProposal), rs::written({}));
+                sync::acceptProposal),
+        rs::written({{"id", rs::text()}, {"status", rs::oneOf({"accepted"})}, {"person", rs::text()},
+                     {"person_created", rs::boolean()}, {"mandate", rs::mandate()}}));
   c.add(writeOp("sparql.reject", "Wijs een voorstel af (met reden)",
                 {{"id", "string", true, "id van het voorstel"}, {"reason", "string", true, "waarom"}},
-                sync::rejectProposal), rs::written({}));
+                sync::rejectProposal),
+        rs::written({{"id", rs::text()}, {"status", rs::oneOf({"rejected"})}, {"reason", rs::text()}}));
   // Proposals come from outside the register and are listed for the whole
   // register; accepting one writes a mandate in the body's cooperation.
   c.setScope("sparql.accept", refs({{"body", Ref::body}, {"seat", Ref::seat}, {"member", Ref::member}}));

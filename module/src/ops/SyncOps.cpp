@@ -38,6 +38,18 @@ const Param kConfig{"config", "path", false, "syncconfiguratie (standaard $IGSGO
 
 }  // namespace
 
+namespace {
+
+// One target's state (sync::targetStatus).
+JsonObject targetStatus() {
+  return rs::object({{"target", rs::text()}, {"locked", rs::boolean()}},
+                    {{"error", rs::text()}, {"locked_since", rs::text()}, {"paths", rs::integer()}, {"counts", rs::object({})},
+                     {"attention", rs::list(rs::object({{"path", rs::text()}, {"status", rs::text()}}))},
+                     {"runs", rs::list(rs::object({{"id", rs::text()}, {"status", rs::text()}}))}});
+}
+
+}  // namespace
+
 void addSyncOperations(Catalogue& c) {
   auto run = runOp("sync.run", "Synchroniseer documenten met een documentsysteem (push en inbox)",
                    {kTarget,
@@ -50,7 +62,15 @@ void addSyncOperations(Catalogue& c) {
                    },
                    sync::runText);
   run.aliases = {{"sync"}};
-  c.add(std::move(run), rs::object({}));
+  c.add(std::move(run),
+        rs::object({{"target", rs::text()}, {"dry_run", rs::boolean()}},
+                   {{"adapter", rs::text()}, {"paths", rs::integer()}, {"planned", rs::integer()}, {"counts", rs::object({})},
+                    {"actions", rs::list(rs::object({{"action", rs::text()}, {"path", rs::text()}, {"text", rs::text()}},
+                                                    {{"conflict_path", rs::text()}}))},
+                    {"locked", rs::text()}, {"max_delete_exceeded", rs::text()}, {"run_id", rs::text()},
+                    {"done", rs::integer()}, {"skipped", rs::integer()}, {"conflicts", rs::list(rs::any())},
+                    {"problems", rs::list(rs::any())}, {"warnings", rs::list(rs::any())},
+                    {"downloads_for_hash", rs::integer()}, {"seconds", rs::number()}}));
 
   auto resync = runOp("sync.resync", "Hef de vergrendeling van een syncdoel op en lees het doel opnieuw in (op inhoud)",
                       {kTarget, kConfig, {"dry_run", "boolean", false, "toon enkel wat er zou gebeuren"}},
@@ -58,7 +78,10 @@ void addSyncOperations(Catalogue& c) {
                         return sync::makeEngine(reg, targetFrom(reg, in))->resync(optionsFrom(in, info));
                       });
   resync.roles = {"beheerder"};  // lifting a lock is administration
-  c.add(std::move(resync), rs::object({}));
+  c.add(std::move(resync),
+        rs::object({{"target", rs::text()}, {"was_locked", rs::boolean()}},
+                   {{"error", rs::text()}, {"adopted", rs::integer()}, {"forgotten", rs::integer()}, {"remaining", rs::integer()},
+                    {"downloads_for_hash", rs::integer()}, {"warnings", rs::list(rs::any())}}));
 
   c.add(readOp("sync.status", "Toestand van de syncdoelen: vergrendeling, conflicten, laatste runs",
                {{"target", "string", false, "enkel dit doel"}},
@@ -71,7 +94,11 @@ void addSyncOperations(Catalogue& c) {
                  out->set("targets", arr);
                  return out;
                },
-               sync::statusText), rs::object({}));
+               sync::statusText),
+        rs::object({}, {{"targets", rs::list(targetStatus())}, {"target", rs::text()}, {"locked", rs::boolean()},
+                        {"error", rs::text()}, {"paths", rs::integer()}, {"counts", rs::object({})},
+                        {"attention", rs::list(rs::object({{"path", rs::text()}, {"status", rs::text()}}))},
+                        {"runs", rs::list(rs::any())}}));
 }
 
 }  // namespace igsgov::ops
