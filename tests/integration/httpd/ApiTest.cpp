@@ -237,6 +237,32 @@ TEST_F(ApiTest, OpenApiListsEveryServedOperationWithItsRoles) {
   EXPECT_EQ(roles->getElement<std::string>(0), "beheerder");
 }
 
+namespace {
+
+// Every "example" below `node` checked against the schema that carries it; returns how many were checked.
+size_t checkExamples(const Poco::Dynamic::Var& node, const Poco::JSON::Object::Ptr& doc, const std::string& where) {
+  size_t n = 0;
+  if (node.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto a = node.extract<Poco::JSON::Array::Ptr>();
+    for (size_t i = 0; i < a->size(); ++i) n += checkExamples(a->get(static_cast<unsigned>(i)), doc, where);
+    return n;
+  }
+  if (node.type() != typeid(Poco::JSON::Object::Ptr)) return 0;
+  auto o = node.extract<Poco::JSON::Object::Ptr>();
+  if (o->has("example") && o->has("schema")) {  // a media type object: its example against its schema
+    for (const auto& v : schemaViolations(o->get("example"), o->getObject("schema"), doc)) ADD_FAILURE() << where << ": " << v;
+    ++n;
+  } else if (o->has("example") && (o->has("type") || o->has("properties") || o->has("$ref"))) {  // a schema with its example
+    for (const auto& v : schemaViolations(o->get("example"), o, doc)) ADD_FAILURE() << where << ": " << v;
+    ++n;
+  }
+  for (const auto& [key, value] : *o)
+    if (key != "example") n += checkExamples(value, doc, where + "/" + key);
+  return n;
+}
+
+}  // namespace
+
 TEST_F(ApiTest, EveryOperationDeclaresItsResultErrorsAndServer) {
   auto doc = server().document();
   ASSERT_TRUE(doc->getArray("servers") && doc->getArray("servers")->size() > 0);
@@ -262,7 +288,21 @@ TEST_F(ApiTest, EveryOperationDeclaresItsResultErrorsAndServer) {
   ASSERT_TRUE(example);
   EXPECT_EQ(example->getValue<std::string>("code"), "invalid");
   EXPECT_EQ(example->getValue<int>("number"), -2);
+
+  // The examples in the document (error bodies, result examples) match the schemas they
+  // illustrate, so they cannot drift from the answers (in this test: no extra igsgovd start).
+  EXPECT_GT(checkExamples(doc, doc, "#"), 4u);
+  // And the check catches an example that drifted from its schema.
+  Poco::JSON::Object::Ptr wanted = new Poco::JSON::Object;
+  wanted->set("type", "object");
+  Poco::JSON::Array::Ptr names = new Poco::JSON::Array;
+  names->add("seq");
+  wanted->set("required", names);
+  Poco::JSON::Object::Ptr drifted = new Poco::JSON::Object;
+  drifted->set("sequence", 1);
+  EXPECT_FALSE(schemaViolations(drifted, wanted, doc).empty());
 }
+
 
 TEST_F(ApiTest, AnAnswerThatDoesNotMatchItsSchemaIsCaught) {
   const auto& t = token("auditor");
