@@ -83,12 +83,7 @@ Generation prepare(store::Database& db, const JsonObject& in, const FindingsSour
   r.rejectUnknown({"template", "template_base64", "template_name", "cooperation", "member", "all_members", "as_of",
                    "format", "out", "documents_dir", "kind", "body", "contributions", "reason"});
   Generation g;
-  auto templateArg = r.optStr("template");
-  auto upload = r.optStr("template_base64");
-  auto uploadName = r.optStr("template_name");
-  if (templateArg.has_value() == upload.has_value())
-    r.fail("template", "geef een sjabloon: 'template' (naam of pad) of 'template_base64' (het bestand zelf), één van beide");
-  if (uploadName && !upload) r.fail("template_name", "'template_name' hoort bij 'template_base64'");
+  auto [templateArg, upload, uploadName] = chooseTemplate(r, "template");
   g.cooperation = r.str("cooperation");
   auto member = r.optStr("member");
   bool allMembers = r.optBoolean("all_members").value_or(false);

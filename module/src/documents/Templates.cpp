@@ -136,6 +136,14 @@ TemplateSource uploadedTemplate(std::string bytes, const std::string& name, Outp
   return src;
 }
 
+TemplateChoice chooseTemplate(const Reader& r, const std::string& nameField) {
+  TemplateChoice c{r.optStr(nameField), r.optStr("template_base64"), r.optStr("template_name")};
+  if (c.named.has_value() == c.upload.has_value())
+    r.fail(nameField, "geef een sjabloon: '" + nameField + "' (naam of pad) of 'template_base64' (het bestand zelf), één van beide");
+  if (c.uploadName && !c.upload) r.fail("template_name", "'template_name' hoort bij 'template_base64'");
+  return c;
+}
+
 TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out) {
   Place place;
   place.set("field", "template");

@@ -22,8 +22,10 @@
 // Thread safety: pure functions over immutable data.
 #pragma once
 
+#include "core/Json.hpp"
 #include "docs/Template.hpp"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -74,5 +76,16 @@ TemplateSource resolveTemplate(const std::string& nameOrPath, OutputFormat out);
 // template_name otherwise. The template's own mistakes are found when it is
 // compiled and rendered (TemplateErrors), as for any template.
 TemplateSource uploadedTemplate(std::string bytes, const std::string& name, OutputFormat out, const std::string& field);
+
+// Which template a call gives: `nameField` (a shipped name or a path) or
+// "template_base64" (+ optional "template_name"), exactly one; Error(invalid)
+// naming the field otherwise. Only reads the fields: the upload is decoded and
+// checked by uploadedTemplate.
+struct TemplateChoice {
+  std::optional<std::string> named;
+  std::optional<std::string> upload;      // base64
+  std::optional<std::string> uploadName;
+};
+TemplateChoice chooseTemplate(const Reader& r, const std::string& nameField);
 
 }  // namespace igsgov::documents

@@ -36,12 +36,7 @@ JsonObject findings(store::Database& db, const std::string& cooperation, const D
 JsonObject checkOp(store::Database&, const JsonObject& in) {
   Reader r(in, "sjabloon");
   r.rejectUnknown({"file", "template_base64", "template_name"});
-  auto fileArg = r.optStr("file");
-  auto upload = r.optStr("template_base64");
-  auto uploadName = r.optStr("template_name");
-  if (fileArg.has_value() == upload.has_value())
-    r.fail("file", "geef een sjabloon: 'file' (naam of pad) of 'template_base64' (het bestand zelf), één van beide");
-  if (uploadName && !upload) r.fail("template_name", "'template_name' hoort bij 'template_base64'");
+  auto [fileArg, upload, uploadName] = documents::chooseTemplate(r, "file");
   docs::CheckResult result;
   std::string file;
   if (upload) {
