@@ -9,6 +9,7 @@
 // Settings file: {"host": "smtp.example.be", "port": 587, "starttls": true,
 //   "username": "igsgov", "password": "…", "from": "igsgov <igsgov@example.be>",
 //   "intranet_url": "https://igsgov.example.be", "timeout_seconds": 20}
+// "tls_ca_file" is an absolute path (or relative to the working directory).
 // (host, from and intranet_url required; port 25, no STARTTLS, no
 // authentication, 20 s by default). The password is never shown in errors.
 //
