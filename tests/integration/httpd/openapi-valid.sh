@@ -39,6 +39,24 @@ json.dump(doc, open(sys.argv[2], "w"))
 PY
 node "$here/node/validate.mjs" "$work/broken.json" --expect-invalid
 
+# The answers this script receives, checked against the document with the shared
+# node helper (node/check-answer.mjs, ajv), as the node and shell tests of other
+# folders do; a drifted answer must be caught.
+answer() { # METHOD PATH FILE: fetch and check
+  local code type
+  read -r code type < <(curl -sS -X "$1" "http://127.0.0.1:$port$2" -o "$3" -w '%{http_code} %{content_type}\n')
+  node "$here/node/check-answer.mjs" "$work/openapi.json" "$1" "$2" "$code" "$type" "$3"
+}
+answer GET /api/v1/health "$work/health.json"
+answer GET /api/v1/openapi.json "$work/openapi-again.json"
+answer GET /api/v1/cooperation.list "$work/unauthorised.json"  # 401, the Error schema
+echo '{"status": "ok", "journal_head": "drie"}' >"$work/drifted.json"
+if node "$here/node/check-answer.mjs" "$work/openapi.json" GET /api/v1/health 200 application/json "$work/drifted.json" 2>/dev/null; then
+  echo "check-answer.mjs accepted a drifted answer" >&2
+  exit 1
+fi
+echo "answers match the document; a drifted one is caught"
+
 # The TypeScript client: generated types, a client that compiles, one that must not
 # (in the work folder, so the source tree gets no generated files).
 node="$here/node"

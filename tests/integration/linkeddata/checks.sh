@@ -141,9 +141,18 @@ rest)
   done
   api="http://127.0.0.1:$port/api/v1/register.export"
   auth="Authorization: Bearer $secret"
+  # Every answer is also checked against the published OpenAPI document
+  # (tests/integration/httpd/node/check-answer.mjs, with that folder's ajv).
+  oracle="$(cd "$(dirname "$0")/../httpd/node" && pwd)"
+  [ -d "$oracle/node_modules/ajv" ] || { echo "run 'npm ci' in $oracle first" >&2; exit 1; }
+  curl -fsS "http://127.0.0.1:$port/api/v1/openapi.json" -o "$work/openapi.json"
+  schema_check() { # METHOD PATH STATUS CONTENT-TYPE FILE
+    node "$oracle/check-answer.mjs" "$work/openapi.json" "$@" || exit 1
+  }
   check() { # format media-type file
     local type
     type=$(curl -fsS -H "$auth" "$api?format=$1" -o "$work/rest.$1" -w '%{content_type}')
+    schema_check GET "/api/v1/register.export?format=$1" 200 "$type" "$work/rest.$1"
     [ "$type" = "$2" ] || { echo "REST $1: Content-Type '$type', expected '$2'" >&2; exit 1; }
     cmp "$work/rest.$1" "$3" || { echo "REST $1 differs from the CLI's export" >&2; exit 1; }
   }
@@ -155,12 +164,14 @@ rest)
   # Errors stay JSON: an unknown format, and a bad base URI in the request.
   status=$(curl -sS -H "$auth" "$api?format=rdfxml" -o "$work/rest.err" -w '%{http_code} %{content_type}')
   [ "$status" = "400 application/json; charset=utf-8" ] || { echo "REST bad format: $status" >&2; exit 1; }
+  schema_check GET /api/v1/register.export 400 "application/json" "$work/rest.err"
   grep -q '"field":"'"'"'format'"'"'"' "$work/rest.err" || { cat "$work/rest.err" >&2; exit 1; }
   status=$(curl -sS -H "$auth" "$api?format=turtle&base_uri=ftp://x/" -o "$work/rest.err2" -w '%{http_code}')
   [ "$status" = "400" ] || { echo "REST bad base: $status" >&2; exit 1; }
   # The interchange format is unchanged: JSON.
   type=$(curl -fsS -H "$auth" "$api" -o "$work/rest.json" -w '%{content_type}')
   [ "$type" = "application/json; charset=utf-8" ]
+  schema_check GET /api/v1/register.export 200 "$type" "$work/rest.json"
   echo "rest: ok"
   ;;
 *) echo "usage: $0 parse|shacl|roundtrip|rest BUILD_DIR WORK [BINARY]" >&2; exit 2 ;;
