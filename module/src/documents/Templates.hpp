@@ -37,10 +37,10 @@ OutputFormat parseOutputFormat(const std::string& s, const Place& place);  // Er
 const char* outputExtension(OutputFormat f);                                // "docx", ..., "pdf"
 
 struct ShippedTemplate {
-  std::string name;   // "engagementsverklaring"
-  std::string kind;   // "lid" | "verband"
-  std::string title;  // Dutch, for `igsgov template list`
-  std::vector<std::string> memberKinds;  // "lid": the member kinds it is written for
+  std::string name{};   // "engagementsverklaring"
+  std::string kind{};   // "lid" | "verband"
+  std::string title{};  // Dutch, for `igsgov template list`
+  std::vector<std::string> memberKinds{};  // "lid": the member kinds it is written for; {} for "verband"
 };
 
 const std::vector<ShippedTemplate>& shippedTemplates();

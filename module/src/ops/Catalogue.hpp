@@ -48,21 +48,23 @@ using TextFn = std::function<std::string(const JsonObject&)>;
 // An operation that manages its own register writes (several journal entries, e.g. sync.run).
 using RunFn = std::function<JsonObject(records::Register&, const JsonObject&, const records::WriteInfo&)>;
 
+// Every member has a default (`{}` or a value), so the registrations name only
+// the fields they set (designated initialisers) without -Wmissing-field-initializers.
 struct Operation {
-  std::string name;                    // "mandate.appoint"
-  std::string summary;                 // Dutch, one line
+  std::string name{};                  // "mandate.appoint"
+  std::string summary{};               // Dutch, one line
   Access access = Access::read;
-  std::set<std::string> roles;         // roles allowed to call it
-  std::vector<Param> params;
+  std::set<std::string> roles{};       // roles allowed to call it
+  std::vector<Param> params{};
   bool openParams = false;             // accepts fields beyond params (entity fields, checked by the operation)
-  std::vector<std::string> cli;        // command words, e.g. {"mandate", "appoint"}
-  std::vector<std::vector<std::string>> aliases;  // e.g. {{"composition"}}
-  std::string positional;              // param filled by a positional CLI argument
-  WriteFn write;
-  WriteAsFn writeAs;                   // set instead of write when the caller matters
-  ReadFn read;
-  TextFn text;                         // Dutch text rendering of the output (optional)
-  RunFn run;                           // set instead of write: the operation opens its own writes
+  std::vector<std::string> cli{};      // command words, e.g. {"mandate", "appoint"}
+  std::vector<std::vector<std::string>> aliases{}; // e.g. {{"composition"}}
+  std::string positional{};            // param filled by a positional CLI argument
+  WriteFn write{};
+  WriteAsFn writeAs{};                 // set instead of write when the caller matters
+  ReadFn read{};
+  TextFn text{};                       // Dutch text rendering of the output (optional)
+  RunFn run{};                         // set instead of write: the operation opens its own writes
   bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)
   bool content = false;                // output may carry {"media_type", "content"}: a document REST answers
                                        // as itself with that media type (register.export as Turtle)
@@ -75,19 +77,19 @@ struct Operation {
   // An output with "media_type" and "file_name" (export.*) names its own; otherMediaTypes
   // lists the media types it may give besides mediaType (for the OpenAPI document).
   struct Download {
-    std::string field;
-    std::string mediaType;
-    std::string fileStem;
-    std::string extension;
-    std::vector<std::string> otherMediaTypes = {};
+    std::string field{};
+    std::string mediaType{};
+    std::string fileStem{};
+    std::string extension{};
+    std::vector<std::string> otherMediaTypes{};
   } download = {};
   // JSON Schema of the output (ops/ResultSchema.hpp builders), published in the
   // OpenAPI document and checked against every answer in the REST tests.
   // Required: Catalogue::add refuses an operation without one.
-  JsonObject result;
-  ScopeFn scope;                       // the cooperations the input concerns (ops/Scope.hpp);
+  JsonObject result{};
+  ScopeFn scope{};                     // the cooperations the input concerns (ops/Scope.hpp);
                                        // none set: the whole register
-  FilterFn filter;                     // a listing: drops what a caller may not see
+  FilterFn filter{};                   // a listing: drops what a caller may not see
 };
 
 extern const std::set<std::string> kAllRoles;      // beheerder, directeur, secretariaat, auditor
