@@ -1,13 +1,28 @@
 # igsgov_area(NAME SOURCES src... [DEPS target...])
 # Declares one architectural area as the static library igsgov_<NAME>.
 # Areas depend on each other only through DEPS, so the graph of the code is
-# visible in the build files. Public headers live in module/include.
+# visible in the build files: DEPS names every area whose headers the area
+# includes (a dependency of a dependency does not count), as literal target
+# names. core is every area's dependency and is not listed. The test
+# architecture.deps (tests/unit/architecture/check_deps.py) fails when a file
+# includes a header of an area its own does not declare, or on a cycle; see
+# docs/dev/architecture.md. The C ABI header lives in module/include.
+#
+# In a fuzz build with IGSGOV_FUZZ_PREBUILT (cmake/IgsgovFuzz.cmake), an area
+# the fuzz targets do not exercise is not compiled: it is the static library
+# of the normal build in that folder, imported.
 function(igsgov_area name)
   cmake_parse_arguments(A "" "" "SOURCES;DEPS" ${ARGN})
+  if(NOT name STREQUAL "core")
+    list(PREPEND A_DEPS igsgov_core)
+  endif()
+  set(includes ${PROJECT_SOURCE_DIR}/module/include ${PROJECT_SOURCE_DIR}/module/src ${PROJECT_SOURCE_DIR})
+  if(IGSGOV_FUZZ_PREBUILT AND NOT name IN_LIST IGSGOV_FUZZ_AREAS)
+    igsgov_fuzz_prebuilt_area(${name} "${includes}" "${A_DEPS}")
+    return()
+  endif()
   add_library(igsgov_${name} STATIC ${A_SOURCES})
-  target_include_directories(igsgov_${name}
-    PUBLIC ${PROJECT_SOURCE_DIR}/module/include ${PROJECT_SOURCE_DIR}/module/src ${PROJECT_SOURCE_DIR})
-  target_compile_options(igsgov_${name} PRIVATE -Wall -Wextra -Wno-unused-parameter)
+  target_include_directories(igsgov_${name} PUBLIC ${includes})
   target_link_libraries(igsgov_${name} PUBLIC ${A_DEPS})
   set_property(GLOBAL APPEND PROPERTY IGSGOV_AREAS igsgov_${name})
 endfunction()

@@ -5,6 +5,10 @@
 # directory at run time. Re-runs when a file changes.
 function(igsgov_embed target)
   cmake_parse_arguments(E "" "FUNCTION" "FILES" ${ARGN})
+  get_target_property(imported ${target} IMPORTED)
+  if(imported)
+    return()  # a prebuilt area of a fuzz build (cmake/IgsgovFuzz.cmake) has its files already
+  endif()
   set(out ${CMAKE_CURRENT_BINARY_DIR}/embedded_${E_FUNCTION}.cpp)
   set(body "#include \"core/Embedded.hpp\"\nnamespace igsgov {\nnamespace {\n")
   set(index 0)

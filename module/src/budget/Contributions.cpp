@@ -319,6 +319,21 @@ JsonObject scheduleShow(store::Database& db, const JsonObject& in) {
   return out;
 }
 
+std::optional<StoredSchedule> latestSchedule(store::Database& db, const std::string& cooperationId, int year) {
+  auto st = db.prepare("SELECT s.schedule, s.key_id, k.title FROM fin_schedule s "
+                       "LEFT JOIN fin_key k ON k.id = s.key_id AND k.rec_to IS NULL "
+                       "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
+                       "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1");
+  st.bind(1, cooperationId).bind(2, static_cast<long long>(year));
+  if (!st.step()) return std::nullopt;
+  StoredSchedule out;
+  std::string scheduleText = st.text(0);
+  out.keyId = st.text(1);
+  out.keyTitle = st.text(2) == out.keyId ? "" : st.text(2);
+  out.schedule = scheduleFromJson(parseJsonObject(scheduleText, "verdeling " + out.keyId));
+  return out;
+}
+
 JsonObject scheduleVerify(store::Database& db, const JsonObject& in) {
   Reader r(in, kSched);
   r.rejectUnknown({"key", "year"});

@@ -25,6 +25,8 @@
 #include "finance/Schedule.hpp"
 #include "records/EntityTable.hpp"
 
+#include <optional>
+
 namespace igsgov::budget {
 
 const records::EntitySpec& keySpec();
@@ -44,6 +46,17 @@ JsonObject scheduleCompute(records::Writer& w, const JsonObject& in);
 JsonObject scheduleShow(store::Database& db, const JsonObject& in);
 JsonObject scheduleVerify(store::Database& db, const JsonObject& in);
 JsonObject keyList(store::Database& db, const JsonObject& in);
+
+// The schedule stored last for a cooperation and year (whichever key), for
+// the documents' data contract. keyTitle is "" when the key has no title of
+// its own (contribution.key stores the id as title then). nullopt: none.
+// Error(integrity) when the stored figures do not recompute.
+struct StoredSchedule {
+  std::string keyId;
+  std::string keyTitle;
+  finance::Schedule schedule;
+};
+std::optional<StoredSchedule> latestSchedule(store::Database& db, const std::string& cooperationId, int year);
 
 // Stores an imported schedule after checking it recomputes from its inputs.
 void importSchedule(records::Writer& w, const std::string& id, const JsonObject& data);

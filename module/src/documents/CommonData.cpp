@@ -8,8 +8,6 @@
 
 namespace igsgov::documents {
 
-bool tableExists(store::Database& db, const std::string& table) { return db.tableExists(table); }
-
 JsonObject verbandJson(store::Database& db, const std::string& cooperation, const Date& asOf) {
   auto c = records::current(db, records::cooperationSpec(), cooperation);
   if (!c) throwNotFound("onbekend samenwerkingsverband '" + cooperation + "'", Place().set("field", "cooperation"));

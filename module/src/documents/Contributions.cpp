@@ -1,8 +1,7 @@
 // Contributions per member: from the call, or from the register's stored
-// contribution schedule (table fin_schedule of migration 0003, written by the
-// finance operations; read here directly because its JSON is the canonical
-// finance::scheduleToJson form, which finance::scheduleFromJson verifies and
-// recomputes, giving also why a member pays nothing).
+// contribution schedule (budget::latestSchedule, verified and recomputed by
+// finance::scheduleFromJson, which also gives why a member pays nothing).
+#include "budget/Contributions.hpp"
 #include "core/Error.hpp"
 #include "documents/DataParts.hpp"
 #include "finance/Schedule.hpp"
@@ -42,26 +41,11 @@ Contributions loadContributions(store::Database& db, const std::string& cooperat
   if (input && input->size() > 0) return fromInput(members, year, input);
   Contributions out;
   out.source = "geen verdeling van de bijdragen in het register voor " + std::to_string(year);
-  if (!tableExists(db, "fin_schedule")) return out;
-  std::string keyId, title;  // title: the key's own title, "" when it has none but its id
-  std::string scheduleText;
-  {
-    bool keys = tableExists(db, "fin_key");
-    auto st = db.prepare(keys ? "SELECT s.schedule, s.key_id, k.title FROM fin_schedule s "
-                                "LEFT JOIN fin_key k ON k.id = s.key_id AND k.rec_to IS NULL "
-                                "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
-                                "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1"
-                              : "SELECT s.schedule, s.key_id, '' FROM fin_schedule s "
-                                "WHERE s.cooperation_id = ? AND s.year = ? AND s.rec_to IS NULL "
-                                "ORDER BY s.rec_from DESC, s.row_id DESC LIMIT 1");
-    st.bind(1, cooperation).bind(2, static_cast<long long>(year));
-    if (!st.step()) return out;
-    scheduleText = st.text(0);
-    keyId = st.text(1);
-    // contribution.key stores the id as title when none is given: a letter shows no code.
-    title = st.text(2) == keyId ? "" : st.text(2);
-  }
-  finance::Schedule schedule = finance::scheduleFromJson(parseJsonObject(scheduleText, "verdeling " + keyId));
+  auto stored = budget::latestSchedule(db, cooperation, year);
+  if (!stored) return out;
+  const std::string& keyId = stored->keyId;
+  const std::string& title = stored->keyTitle;  // "" when the key has no title but its id
+  const finance::Schedule& schedule = stored->schedule;
   for (const auto& y : schedule.years) {
     if (y.year != year) continue;
     std::map<std::string, std::string> itemTitles;  // item id → its title, as the letter names it

@@ -84,6 +84,4 @@ void addAudit(JsonObject& data, store::Database& db, const std::string& cooperat
 // stappenplan applies to it.
 void addOprichting(JsonObject& data, store::Database& db, const std::string& cooperation, const Date& asOf);
 
-bool tableExists(store::Database& db, const std::string& table);
-
 }  // namespace igsgov::documents

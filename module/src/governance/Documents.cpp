@@ -1,6 +1,7 @@
 #include "governance/Documents.hpp"
 #include "core/Date.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "governance/Approvals.hpp"

@@ -1,11 +1,10 @@
 #include "governance/FileStore.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "docs/ZipPackage.hpp"
 
-#include <Poco/Base64Decoder.h>
-#include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
 
@@ -61,29 +60,6 @@ FileKind detectFileKind(const std::string& bytes, const std::string& source) {
     throwInvalid("zip-bestand zonder word/document.xml of ODF-mimetype: geen DOCX of ODT", filePlace(source));
   }
   throwInvalid("geen DOCX-, ODT- of PDF-bestand (herkend aan de inhoud, niet aan de naam)", filePlace(source));
-}
-
-std::string base64Encode(const std::string& bytes) {
-  std::ostringstream os;
-  Poco::Base64Encoder enc(os);
-  enc.rdbuf()->setLineLength(0);
-  enc << bytes;
-  enc.close();
-  return os.str();
-}
-
-std::string base64Decode(const std::string& text, const Place& place) {
-  for (char c : text)
-    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '+' || c == '/' || c == '=' || c == '\n' || c == '\r'))
-      throwInvalid("geen geldige base64-tekst", place);
-  try {
-    std::istringstream is(text);
-    Poco::Base64Decoder dec(is);
-    std::string out((std::istreambuf_iterator<char>(dec)), std::istreambuf_iterator<char>());
-    return out;
-  } catch (const Poco::Exception&) {
-    throwInvalid("geen geldige base64-tekst", place);
-  }
 }
 
 StoredFile putFile(records::Writer& w, const std::string& bytes, const std::string& source) {

@@ -52,10 +52,6 @@ StoredFile fileInfo(store::Database& db, const std::string& sha256);
 // Reads a file from disk with the size cap (Error(notFound)/io/invalid naming it).
 std::string readLocalFile(const std::string& path);
 
-std::string base64Encode(const std::string& bytes);
-// Error(invalid) naming `place` when the text is not base64.
-std::string base64Decode(const std::string& text, const Place& place);
-
 }  // namespace igsgov::governance
 
 namespace igsgov::governance {

@@ -1,4 +1,5 @@
 #include "interchange/GovernanceInterchange.hpp"
+#include "core/Base64.hpp"
 #include "interchange/FilePlaces.hpp"
 
 #include "budget/Contributions.hpp"

@@ -1,5 +1,6 @@
 // audit.pack, audit.pack-verify: the auditor's evidence pack (docs/dev/evidence.md).
 #include "core/AtomicFile.hpp"
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
@@ -325,7 +326,7 @@ JsonObject packOp(store::Database& db, const JsonObject& in) {
     writeFileAtomically(*outPath, built.zip);
     out->set("file", *outPath);
   } else {
-    out->set("zip_base64", governance::base64Encode(built.zip));
+    out->set("zip_base64", base64Encode(built.zip));
   }
   return out;
 }
@@ -366,7 +367,7 @@ JsonObject packVerifyOp(store::Database&, const JsonObject& in) {
     zip = std::move(*bytes);
     source = *path;
   } else {
-    zip = governance::base64Decode(*inline64, r.place("zip_base64"));
+    zip = base64Decode(*inline64, r.place("zip_base64"));
     source = "zip_base64";
   }
   std::optional<std::string> trusted;

@@ -12,6 +12,7 @@
 // one version, whatever the file is called.
 #include "sync/Targets.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "governance/Documents.hpp"
 #include "governance/FileStore.hpp"
@@ -121,7 +122,7 @@ public:
     in->set("file_name", f.name);
     in->set("added_by", "sync");
     in->set("status", "ontwerp");
-    in->set("content_base64", governance::base64Encode(*f.bytes));
+    in->set("content_base64", base64Encode(*f.bytes));
     governance::versionAdd(w, in);
     return Imported{id, "ontwerp", true};
   }

@@ -26,21 +26,13 @@ adapters::Registry& registry() {
 
 std::vector<std::unique_ptr<Source>> builtinSources() {
   std::vector<std::unique_ptr<Source>> out;
-#ifdef IGSGOV_SYNC_GOVERNANCE
   out.push_back(makeGovernanceSource());
-#endif
-#ifdef IGSGOV_SYNC_DOCUMENTS
   out.push_back(makeDocumentsSource());
-#endif
   return out;
 }
 
 std::unique_ptr<InboxSink> builtinInbox() {
-#ifdef IGSGOV_SYNC_GOVERNANCE
   return makeGovernanceInbox();
-#else
-  return nullptr;
-#endif
 }
 
 std::unique_ptr<Engine> makeEngine(records::Register& reg, const TargetConfig& target) {

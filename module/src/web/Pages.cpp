@@ -6,11 +6,11 @@
 #include "web/Attention.hpp"
 #include "web/ExportLinks.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/Timestamp.hpp"
 #include "docs/Formatters.hpp"
-#include "governance/FileStore.hpp"
 
 #include <Poco/URI.h>
 
@@ -352,7 +352,7 @@ PageResult packDownload(PageRequest& r) {
   if (auto until = dateField(r.fields, "tot")) in->set("until", *until);
   auto out = call(r, "audit.pack", in);
   PageResult p;
-  p.fileBytes = governance::base64Decode(text(out, "zip_base64"), Place().set("operation", "audit.pack"));
+  p.fileBytes = base64Decode(text(out, "zip_base64"), Place().set("operation", "audit.pack"));
   p.fileName = "bewijspakket-" + text(igs, "id") + ".zip";
   p.mediaType = "application/zip";
   return p;

@@ -3,6 +3,7 @@
 // external program; fails with a clear message when it is not installed.
 #include "../../unit/governance/GovFixture.hpp"
 
+#include "core/Base64.hpp"
 #include "governance/FileStore.hpp"
 #include "governance/TextExtract.hpp"
 
@@ -57,7 +58,7 @@ TEST_F(GovFixture, ComparesPdfVersionsWithPdftotext) {
   run("document.create", R"({"id": "a-statuten", "cooperation": "igs-a", "kind": "statuten"})");
   auto add = [&](const std::string& id, const std::string& bytes) {
     auto in = parseJsonObject("{\"id\": \"" + id + "\", \"document\": \"a-statuten\", \"label\": \"" + id + "\"}");
-    in->set("content_base64", governance::base64Encode(bytes));
+    in->set("content_base64", igsgov::base64Encode(bytes));
     return run("document.add-version", in);
   };
   EXPECT_EQ(add("v1", pdfOf({"Artikel 1. Naam.", "Artikel 2. Zetel: Oudenaarde.", "Artikel 3. Duur."}))

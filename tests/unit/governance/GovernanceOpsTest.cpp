@@ -3,6 +3,7 @@
 // tamper detection, interchange round trip, and bad input that changes nothing.
 #include "GovFixture.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Sha256.hpp"
 #include "governance/FileStore.hpp"
 
@@ -24,7 +25,7 @@ protected:
 
   JsonObject addVersion(const std::string& id, const std::string& bytes, const std::string& extra = "") {
     auto in = parseJsonObject("{\"id\": \"" + id + "\", \"document\": \"a-statuten\", \"label\": \"" + id + "\"" + extra + "}");
-    in->set("content_base64", governance::base64Encode(bytes));
+    in->set("content_base64", igsgov::base64Encode(bytes));
     return run("document.add-version", in);
   }
 
@@ -217,10 +218,10 @@ TEST_F(Governance, BadInputChangesNothing) {
   EXPECT_NE(std::string(e.what()).find("alleen http://"), std::string::npos) << e.what();
   // A file that is not DOCX/ODT/PDF, a version of an unknown document, a bad status move.
   auto in = parseJsonObject(R"({"id": "v9", "document": "a-statuten", "label": "x"})");
-  in->set("content_base64", governance::base64Encode("gewone tekst"));
+  in->set("content_base64", igsgov::base64Encode("gewone tekst"));
   EXPECT_EQ(fails("document.add-version", in).errorCode(), ErrorCode::invalid);
   in->set("document", "onbekend");
-  in->set("content_base64", governance::base64Encode(docxOf({"x"})));
+  in->set("content_base64", igsgov::base64Encode(docxOf({"x"})));
   EXPECT_EQ(fails("document.add-version", in).errorCode(), ErrorCode::notFound);
   fails("document.status", R"({"version_id": "v1", "status": "ontwerp"})");
   fails("document.create", R"({"id": "d2", "cooperation": "igs-a", "kind": "huishoudreglement"})");
@@ -239,7 +240,7 @@ TEST_F(Governance, EditingAStoredFileIsDetectedByAuditVerify) {
   session_.reset();
   {
     store::Database db(path_, false);  // behind the library's back (sqlite3 shell or psql)
-    std::string forged = governance::base64Encode(docxOf({"Artikel 1 (vervalst)."}));
+    std::string forged = igsgov::base64Encode(docxOf({"Artikel 1 (vervalst)."}));
     db.exec("UPDATE gov_blob SET content = '" + forged + "'");
   }
   session_ = std::make_unique<ops::Session>(path_, false);

@@ -1,7 +1,7 @@
 // Legal-form rules: each fires in one scenario and stays quiet in another.
 #include "RulesFixture.hpp"
 
-#include "governance/FileStore.hpp"
+#include "core/Base64.hpp"
 
 using namespace igsgov;
 using igsgov::testing::RulesFixture;
@@ -16,7 +16,7 @@ protected:
   void addStatuten(const std::string& version, const std::string& status = "voorgelegd") {
     auto in = parseJsonObject(R"({"id":")" + version + R"(","document":"c1-statuten","label":"statuten 2025","status":")" +
                               status + R"(","effective_from":"2025-01-01"})");
-    in->set("content_base64", governance::base64Encode("%PDF-1.4\n% statuten " + version + "\n"));
+    in->set("content_base64", igsgov::base64Encode("%PDF-1.4\n% statuten " + version + "\n"));
     run("document.add-version", toJsonText(in));
   }
 

@@ -4,7 +4,7 @@
 // without gemeenten and a gemeente whose referentieregio is unknown).
 #include "RulesFixture.hpp"
 
-#include "governance/FileStore.hpp"
+#include "core/Base64.hpp"
 
 #include <vector>
 
@@ -54,7 +54,7 @@ TEST_F(NoSilentPass, AProjectverenigingWithoutStatuten) {
   run("document.create", R"({"id":"c1-statuten","cooperation":"c1","kind":"statuten"})");
   auto in = parseJsonObject(R"({"id":"st","document":"c1-statuten","label":"statuten 2025","status":"voorgelegd",
                                 "effective_from":"2025-01-01"})");
-  in->set("content_base64", governance::base64Encode("%PDF-1.4\n% statuten\n"));
+  in->set("content_base64", igsgov::base64Encode("%PDF-1.4\n% statuten\n"));
   run("document.add-version", toJsonText(in));
   expectNotEvaluable(check("c1", "2024-06-01"), {"pv.statuten-goedgekeurd"},
                      "geen versie van de statuten geldt op 1 juni 2024 volgens het register (statuten 2025: treedt pas "
