@@ -17,10 +17,17 @@
  *    Limits: a pointer to memory that is not an igsgov_buf / option struct
  *    cannot be detected (see docs/dev/c-abi.md, "What cannot be checked").
  *  - Options are passed in versioned structs: set .version to the *_VERSION
- *    constant you compiled against (use the *_INIT macros). Passing NULL
- *    means "all defaults". A version newer than this library knows returns
- *    IGSGOV_EUNSUPPORTED; version 0 returns IGSGOV_EARGUMENT. Later versions
- *    only append fields, and older versions stay accepted.
+ *    constant you compiled against (use the *_INIT macros, or, from a host
+ *    that cannot use C macros such as Python's ctypes, C# or PHP FFI, the
+ *    igsgov_*_options_init functions). Passing NULL means "all defaults". A
+ *    version newer than this library knows returns IGSGOV_EUNSUPPORTED;
+ *    version 0 returns IGSGOV_EARGUMENT. Later versions only append fields,
+ *    and older versions stay accepted.
+ *  - Each function's comment lists the codes it returns besides IGSGOV_OK
+ *    ("Errors:"). Every int-returning function may also return
+ *    IGSGOV_EINTERNAL (a bug in igsgov) and IGSGOV_EGENERIC (an unexpected
+ *    failure, e.g. out of memory); a host should treat an unlisted code as
+ *    a failure, never as success.
  *  - igsgov_init / igsgov_shutdown are reference counted; call them in pairs.
  *    igsgov_open, igsgov_execute, igsgov_catalogue and igsgov_key_generate need
  *    at least one igsgov_init that has not been shut down. igsgov_close, igsgov_buf_dispose,
@@ -54,8 +61,14 @@
 
 #include <stddef.h>
 
+/* Windows: the library's own build defines IGSGOV_BUILDING (exports);
+ * a consumer of the DLL gets dllimport. */
 #if defined(_WIN32)
+#if defined(IGSGOV_BUILDING)
 #define IGSGOV_API __declspec(dllexport)
+#else
+#define IGSGOV_API __declspec(dllimport)
+#endif
 #else
 #define IGSGOV_API __attribute__((visibility("default")))
 #endif
@@ -142,7 +155,9 @@ typedef void (*igsgov_log_fn)(int level, const char* message, void* userdata);
 
 /* Reference-counted start and stop; the last igsgov_shutdown also removes the
  * log callback. igsgov_shutdown without a matching igsgov_init is
- * IGSGOV_EARGUMENT. */
+ * IGSGOV_EARGUMENT.
+ * Errors: igsgov_init: IGSGOV_EGENERIC (start-up failed);
+ *         igsgov_shutdown: IGSGOV_EARGUMENT. */
 IGSGOV_API int igsgov_init(void);
 IGSGOV_API int igsgov_shutdown(void);
 
@@ -154,12 +169,31 @@ IGSGOV_API const char* igsgov_version_string(void);
 
 /* Sends the library's log lines at or above min_level (an igsgov_log_level)
  * to fn; fn NULL stops. When this returns, the previous callback is no longer
- * running and will not be called again, so its userdata may be freed. */
+ * running and will not be called again, so its userdata may be freed.
+ * Errors: IGSGOV_EARGUMENT (min_level not an igsgov_log_level, or called from
+ * inside the callback). */
 IGSGOV_API int igsgov_log_set_callback(igsgov_log_fn fn, void* userdata, int min_level);
+
+/* Fill *options with this library's defaults for the struct as it is at
+ * `version` (the *_VERSION constant of the header the host's struct follows):
+ * the same values as the *_INIT macros, for hosts that cannot use C macros.
+ * Only the fields that exist at that version are written.
+ * Errors: IGSGOV_EARGUMENT (options NULL, version 0), IGSGOV_EUNSUPPORTED
+ * (version newer than this library). Need no igsgov_init. */
+IGSGOV_API int igsgov_open_options_init(igsgov_open_options* options, unsigned int version);
+IGSGOV_API int igsgov_exec_options_init(igsgov_exec_options* options, unsigned int version);
 
 /* Opens (or with options->create makes) the register file at path (UTF-8).
  * On success *out is a new handle owned by the caller: close it with
- * igsgov_close. On failure *out is NULL. */
+ * igsgov_close. On failure *out is NULL.
+ * Errors: IGSGOV_EARGUMENT (out or path NULL or empty, not initialised, bad
+ * options), IGSGOV_EUNSUPPORTED (options version too new, a register of a
+ * newer schema), IGSGOV_ENOTFOUND (no register at path and create 0; no
+ * signing key file), IGSGOV_ECONFLICT (create 1 and a register exists at
+ * path), IGSGOV_EINVALID (a database that is not an igsgov register; a
+ * signing key file that is not a usable key), IGSGOV_EINTEGRITY (a file
+ * that is not a database, or a damaged one), IGSGOV_EDENIED (signing key
+ * readable by others), IGSGOV_EBUSY (locked by another writer), IGSGOV_EIO. */
 IGSGOV_API int igsgov_open(igsgov_register** out, const char* path, const igsgov_open_options* options);
 
 /* Closes a register. NULL is ignored. A handle that is not open (closed
@@ -171,7 +205,23 @@ IGSGOV_API void igsgov_close(igsgov_register* reg);
  * NULL or "" means {}. options NULL means actor "onbekend", role beheerder,
  * no reason, JSON output. On success *out holds the output (JSON or Dutch text
  * per options->format; release it with igsgov_buf_dispose); on failure *out
- * is {NULL, 0} and the register is unchanged. */
+ * is {NULL, 0}.
+ * What a failure leaves in the register: a read changes nothing. A write
+ * (one transaction, one journal entry) that fails before its commit leaves
+ * the register unchanged. Two exceptions:
+ *  - sync.run and sync.resync commit per batch of files (so that a long run
+ *    keeps what it did): a failure leaves the batches done before it
+ *    committed and journaled; sync.status shows where the run stopped, and
+ *    the next run continues from there.
+ *  - the output is rendered (Dutch text per options->format) and copied into
+ *    *out after the commit: if that fails (e.g. out of memory), the call
+ *    returns the error although the write is committed and journaled.
+ *    audit.journal (or the journal head) tells whether it was.
+ * Errors: IGSGOV_EARGUMENT (out, reg or operation NULL, reg not open, bad
+ * options, not initialised), IGSGOV_EUNSUPPORTED (options version too new),
+ * and from the operation: IGSGOV_ENOTFOUND (unknown operation or record),
+ * IGSGOV_EINVALID (bad json_in or parameter), IGSGOV_EDENIED (role may not
+ * run it), IGSGOV_ECONFLICT, IGSGOV_EINTEGRITY, IGSGOV_EBUSY, IGSGOV_EIO. */
 IGSGOV_API int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char* operation, const char* json_in,
                               const igsgov_exec_options* options);
 
@@ -180,11 +230,14 @@ IGSGOV_API int igsgov_execute(igsgov_buf* out, igsgov_register* reg, const char*
  * public key beside it at private_key_path + ".pub" (give that one to the
  * auditors: audit.verify checks signatures with it). A file or symlink at
  * either name is IGSGOV_ECONFLICT and nothing is written. On success *out
- * holds JSON {"private_key": .., "public_key": .., "key_id": ..}. */
+ * holds JSON {"private_key": .., "public_key": .., "key_id": ..}.
+ * Errors: IGSGOV_EARGUMENT (out or path NULL or empty, not initialised),
+ * IGSGOV_ECONFLICT (a file at either name), IGSGOV_EIO. */
 IGSGOV_API int igsgov_key_generate(igsgov_buf* out, const char* private_key_path);
 
 /* The catalogue (operations, params, roles, CLI words) as JSON:
- * {"operations": [{"name", "summary", "access", "roles", "params", ...}]}. */
+ * {"operations": [{"name", "summary", "access", "roles", "params", ...}]}.
+ * Errors: IGSGOV_EARGUMENT (out NULL, not initialised). */
 IGSGOV_API int igsgov_catalogue(igsgov_buf* out);
 
 /* Frees buf->ptr and sets buf to {NULL, 0}. NULL and an already disposed

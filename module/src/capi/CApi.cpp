@@ -126,6 +126,24 @@ int igsgov_log_set_callback(igsgov_log_fn fn, void* userdata, int min_level) {
   });
 }
 
+int igsgov_open_options_init(igsgov_open_options* options, unsigned int version) {
+  capi::clearError();
+  if (!options) return capi::argumentError("options", "is NULL");
+  if (int rc = checkVersion(version, IGSGOV_OPEN_OPTIONS_VERSION, "igsgov_open_options")) return rc;
+  options->version = version;
+  options->create = 0;
+  if (version >= 2) options->signing_key = nullptr;
+  return IGSGOV_OK;
+}
+
+int igsgov_exec_options_init(igsgov_exec_options* options, unsigned int version) {
+  capi::clearError();
+  if (!options) return capi::argumentError("options", "is NULL");
+  if (int rc = checkVersion(version, IGSGOV_EXEC_OPTIONS_VERSION, "igsgov_exec_options")) return rc;
+  *options = IGSGOV_EXEC_OPTIONS_INIT;
+  return IGSGOV_OK;
+}
+
 int igsgov_open(igsgov_register** out, const char* path, const igsgov_open_options* options) {
   capi::clearError();
   if (!out) return capi::argumentError("out", "is NULL");

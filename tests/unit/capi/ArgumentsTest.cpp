@@ -154,6 +154,52 @@ TEST(CapiOpen, OptionVersions) {
   EXPECT_FALSE(std::filesystem::exists(tmp.file("r.db"))) << "a refused call changes nothing";
 }
 
+// For hosts without C macros (FFI): the init functions give the *_INIT values,
+// write only the fields of the version asked for, and refuse 0, newer and NULL.
+TEST(CapiOptions, InitFunctionsGiveTheMacroValues) {
+  igsgov_open_options open;
+  std::memset(&open, 0x5a, sizeof open);
+  ASSERT_EQ(igsgov_open_options_init(&open, IGSGOV_OPEN_OPTIONS_VERSION), IGSGOV_OK);
+  igsgov_open_options openMacro = IGSGOV_OPEN_OPTIONS_INIT;
+  EXPECT_EQ(open.version, openMacro.version);
+  EXPECT_EQ(open.create, openMacro.create);
+  EXPECT_EQ(open.signing_key, openMacro.signing_key);
+
+  igsgov_exec_options exec;
+  std::memset(&exec, 0x5a, sizeof exec);
+  ASSERT_EQ(igsgov_exec_options_init(&exec, IGSGOV_EXEC_OPTIONS_VERSION), IGSGOV_OK);
+  igsgov_exec_options execMacro = IGSGOV_EXEC_OPTIONS_INIT;
+  EXPECT_EQ(exec.version, execMacro.version);
+  EXPECT_EQ(exec.actor, nullptr);
+  EXPECT_EQ(exec.role, nullptr);
+  EXPECT_EQ(exec.reason, nullptr);
+  EXPECT_EQ(exec.format, IGSGOV_FORMAT_JSON);
+}
+
+TEST(CapiOptions, InitWritesOnlyTheFieldsOfTheVersionAskedFor) {
+  igsgov_open_options open;
+  std::memset(&open, 0x5a, sizeof open);
+  ASSERT_EQ(igsgov_open_options_init(&open, 1), IGSGOV_OK);  // version 1 had no signing_key
+  EXPECT_EQ(open.version, 1u);
+  EXPECT_EQ(open.create, 0);
+  const void* untouched;
+  std::memset(&untouched, 0x5a, sizeof untouched);
+  EXPECT_EQ(open.signing_key, untouched);
+}
+
+TEST(CapiOptions, InitRefusesNullZeroAndNewerVersions) {
+  igsgov_open_options open = IGSGOV_OPEN_OPTIONS_INIT;
+  igsgov_exec_options exec = IGSGOV_EXEC_OPTIONS_INIT;
+  expectArgument(igsgov_open_options_init(nullptr, IGSGOV_OPEN_OPTIONS_VERSION), "options");
+  expectArgument(igsgov_exec_options_init(nullptr, IGSGOV_EXEC_OPTIONS_VERSION), "options");
+  expectArgument(igsgov_open_options_init(&open, 0), "options");
+  expectArgument(igsgov_exec_options_init(&exec, 0), "options");
+  EXPECT_EQ(igsgov_open_options_init(&open, IGSGOV_OPEN_OPTIONS_VERSION + 1), IGSGOV_EUNSUPPORTED);
+  EXPECT_NE(lastMessage().find("igsgov_open_options"), std::string::npos) << lastMessage();
+  EXPECT_EQ(igsgov_exec_options_init(&exec, IGSGOV_EXEC_OPTIONS_VERSION + 1), IGSGOV_EUNSUPPORTED);
+  EXPECT_NE(lastMessage().find("igsgov_exec_options"), std::string::npos) << lastMessage();
+}
+
 TEST(CapiOpen, MissingRegisterIsNotCreated) {
   Lib lib;
   Tmp tmp;
