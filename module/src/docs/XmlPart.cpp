@@ -38,10 +38,7 @@ class XmlCompiler {
 public:
   XmlCompiler(std::string_view xml, const std::string& part, PartKind kind,
               IssueList& issues)
-      : xml_(xml), part_(part), kind_(kind), issues_(issues) {
-    docx_ = kind == PartKind::docxBody;
-    odt_ = kind == PartKind::odtBody;
-  }
+      : xml_(xml), part_(part), docx_(kind == PartKind::docxBody), odt_(kind == PartKind::odtBody), issues_(issues) {}
 
   bool run(PartProgram& program, std::vector<TagUse>& uses) {
     try {
@@ -414,7 +411,6 @@ private:
 
   std::string_view xml_;
   const std::string& part_;
-  PartKind kind_;
   bool docx_ = false, odt_ = false;
   IssueList& issues_;
   std::vector<XmlToken> tokens_;

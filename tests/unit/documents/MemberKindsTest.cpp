@@ -148,7 +148,7 @@ TEST_F(MemberKinds, AGemeenteAndItsOcmwShareTheirInhabitantsAndTheirNisCode) {
   std::string ocmw = textOf("ocmw-brakel");
   EXPECT_TRUE(has(ocmw, "de deelnemers samen tellen 84.764 inwoners")) << ocmw;
   auto before = state();
-  for (const std::string extra : {std::string(R"("member":"45059")"),
+  for (const std::string& extra : {std::string(R"("member":"45059")"),
                                   std::string(R"("member":"45035","contributions":{"45059":"1.000,00"})")}) {
     auto e = fails("documents.generate", "{\"out\":\"" + out_ + "/x\"," + extra +
                                              R"(,"template":"engagementsverklaring","cooperation":"igs-cultuur-va","format":"docx"})");
