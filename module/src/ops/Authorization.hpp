@@ -27,12 +27,13 @@
 
 namespace igsgov::ops {
 
+// Every member has a default, so callers name only what they set ({.actor = ..., .role = ...}).
 struct Caller {
   std::string actor = "onbekend";
   std::string role = "beheerder";  // local use (CLI, embedding host) acts as beheerder; used when grants is empty
-  std::string reason;
-  std::vector<service::Grant> grants;  // roles per cooperation; empty: `role` for every cooperation
-  std::string account;                 // the signed-in personal account ("" for tokens and local use)
+  std::string reason{};
+  std::vector<service::Grant> grants{};  // roles per cooperation; empty: `role` for every cooperation
+  std::string account{};                 // the signed-in personal account ("" for tokens and local use)
 };
 
 // The grants the caller acts with.

@@ -71,7 +71,9 @@ TEST_P(Conformance, CapabilitiesAsExpected) {
   Capabilities caps = a().capabilities();
   EXPECT_EQ(caps.conditionalRequests, GetParam().conditional) << caps.describe();
   EXPECT_FALSE(caps.caseInsensitive);
-  if (GetParam().kind != "nginx") EXPECT_TRUE(caps.strongEtags) << caps.describe();
+  if (GetParam().kind != "nginx") {
+    EXPECT_TRUE(caps.strongEtags) << caps.describe();
+  }
   // The probe leaves nothing behind.
   EXPECT_TRUE(a().list("").empty());
 }
@@ -313,8 +315,12 @@ TEST_P(Conformance, PropertiesWhereTheBackendKeepsThem) {
   const std::string kind = GetParam().kind;
   // Apache mod_dav_fs and lighttpd with its SQLite property database (our test server enables it) keep
   // dead properties; nginx dav-ext and the folder adapter (sidecar only) do not.
-  if (kind == "apache" || kind == "lighttpd") EXPECT_TRUE(caps.properties) << caps.describe();
-  if (kind == "nginx" || kind == "folder") EXPECT_FALSE(caps.properties) << caps.describe();
+  if (kind == "apache" || kind == "lighttpd") {
+    EXPECT_TRUE(caps.properties) << caps.describe();
+  }
+  if (kind == "nginx" || kind == "folder") {
+    EXPECT_FALSE(caps.properties) << caps.describe();
+  }
   a().put("p.docx", "content\n", Precondition::createOnly());
   std::map<std::string, std::string> props{
       {"igs", "IGS <West> & \"Oost\""}, {"kind", "statuten"}, {"sha256", sha256Hex("content\n")},

@@ -22,8 +22,12 @@ TEST(Ics, FoldsAt75OctetsWithoutSplittingUtf8) {
     std::string physical = folded.substr(start, end - start);
     EXPECT_LE(physical.size(), 75u);
     unfolded += start == 0 ? physical : physical.substr(1);
-    if (start) EXPECT_EQ(physical[0], ' ');
-    if (!physical.empty()) EXPECT_NE(static_cast<unsigned char>(physical.back()), 0xC3) << "split inside ë";
+    if (start) {
+      EXPECT_EQ(physical[0], ' ');
+    }
+    if (!physical.empty()) {
+      EXPECT_NE(static_cast<unsigned char>(physical.back()), 0xC3) << "split inside ë";
+    }
     start = end + 2;
   }
   EXPECT_EQ(unfolded, line);

@@ -260,8 +260,11 @@ TEST(DocxRender, UntouchedEntriesAreCopiedRaw) {
   auto a = rawEntries(tpl), b = rawEntries(out);
   ASSERT_EQ(a.size(), b.size());
   for (const auto& [name, bytes] : a) {
-    if (name == "word/document.xml") EXPECT_NE(b[name], bytes);
-    else EXPECT_EQ(b[name], bytes) << name;
+    if (name == "word/document.xml") {
+      EXPECT_NE(b[name], bytes);
+    } else {
+      EXPECT_EQ(b[name], bytes) << name;
+    }
   }
 }
 
