@@ -64,8 +64,8 @@ struct Request {
   std::string cookieHeader; // the Cookie header, "" when absent
   std::string contentType;
   std::string body;         // the form body of a POST
-  std::string client;       // the client's throttle key (service::clientKey), "" when unknown
-  std::string host;         // the Host header ("" when absent): the origin of absolute links shown on pages
+  std::string client{};     // the client's throttle key (service::clientKey), "" when unknown
+  std::string host{};       // the Host header ("" when absent): the origin of absolute links shown on pages
 };
 
 struct Response {
@@ -82,8 +82,8 @@ struct SiteOptions {
   bool tls = false;         // Secure cookies
   std::string version;      // shown in the footer
   SessionLimits sessions;
-  std::string documentsDir;  // where generated documents are kept; empty: generating is refused
-  ops::ServerFiles files;    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
+  std::string documentsDir{};  // where generated documents are kept; empty: generating is refused
+  ops::ServerFiles files{};    // server files the operations use (ops/ServerPaths.hpp, igsgovd "files")
   service::LoginThrottle* throttle = nullptr;  // failed logins; owned by the caller, nullptr: none
   OidcSignIn* oidc = nullptr;  // OpenID Connect providers; owned by the caller, nullptr: none
   // Dates and times on the pages are those of this zone (read once by the
