@@ -74,7 +74,7 @@ TEST(Limits, LoopsNested40000DeepDoNotCrash) {
     EXPECT_EQ(e.place().fields.at("part"), "word/document.xml");
     EXPECT_NE(e.message().find("secties in elkaar"), std::string::npos) << e.message();
   }
-  for (const std::string& open : {"{#a}", "{^a}"}) {
+  for (const std::string open : {"{#a}", "{^a}"}) {
     CheckResult md = checkTemplate(repeat(open, deep) + "x" + repeat("{/a}", deep));
     EXPECT_EQ(issueIds(md), both) << open;
     EXPECT_EQ(md.issues.at(0).position, kMaxSectionDepth * 4 + 1) << open;
