@@ -15,8 +15,8 @@
 // and its version are stored in one transaction by document.add-version, so a
 // refused registration leaves no stored file. A role that may not run the
 // operation gets 403 for GET and POST alike (the page links are not shown).
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
-#include "governance/FileStore.hpp"
 #include "governance/Vocabulary.hpp"
 #include "web/FormModel.hpp"
 #include "web/GovernanceRefs.hpp"
@@ -142,7 +142,7 @@ PageResult versionUploadPage(PageRequest& r, bool post) {
       in->set("id", freeId(docId + "-v" + std::to_string(taken.size() + 1), taken));
       in->set("document", docId);
       in->set("label", field(r.fields, "label"));
-      in->set("content_base64", governance::base64Encode(file->second.bytes));
+      in->set("content_base64", igsgov::base64Encode(file->second.bytes));
       in->set("file_name", file->second.fileName.empty() ? std::string("bestand") : file->second.fileName);
       in->set("status", field(r.fields, "status").empty() ? std::string("ontwerp") : field(r.fields, "status"));
       if (submitted) in->set("submitted", *submitted);

@@ -6,8 +6,8 @@
 // nothing half done, the actor in the journal, and roles and CSRF.
 #include "../governance/GovFixture.hpp"
 #include "MultipartBody.hpp"
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
-#include "governance/FileStore.hpp"
 #include "ops/Session.hpp"
 #include "web/Site.hpp"
 
@@ -222,7 +222,7 @@ TEST_F(StatutenPagesTest, MatrixShowsMissingApartFromNotNeededAndV2InForceOnceCo
   // Not needed: a document of igs-rupel, whose statuten the beheerscomité approves (sample rule).
   run("document.create", R"({"id": "rupel-st", "cooperation": "igs-rupel", "kind": "statuten"})");
   run("document.add-version", R"({"id": "rupel-st-1", "document": "rupel-st", "label": "v1", "status": "voorgelegd",
-      "submitted": "2026-01-10", "content_base64": ")" + governance::base64Encode(docx_) + R"("})");
+      "submitted": "2026-01-10", "content_base64": ")" + igsgov::base64Encode(docx_) + R"("})");
   auto rupel = get("/intranet/igs/igs-rupel/statuten", cookie);
   EXPECT_NE(rupel.body.find("<td class=\"cell-niet-vereist\">niet vereist"), std::string::npos) << rupel.body;
   EXPECT_EQ(countMissing(rupel.body), 1u) << "the organ's approval is missing";
@@ -266,7 +266,7 @@ TEST_F(StatutenPagesTest, ComparePageMarksChangesInWordsAndTags) {
   // A version of another IGS is not found here.
   run("document.create", R"({"id": "rupel-st", "cooperation": "igs-rupel", "kind": "statuten"})");
   run("document.add-version", R"({"id": "rupel-st-1", "document": "rupel-st", "label": "v1", "content_base64": ")" +
-                                  governance::base64Encode(docx_) + R"("})");
+                                  igsgov::base64Encode(docx_) + R"("})");
   auto other = get(kBase + "/vergelijk", cookie, "van=" + v1 + "&naar=rupel-st-1");
   EXPECT_EQ(other.status, 422);
   EXPECT_NE(other.body.find("id=\"naar-fout\""), std::string::npos);
