@@ -98,7 +98,8 @@ JsonObject auditJournal(store::Database& db, const JsonObject& in) {
   if (actor) st.bind(n++, *actor);
   if (areaWide) {
     std::string prefix = operation->substr(0, operation->size() - 1);  // "mandate."
-    st.bind(n++, static_cast<long long>(prefix.size())).bind(n++, prefix);
+    st.bind(n++, static_cast<long long>(prefix.size()));
+    st.bind(n++, prefix);
   } else if (operation) {
     st.bind(n++, *operation);
   }
