@@ -55,7 +55,7 @@ namespace igsgov::finance {
 struct Member {
   std::string id;    // stable id (e.g. NIS code, "caw-ov")
   std::string name;  // display name, may be empty
-  std::string kind;  // "gemeente", "ocmw", "partner"; "" when not recorded
+  std::string kind{};  // "gemeente", "ocmw", "partner"; "" when not recorded
   bool operator==(const Member&) const = default;
 };
 

@@ -110,7 +110,9 @@ TEST_F(Journal, TextTurnedIntoBlobIsLocatedWithItsColumn) {
   ASSERT_EQ(composition(), 1u);
   tamper("UPDATE mandate SET valid_from = CAST(valid_from AS BLOB) WHERE id = 'a1' AND rec_to IS NULL",
          "ALTER TABLE mandate ALTER COLUMN valid_from TYPE bytea USING convert_to(valid_from, 'UTF8')");
-  if (!onPostgres()) ASSERT_EQ(composition(), 0u) << "the forgery must matter, or this test shows nothing";
+  if (!onPostgres()) {
+    ASSERT_EQ(composition(), 0u) << "the forgery must matter, or this test shows nothing";
+  }
   Error e = verifyFails();
   EXPECT_EQ(e.place().fields.at("tabel"), "mandate");
   EXPECT_EQ(e.place().fields.at("kolom"), "valid_from");

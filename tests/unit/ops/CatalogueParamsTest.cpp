@@ -147,9 +147,11 @@ TEST(CatalogueParams, CodeListParametersListTheirValues) {
   for (const char* name : {"mandate.appoint", "mandate.correct", "cooperation.create", "member.add", "body.create"}) {
     const Operation* op = catalogue().find(name);
     ASSERT_NE(op, nullptr) << name;
-    for (const auto& p : op->params)
+    for (const auto& p : op->params) {
       if (p.name == "role" || p.name == "side" || p.name == "status" || p.name == "legal_form" || p.name == "type" ||
-          p.name == "partner_kind")
+          p.name == "partner_kind") {
         EXPECT_FALSE(p.values.empty()) << name << "." << p.name;
+      }
+    }
   }
 }

@@ -111,7 +111,7 @@ inline bool gone(const std::vector<int>& pids, int seconds = 10) {
 struct FakeSofficeBehaviour {  // outside the class: a nested one cannot be a default argument there
   bool hangAtEnd = false;
   bool strayChild = false;
-  std::string failMember;
+  std::string failMember{};
   bool gated = false;
 };
 

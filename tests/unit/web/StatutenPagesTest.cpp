@@ -259,9 +259,15 @@ TEST_F(StatutenPagesTest, ComparePageMarksChangesInWordsAndTags) {
   ASSERT_EQ(r.status, 200) << r.body;
   auto cli = run("document.compare", R"({"from": ")" + v1 + R"(", "to": ")" + v2 + R"("})");
   EXPECT_NE(r.body.find(std::to_string(cli->getValue<int>("added")) + " toegevoegd"), std::string::npos);
-  if (cli->getValue<int>("removed") > 0) EXPECT_NE(r.body.find("Geschrapt: paragraaf"), std::string::npos);
-  if (cli->getValue<int>("added") > 0) EXPECT_NE(r.body.find("Toegevoegd: paragraaf"), std::string::npos);
-  if (cli->getValue<int>("changed") > 0) EXPECT_NE(r.body.find("Was:</span> <del>"), std::string::npos);
+  if (cli->getValue<int>("removed") > 0) {
+    EXPECT_NE(r.body.find("Geschrapt: paragraaf"), std::string::npos);
+  }
+  if (cli->getValue<int>("added") > 0) {
+    EXPECT_NE(r.body.find("Toegevoegd: paragraaf"), std::string::npos);
+  }
+  if (cli->getValue<int>("changed") > 0) {
+    EXPECT_NE(r.body.find("Was:</span> <del>"), std::string::npos);
+  }
   EXPECT_NE(r.body.find("<ins>"), std::string::npos);
   // A version of another IGS is not found here.
   run("document.create", R"({"id": "rupel-st", "cooperation": "igs-rupel", "kind": "statuten"})");
