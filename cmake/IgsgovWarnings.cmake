@@ -7,8 +7,8 @@
 # add_subdirectory keeps its own flags.
 #
 # The build is silent: a new warning is a defect. CI (.ci/run) configures with
-# IGSGOV_WERROR=ON so that a warning fails the run.
-option(IGSGOV_WERROR "Treat compiler warnings as errors (CI turns this on)" OFF)
+# IGSGOV_WERROR=ON (scripts/test, hence CI) so that a warning fails the run.
+option(IGSGOV_WERROR "Treat compiler warnings as errors (scripts/test and CI turn this on)" OFF)
 
 set(IGSGOV_WARNING_FLAGS -Wall -Wextra -Wno-unused-parameter)
 if(IGSGOV_WERROR)
