@@ -93,7 +93,7 @@ long long Journal::insertRow(const std::string& table, Columns columns) {
     std::vector<store::Value> values;
     values.reserve(columns.size() + 1);
     for (const auto& c : columns) values.push_back(c.second);
-    values.push_back(rowId);
+    values.emplace_back(rowId);  // in place: push_back(variant temporary) trips GCC 12's -Wmaybe-uninitialized
     if (insert.queuedNames.empty()) {
       insert.queuedNames = insert.names;
       insert.queuedNames.push_back("row_id");
