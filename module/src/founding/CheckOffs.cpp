@@ -1,6 +1,7 @@
 #include "founding/CheckOffs.hpp"
 
 #include "core/AtomicFile.hpp"
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "governance/FileStore.hpp"
@@ -25,7 +26,7 @@ std::optional<std::string> attachment(records::Writer& w, const Reader& r) {
   auto b64 = r.optStr("content_base64");
   if (path && b64) r.fail("path", "geef een bestand ('path') of de inhoud ('content_base64'), niet beide");
   if (!path && !b64) return std::nullopt;
-  std::string bytes = path ? governance::readLocalFile(*path) : governance::base64Decode(*b64, r.place("content_base64"));
+  std::string bytes = path ? governance::readLocalFile(*path) : base64Decode(*b64, r.place("content_base64"));
   std::string source = path ? Poco::Path(*path).getFileName() : "bijlage van de afvinking";
   return governance::putFile(w, bytes, source).sha256;
 }

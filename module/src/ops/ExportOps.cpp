@@ -6,11 +6,11 @@
 // `file_base64` with its media type and file name; REST answers it as the file
 // itself (Operation::download). See docs/dev/exports.md.
 #include "core/AtomicFile.hpp"
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "exports/Csv.hpp"
 #include "exports/Sheets.hpp"
 #include "exports/Xlsx.hpp"
-#include "governance/FileStore.hpp"
 #include "ops/Catalogue.hpp"
 #include "ops/ResultSchema.hpp"
 #include "ops/CatalogueReads.hpp"
@@ -71,7 +71,7 @@ JsonObject deliver(const Reader& r, const exports::Table& table, const std::stri
     writeFileAtomically(*path, bytes);
     out->set("file", *path);
   } else {
-    out->set("file_base64", governance::base64Encode(bytes));
+    out->set("file_base64", base64Encode(bytes));
   }
   return out;
 }
@@ -80,7 +80,7 @@ std::string exportText(const JsonObject& o) {
   std::string rows = std::to_string(o->getValue<long long>("rows")) + " rijen";
   if (o->has("file")) return "Geschreven: " + str(o, "file") + " (" + rows + ")\n";
   if (str(o, "format") == "csv")
-    return governance::base64Decode(str(o, "file_base64"), Place().set("field", "file_base64"));
+    return base64Decode(str(o, "file_base64"), Place().set("field", "file_base64"));
   return "Excel-bestand gemaakt (" + rows + ") maar niet geschreven: geef --out BESTAND.\n";
 }
 

@@ -75,7 +75,7 @@ struct OpInfo {
   JsonObject result;     // JSON Schema of the output (Operation::result)
   bool content = false;  // may answer a document instead of JSON (Operation::content)
   std::string download;  // media type of the body REST sends instead of JSON (Operation::download)
-  std::vector<std::string> downloadOther;  // the other media types it may send (export.*: CSV besides XLSX)
+  std::vector<std::string> downloadOther{};  // the other media types it may send (export.*: CSV besides XLSX)
 };
 
 JsonObject operationObject(const OpInfo& op, const char* method, const JsonObject& body, const JsonArray& query) {

@@ -1,7 +1,7 @@
 #include "web/ExportLinks.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
-#include "governance/FileStore.hpp"
 
 #include <map>
 
@@ -80,7 +80,7 @@ PageResult exportDownload(PageRequest& r) {
   }
   auto out = call(r, op->second, in);
   PageResult p;
-  p.fileBytes = governance::base64Decode(text(out, "file_base64"), Place().set("operation", op->second));
+  p.fileBytes = base64Decode(text(out, "file_base64"), Place().set("operation", op->second));
   p.fileName = text(out, "file_name");
   p.mediaType = text(out, "media_type");
   return p;
