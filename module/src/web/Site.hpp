@@ -90,7 +90,7 @@ struct SiteOptions {
   // constructor from the system zoneinfo; Error(io) when tzdata is missing).
   std::string timeZone = "Europe/Brussels";
   std::string zoneinfoDir = TimeZone::kZoneinfo;
-  std::function<Micros()> now;  // the current instant (tests pin it); empty: the system clock
+  std::function<Micros()> now{};  // the current instant (tests pin it); empty: the system clock
   std::size_t maxUploadBytes = 16u << 20;  // one uploaded file (statuten versions); more: an error at the field
 };
 

@@ -34,7 +34,9 @@ TEST(BulkWrite, KeyAndVersionRowsOfOneBatchedWriteKeepTheirForeignKeysAndVerify)
         data->set("fictitious", true);
         records::create(w, records::personSpec(), "p-" + std::to_string(i), data, "", &ids);
         // A read inside the write sees every queued row.
-        if (i == 100) EXPECT_TRUE(records::exists(w.db(), records::personSpec(), "p-100"));
+        if (i == 100) {
+          EXPECT_TRUE(records::exists(w.db(), records::personSpec(), "p-100"));
+        }
       }
       w.db().setBulk(false);
       return newObject();

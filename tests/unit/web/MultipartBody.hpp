@@ -10,7 +10,7 @@ namespace igsgov::testing {
 const std::string kBoundary = "----igsgovTestBoundary";
 
 struct Part {
-  std::string name, value, fileName;
+  std::string name{}, value{}, fileName{};
   bool isFile = false;
 };
 
