@@ -30,7 +30,7 @@ as_server() {
 cmd_run() {
   [ -x "$BIN/postgres" ] || { echo "postgres.sh: $BIN/postgres not found (package postgresql-15)" >&2; exit 1; }
   local dir port pid status
-  dir="$(mktemp -d /tmp/igsgov-pg.XXXXXX)"
+  dir="$(mktemp -d "${TMPDIR:-/tmp}/igsgov-pg.XXXXXX")"
   chmod 755 "$dir"
   [ "$(id -u)" = 0 ] && chown postgres:postgres "$dir"
   as_server "$BIN/initdb" -D "$dir/data" -U igsgov -A trust -E UTF8 --locale=C --no-sync >"$dir/initdb.log" 2>&1 ||

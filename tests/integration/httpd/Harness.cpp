@@ -1,6 +1,7 @@
 #include "Harness.hpp"
 
 #include "SchemaCheck.hpp"
+#include "tests/support/Scratch.hpp"
 
 #include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
@@ -30,13 +31,7 @@ namespace igsgov::test {
 std::string binaryDir() { return IGSGOV_BINARY_DIR; }
 std::string sourceDir() { return IGSGOV_SOURCE_DIR; }
 
-std::string freshDir(const std::string& name) {
-  std::string dir = binaryDir() + "/tests/httpd-work/" + name;
-  Poco::File f(dir);
-  if (f.exists()) f.remove(true);
-  f.createDirectories();
-  return dir;
-}
+std::string freshDir(const std::string& name) { return testing::scratchDir("httpd", name).string(); }
 
 int freePort() {
   Poco::Net::ServerSocket s(Poco::Net::SocketAddress("127.0.0.1", 0));

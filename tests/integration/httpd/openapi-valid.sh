@@ -9,7 +9,7 @@
 set -euo pipefail
 build=$1
 here=$(cd "$(dirname "$0")" && pwd)
-work="$build/tests/httpd-work/openapi"
+work="${IGSGOV_TEST_SCRATCH:-$build/tests}/httpd-work/openapi"
 rm -rf "$work" && mkdir -p "$work"
 pid=
 cleanup() { if [ -n "$pid" ]; then kill -TERM "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; fi; }

@@ -17,7 +17,7 @@ set -euo pipefail
 CLI=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SRC=$(cd "$(dirname "$0")/../../.." && pwd)
 SERVERS=$SRC/tests/integration/adapters/servers
-WORK=$(mktemp -d /tmp/igsgov-synccrash-XXXXXX)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/igsgov-synccrash-XXXXXX")
 chmod 755 "$WORK"
 cleanup() {
   if [ -f "$WORK/apache/server.pid" ]; then kill "$(cat "$WORK/apache/server.pid")" 2>/dev/null || true; fi

@@ -1,6 +1,8 @@
-// A fresh folder per test under the build tree (tests/<area>-work/<test name>),
+// A fresh folder per test (<scratch>/<area>-work/<test name>, tests/support/Scratch.hpp),
 // with a helper that writes a file into it. Used by the file-reading tests.
 #pragma once
+
+#include "tests/support/Scratch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -14,10 +16,7 @@ class WorkDir : public ::testing::Test {
 protected:
   explicit WorkDir(std::string area) : area_(std::move(area)) {}
   void SetUp() override {
-    dir_ = std::filesystem::path(IGSGOV_BINARY_DIR) / "tests" / (area_ + "-work") /
-           ::testing::UnitTest::GetInstance()->current_test_info()->name();
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = scratchDir(area_, ::testing::UnitTest::GetInstance()->current_test_info()->name());
   }
   std::string write(const std::string& name, const std::string& bytes) {
     auto path = (dir_ / name).string();

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ops/Session.hpp"
+#include "tests/support/Scratch.hpp"
 #include "tests/support/TestRegister.hpp"
 
 #include <gtest/gtest.h>
@@ -15,10 +16,7 @@
 namespace igsgov::test {
 
 inline std::unique_ptr<ops::Session> sampleSession() {
-  auto dir = std::filesystem::path(IGSGOV_BINARY_DIR) / "tests" / "ops-work" /
-             ::testing::UnitTest::GetInstance()->current_test_info()->name();
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  auto dir = testing::scratchDir("ops", ::testing::UnitTest::GetInstance()->current_test_info()->name());
   auto session = std::make_unique<ops::Session>(testing::testRegisterAddress(dir.string()), true);
   auto in = newObject();
   in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");

@@ -10,6 +10,7 @@
 #include "core/Error.hpp"
 #include "ops/Session.hpp"
 #include "web/Site.hpp"
+#include "tests/support/Scratch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -30,10 +31,8 @@ using igsgov::testing::Part;
 class StatutenPagesTest : public ::testing::Test {
 protected:
   void SetUp() override {
-    dir_ = std::filesystem::path(IGSGOV_BINARY_DIR) / "tests" / "web-work" /
-           ("statuten-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    std::filesystem::remove_all(dir_);
-    std::filesystem::create_directories(dir_);
+    dir_ = igsgov::testing::scratchDir(
+        "web", "statuten-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
     session_ = std::make_unique<ops::Session>((dir_ / "register.db").string(), true);
     auto in = newObject();
     in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");

@@ -22,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const build = path.resolve(process.argv[2] ?? path.join(here, '../../../../build'));
-const work = path.join(build, 'tests/oidc-work');
+const work = path.join(process.env.IGSGOV_TEST_SCRATCH || path.join(build, 'tests'), 'oidc-work');
 fs.rmSync(work, { recursive: true, force: true });
 fs.mkdirSync(work, { recursive: true });
 

@@ -1,7 +1,8 @@
 // Shared harness of the intranet journeys (pages.mjs and journey-*.mjs).
 //
 // startIntranet(name, { setup }) builds a fresh register with the CLI in
-// <build>/tests/pages-work/<name>/ (the sample imported, one personal account
+// <scratch>/pages-work/<name>/ (scratch: $IGSGOV_TEST_SCRATCH, else <build>/tests;
+// tests/support/Scratch.hpp) with the sample imported, one personal account
 // per role: a-beheerder, a-directeur, a-secretariaat, a-auditor, each with
 // the password in h.passwords[role], granted for every cooperation), runs
 // `setup(h)` (CLI only: the daemon is not started yet; h.base is already set),
@@ -59,7 +60,7 @@ async function freePort() {
 
 export async function startIntranet(name, { setup, daemonArgs = [] } = {}) {
   const build = path.resolve(process.argv[2] ?? 'build');
-  const work = path.join(build, 'tests', 'pages-work', name);
+  const work = path.join(process.env.IGSGOV_TEST_SCRATCH || path.join(build, 'tests'), 'pages-work', name);
   const artefacts = path.join(build, 'tests', 'artefacts', 'pages', name);
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(artefacts, { recursive: true, force: true });
