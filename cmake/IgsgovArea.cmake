@@ -27,12 +27,20 @@ function(igsgov_area name)
   set_property(GLOBAL APPEND PROPERTY IGSGOV_AREAS igsgov_${name})
 endfunction()
 
-# igsgov_unit_test(NAME SOURCES src... DEPS target... [LABELS l...] [DISCOVER_FILTER f])
-# A GoogleTest executable registered with CTest (test names discovered).
-# DISCOVER_FILTER (a --gtest_filter expression) leaves tests out of the plain
-# run that only another registration runs (e.g. an igsgov_postgresql_test).
+# igsgov_unit_test(NAME SOURCES src... DEPS target... [LABELS l...] [DISCOVER_FILTER f]
+#                  [ONE_PROCESS_PER_PARAM p...])
+# A GoogleTest executable registered with CTest (test names discovered: one
+# process per test). DISCOVER_FILTER (a --gtest_filter expression) leaves
+# tests out of the plain run that only another registration runs (e.g. an
+# igsgov_postgresql_test).
+# ONE_PROCESS_PER_PARAM: for executables whose tests share a server started
+# once per process (tests/integration/adapters/TestServers.cpp), one CTest
+# test NAME/p per parameter p runs every test named */p in one process, and
+# NAME/others runs every other test; no test is left out and none runs twice.
+# (One process per test started a WebDAV server for each of 138 tests: about
+# 4 minutes of a 2-core CI run, docs/dev/testing.md.)
 function(igsgov_unit_test name)
-  cmake_parse_arguments(T "" "DISCOVER_FILTER" "SOURCES;DEPS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "" "DISCOVER_FILTER" "SOURCES;DEPS;LABELS;ONE_PROCESS_PER_PARAM" ${ARGN})
   add_executable(${name} ${T_SOURCES})
   target_link_libraries(${name} PRIVATE ${T_DEPS} GTest::gtest GTest::gmock GTest::gtest_main)
   target_compile_definitions(${name} PRIVATE
@@ -42,7 +50,17 @@ function(igsgov_unit_test name)
   if(NOT T_LABELS)
     set(T_LABELS unit)
   endif()
-  if(T_DISCOVER_FILTER)
+  if(T_ONE_PROCESS_PER_PARAM)
+    set(others "")
+    foreach(param ${T_ONE_PROCESS_PER_PARAM})
+      add_test(NAME ${name}/${param} COMMAND ${name} --gtest_filter=*/${param})
+      set_tests_properties(${name}/${param} PROPERTIES LABELS "${T_LABELS}")
+      string(APPEND others ":*/${param}")
+    endforeach()
+    string(SUBSTRING "${others}" 1 -1 others)
+    add_test(NAME ${name}/others COMMAND ${name} --gtest_filter=*-${others})
+    set_tests_properties(${name}/others PROPERTIES LABELS "${T_LABELS}")
+  elseif(T_DISCOVER_FILTER)
     gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 TEST_FILTER "${T_DISCOVER_FILTER}" PROPERTIES LABELS "${T_LABELS}")
   else()
     gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60 PROPERTIES LABELS "${T_LABELS}")
