@@ -1,18 +1,18 @@
 #include "documents/Generate.hpp"
-#include "core/Date.hpp"
 
+#include "core/Base64.hpp"
+#include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
+#include "core/Timestamp.hpp"
 #include "docs/Pdf.hpp"
+#include "docs/ZipPackage.hpp"
 #include "documents/DataContract.hpp"
 #include "documents/DocumentPaths.hpp"
 #include "documents/FileNames.hpp"
 #include "documents/OutputFiles.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
-#include "docs/ZipPackage.hpp"
-#include "core/Timestamp.hpp"
-#include "governance/FileStore.hpp"
 #include "journal/Journal.hpp"
 
 #include <filesystem>
@@ -104,7 +104,7 @@ Generation prepare(store::Database& db, const JsonObject& in, const FindingsSour
 
   // 1. The template, compiled once (all template errors at once).
   TemplateSource src =
-      upload ? uploadedTemplate(governance::base64Decode(*upload, r.place("template_base64")), uploadName.value_or(""),
+      upload ? uploadedTemplate(base64Decode(*upload, r.place("template_base64")), uploadName.value_or(""),
                                 g.format, "template_base64")
              : resolveTemplate(*templateArg, g.format);
   docs::CompileOptions co;
@@ -199,7 +199,7 @@ void attachFile(JsonObject out, const Generation& g) {
     name = g.plan.front().fileName;
     mediaType = documentMediaType(g.ext);
   }
-  out->set("file_base64", governance::base64Encode(bytes));
+  out->set("file_base64", base64Encode(bytes));
   out->set("file_name", name);
   out->set("media_type", mediaType);
 }

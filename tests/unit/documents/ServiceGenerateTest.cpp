@@ -5,7 +5,7 @@
 // registered when the call fails.
 #include "DocumentsFixture.hpp"
 
-#include "governance/FileStore.hpp"
+#include "core/Base64.hpp"
 
 #include <filesystem>
 
@@ -23,7 +23,7 @@ protected:
   }
   std::string documents() const { return dir_ + "/documenten"; }
   static std::string decoded(const JsonObject& out) {
-    return governance::base64Decode(out->getValue<std::string>("file_base64"), Place());
+    return base64Decode(out->getValue<std::string>("file_base64"), Place());
   }
 };
 
@@ -65,7 +65,7 @@ TEST_F(ServiceGenerate, AFailedCallLeavesNoFolderAndRegistersNothing) {
   // Only DOCX and ODT are taken as an upload: a Markdown text is refused for what it is.
   std::string md = "Beste {lid.naam}\n";
   Error notZip = fails("documents.generate", "{\"documents_dir\":\"" + documents() + R"(","template_base64":")" +
-                                                 governance::base64Encode(md) +
+                                                 base64Encode(md) +
                                                  R"(","cooperation":"igs-cultuur-va","all_members":true,"format":"md"})");
   EXPECT_NE(std::string(notZip.what()).find("geen DOCX- of ODT-bestand"), std::string::npos) << notZip.what();
   std::string docx = slurp(std::string(IGSGOV_SOURCE_DIR) + "/templates/engagementsverklaring.docx");
@@ -73,7 +73,7 @@ TEST_F(ServiceGenerate, AFailedCallLeavesNoFolderAndRegistersNothing) {
                                                R"(","template":"samenstelling","cooperation":"igs-cultuur-va","format":"md"})");
   EXPECT_EQ(both.place().fields.at("field"), "'out'");
   Error name = fails("documents.generate", "{\"documents_dir\":\"" + documents() + R"(","template_base64":")" +
-                                               governance::base64Encode(docx) +
+                                               base64Encode(docx) +
                                                R"(","template_name":"brief.odt","cooperation":"igs-cultuur-va","all_members":true,"format":"docx"})");
   EXPECT_EQ(name.place().fields.at("field"), "'template_name'");
   Error member = fails("documents.generate", "{\"documents_dir\":\"" + documents() +
