@@ -254,7 +254,7 @@ JsonObject checkOffAttachment(store::Database& db, const JsonObject& in) {
     writeFileAtomically(*path, bytes);
     out->set("path", *path);
   } else {
-    out->set("content_base64", governance::base64Encode(bytes));
+    out->set("content_base64", base64Encode(bytes));
   }
   return out;
 }

@@ -1,6 +1,7 @@
 #include "interchange/FoundingInterchange.hpp"
 #include "interchange/FilePlaces.hpp"
 
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "core/Sha256.hpp"
 #include "founding/CheckOffs.hpp"
@@ -29,7 +30,7 @@ JsonObject fileJson(store::Database& db, const std::string& sha) {
   f->set("sha256", sha);
   f->set("media_type", info.mediaType);
   f->set("size", info.size);
-  f->set("content_base64", governance::base64Encode(governance::getFile(db, sha)));
+  f->set("content_base64", base64Encode(governance::getFile(db, sha)));
   return f;
 }
 
@@ -37,7 +38,7 @@ JsonObject fileJson(store::Database& db, const std::string& sha) {
 void storeFile(Writer& w, const JsonObject& f, const std::string& id, const std::string& named) {
   Reader rf(f, kKind, id);
   rf.rejectUnknown({"name", "sha256", "media_type", "size", "content_base64"});
-  std::string bytes = governance::base64Decode(rf.str("content_base64"), rf.place("content_base64"));
+  std::string bytes = base64Decode(rf.str("content_base64"), rf.place("content_base64"));
   std::string sha = sha256Hex(bytes);
   if (auto stated = rf.optStr("sha256"); stated && *stated != sha)
     rf.fail("sha256", "de inhoud heeft SHA-256 " + sha + ", niet " + *stated);

@@ -6,8 +6,8 @@
 // retract a check-off (with a reason), and the download of a check-off's
 // attachment (founding.attachment). One form = one operation = one
 // transaction; the operation's Error is shown at its field.
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
-#include "governance/FileStore.hpp"
 #include "web/FormState.hpp"
 #include "web/Pages.hpp"
 #include "web/Uploads.hpp"
@@ -162,7 +162,7 @@ PageResult foundingAction(PageRequest& r) {
         errors.fields["afv_bijlage"] = problem;
         return render(r, igs, r.fields, errors, prefix);
       }
-      in->set("content_base64", governance::base64Encode(up->second.bytes));
+      in->set("content_base64", base64Encode(up->second.bytes));
     }
   } else if (action == "intrekken") {
     prefix = "intr_", operation = "founding.retract";
@@ -192,7 +192,7 @@ PageResult foundingAttachment(PageRequest& r) {
   in->set("id", r.params.at("checkoff"));
   auto out = call(r, "founding.attachment", in);
   PageResult p;
-  p.fileBytes = governance::base64Decode(text(out, "content_base64"), Place().set("operation", "founding.attachment"));
+  p.fileBytes = base64Decode(text(out, "content_base64"), Place().set("operation", "founding.attachment"));
   p.fileName = text(out, "file_name");
   p.mediaType = text(out, "media_type");
   return p;
