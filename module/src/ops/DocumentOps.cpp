@@ -1,10 +1,10 @@
 // documents.generate, documents.list, template.check, template.list
+#include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "docs/Template.hpp"
 #include "documents/Generate.hpp"
 #include "documents/Registry.hpp"
 #include "documents/Templates.hpp"
-#include "governance/FileStore.hpp"
 #include "ops/Catalogue.hpp"
 #include "ops/ResultSchema.hpp"
 
@@ -42,7 +42,7 @@ JsonObject checkOp(store::Database&, const JsonObject& in) {
   if (upload) {
     // The same decoding, type check and name rules as documents.generate's upload; PDF is the
     // output both DOCX and ODT templates make, so the check takes either.
-    auto src = documents::uploadedTemplate(governance::base64Decode(*upload, r.place("template_base64")),
+    auto src = documents::uploadedTemplate(base64Decode(*upload, r.place("template_base64")),
                                            uploadName.value_or(""), documents::OutputFormat::pdf, "template_base64");
     file = src.path;
     docs::CompileOptions co;
