@@ -132,7 +132,9 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
       EXPECT_NE(m.find("31 december 2026 (over 21 dagen)"), std::string::npos) << m;
       EXPECT_NE(m.find("Waarom: "), std::string::npos) << m;
       // The projectvereniging's term rule and its legal basis (rules/projectvereniging.json, pv.looptijd).
-      if (own) EXPECT_NE(m.find("Rechtsgrond: Decreet intergemeentelijke samenwerking 2001, art. 13."), std::string::npos) << m;
+      if (own) {
+        EXPECT_NE(m.find("Rechtsgrond: Decreet intergemeentelijke samenwerking 2001, art. 13."), std::string::npos) << m;
+      }
       EXPECT_NE(m.find(std::string("https://igsgov.example.be/intranet/igs/") + (own ? "igs-cultuur-va" : "igs-rupel") +
                        "/termijnen"),
                 std::string::npos)
@@ -178,8 +180,9 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
     auto periodic = mails(inbox);
     ASSERT_EQ(periodic.size(), before + 1) << server.log();
     bool found = false;
-    for (const auto& m : periodic) found = found || m.find("Subject: Herinnering: Einde looptijd Erfgoed Rupelstreek") != std::string::npos &&
-                                                   m.find("(over 10 dagen)") != std::string::npos;
+    for (const auto& m : periodic)
+      found = found || (m.find("Subject: Herinnering: Einde looptijd Erfgoed Rupelstreek") != std::string::npos &&
+                        m.find("(over 10 dagen)") != std::string::npos);
     EXPECT_TRUE(found);
     // The run logs after its last email was accepted.
     for (int i = 0; i < 300 && server.log().find("event=reminders sent=1") == std::string::npos; ++i) usleep(100 * 1000);
