@@ -44,6 +44,8 @@ using WriteFn = std::function<JsonObject(records::Writer&, const JsonObject&)>;
 // A write that depends on who calls (account.own-password: the caller's own account).
 using WriteAsFn = std::function<JsonObject(records::Writer&, const JsonObject&, const Caller&)>;
 using ReadFn = std::function<JsonObject(store::Database&, const JsonObject&)>;
+// A read that depends on who calls (reminder.list: the caller's own settings).
+using ReadAsFn = std::function<JsonObject(store::Database&, const JsonObject&, const Caller&)>;
 using TextFn = std::function<std::string(const JsonObject&)>;
 // An operation that manages its own register writes (several journal entries, e.g. sync.run).
 using RunFn = std::function<JsonObject(records::Register&, const JsonObject&, const records::WriteInfo&)>;
@@ -63,6 +65,7 @@ struct Operation {
   WriteFn write{};
   WriteAsFn writeAs{};                 // set instead of write when the caller matters
   ReadFn read{};
+  ReadAsFn readAs{};                   // set instead of read when the caller matters
   TextFn text{};                       // Dutch text rendering of the output (optional)
   RunFn run{};                         // set instead of write: the operation opens its own writes
   bool exitCode = false;               // output carries "exit_code" for the CLI (docs/dev/rules.md)

@@ -2,6 +2,9 @@
 //   reminder.set    an account's wish: an email N days before each deadline
 //                   of a kind (own account; a beheerder of the whole
 //                   register also for another); without days: no more emails;
+//   reminder.list   an account's wishes, one row per kind (with its Dutch
+//                   label; days only where set), and the address the emails
+//                   go to (same rule: own account, a beheerder also another);
 //   reminders.send  sends what is due on a day (--today, default today) to
 //                   every account with settings and an email address, for the
 //                   deadlines the account may see (deadlines.list's roles and
@@ -31,7 +34,10 @@ namespace igsgov::ops {
 
 namespace {
 
-const std::set<std::string> kKinds = {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "founding", "calendar"};
+// The kinds of deadlines (calendar/Deadlines.hpp) in the order the pages list them.
+const std::vector<std::string> kKindOrder = {"term_end",      "renewal",  "statuten", "mandate_end",
+                                             "redesignation", "founding", "calendar"};
+const std::set<std::string> kKinds(kKindOrder.begin(), kKindOrder.end());
 
 struct AlreadySent {};  // thrown inside the write to roll it back without a journal entry
 
@@ -50,6 +56,7 @@ JsonObject setReminder(records::Writer& w, const JsonObject& in, const Caller& c
   auto out = newObject();
   out->set("account", account);
   out->set("kind", kind);
+  out->set("label", calendar::kindLabel(kind));
   if (days) {
     w.journal().insertRow("reminder_setting", {{"account_id", account},
                                                {"kind", kind},
@@ -61,6 +68,46 @@ JsonObject setReminder(records::Writer& w, const JsonObject& in, const Caller& c
     out->set("days", *days);
   }
   return out;
+}
+
+JsonObject listReminders(store::Database& db, const JsonObject& in, const Caller& caller) {
+  std::string account = service::normaliseAccountId(accountActedOn(in, caller, true));
+  if (!service::accountIdentity(db, account))
+    throwNotFound("geen actief account met deze naam", Place().set("field", "'account'"));
+  std::map<std::string, long long> days;
+  auto st = db.prepare("SELECT kind, days_before FROM reminder_setting WHERE account_id = ? AND rec_to IS NULL");
+  st.bind(1, account);
+  while (st.step()) days[st.text(0)] = st.integer(1);
+  auto out = newObject();
+  out->set("account", account);
+  auto mail = db.prepare("SELECT email FROM account WHERE id = ? AND rec_to IS NULL");
+  mail.bind(1, account);
+  if (mail.step() && !mail.isNull(0) && !mail.text(0).empty()) out->set("email", mail.text(0));
+  auto rows = newArray();
+  for (const auto& kind : kKindOrder) {
+    auto row = newObject();
+    row->set("kind", kind);
+    row->set("label", calendar::kindLabel(kind));
+    if (auto d = days.find(kind); d != days.end()) row->set("days", d->second);
+    rows->add(row);
+  }
+  out->set("reminders", rows);
+  return out;
+}
+
+std::string listText(const JsonObject& out) {
+  std::ostringstream os;
+  os << "Herinneringen van '" << out->getValue<std::string>("account") << "'"
+     << (out->has("email") ? " (aan " + out->getValue<std::string>("email") + ")" : std::string(" (geen e-mailadres)"))
+     << ":\n";
+  auto rows = out->getArray("reminders");
+  for (std::size_t i = 0; i < rows->size(); ++i) {
+    auto row = rows->getObject(static_cast<unsigned>(i));
+    os << "  " << row->getValue<std::string>("label") << ": "
+       << (row->has("days") ? std::to_string(row->getValue<long long>("days")) + " dagen vooraf" : std::string("geen e-mail"))
+       << "\n";
+  }
+  return os.str();
 }
 
 std::string setText(const JsonObject& out) {
@@ -254,14 +301,27 @@ void addReminderOperations(Catalogue& c) {
                            "Stel in hoeveel dagen vooraf een account een e-mail krijgt voor een soort termijn (zonder "
                            "--days: geen e-mails meer)",
                            Access::write,
-                           {{"kind", "string", true, "soort termijn", "", {"term_end", "renewal", "mandate_end", "statuten", "redesignation", "founding", "calendar"}},
+                           {{"kind", "string", true, "soort termijn", "", kKindOrder},
                             {"days", "integer", false, "zoveel dagen voor de termijn (0 tot 365)"},
                             {"account", "string", false, "het account (standaard het eigen; een ander: alleen een beheerder)"}});
   set.roles = kAllRoles;
   set.writeAs = setReminder;
   set.text = setText;
   set.scope = refs({}, Concerns::none());
-  c.add(set, rs::written({{"account", rs::text()}, {"kind", rs::text()}}, {{"days", rs::integer()}}));
+  c.add(set, rs::written({{"account", rs::text()}, {"kind", rs::text()}, {"label", rs::text()}}, {{"days", rs::integer()}}));
+
+  auto list = makeOperation("reminder.list",
+                            "Toon per soort termijn hoeveel dagen vooraf een account een e-mail krijgt, en aan welk adres",
+                            Access::read,
+                            {{"account", "string", false, "het account (standaard het eigen; een ander: alleen een beheerder)"}});
+  list.roles = kAllRoles;
+  list.readAs = listReminders;
+  list.text = listText;
+  list.scope = refs({}, Concerns::none());
+  c.add(list, rs::object({{"account", rs::text()},
+                          {"reminders", rs::list(rs::object({{"kind", rs::text()}, {"label", rs::text()}},
+                                                            {{"days", rs::integer()}}))}},
+                         {{"email", rs::text()}}));
 
   auto send = runOp("reminders.send",
                     "Verstuur de herinneringen per e-mail die op een dag vallen (igsgovd doet dit zelf regelmatig)",

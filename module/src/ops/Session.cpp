@@ -83,7 +83,7 @@ JsonObject Session::execute(const std::string& name, const JsonObject& inputIn, 
     auto visible = visibility(*op, caller);
     return reg_->read([&](store::Database& db) {
       scoped(db);
-      auto out = op->read(db, input);
+      auto out = op->readAs ? op->readAs(db, input, caller) : op->read(db, input);
       if (visible && op->filter) op->filter(db, out, *visible);
       return out;
     });

@@ -1,15 +1,18 @@
 // The signed-in account's calendar feed (/intranet/agenda): make a secret
 // link (calendar.feed-create; shown once, with one link per cooperation the
 // account sees) or revoke it (calendar.feed-revoke). The link itself is served
-// by igsgovd's REST side (/api/v1/kalender/<secret>.ics, Api.hpp).
+// by igsgovd's REST side (/api/v1/kalender/<secret>.ics, Api.hpp). Below it
+// the account's e-mail reminders per kind of deadline (web/ReminderForm.hpp).
 #include "core/Error.hpp"
 #include "web/Pages.hpp"
+#include "web/ReminderForm.hpp"
 
 namespace igsgov::web {
 
 namespace {
 
-PageResult page(PageRequest& r, const std::string& notice, const JsonObject& created) {
+PageResult page(PageRequest& r, const std::string& notice, const JsonObject& created,
+                const ReminderOutcome& reminder = {}) {
   PageResult p;
   p.view = "feed";
   p.title = "Agenda-abonnement";
@@ -31,6 +34,8 @@ PageResult page(PageRequest& r, const std::string& notice, const JsonObject& cre
     p.data->set("links", links);
     p.data->set("created_nl", timeNl(r, text(created, "created")));
   }
+  reminderData(r, p.data, reminder);
+  if (reminder.errors.any()) p.status = 422;  // a refused form shown again
   return p;
 }
 
@@ -39,6 +44,7 @@ PageResult page(PageRequest& r, const std::string& notice, const JsonObject& cre
 PageResult feedPage(PageRequest& r, bool post) {
   if (!post) return page(r, "", JsonObject());
   std::string action = field(r.fields, "actie");
+  if (action == "herinnering") return page(r, "", JsonObject(), saveReminder(r));
   if (action == "maak") return page(r, "", call(r, "calendar.feed-create", newObject()));
   if (action != "intrek") throwInvalid("onbekende actie", Place().set("field", "actie"));
   try {
