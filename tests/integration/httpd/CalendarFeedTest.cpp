@@ -200,3 +200,21 @@ TEST_F(CalendarFeedTest, ABeheerderRevokesAnotherAccountsFeedADirecteurCannot) {
   auto noAccount = server().post("/api/v1/calendar.feed-create", "{}", reg_->secrets.at("beheerder"));
   EXPECT_EQ(noAccount.status, 400) << noAccount.body;
 }
+
+// reminder.set and reminder.list over REST (their answers checked against the
+// published schemas by the harness): a beheerder of the whole register for
+// another account, nobody else; a token has no account of its own.
+TEST_F(CalendarFeedTest, RemindersOverRestOnlyForTheOwnAccountOrABeheerder) {
+  auto set = server().post("/api/v1/reminder.set", R"({"account":"feed-own","kind":"statuten","days":21})",
+                           reg_->secrets.at("beheerder"));
+  ASSERT_EQ(set.status, 200) << set.body;
+  EXPECT_NE(set.body.find(R"("label":"Statuten")"), std::string::npos) << set.body;
+  auto list = server().post("/api/v1/reminder.list", R"({"account":"feed-own"})", reg_->secrets.at("beheerder"));
+  ASSERT_EQ(list.status, 200) << list.body;
+  EXPECT_NE(list.body.find(R"("days":21)"), std::string::npos) << list.body;
+  EXPECT_EQ(server().post("/api/v1/reminder.list", R"({"account":"feed-own"})", reg_->secrets.at("directeur")).status, 403);
+  EXPECT_EQ(server().post("/api/v1/reminder.set", R"({"account":"feed-own","kind":"statuten","days":1})",
+                          reg_->secrets.at("directeur")).status,
+            403);
+  EXPECT_EQ(server().post("/api/v1/reminder.list", "{}", reg_->secrets.at("beheerder")).status, 400) << "no own account";
+}
