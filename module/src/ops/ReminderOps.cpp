@@ -162,7 +162,8 @@ calendar::Mail mailFor(const Candidate& c, const calendar::SmtpSettings& smtp, D
        << "Waarom: " << c.why << "\n\n"
        << "Bekijk de termijnen op het intranet:\n" << link << "\n\n"
        << "U krijgt deze e-mail omdat voor uw account herinneringen voor '" << calendar::kindLabel(d.kind) << "' "
-       << c.days << " dagen vooraf zijn ingesteld.\n-- \nigsgov\n";
+       << c.days << " dagen vooraf zijn ingesteld. Wijzigen of stoppen kan op het intranet:\n"
+       << smtp.intranetUrl << "/intranet/agenda#herinneringen\n-- \nigsgov\n";
   return {c.address, "Herinnering: " + d.title + " op " + dutchLongDate(d.date), body.str()};
 }
 

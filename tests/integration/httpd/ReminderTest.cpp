@@ -140,6 +140,8 @@ TEST(ReminderTest, SentOnceOverRealSmtpEvenAfterFailuresRestartsAndTwoRuns) {
                 std::string::npos)
           << m;
       EXPECT_EQ(m.find(other), std::string::npos) << m;
+      EXPECT_NE(m.find("https://igsgov.example.be/intranet/agenda#herinneringen"), std::string::npos)
+          << "where to change the settings: " << m;
     }
     // A restart, the next day, and two runs at once: nothing new.
     auto again = send("2026-12-10", port);
