@@ -103,11 +103,20 @@ void readWhole(const std::string& file, std::string& text) {
   text = std::move(*bytes);
 }
 
-// The store's tuning for one bulk write (Database::setBulk); restored afterwards.
+// The store's tuning for one bulk write (Database::setBulk). finish() sends
+// what is still queued (its errors propagate); the destructor only restores
+// the tuning when an error left the write early (the transaction rolls back).
 struct BulkCache {
   store::Database& db;
+  bool on = true;
   explicit BulkCache(store::Database& d) : db(d) { db.setBulk(true); }
+  void finish() {
+    on = false;
+    db.setQueueTag(-1);
+    db.setBulk(false);
+  }
   ~BulkCache() {
+    if (!on) return;
     try {
       db.setBulk(false);
     } catch (...) {
@@ -204,36 +213,61 @@ JsonObject importRegister(Writer& w, const JsonObject& in) {
         auto b = objectAt(bodies, j, file, path);
         if (!b->has("cooperation")) b->set("cooperation", coopId);
         auto out = bodyCreate(w, b);
-        nSeats += static_cast<long long>(out->getArray("seats")->size());
+        auto seats = out->getArray("seats");
+        for (std::size_t k = 0; k < seats->size(); ++k)
+          lookup.created(seatSpec(), seats->getObject(static_cast<unsigned>(k))->getValue<std::string>("id"));
+        nSeats += static_cast<long long>(seats->size());
       });
       ++nBodies;
     }
   }
+  // On PostgreSQL the mandates' rows are queued and sent with COPY in large
+  // batches (the lookups below do not send the queue); a row the database
+  // refuses then surfaces later, tagged with its index, and is reported at
+  // its own place in the file (placeQueued), as SQLite reports it at once.
   BulkCache bulk(w.db());
   IdCheck mandateIds(w.db(), mandateSpec());
-  for (std::size_t i : mandateOrder(source, file)) {
-    auto path = indexPath("mandates", i);
-    std::string id;
-    JsonObject data;
-    auto element = source.text("mandates", i);
-    if (auto plain = element ? readMandateText(element->first, element->second) : std::nullopt) {
-      id = std::move(plain->id);
-      data = std::move(plain->data);
-    } else {
-      JsonObject m = source.at("mandates", i, path);  // names file and path itself; a syntax error names line and column
+  auto placeQueued = [&](const Error& e) {
+    auto tag = e.place().fields.find("queued_row");
+    if (tag == e.place().fields.end()) throw;
+    std::size_t i = std::stoull(tag->second);
+    Place p = e.place();
+    p.fields.erase("queued_row");
+    if (!file.empty()) p.set("file", file);
+    p.set("path", indexPath("mandates", i));
+    p.fields.erase("line");
+    if (auto element = source.text("mandates", i)) p.set("line", std::to_string(lineOf(element->first, element->second.begin)));
+    throw Error(e.errorCode(), e.message(), p);
+  };
+  try {
+    for (std::size_t i : mandateOrder(source, file)) {
+      auto path = indexPath("mandates", i);
+      std::string id;
+      JsonObject data;
+      auto element = source.text("mandates", i);
+      if (auto plain = element ? readMandateText(element->first, element->second) : std::nullopt) {
+        id = std::move(plain->id);
+        data = std::move(plain->data);
+      } else {
+        JsonObject m = source.at("mandates", i, path);  // names file and path itself; a syntax error names line and column
+        atElement(file, path, element, [&] {
+          id = Reader(m, "mandaat").str("id");
+          data = readMandateFields(m, id, true);
+        });
+      }
       atElement(file, path, element, [&] {
-        id = Reader(m, "mandaat").str("id");
-        data = readMandateFields(m, id, true);
+        validateMandate(lookup, id, data);
+        w.db().setQueueTag(static_cast<long long>(i));
+        create(w, mandateSpec(), id, data, "", &mandateIds);
+        auto seat = textOf(data, "seat");
+        if (seat && !data->getValue<bool>("retracted"))
+          lookup.added(*seat, id, textOf(data, "person").value_or(""), *dateOf(data, "from"), dateOf(data, "until"));
       });
+      ++nMandates;
     }
-    atElement(file, path, element, [&] {
-      validateMandate(lookup, id, data);
-      create(w, mandateSpec(), id, data, "", &mandateIds);
-      auto seat = textOf(data, "seat");
-      if (seat && !data->getValue<bool>("retracted"))
-        lookup.added(*seat, id, textOf(data, "person").value_or(""), *dateOf(data, "from"), dateOf(data, "until"));
-    });
-    ++nMandates;
+    bulk.finish();
+  } catch (const Error& e) {
+    placeQueued(e);
   }
 
   auto counts = newObject();

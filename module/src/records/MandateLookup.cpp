@@ -1,4 +1,5 @@
 #include "records/MandateLookup.hpp"
+#include "records/Entities.hpp"
 
 namespace igsgov::records {
 namespace {
@@ -53,7 +54,10 @@ bool ImportLookup::exists(const EntitySpec& spec, const std::string& id) {
   return true;
 }
 
-void ImportLookup::created(const EntitySpec& spec, const std::string& id) { existing_[&spec].insert(id); }
+void ImportLookup::created(const EntitySpec& spec, const std::string& id) {
+  existing_[&spec].insert(id);
+  if (&spec == &seatSpec()) seats_.emplace(id, std::vector<Holder>{});  // new: no holders in the database
+}
 
 std::vector<ImportLookup::Holder>& ImportLookup::seatHolders(const std::string& seat) {
   auto it = seats_.find(seat);

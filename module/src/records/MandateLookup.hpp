@@ -10,7 +10,8 @@
 //                  database the first time the seat is used and extended by
 //                  added() for every mandate the import writes; entities
 //                  the import created itself are noted with created(), so
-//                  exists() needs no query for them.
+//                  exists() needs no query for them (nor holders() for a seat
+//                  created by the import: it has only the import's mandates).
 // Neither writes. Not thread-safe; use under the register's write lock, and an
 // ImportLookup only within the one write it was made for.
 #pragma once

@@ -66,6 +66,8 @@ public:
   virtual long long reserveRowId(const std::string& table) = 0;
   virtual void queueRow(const std::string& table, const std::vector<std::string>& columns,
                         std::vector<Value> values) = 0;
+  virtual void setQueueTag(long long tag) = 0;
+  virtual long long queueSends() const = 0;
 };
 
 std::unique_ptr<Connection> openSqlite(const std::string& path, bool create);

@@ -141,6 +141,8 @@ void Database::appendRows(const std::string& table, const std::vector<std::strin
 
 bool Database::batchesInserts() const { return conn_->batchesInserts(); }
 long long Database::reserveRowId(const std::string& table) { return conn_->reserveRowId(table); }
+void Database::setQueueTag(long long tag) { conn_->setQueueTag(tag); }
+long long Database::queueSends() const { return conn_->queueSends(); }
 void Database::queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) {
   conn_->queueRow(table, columns, std::move(values));
 }

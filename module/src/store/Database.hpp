@@ -166,12 +166,24 @@ public:
   // table's next identity value (reserved from its sequence in blocks);
   // queueRow keeps the row (row id included) and the connection sends the
   // queue with one COPY when it is full, before any other statement runs on
-  // the connection, at commit and at setBulk(false); rollback drops it. So a
-  // read inside the write sees every queued row; a constraint violation of a
-  // queued row surfaces from the statement that sent the queue (conflict).
+  // the connection (except a SELECT naming no table with queued rows: it cannot
+  // see them), at commit and at setBulk(false); rollback drops it. So a read
+  // inside the write sees every queued row it could read; a constraint violation
+  // of a queued row surfaces from the statement that sent the queue (conflict,
+  // with the row's tag: setQueueTag).
   bool batchesInserts() const;
   long long reserveRowId(const std::string& table);
   void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values);
+  // Tags the rows queued from now on (-1: no tag; rollback clears it). A row the
+  // database refuses when the queue goes out is reported with the place field
+  // "queued_row" = its tag, so a bulk writer can name the input record it came
+  // from (the error surfaces later, from whatever statement sent the queue).
+  // Only on PostgreSQL; SQLite inserts each row at once, so the error surfaces
+  // at the row itself.
+  void setQueueTag(long long tag);
+  // How many times this connection has sent its queue (0 on SQLite): what a
+  // test or benchmark checks to see that a bulk write's batches stay large.
+  long long queueSends() const;
 
 private:
   std::unique_ptr<Connection> conn_;

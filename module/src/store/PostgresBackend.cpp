@@ -13,7 +13,11 @@
 //   reconnects (PQreset).
 // - Bulk writes (setBulk(true)): rows get their row id from the identity
 //   sequence in reserved blocks and are queued; the queue goes out with one COPY
-//   when full and before any other statement on the connection (flushQueue).
+//   when full and before any other statement on the connection (flushQueue),
+//   except a SELECT that names no table with queued rows (a lookup of what the
+//   rows refer to), so the batches stay large. Each queued row keeps the tag set
+//   by setQueueTag; a row the COPY refuses is reported with its tag (the
+//   "queued_row" place field), found from the line COPY names.
 #include "store/Backend.hpp"
 #include "store/PostgresSql.hpp"
 
@@ -173,6 +177,7 @@ public:
     auto queued = std::move(queue_);
     queue_.clear();
     queuedRows_ = 0;
+    ++queueSends_;
     if (parents_.empty())
       for (auto& t : tables()) parents_[t.name] = t.parents;
     while (!queued.empty()) {
@@ -184,9 +189,17 @@ public:
       };
       auto next = std::find_if(queued.begin(), queued.end(), [&](const Queued& q) { return !waits(q); });
       if (next == queued.end()) next = queued.begin();  // a cycle: the constraint reports it
-      copyRows(next->table, next->columns, next->rows);
+      copyRows(next->table, next->columns, next->rows, &next->tags);
       queued.erase(next);
     }
+  }
+  // Sends the queue before `sql` runs, unless `sql` cannot see the queued rows
+  // (a SELECT naming none of their tables).
+  void flushQueueBefore(const std::string& sql) {
+    if (queue_.empty()) return;
+    std::vector<std::string> tables;
+    for (const auto& q : queue_) tables.push_back(q.table);
+    if (!selectsNoneOf(sql, tables)) flushQueue();
   }
   void setLastInsert(long long id) { lastInsert_ = id; }
   void setChanges(int n) { changes_ = n; }
@@ -236,6 +249,7 @@ public:
   void rollback() noexcept override {
     queue_.clear();
     queuedRows_ = 0;
+    queueTag_ = -1;
     reserved_.clear();
     if (PQtransactionStatus(conn_) == PQTRANS_IDLE) return;
     PQclear(PQexec(conn_, "ROLLBACK"));
@@ -280,6 +294,8 @@ public:
     bulk_ = on;
   }
   bool batchesInserts() const override { return bulk_; }
+  void setQueueTag(long long tag) override { queueTag_ = tag; }
+  long long queueSends() const override { return queueSends_; }
   long long reserveRowId(const std::string& table) override;
   void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) override {
     auto find = [&] {
@@ -290,8 +306,9 @@ public:
       flushQueue();
       it = queue_.end();
     }
-    if (it == queue_.end()) it = queue_.insert(queue_.end(), Queued{table, columns, {}});
+    if (it == queue_.end()) it = queue_.insert(queue_.end(), Queued{table, columns, {}, {}});
     it->rows.push_back(std::move(values));
+    it->tags.push_back(queueTag_);
     if (++queuedRows_ >= kQueueRows) flushQueue();
   }
   std::vector<ForeignKeyProblem> foreignKeyProblems() override;
@@ -302,8 +319,10 @@ public:
 
 private:
   // Rows sent with COPY exactly as given (no identity sequence change).
+  // `tags` (optional, one per row): a refused row's tag goes into the error's
+  // place as "queued_row".
   void copyRows(const std::string& table, const std::vector<std::string>& columns,
-                const std::vector<std::vector<Value>>& rows);
+                const std::vector<std::vector<Value>>& rows, const std::vector<long long>* tags = nullptr);
 
   bool one(const char* sql, const std::vector<std::string>& params) {
     flushQueue();
@@ -375,7 +394,10 @@ private:
     std::string table;
     std::vector<std::string> columns;
     std::vector<std::vector<Value>> rows;
+    std::vector<long long> tags;  // per row: the tag set when it was queued (-1: none)
   };
+  long long queueTag_ = -1;
+  long long queueSends_ = 0;
   std::vector<Queued> queue_;
   std::size_t queuedRows_ = 0;
   std::map<std::string, std::vector<std::string>> parents_;  // foreign-key parents per table, read once
@@ -392,7 +414,7 @@ PostgresCursor::PostgresCursor(PostgresConnection& conn, const std::string& sql)
 const PGresult* PostgresCursor::shape() const {
   if (result_.r) return result_.r;
   if (!described_.r) {
-    conn_.flushQueue();
+    conn_.flushQueueBefore(sql_);
     Result prepared(PQprepare(conn_.raw(), "", sql_.c_str(), static_cast<int>(params_.size()), nullptr));
     if (PQresultStatus(prepared.r) != PGRES_COMMAND_OK) throwPg(conn_.raw(), prepared.r, sql_.substr(0, 80));
     described_ = Result(PQdescribePrepared(conn_.raw(), ""));
@@ -409,7 +431,7 @@ int PostgresCursor::columnCount() const { return PQnfields(shape()); }
 
 bool PostgresCursor::step() {
   if (!result_.r) {
-    conn_.flushQueue();
+    conn_.flushQueueBefore(sql_);
     std::string sql = sql_;
     returning_ = false;
     if (!table_.empty()) {
@@ -564,7 +586,7 @@ long long PostgresConnection::reserveRowId(const std::string& table) {
 }
 
 void PostgresConnection::copyRows(const std::string& table, const std::vector<std::string>& columns,
-                                  const std::vector<std::vector<Value>>& rows) {
+                                  const std::vector<std::vector<Value>>& rows, const std::vector<long long>* tags) {
   std::string sql = "COPY " + table + " (";
   for (std::size_t i = 0; i < columns.size(); ++i) sql += (i ? ", " : "") + columns[i];
   sql += ") FROM STDIN";
@@ -587,7 +609,23 @@ void PostgresConnection::copyRows(const std::string& table, const std::vector<st
   if (PQputCopyEnd(conn_, nullptr) != 1) throwPg(conn_, nullptr, sql.substr(0, 80));
   Result done(PQgetResult(conn_));
   while (PGresult* more = PQgetResult(conn_)) PQclear(more);
-  if (PQresultStatus(done.r) != PGRES_COMMAND_OK) throwPg(conn_, done.r, sql.substr(0, 80));
+  if (PQresultStatus(done.r) == PGRES_COMMAND_OK) return;
+  // The server names the refused row by its line in the COPY data ("COPY t, line 7[, column c]: ...").
+  long long tag = -1;
+  if (const char* context = PQresultErrorField(done.r, PG_DIAG_CONTEXT); context && tags) {
+    std::string text = context;
+    auto at = text.find(", line ");
+    std::size_t line = at == std::string::npos ? 0 : std::strtoull(text.c_str() + at + 7, nullptr, 10);
+    if (line >= 1 && line <= tags->size()) tag = (*tags)[line - 1];
+  }
+  try {
+    throwPg(conn_, done.r, sql.substr(0, 80));
+  } catch (const Error& e) {
+    if (tag < 0) throw;
+    Place p = e.place();
+    p.set("queued_row", std::to_string(tag));
+    throw Error(e.errorCode(), e.message(), p);
+  }
 }
 
 }  // namespace

@@ -70,4 +70,21 @@ std::string insertTarget(const std::string& sql) {
   return table;
 }
 
+bool selectsNoneOf(const std::string& sql, const std::vector<std::string>& tables) {
+  std::string lower;
+  lower.reserve(sql.size());
+  for (char c : sql) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto start = lower.find_first_not_of(" \t\r\n");
+  if (start == std::string::npos || lower.compare(start, 6, "select") != 0) return false;
+  auto identifier = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+  for (const auto& table : tables) {
+    for (auto at = lower.find(table); at != std::string::npos; at = lower.find(table, at + 1)) {
+      bool before = at > 0 && identifier(lower[at - 1]);
+      bool after = at + table.size() < lower.size() && identifier(lower[at + table.size()]);
+      if (!before && !after) return false;
+    }
+  }
+  return true;
+}
+
 }  // namespace igsgov::store

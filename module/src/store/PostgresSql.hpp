@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace igsgov::store {
 
@@ -16,5 +17,10 @@ std::string numberParameters(const std::string& sql, int& count);
 // The table of a plain "INSERT INTO table ..." (lowercase), or "" for any other
 // statement (and for an INSERT that already has a RETURNING clause).
 std::string insertTarget(const std::string& sql);
+
+// True when `sql` is a SELECT that names none of `tables` (as a whole word,
+// case-insensitive, anywhere in the text): its result cannot depend on rows of
+// those tables. Conservative: any other statement (WITH, INSERT, ...) is false.
+bool selectsNoneOf(const std::string& sql, const std::vector<std::string>& tables);
 
 }  // namespace igsgov::store

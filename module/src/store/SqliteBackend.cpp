@@ -181,6 +181,8 @@ public:
   long long reserveRowId(const std::string&) override {
     throw Error(ErrorCode::internal, "SQLite reserveert geen rij-id's");
   }
+  long long queueSends() const override { return 0; }
+  void setQueueTag(long long) override {}  // rows are inserted at once: an error names its row
   void queueRow(const std::string& table, const std::vector<std::string>& columns, std::vector<Value> values) override {
     appendRows(table, columns, {std::move(values)});
   }

@@ -32,5 +32,19 @@ TEST(PostgresSql, FindsTheTableOfAnInsert) {
   EXPECT_EQ(insertTarget("SELECT 1"), "");
 }
 
+// Which statements may run during a bulk write without sending the queued rows
+// first (PostgresBackend): only SELECTs that name no table with queued rows.
+TEST(PostgresSql, SelectsNoneOfNamesWholeWordsOnly) {
+  std::vector<std::string> queued = {"mandate", "mandate_key"};
+  EXPECT_TRUE(selectsNoneOf("SELECT * FROM person WHERE id = ?", queued));
+  EXPECT_TRUE(selectsNoneOf("  select 1 from seat_mandate_x", queued));  // part of a longer name
+  EXPECT_FALSE(selectsNoneOf("SELECT id FROM mandate WHERE seat_id = ?", queued));
+  EXPECT_FALSE(selectsNoneOf("SELECT 1 FROM MANDATE_KEY WHERE id = ?", queued));
+  EXPECT_FALSE(selectsNoneOf("SELECT 1 FROM person p JOIN \"mandate\" m ON m.person_id = p.id", queued));
+  EXPECT_FALSE(selectsNoneOf("UPDATE person SET x = 1", queued));
+  EXPECT_FALSE(selectsNoneOf("WITH x AS (SELECT 1) SELECT * FROM x", queued));
+  EXPECT_FALSE(selectsNoneOf("INSERT INTO person VALUES (1)", queued));
+}
+
 }  // namespace
 }  // namespace igsgov::store
