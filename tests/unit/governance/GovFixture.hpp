@@ -88,8 +88,8 @@ protected:
   void SetUp() override {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
-    path_ = igsgov::testing::testRegisterAddress(dir_);
-    session_ = std::make_unique<ops::Session>(path_, true);
+    path_ = igsgov::testing::newTestRegister(dir_);
+    session_ = std::make_unique<ops::Session>(path_, false);
   }
   void TearDown() override {
     session_.reset();

@@ -4,8 +4,8 @@
 #pragma once
 
 #include "ops/Session.hpp"
+#include "tests/support/SampleRegister.hpp"
 #include "tests/support/Scratch.hpp"
-#include "tests/support/TestRegister.hpp"
 
 #include <gtest/gtest.h>
 
@@ -17,11 +17,7 @@ namespace igsgov::test {
 
 inline std::unique_ptr<ops::Session> sampleSession() {
   auto dir = testing::scratchDir("ops", ::testing::UnitTest::GetInstance()->current_test_info()->name());
-  auto session = std::make_unique<ops::Session>(testing::testRegisterAddress(dir.string()), true);
-  auto in = newObject();
-  in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
-  session->execute("register.import", in, ops::Caller{});
-  return session;
+  return std::make_unique<ops::Session>(testing::newSampleRegister(dir.string()), false);
 }
 
 }  // namespace igsgov::test

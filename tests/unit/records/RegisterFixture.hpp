@@ -1,6 +1,7 @@
-// A fresh register (in a temporary directory, or a fresh PostgreSQL database
-// under IGSGOV_TEST_DB: tests/support/TestRegister.hpp), driven through the operation
-// catalogue exactly as the C ABI, REST and CLI drive it.
+// A fresh register (in a temporary directory, or a PostgreSQL database of its
+// own under IGSGOV_TEST_DB, copied from a template: tests/support/TestRegister.hpp
+// newTestRegister), driven through the operation catalogue exactly as the C ABI,
+// REST and CLI drive it.
 #pragma once
 
 #include "core/Error.hpp"
@@ -24,8 +25,8 @@ protected:
   void SetUp() override {
     dir_ = Poco::TemporaryFile::tempName();
     Poco::File(dir_).createDirectories();
-    path_ = testRegisterAddress(dir_);
-    session_ = std::make_unique<ops::Session>(path_, true);
+    path_ = newTestRegister(dir_);
+    session_ = std::make_unique<ops::Session>(path_, false);
   }
   void TearDown() override {
     session_.reset();
