@@ -54,12 +54,14 @@ JsonObject listDocuments(store::Database& db, const JsonObject& in) {
   long long limit = r.optInteger("limit").value_or(100);
   if (limit < 1) r.fail("limit", "moet minstens 1 zijn");
   // The actor is the journal entry's that registered the document (same transaction).
+  // ?6 is cast where it meets the integer column: on PostgreSQL "?6 IS NULL" makes
+  // an absent (NULL) ?6 a text parameter, and bigint = text does not exist.
   auto st = db.prepare(
       "SELECT d.id, d.kind, d.template_name, d.template_sha256, d.cooperation_id, COALESCE(d.member_id, ''), d.as_of, "
       "d.journal_position, d.output_path, d.output_sha256, d.size, d.format, d.generated_at, COALESCE(j.actor, '') "
       "FROM doc_generated d LEFT JOIN journal j ON j.seq = d.jseq "
       "WHERE (?1 IS NULL OR d.cooperation_id = ?1) AND (?2 IS NULL OR d.member_id = ?2) "
-      "AND (?3 IS NULL OR d.output_sha256 = ?3) AND (?5 IS NULL OR d.id = ?5) AND (?6 IS NULL OR d.jseq = ?6) "
+      "AND (?3 IS NULL OR d.output_sha256 = ?3) AND (?5 IS NULL OR d.id = ?5) AND (?6 IS NULL OR d.jseq = CAST(?6 AS BIGINT)) "
       "ORDER BY d.row_id DESC LIMIT ?4");
   st.bind(1, coop).bind(2, member).bind(3, sha).bind(4, limit).bind(5, id).bind(6, generation ? store::Value{*generation} : store::Value{});
   auto list = newArray();

@@ -1,6 +1,7 @@
 // audit.pack, audit.pack-verify: the auditor's evidence pack (docs/dev/evidence.md).
 #include "core/AtomicFile.hpp"
 #include "core/Base64.hpp"
+#include "core/Date.hpp"
 #include "core/Error.hpp"
 #include "core/FileBytes.hpp"
 #include "core/Sha256.hpp"
@@ -148,14 +149,16 @@ void addBoards(store::Database& db, const JsonObject& coop, const Period& period
     auto body = bodies->getObject(static_cast<unsigned>(i));
     std::string id = s(body, "id");
     std::set<std::string> dates;
-    auto st = db.prepare(
-        "SELECT valid_from AS d FROM mandate WHERE body_id = ?1 AND rec_to IS NULL AND retracted = 0 "
-        "UNION SELECT date(valid_until, '+1 day') FROM mandate WHERE body_id = ?1 AND rec_to IS NULL AND retracted = 0 "
-        "AND valid_until IS NOT NULL");
+    // A mandate's first day and the day after its last (the day after is computed
+    // here: SQLite's date(x, '+1 day') does not exist on PostgreSQL).
+    auto st = db.prepare("SELECT valid_from, valid_until FROM mandate WHERE body_id = ? AND rec_to IS NULL AND retracted = 0");
     st.bind(1, id);
-    while (st.step()) {
-      std::string d = st.text(0);
+    auto consider = [&](const std::string& d) {
       if (period.contains(d) && (!period.from || d > period.from->iso())) dates.insert(d);
+    };
+    while (st.step()) {
+      consider(st.text(0));
+      if (auto until = Date::parse(st.text(1))) consider(until->addDays(1).iso());
     }
     if (period.from) dates.insert(period.from->iso());
     std::vector<std::vector<std::string>> rows{{"datum", "orgaan", "mandaat", "persoon", "rol", "deelnemer", "NIS",

@@ -1,7 +1,9 @@
 #include "Harness.hpp"
 
 #include "SchemaCheck.hpp"
+#include "store/Database.hpp"
 #include "tests/support/Scratch.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <Poco/Base64Encoder.h>
 #include <Poco/File.h>
@@ -100,16 +102,32 @@ RunResult cli(const std::string& db, const std::vector<std::string>& args) {
   return run(argv);
 }
 
+namespace {
+RunResult mustCli(const std::string& db, const std::vector<std::string>& args) {
+  auto r = cli(db, args);
+  if (r.exitCode != 0) throw std::runtime_error("igsgov " + args.front() + " failed: " + r.err + r.out);
+  return r;
+}
+
+void initRegister(const std::string& db, bool sample) {
+  mustCli(db, {"init"});
+  if (sample) mustCli(db, {"import", sourceDir() + "/config/sample/register.json"});
+}
+}  // namespace
+
 SampleRegister makeSampleRegister(const std::string& dir, bool sample, const std::string& address) {
   SampleRegister reg;
-  reg.path = address.empty() ? dir + "/register.db" : address;
-  auto must = [&](const std::vector<std::string>& args) {
-    auto r = cli(reg.path, args);
-    if (r.exitCode != 0) throw std::runtime_error("igsgov " + args.front() + " failed: " + r.err + r.out);
-    return r;
-  };
-  must({"init"});
-  if (sample) must({"import", sourceDir() + "/config/sample/register.json"});
+  if (!address.empty()) {
+    reg.path = address;
+    initRegister(reg.path, sample);
+  } else if (testing::onPostgres()) {  // a copy of one register made with the CLI per process
+    reg.path = testing::copyOfTemplate(sample ? "cli_sample" : "cli_init",
+                                       [&](const std::string& db) { initRegister(db, sample); });
+  } else {
+    reg.path = dir + "/register.db";
+    initRegister(reg.path, sample);
+  }
+  auto must = [&](const std::vector<std::string>& args) { return mustCli(reg.path, args); };
   for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"}) {
     auto r = must({"token", "create", "--name", std::string("t-") + role, "--role", role});
     Poco::JSON::Parser p;
@@ -121,10 +139,7 @@ SampleRegister makeSampleRegister(const std::string& dir, bool sample, const std
 
 void addAccount(const SampleRegister& reg, const std::string& id, const std::string& password,
                 const std::vector<std::string>& grants) {
-  auto must = [&](const std::vector<std::string>& args) {
-    auto r = cli(reg.path, args);
-    if (r.exitCode != 0) throw std::runtime_error("igsgov account failed: " + r.err + r.out);
-  };
+  auto must = [&](const std::vector<std::string>& args) { mustCli(reg.path, args); };
   must({"account", "create", "--id", id, "--display-name", "Account " + id, "--password", password});
   for (const auto& g : grants) {
     auto at = g.find('@');
@@ -158,6 +173,17 @@ Igsgovd::Igsgovd(const std::string& dir, std::vector<std::string> args, bool tls
     args.push_back("--port");
     args.push_back(std::to_string(port_));
   }
+  // A register in PostgreSQL has no folder beside it for the documents, and only
+  // igsgovd's configuration file names one: "--register postgresql://..." becomes
+  // such a file (the address as database.url, documents in dir/documenten).
+  for (size_t i = 0; i + 1 < args.size(); ++i)
+    if (args[i] == "--register" && store::isPostgresAddress(args[i + 1])) {
+      std::string config = dir + "/igsgovd-postgresql.json";
+      std::ofstream(config) << R"({"database": {"url": ")" << args[i + 1] << R"("}, "intranet": {"documents_dir": ")"
+                            << dir << R"(/documenten"}})";
+      args[i] = "--config";
+      args[i + 1] = config;
+    }
   std::vector<std::string> argv{binaryDir() + "/bin/igsgovd"};
   argv.insert(argv.end(), args.begin(), args.end());
   int logFd = open(log_.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);

@@ -40,7 +40,9 @@ struct SampleRegister {
   std::string path;
   std::map<std::string, std::string> secrets;  // role -> secret
 };
-// `address`: where the register lives (a postgresql:// address); default dir/register.db.
+// `address`: where the register lives (a postgresql:// address); default dir/register.db,
+// or under IGSGOV_TEST_DB (the PostgreSQL run) a database of its own copied from one
+// register made with the CLI per process (tests/support/TestRegister.hpp).
 SampleRegister makeSampleRegister(const std::string& dir, bool sample = true, const std::string& address = "");
 // A personal account made with the CLI (account create, account grant): its
 // password, and grants "role" (every cooperation) or "role@cooperation".

@@ -1,6 +1,6 @@
 // A Session on a fresh register with config/sample/register.json imported,
-// in <build>/tests/ops-work/<test name>/ (emptied first): the real register
-// the ops tests run against. Header-only test helper.
+// in <scratch>/ops-work/<test name>/ (tests/support/Scratch.hpp, emptied
+// first): the real register the ops tests run against. Header-only test helper.
 #pragma once
 
 #include "ops/Session.hpp"

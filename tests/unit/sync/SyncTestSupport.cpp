@@ -1,6 +1,7 @@
 #include "SyncTestSupport.hpp"
 
 #include "journal/Verifier.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <cstdlib>
 #include <filesystem>
@@ -52,7 +53,7 @@ std::string readFile(const std::string& path) {
 bool exists(const std::string& path) { return fs::exists(path); }
 
 std::unique_ptr<records::Register> freshRegister(const std::string& dir) {
-  return records::Register::create(dir + "/register.db");
+  return records::Register::open(igsgov::testing::newTestRegister(dir));
 }
 
 bool verifies(records::Register& reg) {

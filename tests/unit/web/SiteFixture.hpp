@@ -6,9 +6,10 @@
 
 #include "core/Error.hpp"
 #include "ops/Session.hpp"
+#include "tests/support/SampleRegister.hpp"
+#include "tests/support/Scratch.hpp"
 #include "web/Forms.hpp"
 #include "web/Site.hpp"
-#include "tests/support/Scratch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -24,10 +25,7 @@ class SiteTest : public ::testing::Test {
 protected:
   void SetUp() override {
     dir_ = igsgov::testing::scratchDir("web", ::testing::UnitTest::GetInstance()->current_test_info()->name());
-    session_ = std::make_unique<ops::Session>((dir_ / "register.db").string(), true);
-    auto in = newObject();
-    in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
-    session_->execute("register.import", in, ops::Caller{});
+    session_ = std::make_unique<ops::Session>(igsgov::testing::newSampleRegister(dir_.string()), false);
     for (const char* role : {"beheerder", "directeur", "secretariaat", "auditor"})
       account(std::string("a-") + role, {{role, "*"}});
     account("sec-rupel", {{"secretariaat", "igs-rupel"}});

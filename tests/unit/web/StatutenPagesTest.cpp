@@ -9,8 +9,9 @@
 #include "core/Base64.hpp"
 #include "core/Error.hpp"
 #include "ops/Session.hpp"
-#include "web/Site.hpp"
+#include "tests/support/SampleRegister.hpp"
 #include "tests/support/Scratch.hpp"
+#include "web/Site.hpp"
 
 #include <gtest/gtest.h>
 
@@ -33,10 +34,7 @@ protected:
   void SetUp() override {
     dir_ = igsgov::testing::scratchDir(
         "web", "statuten-" + std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    session_ = std::make_unique<ops::Session>((dir_ / "register.db").string(), true);
-    auto in = newObject();
-    in->set("path", std::string(IGSGOV_SOURCE_DIR) + "/config/sample/register.json");
-    session_->execute("register.import", in, ops::Caller{});
+    session_ = std::make_unique<ops::Session>(igsgov::testing::newSampleRegister(dir_.string()), false);
     for (const char* role : {"directeur", "auditor"}) {
       run("account.create", R"({"id": "a-)" + std::string(role) + R"(", "display_name": "Gebruiker )" + role +
                                 R"(", "password": "wachtwoord-van-)" + role + R"("})");
