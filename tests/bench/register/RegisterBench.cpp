@@ -3,13 +3,17 @@
 // as-of composition query (median, p99) with and without known_at.
 //
 //   build/bench/bench_register [cooperations=10000] [mandates=1000000] [queries=20000]
+//   tests/support/postgres.sh run build/bench/bench_register [...]   (on PostgreSQL:
+//     a throwaway cluster; or IGSGOV_TEST_DB=postgresql://user@host:port/ for a server of your own)
 //
-// Targets: import under 30 s; composition p99 under 1 ms. Prints the figures.
+// Targets: import under 30 s on SQLite, 60 s on PostgreSQL; composition p99
+// under 1 ms on SQLite, 2 ms on PostgreSQL (issue 16). Prints the figures.
 // The register signs its journal (a fresh Ed25519 key), as a production one
 // should, and audit.verify checks the signatures with the public key.
 #include "core/Json.hpp"
 #include "journal/Signing.hpp"
 #include "ops/Session.hpp"
+#include "tests/support/TestRegister.hpp"
 
 #include <Poco/File.h>
 #include <Poco/TemporaryFile.h>
@@ -110,15 +114,20 @@ int main(int argc, char** argv) {
   auto key = igsgov::journal::generateKey(dir + "/journal.key");
   igsgov::records::OpenOptions options;
   options.signingKeyFile = key.privatePath;
-  igsgov::ops::Session session(dir + "/register.db", true, options);
+  // SQLite: dir/register.db; under IGSGOV_TEST_DB: a new database on that server.
+  bool pg = igsgov::testing::onPostgres();
+  std::string address = igsgov::testing::testRegisterAddress(dir);
+  std::printf("store: %s\n", pg ? "PostgreSQL" : "SQLite");
+  const double importTarget = pg ? 60 : 30, p99Target = pg ? 2 : 1;
+  igsgov::ops::Session session(address, true, options);
   igsgov::ops::Caller caller;
   caller.actor = "bench";
   auto t1 = Clock::now();
   double c1 = cpuSeconds();
   auto result = session.execute("register.import", igsgov::parseJsonObject("{\"path\":\"" + file + "\"}"), caller);
   double importS = ms(Clock::now() - t1) / 1000;
-  std::printf("import: %.1f s wall, %.1f s cpu  (target < 30 s)  %s\n", importS, cpuSeconds() - c1,
-              importS < 30 ? "OK" : "BOVEN DOEL");
+  std::printf("import: %.1f s wall, %.1f s cpu  (target < %.0f s)  %s\n", importS, cpuSeconds() - c1, importTarget,
+              importS < importTarget ? "OK" : "BOVEN DOEL");
   // The imported register must verify (journal chain and every row digest).
   auto t2 = Clock::now();
   try {
@@ -156,7 +165,8 @@ int main(int argc, char** argv) {
   report("composition as_of", asOf);
   report("composition as_of + known_at", knownAt);
   std::sort(asOf.begin(), asOf.end());
-  std::printf("composition p99 target < 1 ms: %s\n", asOf[static_cast<size_t>(0.99 * (asOf.size() - 1))] < 1 ? "OK" : "BOVEN DOEL");
+  std::printf("composition p99 target < %.0f ms: %s\n", p99Target,
+              asOf[static_cast<size_t>(0.99 * (asOf.size() - 1))] < p99Target ? "OK" : "BOVEN DOEL");
   Poco::File(dir).remove(true);
   return 0;
 }
