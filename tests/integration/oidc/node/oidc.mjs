@@ -61,9 +61,13 @@ const children = [];
 children.push(provider);
 const stopAll = () => { for (const c of children) if (c.exitCode === null) process.kill(c.pid, 'SIGTERM'); };
 process.on('exit', stopAll);
+// Bounded: once (session 24, a loaded CI run) the provider never printed its line and the
+// test hung until CTest's 180 s timeout with no output; now it fails after 60 s saying so.
 const { issuer } = await new Promise((resolve, reject) => {
-  readline.createInterface({ input: provider.stdout }).once('line', (line) => resolve(JSON.parse(line)));
-  provider.once('exit', (code) => reject(new Error(`provider exited with ${code}; see provider.log`)));
+  const timer = setTimeout(() => reject(new Error(
+    `the OpenID provider did not say it listens within 60 s; provider.log: ${fs.readFileSync(path.join(work, 'provider.log'), 'utf8').trim()}`)), 60000);
+  readline.createInterface({ input: provider.stdout }).once('line', (line) => { clearTimeout(timer); resolve(JSON.parse(line)); });
+  provider.once('exit', (code) => { clearTimeout(timer); reject(new Error(`provider exited with ${code}; see provider.log`)); });
 });
 
 // --- igsgovd --------------------------------------------------------------------
