@@ -43,10 +43,16 @@ public:
     const std::string& e = c.evidence;
     // The submission and the subsidy decision: from the register (a subsidieaanvraag with
     // its submission date and the Vlaamse overheid's decision) when it holds them, else a check-off.
-    if (e == "indiening")
-      if (auto r = submission()) return *r;
-    if (e == "subsidiebesluit")
-      if (auto r = subsidyDecision()) return *r;
+    if (e == "indiening" || e == "subsidiebesluit") {
+      if (auto r = e == "indiening" ? submission() : subsidyDecision()) return *r;
+      // Without the record, a check-off; the blocker names the record first, as the register prefers it.
+      Result r = byCheckOff(step, c, g);
+      if (!r.done)
+        r.missing = e == "indiening"
+                        ? "nog geen ingediende subsidieaanvraag in het register (en niet afgevinkt)"
+                        : "nog geen besluit van de Vlaamse overheid over de subsidieaanvraag in het register (en niet afgevinkt)";
+      return r;
+    }
     if (checkable(c)) return byCheckOff(step, c, g);
     if (e == "collegebesluit") return decision(c.subject, g, {"college"}, "het college");
     if (e == "raadsbesluit") return decision(c.subject, g, {"gemeenteraad"}, "de gemeenteraad");

@@ -247,7 +247,7 @@ TEST_F(Founding, TheOpenStepsDeadlinesAreInTheCalendar) {
   ASSERT_EQ(deadlines.size(), 2u);
   EXPECT_EQ(deadlines[0]->getValue<std::string>("date"), "2026-04-01");
   EXPECT_EQ(deadlines[0]->getValue<std::string>("title"), "Stap 10 oprichting IGS cultuur Vlaamse Ardennen: Dien je cultuurnota in");
-  EXPECT_NE(deadlines[0]->getValue<std::string>("description").find("Nog open: ‘Dien je cultuurnota in’ nog niet afgevinkt"), std::string::npos)
+  EXPECT_NE(deadlines[0]->getValue<std::string>("description").find("Nog open: nog geen ingediende subsidieaanvraag in het register (en niet afgevinkt)"), std::string::npos)
       << deadlines[0]->getValue<std::string>("description");
   EXPECT_EQ(deadlines[1]->getValue<std::string>("date"), "2026-10-30");
   EXPECT_NE(ics.find("DTSTART;VALUE=DATE:20260401"), std::string::npos);
@@ -279,7 +279,7 @@ TEST_F(Founding, TheKioskSubmissionAndTheSubsidyDecisionAreReadFromTheRegister) 
   run("document.correct", R"({"id": "sa-1", "submitted": "2026-03-28", "reason": "datum van indiening via KIOSK"})");
   auto s = status("2026-03-27");
   EXPECT_FALSE(done(s, 10));
-  EXPECT_EQ(result(s, 10, 0, "")->getValue<std::string>("missing"), "‘Dien je cultuurnota in’ nog niet afgevinkt");
+  EXPECT_EQ(result(s, 10, 0, "")->getValue<std::string>("missing"), "nog geen ingediende subsidieaanvraag in het register (en niet afgevinkt)");
   s = status("2026-04-02");
   EXPECT_TRUE(done(s, 10));
   EXPECT_FALSE(step(s, 10)->getValue<bool>("late"));
